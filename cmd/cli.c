@@ -1,0 +1,412 @@
+/* cli.c - printing, preparing and the helpers every command shares. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "fu/buf.h"
+#include "fu/date.h"
+
+int cli_fail(int code, const char *fmt, ...)
+{
+	va_list ap;
+	fflush(stdout);
+	fputs("fu: ", stderr);
+	va_start(ap, fmt);
+	fu_buf b = FU_BUF_INIT;
+	fu_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	cli_put(stderr, b.data);
+	fu_buf_free(&b);
+	fputc('\n', stderr);
+	return code;
+}
+
+int cli_exit_for(int rc)
+{
+	switch (rc) {
+	case FU_OK: return FU_EXIT_OK;
+	case FU_EINVALID: return FU_EXIT_INVALID;
+	case FU_ENOTFOUND: case FU_EAMBIGUOUS: return FU_EXIT_NOTFOUND;
+	case FU_EEXISTS: return FU_EXIT_INVALID;
+	case FU_EBUSY: return FU_EXIT_BUSY;
+	case FU_EDB: return FU_EXIT_DB;
+	default: return FU_EXIT_FAILURE;
+	}
+}
+
+int cli_lib_fail(cli *c, int rc)
+{
+	return cli_fail(cli_exit_for(rc), "%s", fu_errmsg(c->db));
+}
+
+void cli_print_usage(const cmd *k, FILE *f)
+{
+	const char *u = k->usage;
+	int first = 1;
+	while (*u) {
+		const char *nl = strchr(u, '\n');
+		size_t len = nl ? (size_t)(nl - u) : strlen(u);
+		fprintf(f, "%s%.*s\n", first ? "usage: " : "       ", (int)len,
+			u);
+		first = 0;
+		u += len + (nl ? 1 : 0);
+	}
+}
+
+int cli_usage_fail(cli *c, const char *fmt, ...)
+{
+	va_list ap;
+	fflush(stdout);
+	fputs("fu: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (c->cmd)
+		fprintf(stderr, " (see 'fu %s --help')", c->cmd->name);
+	fputc('\n', stderr);
+	return FU_EXIT_USAGE;
+}
+
+void cli_colors(cli *c)
+{
+	const char *no = getenv("NO_COLOR");
+	if (c->color_mode == 1)
+		c->color = 1;
+	else if (c->color_mode == 2 || c->json)
+		c->color = 0;
+	else
+		c->color = isatty(STDOUT_FILENO) && !(no && *no);
+}
+
+int cli_open(cli *c, int readonly)
+{
+	cli_colors(c);
+	const char *now = c->now_text ? c->now_text : getenv("FU_NOW");
+	int64_t clock = (int64_t)time(NULL);
+	c->now = clock;
+	if (now && *now) {
+		char err[512];
+		if (fu_date_parse(&c->now, NULL, now, clock, FU_DATE_PAST, err,
+				  sizeof err) != FU_OK)
+			return cli_fail(FU_EXIT_INVALID, "%s %s",
+					c->now_text ? "--now:" : "FU_NOW:", err);
+	}
+	int rc = fu_db_open(&c->db, c->db_path, readonly ? FU_OPEN_READONLY : 0);
+	if (c->db)
+		fu_db_set_now(c->db, c->now);
+	if (rc)
+		return cli_lib_fail(c, rc);
+	return FU_EXIT_OK;
+}
+
+int cli_date(cli *c, int64_t *out, int *has_time, const char *opt,
+	     const char *text, int flags)
+{
+	char err[512];
+	if (fu_date_parse(out, has_time, text, c->now, flags, err,
+			  sizeof err) != FU_OK)
+		return cli_fail(FU_EXIT_INVALID, "%s: %s", opt, err);
+	return FU_EXIT_OK;
+}
+
+int cli_event_time(cli *c, int64_t *out, const char *opt, const char *text)
+{
+	int has_time = 0;
+	int rc = cli_date(c, out, &has_time, opt, text, FU_DATE_PAST);
+	if (rc || has_time)
+		return rc;
+	if (*out == fu_time_start_of_day(c->now)) {
+		*out = c->now; /* "today" means now */
+		return FU_EXIT_OK;
+	}
+	/* another day alone means its local midday */
+	struct tm tm;
+	time_t t = (time_t)*out;
+	localtime_r(&t, &tm);
+	tm.tm_hour = 12;
+	tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	*out = (int64_t)mktime(&tm);
+	return FU_EXIT_OK;
+}
+
+int cli_ref(cli *c, fu_ref *out, const char *text, int types)
+{
+	int rc = fu_ref_resolve(out, c->db, text, types);
+	return rc ? cli_lib_fail(c, rc) : FU_EXIT_OK;
+}
+
+int cli_json(cli *c, cJSON *v)
+{
+	(void)c;
+	char *s = v ? cJSON_Print(v) : NULL;
+	cJSON_Delete(v);
+	if (!s)
+		return cli_fail(FU_EXIT_FAILURE, "out of memory");
+	fputs(s, stdout);
+	fputc('\n', stdout);
+	cJSON_free(s);
+	return FU_EXIT_OK;
+}
+
+static void clean_into(fu_buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n')
+			fu_buf_puts(b, "\\n");
+		else if (*p == '\t')
+			fu_buf_putc(b, ' ');
+		else if (*p == 0x1b)
+			fu_buf_puts(b, "\\e");
+		else if (*p < 0x20 || *p == 0x7f)
+			fu_buf_printf(b, "\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
+			fu_buf_printf(b, "\\u%04x", p[1]), p++;
+		else
+			fu_buf_putc(b, (char)*p);
+	}
+}
+
+char *cli_clean(const char *s)
+{
+	fu_buf b = FU_BUF_INIT;
+	clean_into(&b, s ? s : "");
+	return fu_buf_detach(&b);
+}
+
+void cli_put(FILE *f, const char *s)
+{
+	char *t = cli_clean(s);
+	if (t)
+		fputs(t, f);
+	free(t);
+}
+
+const char *cli_c(cli *c, const char *which)
+{
+	static char buf[8][12];
+	static int k;
+	if (!c->color)
+		return "";
+	k = (k + 1) % 8;
+	snprintf(buf[k], sizeof buf[k], "\033[%sm", which);
+	return buf[k];
+}
+
+size_t cli_width(const char *s)
+{
+	size_t w = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+/* --- tables ----------------------------------------------------------- */
+
+struct table {
+	int ncols;
+	char **cells;
+	char **colors;
+	char **notes; /* notes[i]: lines under the row ending at cell i */
+	size_t n, cap;
+	const char *next_color;
+};
+
+table *table_new(int ncols)
+{
+	table *t = calloc(1, sizeof *t);
+	if (t)
+		t->ncols = ncols;
+	return t;
+}
+
+static void push_cell(table *t, char *text)
+{
+	if (!t)
+		return;
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 32;
+		char **c = realloc(t->cells, cap * sizeof *c);
+		if (c)
+			t->cells = c;
+		char **k = c ? realloc(t->colors, cap * sizeof *k) : NULL;
+		if (k)
+			t->colors = k;
+		char **m = k ? realloc(t->notes, cap * sizeof *m) : NULL;
+		if (m)
+			t->notes = m;
+		if (!c || !k || !m) {
+			free(text);
+			return;
+		}
+		t->cap = cap;
+	}
+	t->notes[t->n] = NULL;
+	t->colors[t->n] = t->next_color ? strdup(t->next_color) : NULL;
+	t->cells[t->n++] = text;
+	t->next_color = NULL;
+}
+
+void table_cell(table *t, const char *text)
+{
+	push_cell(t, cli_clean(text ? text : ""));
+}
+
+void table_cellf(table *t, const char *fmt, ...)
+{
+	va_list ap;
+	fu_buf b = FU_BUF_INIT;
+	va_start(ap, fmt);
+	fu_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	table_cell(t, b.data);
+	fu_buf_free(&b);
+}
+
+void table_note(table *t, const char *text, const char *color)
+{
+	if (!t || !t->n)
+		return;
+	fu_buf b = FU_BUF_INIT;
+	char *clean = cli_clean(text);
+	char **slot = &t->notes[t->n - 1];
+	if (*slot)
+		fu_buf_puts(&b, *slot);
+	fu_buf_printf(&b, "%s%s%s\n", color ? color : "", clean ? clean : "",
+		      color && *color ? "\033[0m" : "");
+	free(clean);
+	free(*slot);
+	*slot = fu_buf_detach(&b);
+}
+
+void table_color(table *t, const char *color)
+{
+	if (t)
+		t->next_color = color && *color ? color : NULL;
+}
+
+void table_print(cli *c, table *t, FILE *f, int header)
+{
+	if (!t || !t->n)
+		return;
+	size_t *w = calloc((size_t)t->ncols, sizeof *w);
+	if (!w)
+		return;
+	for (size_t i = 0; i < t->n; i++) {
+		size_t cw = cli_width(t->cells[i]);
+		if (cw > w[i % (size_t)t->ncols])
+			w[i % (size_t)t->ncols] = cw;
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		size_t col = i % (size_t)t->ncols;
+		int last = col == (size_t)t->ncols - 1;
+		int head = header && i < (size_t)t->ncols;
+		const char *on = head ? cli_c(c, C_BOLD) : t->colors[i] ? t->colors[i] : "";
+		const char *off = (head && c->color) || t->colors[i] ? cli_c(c, C_RESET) : "";
+		fprintf(f, "%s%s%s", on, t->cells[i], off);
+		if (last) {
+			fputc('\n', f);
+			if (t->notes[i]) {
+				const char *p = t->notes[i];
+				while (*p) {
+					const char *nl = strchr(p, '\n');
+					fprintf(f, "    %.*s\n", (int)(nl - p), p);
+					p = nl + 1;
+				}
+			}
+		} else {
+			for (size_t k = cli_width(t->cells[i]); k < w[col] + 2; k++)
+				fputc(' ', f);
+		}
+	}
+	free(w);
+}
+
+void table_free(table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->cells[i]);
+		free(t->colors[i]);
+		free(t->notes[i]);
+	}
+	free(t->cells);
+	free(t->colors);
+	free(t->notes);
+	free(t);
+}
+
+char *cli_when(char *buf, size_t len, cli *c, int64_t t, int with_time)
+{
+	char h[FU_HUMAN_LEN], r[FU_REL_LEN];
+	snprintf(buf, len, "%s, %s", fu_time_human(h, t, c->now, with_time),
+		 fu_time_relative(r, t, c->now));
+	return buf;
+}
+
+int strlist_push(char ***list, size_t *n, const char *s)
+{
+	char **p = realloc(*list, (*n + 2) * sizeof *p);
+	if (!p)
+		return -1;
+	*list = p;
+	p[*n] = strdup(s);
+	if (!p[*n])
+		return -1;
+	p[++*n] = NULL;
+	return 0;
+}
+
+/* A person named on the command line: an existing contact, or a new
+ * one by name (a number must exist). */
+int cli_add_person(cli *c, int64_t **ids, size_t *nids, char ***names,
+		   size_t *nnames, const char *ref)
+{
+	fu_ref r;
+	int lrc = fu_ref_resolve(&r, c->db, ref, FU_REF_CONTACT);
+	if (lrc == FU_OK) {
+		int64_t *p = realloc(*ids, (*nids + 1) * sizeof *p);
+		if (!p)
+			return cli_fail(FU_EXIT_FAILURE, "out of memory");
+		*ids = p;
+		p[(*nids)++] = r.id;
+		return FU_EXIT_OK;
+	}
+	if (lrc == FU_ENOTFOUND && strspn(ref, "#0123456789") != strlen(ref)) {
+		if (strlist_push(names, nnames, ref))
+			return cli_fail(FU_EXIT_FAILURE, "out of memory");
+		return FU_EXIT_OK;
+	}
+	return cli_lib_fail(c, lrc);
+}
+
+
+void cli_print_next(cli *c, int64_t application_id, int64_t contact_id)
+{
+	fu_action_filter f = { 0 };
+	fu_action_row *rows = NULL;
+	size_t n = 0;
+	f.application_id = application_id;
+	f.contact_id = application_id ? 0 : contact_id;
+	if (fu_action_list(&rows, &n, c->db, &f) != FU_OK)
+		return;
+	for (size_t i = 0; i < n && i < 5; i++) {
+		const fu_action *a = &rows[i].a;
+		char w[96];
+		printf("  next: %s%s", cli_c(c, C_BOLD), a->kind);
+		if (rows[i].contact_name) {
+			printf(" to ");
+			cli_put(stdout, rows[i].contact_name);
+		}
+		printf("%s, due %s\n", cli_c(c, C_RESET),
+		       cli_when(w, sizeof w, c, a->due, 1));
+	}
+	if (n > 5)
+		printf("  ... and %zu more (fu due)\n", n - 5);
+	fu_action_list_free(rows, n);
+}

@@ -1,0 +1,199 @@
+/*
+ * cli.h - what the commands of cmd/ share: the command table, exit codes,
+ * global options, printing (one "fu: ..." line for errors, colour only
+ * on a terminal, user text never written raw), and option parsing.
+ */
+#ifndef FU_CLI_H
+#define FU_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cJSON.h>
+
+#include "fu/fu.h"
+#include "fu/store.h"
+
+/* Exit codes: keep in step with fu(1) EXIT STATUS and fu --help. */
+enum {
+	FU_EXIT_OK = 0,
+	FU_EXIT_NO = 1,       /* fu due --check: nothing due */
+	FU_EXIT_USAGE = 2,    /* bad command line */
+	FU_EXIT_NOTFOUND = 3, /* no such thing, or an ambiguous reference */
+	FU_EXIT_INVALID = 4,  /* a value that cannot be accepted */
+	FU_EXIT_BUSY = 5,     /* the database stayed locked */
+	FU_EXIT_DB = 6,       /* the database is unusable */
+	FU_EXIT_FAILURE = 7   /* anything else (I/O, memory, editor) */
+};
+
+typedef struct cli {
+	const char *db_path;  /* --db */
+	const char *now_text; /* --now */
+	int json;             /* --json */
+	int color;            /* resolved: 1 colour escapes on stdout */
+	int color_mode;       /* 0 auto, 1 always, 2 never */
+	int help;             /* --help seen */
+	fu_db *db;
+	int64_t now;
+	const struct cmd *cmd;
+} cli;
+
+typedef struct cmd {
+	const char *name;
+	int (*fn)(cli *c, int argc, char **argv);
+	const char *summary; /* one line for fu help */
+	const char *usage;   /* reads like the man page's SYNOPSIS */
+	int hidden;
+} cmd;
+
+extern const cmd fu_commands[];
+const cmd *cli_find_command(const char *name);
+
+/* --- errors ------------------------------------------------------------- */
+
+/* Print "fu: <message>" on stderr and return the exit code. */
+int cli_fail(int code, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Report a library failure (its message) and map its code. */
+int cli_lib_fail(cli *c, int rc);
+int cli_exit_for(int rc);
+/* A usage error: the message, then "usage: ..." of the command. */
+int cli_usage_fail(cli *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void cli_print_usage(const cmd *k, FILE *f);
+
+/* --- preparing ---------------------------------------------------------- */
+
+/* Decide whether stdout gets colour: --color, NO_COLOR, a terminal. */
+void cli_colors(cli *c);
+
+/* Resolve "now" (--now, FU_NOW, the clock) and open the database
+ * (read-only when asked). Returns an exit code (0 on success). */
+int cli_open(cli *c, int readonly);
+
+/* Parse a date for an option, reporting errors; flags of date.h. */
+int cli_date(cli *c, int64_t *out, int *has_time, const char *opt,
+	     const char *text, int flags);
+/* An event time: a day alone means midday, today means now. */
+int cli_event_time(cli *c, int64_t *out, const char *opt, const char *text);
+
+/* Resolve a reference, reporting errors. */
+int cli_ref(cli *c, fu_ref *out, const char *text, int types);
+
+/* A person named with --with or --contact: an existing contact is
+ * appended to ids, a name nobody has yet to names (to be created). */
+int cli_add_person(cli *c, int64_t **ids, size_t *nids, char ***names,
+		   size_t *nnames, const char *ref);
+
+/* --prefers: email, phone, letter or social. */
+int cli_parse_prefers(cli *c, fu_channel *out, const char *v);
+
+/* --- output ------------------------------------------------------------- */
+
+/* Print a JSON value (takes ownership) followed by a newline. */
+int cli_json(cli *c, cJSON *v);
+
+/* Write user text to f with control characters made visible (\e, \n)
+ * so nothing stored can drive the terminal. */
+void cli_put(FILE *f, const char *s);
+/* Same, into a buffer (for tables). */
+char *cli_clean(const char *s);
+
+/* Colour: returns the escape (or "" when colour is off). */
+const char *cli_c(cli *c, const char *which);
+#define C_RESET "0"
+#define C_BOLD "1"
+#define C_DIM "2"
+#define C_RED "31"
+#define C_GREEN "32"
+#define C_YELLOW "33"
+#define C_CYAN "36"
+
+/* Display width of UTF-8 text (code points; wide glyphs count as one). */
+size_t cli_width(const char *s);
+
+/* An aligned table: add cells row by row, then print. Cells are copied
+ * and cleaned. Colour prefixes per cell are not counted in widths. */
+typedef struct table table;
+table *table_new(int ncols);
+void table_cell(table *t, const char *text);
+void table_cellf(table *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* colour for the next cell (a cli_c() string) */
+void table_color(table *t, const char *color);
+/* an indented line printed under the current row, outside the columns */
+void table_note(table *t, const char *text, const char *color);
+void table_print(cli *c, table *t, FILE *f, int header);
+void table_free(table *t);
+
+/* "Thu 12 Nov 14:00, in 5 hours" */
+char *cli_when(char *buf, size_t len, cli *c, int64_t t, int with_time);
+
+/* --- options ------------------------------------------------------------ */
+
+enum { OPT_NONE = 0, OPT_ARG = 1 };
+
+typedef struct opt_spec {
+	const char *name; /* long name without "--"; "h" style short only
+	                     through `shortc` */
+	int has_arg;
+	int id;           /* > 0, returned by opt_next */
+	char shortc;      /* 0 or a one-letter alias */
+} opt_spec;
+
+enum {
+	OPT_END = 0,
+	OPT_POSITIONAL = -1,
+	OPT_ERROR = -2
+};
+
+typedef struct opt_state {
+	int argc;
+	char **argv;
+	int i;
+	int dashdash;
+} opt_state;
+
+void opt_init(opt_state *st, int argc, char **argv);
+/* Next option of specs (terminated by a zero entry) or a global option
+ * (--db, --now, --json, --color, --no-color, --help, handled here into
+ * c); returns its id, OPT_POSITIONAL with *arg the word, OPT_END, or
+ * OPT_ERROR after printing the error (return FU_EXIT_USAGE then). */
+int opt_next(cli *c, opt_state *st, const opt_spec *specs, const char **arg);
+
+/* Each command's options (the global ones apart); fu __complete and the
+ * tests read these, so completion cannot drift from what fu accepts. */
+extern const opt_spec no_options[];
+extern const opt_spec global_options[];
+extern const opt_spec add_contact_options[];
+extern const opt_spec add_application_options[];
+extern const opt_spec close_options[];
+extern const opt_spec config_options[];
+extern const opt_spec due_options[];
+extern const opt_spec edit_options[];
+extern const opt_spec list_options[];
+extern const opt_spec log_options[];
+
+/* Append s to a NULL-terminated growable list; 0 or -1. */
+int strlist_push(char ***list, size_t *n, const char *s);
+
+/* --- the commands ------------------------------------------------------- */
+
+int cmd_add(cli *c, int argc, char **argv);
+int cmd_close(cli *c, int argc, char **argv);
+int cmd_complete(cli *c, int argc, char **argv);
+int cmd_config(cli *c, int argc, char **argv);
+int cmd_due(cli *c, int argc, char **argv);
+int cmd_edit(cli *c, int argc, char **argv);
+int cmd_help(cli *c, int argc, char **argv);
+int cmd_list(cli *c, int argc, char **argv);
+int cmd_log(cli *c, int argc, char **argv);
+int cmd_rules(cli *c, int argc, char **argv);
+int cmd_show(cli *c, int argc, char **argv);
+int cmd_undo(cli *c, int argc, char **argv);
+int cmd_version(cli *c, int argc, char **argv);
+
+/* Print what is now owed on a subject after a write (human output). */
+void cli_print_next(cli *c, int64_t application_id, int64_t contact_id);
+
+#endif

@@ -1,0 +1,153 @@
+/*
+ * cmd_complete.c - fu __complete WHAT [ARG]: the candidates the shell
+ * completions offer, one a line and nothing else. It only reads the
+ * database (a missing or unusable one gives no candidates, silently).
+ *
+ *   commands              the subcommands
+ *   options CMD [SUB]     CMD's options ("options add contact")
+ *   applications          companies and numbers of applications
+ *   contacts              names and numbers of contacts
+ *   refs                  both
+ *   kinds | outcomes | channels | prefers | sources | actions | rules |
+ *   config-keys | colors  the words those options take
+ */
+#include <string.h>
+
+#include "cli.h"
+#include "fu/model.h"
+#include "fu/rules.h"
+
+static void options_of(const opt_spec *o)
+{
+	for (; o && o->name; o++)
+		printf("--%s\n", o->name);
+	for (const opt_spec *g = global_options; g->name; g++)
+		printf("--%s\n", g->name);
+}
+
+static const opt_spec *options_for(const char *cmdname, const char *sub)
+{
+	static const struct { const char *name; const opt_spec *o; } t[] = {
+		{ "close", close_options }, { "config", config_options },
+		{ "due", due_options }, { "edit", edit_options },
+		{ "list", list_options }, { "log", log_options },
+	};
+	if (!strcmp(cmdname, "add"))
+		return sub && !strcmp(sub, "contact") ? add_contact_options
+		     : sub && !strcmp(sub, "application") ?
+		       add_application_options : no_options;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (!strcmp(t[i].name, cmdname))
+			return t[i].o;
+	return no_options;
+}
+
+static void names(const char *(*name)(int), int count)
+{
+	for (int i = 1; i < count; i++)
+		if (name(i))
+			printf("%s\n", name(i));
+}
+
+static const char *kind_name(int i)
+{
+	return i == FU_EV_CLOSED ? NULL : fu_event_kind_name((fu_event_kind)i);
+}
+static const char *channel_name(int i) { return fu_channel_name((fu_channel)i); }
+static const char *prefers_name(int i)
+{
+	return i == FU_CH_IN_PERSON ? NULL : fu_channel_name((fu_channel)i);
+}
+static const char *source_name(int i) { return fu_source_name((fu_source)i); }
+static const char *outcome_name(int i) { return fu_outcome_name((fu_outcome)i); }
+
+static void things(cli *c, int apps, int people)
+{
+	if (cli_open(c, 1) != FU_EXIT_OK)
+		return;
+	if (apps) {
+		fu_application_filter f = { FU_STATUS_OPEN, FU_OUT_NONE, NULL, 0 };
+		fu_application *list = NULL;
+		size_t n = 0;
+		if (fu_application_list(&list, &n, c->db, &f) == FU_OK)
+			for (size_t i = 0; i < n; i++) {
+				printf("%lld\n", (long long)list[i].id);
+				cli_put(stdout, list[i].company);
+				putchar('\n');
+			}
+		fu_application_list_free(list, n);
+	}
+	if (people) {
+		fu_contact *list = NULL;
+		size_t n = 0;
+		if (fu_contact_list(&list, &n, c->db, NULL) == FU_OK)
+			for (size_t i = 0; i < n; i++) {
+				printf("%lld\n", (long long)list[i].id);
+				cli_put(stdout, list[i].name);
+				putchar('\n');
+			}
+		fu_contact_list_free(list, n);
+	}
+}
+
+int cmd_complete(cli *c, int argc, char **argv)
+{
+	const char *words[3] = { NULL, NULL, NULL }, *arg;
+	int nw = 0, id;
+	opt_state st;
+	opt_init(&st, argc, argv);
+	while ((id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+		if (id == OPT_ERROR)
+			return FU_EXIT_USAGE;
+		if (nw < 3)
+			words[nw++] = arg;
+	}
+	const char *w = words[0] ? words[0] : "";
+	c->color_mode = 2;
+	cli_colors(c);
+	if (!strcmp(w, "commands")) {
+		for (const cmd *k = fu_commands; k->name; k++)
+			if (!k->hidden)
+				printf("%s\n", k->name);
+	} else if (!strcmp(w, "options")) {
+		if (words[1] && !strcmp(words[1], "add") && !words[2])
+			printf("contact\napplication\n");
+		else
+			options_of(options_for(words[1] ? words[1] : "",
+					       words[2]));
+	} else if (!strcmp(w, "applications")) {
+		things(c, 1, 0);
+	} else if (!strcmp(w, "contacts")) {
+		things(c, 0, 1);
+	} else if (!strcmp(w, "refs")) {
+		things(c, 1, 1);
+	} else if (!strcmp(w, "kinds")) {
+		names(kind_name, FU_EV__COUNT);
+	} else if (!strcmp(w, "outcomes")) {
+		names(outcome_name, FU_OUT__COUNT);
+	} else if (!strcmp(w, "channels")) {
+		names(channel_name, FU_CH__COUNT);
+	} else if (!strcmp(w, "prefers")) {
+		names(prefers_name, FU_CH__COUNT);
+	} else if (!strcmp(w, "sources")) {
+		names(source_name, FU_SRC__COUNT);
+	} else if (!strcmp(w, "actions")) {
+		for (size_t i = 0; fu_action_kinds[i]; i++)
+			printf("%s\n", fu_action_kinds[i]);
+	} else if (!strcmp(w, "rules")) {
+		size_t n = 0;
+		const fu_rule_info *r = fu_rules_table(&n);
+		for (size_t i = 0; i < n; i++)
+			printf("%s\n", r[i].id);
+	} else if (!strcmp(w, "config-keys")) {
+		size_t n = 0;
+		const fu_config_key *k = fu_config_keys(&n);
+		for (size_t i = 0; i < n; i++)
+			printf("%s\n", k[i].key);
+	} else if (!strcmp(w, "colors")) {
+		printf("auto\nalways\nnever\n");
+	} else {
+		return cli_usage_fail(c, "unknown completion '%s'", w);
+	}
+	return FU_EXIT_OK;
+}

@@ -1,0 +1,179 @@
+/* cmd_due.c - fu due: what to do, most urgent first */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fu/date.h"
+#include "fu/json.h"
+#include "fu/rules.h"
+
+enum { O_ALL = 1, O_OVERDUE, O_DAYS, O_WHY, O_CHECK, O_COUNT };
+
+const opt_spec due_options[] = {
+	{ "all", OPT_NONE, O_ALL, 'a' },
+	{ "overdue", OPT_NONE, O_OVERDUE, 0 },
+	{ "days", OPT_ARG, O_DAYS, 'd' },
+	{ "why", OPT_NONE, O_WHY, 'w' },
+	{ "check", OPT_NONE, O_CHECK, 'q' },
+	{ "count", OPT_NONE, O_COUNT, 0 },
+	{ NULL, 0, 0, 0 }
+};
+
+static const char *state_color(cli *c, fu_action_state_t s)
+{
+	return s == FU_STATE_OVERDUE ? cli_c(c, C_RED)
+	     : s == FU_STATE_DUE ? cli_c(c, C_YELLOW) : cli_c(c, C_DIM);
+}
+
+static void subject_cell(table *t, const fu_action_row *r)
+{
+	if (r->a.application_id)
+		table_cellf(t, "%lld %s, %s", (long long)r->a.application_id,
+			    r->company ? r->company : "?",
+			    r->role ? r->role : "?");
+	else
+		table_cellf(t, "%lld (networking)",
+			    (long long)r->subject_contact_id);
+}
+
+static void print_rows(cli *c, const fu_action_row *rows, size_t n, int why)
+{
+	table *t = table_new(5);
+	const char *head[] = { "STATE", "ACTION", "TO", "FOR", "DUE" };
+	for (int i = 0; i < 5; i++)
+		table_cell(t, head[i]);
+	for (size_t i = 0; i < n; i++) {
+		const fu_action_row *r = &rows[i];
+		fu_action_state_t s = fu_action_state(&r->a, c->now);
+		char w[96], act[64];
+		table_color(t, state_color(c, s));
+		table_cell(t, fu_action_state_name(s));
+		snprintf(act, sizeof act, "%s%s%s", r->a.kind,
+			 r->a.channel ? " by " : "",
+			 r->a.channel ? fu_channel_name(r->a.channel) : "");
+		table_cell(t, act);
+		table_cell(t, r->contact_name ? r->contact_name : "-");
+		subject_cell(t, r);
+		if (s == FU_STATE_UPCOMING) {
+			char h[FU_HUMAN_LEN], rel[FU_REL_LEN];
+			snprintf(w, sizeof w, "from %s (%s)",
+				 fu_time_human(h, r->a.not_before, c->now, 1),
+				 fu_time_relative(rel, r->a.not_before, c->now));
+		} else {
+			cli_when(w, sizeof w, c, r->a.due, 1);
+		}
+		table_cell(t, w);
+		table_note(t, r->a.reason, cli_c(c, C_DIM));
+		if (why) {
+			const fu_rule_info *ri = fu_rule_find(r->a.rule);
+			char line[600];
+			snprintf(line, sizeof line, "rule %s: %s", r->a.rule,
+				 ri ? ri->window : "");
+			table_note(t, line, NULL);
+			if (ri) {
+				snprintf(line, sizeof line, "why: %s", ri->advice);
+				table_note(t, line, NULL);
+				snprintf(line, sizeof line, "source: %s",
+					 ri->source);
+				table_note(t, line, NULL);
+			}
+			if (r->a.snoozed)
+				table_note(t, "snoozed until the date shown", NULL);
+		}
+	}
+	table_print(c, t, stdout, 1);
+	table_free(t);
+}
+
+int cmd_due(cli *c, int argc, char **argv)
+{
+	const char *ref = NULL, *days_text = NULL, *arg;
+	int all = 0, overdue = 0, why = 0, check = 0, count = 0;
+	opt_state st;
+	int id, rc;
+	opt_init(&st, argc, argv);
+	while ((id = opt_next(c, &st, due_options, &arg)) != OPT_END) {
+		switch (id) {
+		case OPT_ERROR: return FU_EXIT_USAGE;
+		case OPT_POSITIONAL:
+			if (ref)
+				return cli_usage_fail(c, "unexpected '%s'", arg);
+			ref = arg;
+			break;
+		case O_ALL: all = 1; break;
+		case O_OVERDUE: overdue = 1; break;
+		case O_DAYS: days_text = arg; break;
+		case O_WHY: why = 1; break;
+		case O_CHECK: check = 1; break;
+		case O_COUNT: count = 1; break;
+		}
+	}
+	if (c->help) {
+		cli_print_usage(c->cmd, stdout);
+		return FU_EXIT_OK;
+	}
+	if (all + overdue + (days_text != NULL) > 1)
+		return cli_usage_fail(c, "--all, --overdue and --days exclude "
+				      "each other");
+	if (check && count)
+		return cli_usage_fail(c, "--check and --count exclude each other");
+	long days = -1;
+	if (days_text) {
+		char *end = NULL;
+		days = strtol(days_text, &end, 10);
+		if (!*days_text || *end || days < 0 || days > 3650)
+			return cli_fail(FU_EXIT_INVALID, "--days takes a whole "
+					"number from 0 to 3650, not '%s'",
+					days_text);
+	}
+	if ((rc = cli_open(c, 0)))
+		return rc;
+	fu_rule_params params;
+	int lrc = fu_config_params(&params, c->db);
+	if (lrc)
+		return cli_lib_fail(c, lrc);
+	if (days < 0)
+		days = params.v[FU_P_HORIZON_DAYS];
+	fu_action_filter f = { 0 };
+	if (ref) {
+		fu_ref r;
+		if ((rc = cli_ref(c, &r, ref, FU_REF_ANY)))
+			return rc;
+		if (r.type == FU_REF_APPLICATION)
+			f.application_id = r.id;
+		else
+			f.contact_id = r.id;
+	}
+	f.now = c->now;
+	f.overdue_only = overdue;
+	if (!all && !overdue)
+		f.until = fu_time_add_days(c->now, (int)days);
+	if (check || count)
+		f.until = c->now; /* only what can be done now */
+	fu_action_row *rows = NULL;
+	size_t n = 0;
+	if ((lrc = fu_action_list(&rows, &n, c->db, &f)))
+		return cli_lib_fail(c, lrc);
+	if (check) {
+		rc = n ? FU_EXIT_OK : FU_EXIT_NO;
+	} else if (count) {
+		printf("%zu\n", n);
+	} else if (c->json) {
+		cJSON *arr = cJSON_CreateArray();
+		for (size_t i = 0; arr && i < n; i++)
+			cJSON_AddItemToArray(arr, fu_json_action(&rows[i], c->now));
+		rc = cli_json(c, arr);
+	} else if (n == 0) {
+		if (overdue)
+			printf("nothing overdue\n");
+		else if (all)
+			printf("nothing to do: every follow-up is done\n");
+		else
+			printf("nothing due in the next %ld day%s\n", days,
+			       days == 1 ? "" : "s");
+	} else {
+		print_rows(c, rows, n, why);
+	}
+	fu_action_list_free(rows, n);
+	return rc;
+}

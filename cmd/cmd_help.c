@@ -1,0 +1,92 @@
+/* cmd_help.c - fu help [COMMAND], fu version */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static void overview(void)
+{
+	printf("usage: fu [--db PATH] [--now DATE] [--json] [--color WHEN] "
+	       "COMMAND [ARGS]\n\n"
+	       "fu keeps a job seeker's follow-ups on time: record what "
+	       "happened,\nsee each morning what is due, and close what "
+	       "ended.\n\ncommands:\n");
+	for (const cmd *k = fu_commands; k->name; k++)
+		if (!k->hidden)
+			printf("   %-9s %s\n", k->name, k->summary);
+	printf("\nglobal options:\n"
+	       "   --db PATH      the database (default: $FU_DB, else "
+	       "$XDG_DATA_HOME/fu/fu.db)\n"
+	       "   --now DATE     take DATE as the current time (also FU_NOW)\n"
+	       "   --json         machine-readable output\n"
+	       "   --color WHEN   auto, always or never (NO_COLOR is honoured)\n"
+	       "   -h, --help     help for a command\n"
+	       "\nexit status:\n"
+	       "   0 success; 1 fu due --check found nothing due; 2 usage "
+	       "error;\n   3 not found or ambiguous; 4 invalid value; 5 "
+	       "database busy;\n   6 database unusable; 7 other failure\n"
+	       "\n'fu help COMMAND' or 'man fu-COMMAND' for more; 'man 7 "
+	       "fu-rules'\nfor the follow-up rules and the advice behind "
+	       "them.\n");
+}
+
+int cmd_help(cli *c, int argc, char **argv)
+{
+	const char *which = NULL, *arg;
+	opt_state st;
+	int id;
+	opt_init(&st, argc, argv);
+	while (argv && (id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+		if (id == OPT_ERROR)
+			return FU_EXIT_USAGE;
+		if (which)
+			return cli_usage_fail(c, "unexpected '%s'", arg);
+		which = arg;
+	}
+	if (!which) {
+		overview();
+		return FU_EXIT_OK;
+	}
+	const cmd *k = cli_find_command(which);
+	if (!k || k->hidden)
+		return cli_fail(FU_EXIT_USAGE, "'%s' is not a fu command; see "
+				"'fu help'", which);
+	/* like git help: the manual on a terminal, else the usage */
+	if (isatty(STDOUT_FILENO) && !c->json) {
+		char page[64];
+		snprintf(page, sizeof page, "fu-%s", k->name);
+		fflush(stdout);
+		execlp("man", "man", page, (char *)NULL);
+		/* no man: fall back to the usage below */
+	}
+	printf("fu %s - %s\n\n", k->name, k->summary);
+	cli_print_usage(k, stdout);
+	printf("\nsee 'man fu-%s' for the options, examples and JSON shape\n",
+	       k->name);
+	return FU_EXIT_OK;
+}
+
+int cmd_version(cli *c, int argc, char **argv)
+{
+	const char *arg;
+	opt_state st;
+	int id;
+	opt_init(&st, argc, argv);
+	while (argv && (id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+		if (id == OPT_ERROR)
+			return FU_EXIT_USAGE;
+		return cli_usage_fail(c, "unexpected '%s'", arg);
+	}
+	if (c->help) {
+		cli_print_usage(c->cmd, stdout);
+		return FU_EXIT_OK;
+	}
+	if (c->json) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "version", FU_VERSION);
+		return cli_json(c, o);
+	}
+	printf("fu %s\n", FU_VERSION);
+	return FU_EXIT_OK;
+}

@@ -1,0 +1,116 @@
+/* cmd_rules.c - fu rules [RULE]: every rule, its numbers and its source */
+#include <string.h>
+
+#include "cli.h"
+#include "fu/rules.h"
+
+/* The numbers of a rule: params whose key names it ("rules.<id>."). */
+static void rule_params(cli *c, const fu_rule_info *r,
+			const fu_rule_params *p, cJSON *arr)
+{
+	char prefix[64];
+	snprintf(prefix, sizeof prefix, "rules.%s.", r->id);
+	for (int i = 0; i < FU_P__COUNT; i++) {
+		if (strncmp(fu_params[i].key, prefix, strlen(prefix)) != 0)
+			continue;
+		if (arr) {
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "key", fu_params[i].key);
+			cJSON_AddNumberToObject(o, "value", p->v[i]);
+			cJSON_AddNumberToObject(o, "default", fu_params[i].def);
+			cJSON_AddStringToObject(o, "help", fu_params[i].help);
+			cJSON_AddItemToArray(arr, o);
+		} else {
+			printf("    %s = %d%s  %s%s%s\n", fu_params[i].key, p->v[i],
+			       p->v[i] != fu_params[i].def ? " (changed)" : "",
+			       cli_c(c, C_DIM), fu_params[i].help,
+			       cli_c(c, C_RESET));
+		}
+	}
+}
+
+static cJSON *rule_json(cli *c, const fu_rule_info *r, const fu_rule_params *p)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "id", r->id);
+	cJSON_AddStringToObject(o, "trigger", r->trigger);
+	cJSON_AddStringToObject(o, "action", r->action);
+	cJSON_AddStringToObject(o, "window", r->window);
+	cJSON_AddStringToObject(o, "channel", r->channel);
+	cJSON_AddStringToObject(o, "source", r->source);
+	cJSON_AddStringToObject(o, "advice", r->advice);
+	rule_params(c, r, p, cJSON_AddArrayToObject(o, "numbers"));
+	return o;
+}
+
+static void rule_text(cli *c, const fu_rule_info *r, const fu_rule_params *p)
+{
+	printf("%s%s%s\n", cli_c(c, C_BOLD), r->id, cli_c(c, C_RESET));
+	printf("  when     %s\n", r->trigger);
+	printf("  do       %s\n", r->action);
+	printf("  window   %s\n", r->window);
+	printf("  channel  %s\n", r->channel);
+	printf("  why      %s\n", r->advice);
+	printf("  source   %s\n", r->source);
+	rule_params(c, r, p, NULL);
+}
+
+int cmd_rules(cli *c, int argc, char **argv)
+{
+	const char *which = NULL, *arg;
+	opt_state st;
+	int id, rc;
+	opt_init(&st, argc, argv);
+	while ((id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+		if (id == OPT_ERROR)
+			return FU_EXIT_USAGE;
+		if (which)
+			return cli_usage_fail(c, "unexpected '%s'", arg);
+		which = arg;
+	}
+	if (c->help) {
+		cli_print_usage(c->cmd, stdout);
+		return FU_EXIT_OK;
+	}
+	size_t n = 0;
+	const fu_rule_info *rules = fu_rules_table(&n);
+	const fu_rule_info *one = NULL;
+	if (which && !(one = fu_rule_find(which)))
+		return cli_fail(FU_EXIT_NOTFOUND, "no rule '%s' (fu rules lists "
+				"them)", which);
+	if ((rc = cli_open(c, 0)))
+		return rc;
+	fu_rule_params p;
+	int lrc = fu_config_params(&p, c->db);
+	if (lrc)
+		return cli_lib_fail(c, lrc);
+	if (c->json) {
+		if (one)
+			return cli_json(c, rule_json(c, one, &p));
+		cJSON *arr = cJSON_CreateArray();
+		for (size_t i = 0; i < n; i++)
+			cJSON_AddItemToArray(arr, rule_json(c, &rules[i], &p));
+		cJSON *all = cJSON_CreateObject();
+		cJSON_AddItemToObject(all, "rules", arr);
+		cJSON *g = cJSON_AddArrayToObject(all, "numbers");
+		for (int i = 0; i < FU_P__COUNT; i++) {
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "key", fu_params[i].key);
+			cJSON_AddNumberToObject(o, "value", p.v[i]);
+			cJSON_AddNumberToObject(o, "default", fu_params[i].def);
+			cJSON_AddStringToObject(o, "help", fu_params[i].help);
+			cJSON_AddItemToArray(g, o);
+		}
+		return cli_json(c, all);
+	}
+	if (one) {
+		rule_text(c, one, &p);
+		return FU_EXIT_OK;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			putchar('\n');
+		rule_text(c, &rules[i], &p);
+	}
+	return FU_EXIT_OK;
+}

@@ -1,0 +1,308 @@
+/* cmd_show.c - fu show REF: an application or a contact, with its history */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fu/buf.h"
+#include "fu/date.h"
+#include "fu/json.h"
+
+static void field(cli *c, const char *label, const char *value)
+{
+	if (!value)
+		return;
+	printf("  %s%-10s%s ", cli_c(c, C_DIM), label, cli_c(c, C_RESET));
+	cli_put(stdout, value);
+	printf("\n");
+}
+
+static char *contact_name(cli *c, int64_t id)
+{
+	fu_contact *p = NULL;
+	char *name = NULL;
+	if (fu_contact_get(&p, c->db, id) == FU_OK) {
+		name = p->name;
+		p->name = NULL;
+	}
+	fu_contact_free(p);
+	return name ? name : strdup("?");
+}
+
+static void print_event_line(cli *c, const fu_event *e, int64_t self)
+{
+	char h[FU_HUMAN_LEN];
+	printf("  %s%-22s%s %-14s", cli_c(c, C_DIM),
+	       fu_time_human(h, e->at, c->now, 1), cli_c(c, C_RESET),
+	       fu_event_kind_name(e->kind));
+	if (e->kind == FU_EV_CLOSED)
+		printf(" as %s", fu_outcome_name(e->outcome));
+	if (e->application_id && self != e->application_id) {
+		fu_application *a = NULL;
+		if (fu_application_get(&a, c->db, e->application_id) == FU_OK) {
+			printf(" on %lld ", (long long)a->id);
+			cli_put(stdout, a->company);
+		}
+		fu_application_free(a);
+	}
+	for (size_t i = 0; i < e->nwith; i++) {
+		char *n = contact_name(c, e->with[i]);
+		printf(i ? ", " : " with ");
+		cli_put(stdout, n);
+		free(n);
+	}
+	if (e->channel)
+		printf(" by %s", fu_channel_name(e->channel));
+	if (e->expect_at)
+		printf("; they expect to answer by %s",
+		       fu_time_human(h, e->expect_at, c->now, 0));
+	if (e->until_at)
+		printf("; until %s", fu_time_human(h, e->until_at, c->now, 0));
+	if (e->action) {
+		printf(" (");
+		cli_put(stdout, e->action);
+		printf(")");
+	}
+	if (e->urgent)
+		printf(" (urgent)");
+	for (size_t i = 0; i < e->ntopics; i++) {
+		printf(i ? "; " : " - ");
+		cli_put(stdout, e->topics[i]);
+	}
+	if (e->note) {
+		printf(" - ");
+		cli_put(stdout, e->note);
+	}
+	printf("  %s#%lld%s\n", cli_c(c, C_DIM), (long long)e->id,
+	       cli_c(c, C_RESET));
+}
+
+static void print_actions(cli *c, const fu_action_row *rows, size_t n)
+{
+	printf("%sowed%s\n", cli_c(c, C_BOLD), cli_c(c, C_RESET));
+	if (!n)
+		printf("  nothing\n");
+	for (size_t i = 0; i < n; i++) {
+		char w[96];
+		fu_action_state_t s = fu_action_state(&rows[i].a, c->now);
+		printf("  %s%-8s%s %s", s == FU_STATE_OVERDUE ? cli_c(c, C_RED)
+		       : s == FU_STATE_DUE ? cli_c(c, C_YELLOW) : "",
+		       fu_action_state_name(s), cli_c(c, C_RESET),
+		       rows[i].a.kind);
+		if (rows[i].contact_name) {
+			printf(" to ");
+			cli_put(stdout, rows[i].contact_name);
+		}
+		if (rows[i].a.channel)
+			printf(" by %s", fu_channel_name(rows[i].a.channel));
+		printf(", due %s\n", cli_when(w, sizeof w, c, rows[i].a.due, 1));
+		printf("           %s", cli_c(c, C_DIM));
+		cli_put(stdout, rows[i].a.reason);
+		printf("%s\n", cli_c(c, C_RESET));
+	}
+}
+
+static cJSON *json_history(const fu_event *ev, size_t n)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (size_t i = 0; arr && i < n; i++)
+		cJSON_AddItemToArray(arr, fu_json_event(&ev[i]));
+	return arr;
+}
+
+static cJSON *json_actions(cli *c, const fu_action_row *rows, size_t n)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (size_t i = 0; arr && i < n; i++)
+		cJSON_AddItemToArray(arr, fu_json_action(&rows[i], c->now));
+	return arr;
+}
+
+static int show_application(cli *c, int64_t id)
+{
+	fu_application *a = NULL;
+	fu_event *ev = NULL;
+	fu_action_row *acts = NULL;
+	fu_contact *people = NULL;
+	size_t nev = 0, nacts = 0, np = 0;
+	fu_action_filter f = { 0 };
+	f.application_id = id;
+	int lrc, rc = FU_EXIT_OK;
+	if ((lrc = fu_application_get(&a, c->db, id)) ||
+	    (lrc = fu_event_list(&ev, &nev, c->db, id, 0)) ||
+	    (lrc = fu_action_list(&acts, &nacts, c->db, &f))) {
+		rc = cli_lib_fail(c, lrc);
+		goto done;
+	}
+	people = calloc(a->ncontacts + 1, sizeof *people);
+	for (size_t i = 0; people && i < a->ncontacts; i++) {
+		fu_contact *p = NULL;
+		if (fu_contact_get(&p, c->db, a->contact_ids[i]) == FU_OK) {
+			people[np++] = *p;
+			free(p);
+		}
+	}
+	if (c->json) {
+		cJSON *o = fu_json_application(a, people, np);
+		if (o) {
+			cJSON_AddItemToObject(o, "events", json_history(ev, nev));
+			cJSON_AddItemToObject(o, "actions",
+					      json_actions(c, acts, nacts));
+		}
+		rc = cli_json(c, o);
+		goto done;
+	}
+	char h[FU_HUMAN_LEN], rel[FU_REL_LEN], line[160];
+	printf("%s%lld ", cli_c(c, C_BOLD), (long long)a->id);
+	cli_put(stdout, a->company);
+	printf(", ");
+	cli_put(stdout, a->role);
+	printf("%s  [%s]\n", cli_c(c, C_RESET), a->stage);
+	if (a->applied_at) {
+		snprintf(line, sizeof line, "%s (%s)%s%s",
+			 fu_time_human(h, a->applied_at, c->now, 0),
+			 fu_time_relative(rel, a->applied_at, c->now),
+			 a->source ? " via " : "",
+			 a->source ? fu_source_name(a->source) : "");
+		field(c, "applied", line);
+	} else {
+		field(c, "applied", "not yet");
+	}
+	if (a->outcome) {
+		snprintf(line, sizeof line, "%s on %s",
+			 fu_outcome_name(a->outcome),
+			 fu_time_human(h, a->closed_at, c->now, 0));
+		field(c, "closed", line);
+	}
+	field(c, "url", a->url);
+	if (a->no_calls || a->no_follow_up) {
+		snprintf(line, sizeof line, "%s%s%s",
+			 a->no_calls ? "no calls" : "",
+			 a->no_calls && a->no_follow_up ? ", " : "",
+			 a->no_follow_up ? "do not follow up" : "");
+		field(c, "posting", line);
+	}
+	field(c, "notes", a->notes);
+	for (size_t i = 0; i < np; i++) {
+		fu_buf b = FU_BUF_INIT;
+		fu_buf_printf(&b, "%lld %s", (long long)people[i].id,
+			      people[i].name);
+		if (people[i].title)
+			fu_buf_printf(&b, " (%s)", people[i].title);
+		if (people[i].email)
+			fu_buf_printf(&b, " <%s>", people[i].email);
+		field(c, i ? "" : "contacts", b.data);
+		fu_buf_free(&b);
+	}
+	printf("%shistory%s\n", cli_c(c, C_BOLD), cli_c(c, C_RESET));
+	for (size_t i = 0; i < nev; i++)
+		print_event_line(c, &ev[i], id);
+	print_actions(c, acts, nacts);
+done:
+	for (size_t i = 0; i < np; i++)
+		fu_contact_clear(&people[i]);
+	free(people);
+	fu_action_list_free(acts, nacts);
+	fu_event_list_free(ev, nev);
+	fu_application_free(a);
+	return rc;
+}
+
+static int show_contact(cli *c, int64_t id)
+{
+	fu_contact *p = NULL;
+	fu_event *ev = NULL;
+	fu_action_row *acts = NULL;
+	fu_application *apps = NULL;
+	size_t nev = 0, nacts = 0, napps = 0;
+	fu_action_filter f = { 0 };
+	fu_application_filter af = { FU_STATUS_ANY, FU_OUT_NONE, NULL, id };
+	f.contact_id = id;
+	int lrc, rc = FU_EXIT_OK;
+	if ((lrc = fu_contact_get(&p, c->db, id)) ||
+	    (lrc = fu_event_list(&ev, &nev, c->db, 0, id)) ||
+	    (lrc = fu_action_list(&acts, &nacts, c->db, &f)) ||
+	    (lrc = fu_application_list(&apps, &napps, c->db, &af))) {
+		rc = cli_lib_fail(c, lrc);
+		goto done;
+	}
+	if (c->json) {
+		cJSON *o = fu_json_contact(p);
+		if (o) {
+			cJSON *arr = cJSON_AddArrayToObject(o, "applications");
+			for (size_t i = 0; arr && i < napps; i++) {
+				cJSON *x = cJSON_CreateObject();
+				cJSON_AddNumberToObject(x, "id", (double)apps[i].id);
+				cJSON_AddStringToObject(x, "company", apps[i].company);
+				cJSON_AddStringToObject(x, "role", apps[i].role);
+				cJSON_AddStringToObject(x, "stage", apps[i].stage);
+				cJSON_AddItemToArray(arr, x);
+			}
+			cJSON_AddItemToObject(o, "events", json_history(ev, nev));
+			cJSON_AddItemToObject(o, "actions",
+					      json_actions(c, acts, nacts));
+		}
+		rc = cli_json(c, o);
+		goto done;
+	}
+	printf("%s%lld ", cli_c(c, C_BOLD), (long long)p->id);
+	cli_put(stdout, p->name);
+	printf("%s\n", cli_c(c, C_RESET));
+	field(c, "company", p->company);
+	field(c, "title", p->title);
+	field(c, "email", p->email);
+	field(c, "phone", p->phone);
+	field(c, "address", p->address);
+	field(c, "prefers", fu_channel_name(p->prefers));
+	if (p->no_calls || p->social_ok) {
+		char line[64];
+		snprintf(line, sizeof line, "%s%s%s", p->no_calls ? "no calls" : "",
+			 p->no_calls && p->social_ok ? ", " : "",
+			 p->social_ok ? "fine with social media" : "");
+		field(c, "contact", line);
+	}
+	field(c, "notes", p->notes);
+	for (size_t i = 0; i < napps; i++) {
+		char line[512];
+		snprintf(line, sizeof line, "%lld %s, %s [%s]",
+			 (long long)apps[i].id, apps[i].company, apps[i].role,
+			 apps[i].stage);
+		field(c, i ? "" : "for", line);
+	}
+	printf("%shistory%s\n", cli_c(c, C_BOLD), cli_c(c, C_RESET));
+	for (size_t i = 0; i < nev; i++)
+		print_event_line(c, &ev[i], 0);
+	print_actions(c, acts, nacts);
+done:
+	fu_application_list_free(apps, napps);
+	fu_action_list_free(acts, nacts);
+	fu_event_list_free(ev, nev);
+	fu_contact_free(p);
+	return rc;
+}
+
+int cmd_show(cli *c, int argc, char **argv)
+{
+	const char *ref = NULL, *arg;
+	opt_state st;
+	int id, rc;
+	opt_init(&st, argc, argv);
+	while ((id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+		if (id == OPT_ERROR)
+			return FU_EXIT_USAGE;
+		if (ref)
+			return cli_usage_fail(c, "one thing at a time; unexpected "
+					      "'%s'", arg);
+		ref = arg;
+	}
+	if (c->help) {
+		cli_print_usage(c->cmd, stdout);
+		return FU_EXIT_OK;
+	}
+	if (!ref)
+		return cli_usage_fail(c, "missing what to show (REF)");
+	fu_ref r;
+	if ((rc = cli_open(c, 0)) || (rc = cli_ref(c, &r, ref, FU_REF_ANY)))
+		return rc;
+	return r.type == FU_REF_APPLICATION ? show_application(c, r.id)
+					    : show_contact(c, r.id);
+}

@@ -1,0 +1,48 @@
+/* cmd_undo.c - fu undo [REF]: remove the last logged event */
+#include "cli.h"
+#include "fu/date.h"
+#include "fu/json.h"
+
+int cmd_undo(cli *c, int argc, char **argv)
+{
+	const char *ref = NULL, *arg;
+	opt_state st;
+	int id, rc;
+	opt_init(&st, argc, argv);
+	while ((id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+		if (id == OPT_ERROR)
+			return FU_EXIT_USAGE;
+		if (ref)
+			return cli_usage_fail(c, "unexpected '%s'", arg);
+		ref = arg;
+	}
+	if (c->help) {
+		cli_print_usage(c->cmd, stdout);
+		return FU_EXIT_OK;
+	}
+	if ((rc = cli_open(c, 0)))
+		return rc;
+	fu_ref r = { 0, 0 };
+	if (ref && (rc = cli_ref(c, &r, ref, FU_REF_ANY)))
+		return rc;
+	fu_event *e = NULL;
+	int lrc = fu_event_undo(&e, c->db,
+				r.type == FU_REF_APPLICATION ? r.id : 0,
+				r.type == FU_REF_CONTACT ? r.id : 0);
+	if (lrc)
+		return cli_lib_fail(c, lrc);
+	if (c->json) {
+		rc = cli_json(c, fu_json_event(e));
+	} else {
+		char h[FU_HUMAN_LEN];
+		printf("removed event %lld: %s", (long long)e->id,
+		       fu_event_kind_name(e->kind));
+		if (e->kind == FU_EV_CLOSED)
+			printf(" as %s (the application is open again)",
+			       fu_outcome_name(e->outcome));
+		printf(" at %s\n", fu_time_human(h, e->at, c->now, 1));
+		cli_print_next(c, e->application_id, e->contact_id);
+	}
+	fu_event_free(e);
+	return rc;
+}

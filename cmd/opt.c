@@ -1,0 +1,149 @@
+/*
+ * opt.c - command-line options in the git style: --name VALUE or
+ * --name=VALUE, options and words in any order, "--" ends options. The
+ * global options are understood by every command, wherever they stand.
+ */
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+enum { G_DB = 1000, G_NOW, G_JSON, G_COLOR, G_NO_COLOR, G_HELP };
+
+const opt_spec no_options[] = { { NULL, 0, 0, 0 } };
+
+const opt_spec global_options[] = {
+	{ "db", OPT_ARG, G_DB, 0 },
+	{ "now", OPT_ARG, G_NOW, 0 },
+	{ "json", OPT_NONE, G_JSON, 0 },
+	{ "color", OPT_ARG, G_COLOR, 0 },
+	{ "no-color", OPT_NONE, G_NO_COLOR, 0 },
+	{ "help", OPT_NONE, G_HELP, 'h' },
+	{ NULL, 0, 0, 0 }
+};
+
+void opt_init(opt_state *st, int argc, char **argv)
+{
+	st->argc = argc;
+	st->argv = argv;
+	st->i = 0;
+	st->dashdash = 0;
+}
+
+static const opt_spec *find_long(const opt_spec *specs, const char *name,
+				 size_t len)
+{
+	for (; specs && specs->name; specs++)
+		if (strlen(specs->name) == len &&
+		    strncmp(specs->name, name, len) == 0)
+			return specs;
+	return NULL;
+}
+
+static const opt_spec *find_short(const opt_spec *specs, char ch)
+{
+	for (; specs && specs->name; specs++)
+		if (specs->shortc && specs->shortc == ch)
+			return specs;
+	return NULL;
+}
+
+/* Apply a global option to c; 0 or OPT_ERROR. */
+static int apply_global(cli *c, int id, const char *arg)
+{
+	switch (id) {
+	case G_DB:
+		c->db_path = arg;
+		break;
+	case G_NOW:
+		c->now_text = arg;
+		break;
+	case G_JSON:
+		c->json = 1;
+		break;
+	case G_COLOR:
+		if (strcmp(arg, "auto") == 0)
+			c->color_mode = 0;
+		else if (strcmp(arg, "always") == 0)
+			c->color_mode = 1;
+		else if (strcmp(arg, "never") == 0)
+			c->color_mode = 2;
+		else {
+			cli_usage_fail(c, "--color takes auto, always or "
+				       "never, not '%s'", arg);
+			return OPT_ERROR;
+		}
+		break;
+	case G_NO_COLOR:
+		c->color_mode = 2;
+		break;
+	case G_HELP:
+		c->help = 1;
+		break;
+	}
+	return 0;
+}
+
+int opt_next(cli *c, opt_state *st, const opt_spec *specs, const char **arg)
+{
+	*arg = NULL;
+	for (;;) {
+		if (st->i >= st->argc)
+			return OPT_END;
+		const char *w = st->argv[st->i++];
+		if (st->dashdash || w[0] != '-' || w[1] == '\0' ||
+		    (w[1] >= '0' && w[1] <= '9')) {
+			*arg = w; /* "-2d" is a date, "-" a word */
+			return OPT_POSITIONAL;
+		}
+		if (strcmp(w, "--") == 0) {
+			st->dashdash = 1;
+			continue;
+		}
+		const opt_spec *o;
+		const char *value = NULL;
+		char shown[64];
+		if (w[1] == '-') {
+			const char *name = w + 2;
+			const char *eq = strchr(name, '=');
+			size_t len = eq ? (size_t)(eq - name) : strlen(name);
+			o = find_long(specs, name, len);
+			if (!o)
+				o = find_long(global_options, name, len);
+			snprintf(shown, sizeof shown, "--%.*s", (int)len, name);
+			if (eq)
+				value = eq + 1;
+		} else {
+			if (w[2]) {
+				cli_usage_fail(c, "unknown option '%s'", w);
+				return OPT_ERROR;
+			}
+			o = find_short(specs, w[1]);
+			if (!o)
+				o = find_short(global_options, w[1]);
+			snprintf(shown, sizeof shown, "-%c", w[1]);
+		}
+		if (!o) {
+			cli_usage_fail(c, "unknown option '%s'", shown);
+			return OPT_ERROR;
+		}
+		if (o->has_arg == OPT_NONE && value) {
+			cli_usage_fail(c, "%s takes no value", shown);
+			return OPT_ERROR;
+		}
+		if (o->has_arg == OPT_ARG && !value) {
+			if (st->i >= st->argc) {
+				cli_usage_fail(c, "%s needs a value", shown);
+				return OPT_ERROR;
+			}
+			value = st->argv[st->i++];
+		}
+		if (o->id >= G_DB && o->id <= G_HELP) {
+			if (apply_global(c, o->id, value))
+				return OPT_ERROR;
+			continue;
+		}
+		*arg = value;
+		return o->id;
+	}
+}

@@ -1,0 +1,93 @@
+/*
+ * date.h - dates as people write them, and local-calendar arithmetic.
+ *
+ * Instants are int64_t seconds since the epoch (UTC). Everything that
+ * speaks of days, weekdays or wall-clock times uses the process's local
+ * time zone (TZ, through localtime_r/mktime), so tests set TZ and call
+ * tzset() to fix it. No function here reads the machine's clock: "now"
+ * is always passed in.
+ */
+#ifndef FU_DATE_H
+#define FU_DATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Flags for fu_date_parse(): which way a bare weekday points. */
+enum {
+	FU_DATE_PAST = 1 << 0,  /* "fri" is the latest Friday on or before today */
+	FU_DATE_FUTURE = 1 << 1 /* "fri" is the first Friday on or after today
+	                           (the default when neither flag is given) */
+};
+
+/* The accepted forms, for error messages and --help. */
+#define FU_DATE_FORMS \
+	"YYYY-MM-DD, 'YYYY-MM-DD HH:MM', now, today, yesterday, tomorrow, " \
+	"+3d, -2d, 2w, fri, 'last tuesday', 'next monday'"
+
+/*
+ * Parse s relative to now. Accepted (case-insensitive, surrounding blanks
+ * ignored):
+ *   YYYY-MM-DD                      a day
+ *   YYYY-MM-DD HH:MM[:SS]           a local time (also with 'T' between)
+ *   YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM)   an instant with its offset
+ *   @SECONDS                        an instant as epoch seconds
+ *   now
+ *   today, yesterday, tomorrow
+ *   +Nd, -Nd, Nd, +Nw, -Nw, Nw      N local calendar days/weeks from today
+ *                                   (no sign means ahead); also h for hours
+ *                                   (+5h: from now, keeps the time)
+ *   mon..sun, monday..sunday        see FU_DATE_PAST / FU_DATE_FUTURE
+ *   last <weekday>                  strictly before today (within 7 days)
+ *   next <weekday>                  strictly after today (within 7 days)
+ *   any day form followed by HH:MM (e.g. "tomorrow 14:00", "fri 9:30")
+ *
+ * A form that names only a day yields that day's local midnight and sets
+ * *has_time to 0; a form with a time (or now, @N, +Nh) sets it to 1.
+ * has_time may be NULL. Returns 0, or FU_EINVALID with a one-line
+ * message in err (lower case, no full stop, naming the accepted forms);
+ * err may be NULL when errlen is 0.
+ */
+int fu_date_parse(int64_t *out, int *has_time, const char *s, int64_t now,
+		  int flags, char *err, size_t errlen);
+
+/* The same local wall-clock time `days` calendar days later (or earlier
+ * when negative); across a daylight-saving change the hour stays. */
+int64_t fu_time_add_days(int64_t t, int days);
+
+/* Local midnight starting the day that holds t. */
+int64_t fu_time_start_of_day(int64_t t);
+
+/* Local day of week of t: 0 Sunday .. 6 Saturday. */
+int fu_time_weekday(int64_t t);
+
+/* t moved to the Monday after when it falls on a Saturday or a Sunday
+ * (same wall-clock time); unchanged otherwise. */
+int64_t fu_time_business_day(int64_t t);
+
+/* Whole local calendar days from a's day to b's day (b - a). */
+int fu_time_days_between(int64_t a, int64_t b);
+
+/* ISO 8601 local time with its offset: "2026-11-10T14:00:00+01:00".
+ * buf must hold FU_ISO_LEN bytes. Returns buf. */
+#define FU_ISO_LEN 32
+char *fu_time_iso(char *buf, int64_t t);
+
+/* The local day only: "2026-11-10" (11 bytes). Returns buf. */
+char *fu_time_day(char *buf, int64_t t);
+
+/* A short human form: "Thu 12 Nov 14:00"; with_time 0 gives "Thu 12 Nov".
+ * The year is added when it differs from now's: "Thu 12 Nov 2025". buf
+ * must hold FU_HUMAN_LEN bytes. Returns buf. */
+#define FU_HUMAN_LEN 40
+char *fu_time_human(char *buf, int64_t t, int64_t now, int with_time);
+
+/* Relative to now, in words: "now", "in 5 minutes", "in 5 hours",
+ * "tomorrow", "in 2 days", "yesterday", "3 days ago", "in 3 weeks",
+ * "2 months ago". Hours under a day, calendar days from 1 to 13 days,
+ * weeks to 8 weeks, then months, years. buf must hold FU_REL_LEN bytes.
+ * Returns buf. */
+#define FU_REL_LEN 32
+char *fu_time_relative(char *buf, int64_t t, int64_t now);
+
+#endif

@@ -1,0 +1,166 @@
+/*
+ * model.h - the words of fu: event kinds, channels, sources, outcomes,
+ * and the records stored for contacts, applications and events.
+ *
+ * The names are the contract of PRODUCT.md; each enum has a name table
+ * and a parser, so the CLI, JSON and completion speak the same words.
+ */
+#ifndef FU_MODEL_H
+#define FU_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+	FU_EV_NONE = 0,
+	FU_EV_APPLIED,
+	FU_EV_INTERVIEW,
+	FU_EV_MEETING,
+	FU_EV_MET,
+	FU_EV_INTRO,
+	FU_EV_HELP_PROMISED,
+	FU_EV_SENT,
+	FU_EV_REPLY,
+	FU_EV_TIMELINE,
+	FU_EV_POSTING_CLOSED,
+	FU_EV_OFFER,
+	FU_EV_REJECTION,
+	FU_EV_SNOOZE,
+	FU_EV_DISMISS,
+	FU_EV_CLOSED, /* written by fu close, not by fu log */
+	FU_EV__COUNT
+} fu_event_kind;
+
+typedef enum {
+	FU_CH_NONE = 0,
+	FU_CH_EMAIL,
+	FU_CH_PHONE,
+	FU_CH_LETTER,
+	FU_CH_SOCIAL,
+	FU_CH_IN_PERSON,
+	FU_CH__COUNT
+} fu_channel;
+
+typedef enum {
+	FU_SRC_NONE = 0,
+	FU_SRC_BOARD,
+	FU_SRC_REFERRAL,
+	FU_SRC_RECRUITER,
+	FU_SRC_DIRECT,
+	FU_SRC_OTHER,
+	FU_SRC__COUNT
+} fu_source;
+
+typedef enum {
+	FU_OUT_NONE = 0, /* open */
+	FU_OUT_ACCEPTED,
+	FU_OUT_DECLINED,
+	FU_OUT_REJECTED,
+	FU_OUT_WITHDRAWN,
+	FU_OUT_NO_RESPONSE,
+	FU_OUT_FILLED,
+	FU_OUT__COUNT
+} fu_outcome;
+
+/* Names as written on the command line and in JSON ("posting-closed",
+ * "in-person", "no-response"); NULL for out-of-range values. The NONE
+ * values have no name (NULL). */
+const char *fu_event_kind_name(fu_event_kind k);
+const char *fu_channel_name(fu_channel c);
+const char *fu_source_name(fu_source s);
+const char *fu_outcome_name(fu_outcome o);
+
+/* Parse a name (exact, case-insensitive); 0 on success, FU_EINVALID
+ * otherwise. fu_event_kind_parse accepts only what fu log takes (not
+ * "closed"). */
+int fu_event_kind_parse(fu_event_kind *out, const char *s);
+int fu_channel_parse(fu_channel *out, const char *s);
+int fu_source_parse(fu_source *out, const char *s);
+int fu_outcome_parse(fu_outcome *out, const char *s);
+
+/* The accepted names joined by ", " (for error messages and help). */
+const char *fu_event_kind_names(void);
+const char *fu_channel_names(void);
+const char *fu_source_names(void);
+const char *fu_outcome_names(void);
+
+/* A contact: a person the user deals with. Strings are owned (malloc'd)
+ * and may be NULL when unknown. */
+typedef struct fu_contact {
+	int64_t id;
+	char *name;
+	int64_t company_id; /* 0 when none */
+	char *company;      /* the company's name, filled on read */
+	char *title;
+	char *email;
+	char *phone;
+	char *address;
+	fu_channel prefers; /* FU_CH_NONE: no preference (email is used) */
+	int no_calls;
+	int social_ok;
+	char *notes;
+	int64_t created_at;
+} fu_contact;
+
+/* An application: one role at one company. */
+typedef struct fu_application {
+	int64_t id;
+	int64_t company_id;
+	char *company;
+	char *role;
+	fu_source source;
+	char *url;
+	char *notes;
+	int no_calls;
+	int no_follow_up;
+	int64_t applied_at; /* derived: time of its first applied event; 0 none */
+	fu_outcome outcome; /* FU_OUT_NONE while open */
+	int64_t closed_at;  /* 0 while open */
+	int64_t created_at;
+	int64_t *contact_ids; /* the people attached to it, in order added */
+	size_t ncontacts;
+	/* on add/update: people named who are not contacts yet; each is
+	 * created (at the application's company) in the same transaction
+	 * and attached after contact_ids */
+	char **new_contacts;
+	size_t nnew_contacts;
+	const char *stage; /* filled on read: see fu_application_stage() */
+} fu_application;
+
+/* An event: something that happened. Events are appended, and removed
+ * only by undo. */
+typedef struct fu_event {
+	int64_t id;
+	fu_event_kind kind;
+	int64_t at;
+	int64_t application_id; /* 0 when the event is about a contact only */
+	int64_t contact_id;     /* the contact the event was logged on (REF),
+	                           0 when it was logged on an application */
+	fu_channel channel;     /* FU_CH_NONE when not said */
+	int64_t expect_at;      /* --expect: they promised word by then; 0 */
+	int64_t until_at;       /* --until (snooze; offer deadline); 0 */
+	char *note;
+	char *action;           /* snooze/dismiss: the action id aimed at, or NULL */
+	fu_outcome outcome;     /* FU_EV_CLOSED: how it ended */
+	int urgent;             /* help-promised: the user marked it urgent */
+	char **topics;          /* --topic, in order */
+	size_t ntopics;
+	int64_t *with;          /* --with contacts, in order */
+	size_t nwith;
+	/* on add: people named with --with who are not contacts yet; each
+	 * is created in the same transaction and appended to with[] */
+	char **with_new;
+	size_t nwith_new;
+	int64_t created_at;
+} fu_event;
+
+void fu_contact_free(fu_contact *c);
+void fu_application_free(fu_application *a);
+void fu_event_free(fu_event *e);
+
+/* Release the contents but not the struct itself (for arrays). */
+void fu_contact_clear(fu_contact *c);
+void fu_application_clear(fu_application *a);
+void fu_event_clear(fu_event *e);
+
+#endif

@@ -1,0 +1,166 @@
+/*
+ * rules.h - the follow-up rule engine (RULES.md), as pure functions over
+ * plain structs: no SQL, no JSON, no clock. Given one subject (an
+ * application, or a contact's own networking events), its people, its
+ * events and the user's numbers, it yields the actions owed.
+ *
+ * The output does not depend on "now": every action carries its window
+ * (not_before .. due), and the state (upcoming, due, overdue) is read
+ * off it at display time with fu_action_state(). This is what lets the
+ * storage keep each open subject's actions up to date on write, so that
+ * fu due reads what is open instead of replaying all history.
+ *
+ * Local calendar arithmetic (days, business days, +24 h as the same
+ * local time the next day) uses date.h, i.e. the process's TZ.
+ */
+#ifndef FU_RULES_H
+#define FU_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fu/model.h"
+
+/* Every number a rule uses; the user may change each one with
+ * fu config rules.<...>. Keep fu_params[] (rules.c) in this order. */
+typedef enum {
+	FU_P_THANK_YOU_HOURS,          /* thank-you: due event + N h (24) */
+	FU_P_ACK_HOURS,                /* acknowledge: due event + N h (24) */
+	FU_P_CONNECT_MIN_DAYS,         /* connect: from met + N d (1) */
+	FU_P_CONNECT_MAX_DAYS,         /* connect: due met + N d (3) */
+	FU_P_INTRO_DAYS,               /* intro-thanks/-reach-out: due + N d (2) */
+	FU_P_HELP_DAYS,                /* help-reminder: event + N d (7) */
+	FU_P_HELP_URGENT_DAYS,         /* help-reminder when urgent (3) */
+	FU_P_HELP_WINDOW_DAYS,         /* help-reminder: window length (3) */
+	FU_P_FIND_CONTACT_DAYS,        /* find-contact: applied + N d (2) */
+	FU_P_APP_CHECKIN_MIN_DAYS,     /* application-check-in from (2) */
+	FU_P_APP_CHECKIN_MAX_DAYS,     /* application-check-in due (7) */
+	FU_P_INTERVIEW_CHECKIN_MIN_DAYS, /* no contact date: from (3) */
+	FU_P_INTERVIEW_CHECKIN_MAX_DAYS, /* no contact date: due (5) */
+	FU_P_PROMISE_MIN_DAYS,         /* contact date + N d: from (1) */
+	FU_P_PROMISE_MAX_DAYS,         /* contact date + N d: due (2) */
+	FU_P_NUDGE_DAYS,               /* nudge every N d (14) */
+	FU_P_NUDGE_WINDOW_DAYS,        /* a nudge's window length (3) */
+	FU_P_CLOSURE_FOLLOW_UPS,       /* closure after N unanswered (3) */
+	FU_P_POSTING_CLOSED_DAYS,      /* closure: posting down, N d silence (21) */
+	FU_P_BOARD_SILENCE_DAYS,       /* closure: board, no contact (28) */
+	FU_P_REJECTION_DAYS,           /* rejection-response due + N d (2) */
+	FU_P_OFFER_DAYS,               /* offer-review due + N d without deadline (3) */
+	FU_P_WITHDRAW_DAYS,            /* withdraw-notice due + N d (2) */
+	FU_P_MIN_GAP_DAYS,             /* never two follow-ups to one person within N d (7) */
+	FU_P_HORIZON_DAYS,             /* fu due shows upcoming within N d (7) */
+	FU_P__COUNT
+} fu_param;
+
+typedef struct fu_param_info {
+	const char *key;  /* config key, e.g. "rules.nudge.days" */
+	int def, min, max;
+	const char *help; /* one line: what it changes */
+} fu_param_info;
+
+/* The table of parameters, FU_P__COUNT entries, in fu_param order. */
+extern const fu_param_info fu_params[FU_P__COUNT];
+
+typedef struct fu_rule_params {
+	int v[FU_P__COUNT];
+	int employed; /* user.employed: closure suggests withdrawing */
+} fu_rule_params;
+
+/* Fill p with the defaults (employed = 0). */
+void fu_rule_params_default(fu_rule_params *p);
+
+/* One rule of RULES.md, as data: for fu rules, fu due --why, the man page. */
+typedef struct fu_rule_info {
+	const char *id;      /* "thank-you", "application-check-in", ... */
+	const char *trigger; /* what raises it, in words */
+	const char *action;  /* what the user should do */
+	const char *window;  /* the window in words, with the param keys */
+	const char *channel; /* how, in words */
+	const char *source;  /* the seeds it comes from: "000 \"Thank You Notes\"; ..." */
+	const char *advice;  /* the advice behind it, one or two sentences */
+} fu_rule_info;
+
+/* The rule table, in RULES.md order. *n gets its length. */
+const fu_rule_info *fu_rules_table(size_t *n);
+/* The rule of an action id, or NULL. */
+const fu_rule_info *fu_rule_find(const char *id);
+
+/* The action ids (kinds) an engine may yield: "thank-you",
+ * "acknowledge", "connect", "intro-thanks", "intro-reach-out",
+ * "help-reminder", "find-contact", "application-check-in",
+ * "interview-check-in", "nudge", "closure", "rejection-response",
+ * "offer-review", "withdraw-notice". NULL-terminated. */
+extern const char *const fu_action_kinds[];
+
+/* A person as the rules see them. */
+typedef struct fu_rule_contact {
+	int64_t id;
+	const char *name;
+	fu_channel prefers; /* FU_CH_NONE: no preference */
+	int no_calls;
+	int social_ok;
+	int attached; /* attached to the application (its known contact) */
+	int has_email, has_phone, has_address;
+} fu_rule_contact;
+
+/* One subject: an application with its events, or (application_id == 0)
+ * a contact's networking events (met, intro, help-promised, meeting,
+ * reply, sent, snooze, dismiss logged on the contact). */
+typedef struct fu_rule_subject {
+	int64_t application_id;
+	int64_t contact_id; /* networking subject: the contact; else 0 */
+	fu_source source;
+	int no_calls;
+	int no_follow_up;
+	fu_outcome outcome; /* FU_OUT_NONE while open */
+	int64_t closed_at;
+	int64_t applied_at; /* 0: not applied (no check-ins) */
+	/* every person the subject or its events name: the application's
+	 * contacts (attached = 1), the --with people, the subject contact */
+	const fu_rule_contact *contacts;
+	size_t ncontacts;
+	/* its events, sorted by (at, id) */
+	const fu_event *events;
+	size_t nevents;
+	/* another application was closed as accepted at this time (0: none) */
+	int64_t accepted_at;
+} fu_rule_subject;
+
+/* An action owed. */
+typedef struct fu_action {
+	char key[96];           /* stable identity across recomputation:
+	                           "<kind>:<trigger event id>:<contact id>[:<n>]";
+	                           used by snooze/dismiss and calendar UIDs */
+	const char *kind;       /* an id of fu_action_kinds (static) */
+	const char *rule;       /* the rule id of fu_rules_table (static) */
+	int64_t application_id; /* 0 for a networking subject */
+	int64_t contact_id;     /* 0: nobody known (find-contact, closure) */
+	fu_channel channel;     /* FU_CH_NONE: not a message (find-contact,
+	                           closure, offer-review) */
+	int64_t not_before;
+	int64_t due;
+	int64_t trigger_event_id; /* 0 when raised by the application itself */
+	int seq;                /* nudges: 1, 2, ...; otherwise 0 */
+	int snoozed;            /* not_before was moved by a snooze */
+	char reason[256];       /* one line, e.g. "interviewed with Dana Reyes
+	                           on Tue 10 Nov; a thank-you within 24 hours" */
+} fu_action;
+
+/*
+ * Evaluate one subject. On success *out is a malloc'd array of *n actions
+ * (sorted by due, then not_before, then key; *out may be NULL when *n is
+ * 0), freed with free(). Returns 0, or FU_ERROR when out of memory.
+ */
+int fu_rules_eval(fu_action **out, size_t *n, const fu_rule_subject *s,
+		  const fu_rule_params *p);
+
+typedef enum {
+	FU_STATE_UPCOMING, /* now < not_before */
+	FU_STATE_DUE,      /* not_before <= now <= due */
+	FU_STATE_OVERDUE   /* due < now */
+} fu_action_state_t;
+
+fu_action_state_t fu_action_state(const fu_action *a, int64_t now);
+const char *fu_action_state_name(fu_action_state_t s);
+
+#endif

@@ -1,0 +1,297 @@
+/*
+ * config.c - fu config: the user's identity (the signature on drafts),
+ * whether they are employed, and every number the rules use. Values are
+ * validated on the way in, so what is stored always reads back.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "fu/store.h"
+#include "internal.h"
+
+enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM };
+
+typedef struct key_def {
+	fu_config_key pub;
+	int type;
+	int param; /* K_PARAM: index into fu_params */
+} key_def;
+
+static key_def keys[4 + FU_P__COUNT];
+static size_t nkeys;
+static char defaults[FU_P__COUNT][16];
+
+static void init_keys(void)
+{
+	if (nkeys)
+		return;
+	static const key_def user[] = {
+		{ { "user.name", NULL, "your full name, to sign drafts" },
+		  K_TEXT, 0 },
+		{ { "user.email", NULL, "your e-mail address, to sign drafts" },
+		  K_EMAIL, 0 },
+		{ { "user.phone", NULL, "your phone number, to sign drafts" },
+		  K_TEXT, 0 },
+		{ { "user.employed", "false", "true while you have a job: "
+		    "closure then suggests withdrawing" }, K_BOOL, 0 },
+	};
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof user / sizeof user[0]; i++)
+		keys[n++] = user[i];
+	for (int p = 0; p < FU_P__COUNT; p++) {
+		snprintf(defaults[p], sizeof defaults[p], "%d", fu_params[p].def);
+		keys[n].pub.key = fu_params[p].key;
+		keys[n].pub.def = defaults[p];
+		keys[n].pub.help = fu_params[p].help;
+		keys[n].type = K_PARAM;
+		keys[n].param = p;
+		n++;
+	}
+	nkeys = n;
+}
+
+const fu_config_key *fu_config_keys(size_t *n)
+{
+	static fu_config_key pub[4 + FU_P__COUNT];
+	init_keys();
+	for (size_t i = 0; i < nkeys; i++)
+		pub[i] = keys[i].pub;
+	*n = nkeys;
+	return pub;
+}
+
+static const key_def *find_key(fu_db *db, const char *key)
+{
+	init_keys();
+	for (size_t i = 0; key && i < nkeys; i++)
+		if (strcmp(keys[i].pub.key, key) == 0)
+			return &keys[i];
+	fu__error(db, FU_EINVALID, "unknown configuration key '%s' (fu config "
+		  "--list shows them all)", key ? key : "");
+	return NULL;
+}
+
+static int parse_bool(const char *s, int *out)
+{
+	static const char *const yes[] = { "true", "yes", "on", "1" };
+	static const char *const no[] = { "false", "no", "off", "0" };
+	for (size_t i = 0; i < 4; i++) {
+		if (strcasecmp(s, yes[i]) == 0)
+			return *out = 1, 0;
+		if (strcasecmp(s, no[i]) == 0)
+			return *out = 0, 0;
+	}
+	return -1;
+}
+
+static int parse_int(const char *s, long *out)
+{
+	char *end = NULL;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || *s == ' ' || *s == '+')
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int fu_config_get(char **out, fu_db *db, const char *key)
+{
+	*out = NULL;
+	if (!find_key(db, key))
+		return FU_EINVALID;
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "SELECT value FROM config WHERE key = ?");
+	if (rc)
+		return rc;
+	fu__bind_text(st, 1, key);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		if (!(*out = fu__col_text(st, 0)))
+			rc = fu__error(db, FU_ERROR, "out of memory");
+	} else if (src == SQLITE_DONE) {
+		rc = fu__error(db, FU_ENOTFOUND, "'%s' is not set", key);
+	} else {
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Validate and normalise; *norm points into buf or at value. */
+static int validate(fu_db *db, const key_def *k, const char *value,
+		    const char **norm, char *buf, size_t len)
+{
+	int b;
+	long v;
+	*norm = value;
+	switch (k->type) {
+	case K_EMAIL:
+		return fu__check_email(db, value);
+	case K_BOOL:
+		if (parse_bool(value, &b))
+			return fu__error(db, FU_EINVALID, "%s takes true or "
+					 "false, not '%s'", k->pub.key, value);
+		*norm = b ? "true" : "false";
+		return FU_OK;
+	case K_PARAM: {
+		const fu_param_info *p = &fu_params[k->param];
+		if (parse_int(value, &v) || v < p->min || v > p->max)
+			return fu__error(db, FU_EINVALID, "%s takes a whole "
+					 "number from %d to %d, not '%s'",
+					 k->pub.key, p->min, p->max, value);
+		snprintf(buf, len, "%ld", v);
+		*norm = buf;
+		return FU_OK;
+	}
+	default:
+		if (!*value)
+			return fu__error(db, FU_EINVALID, "%s is empty",
+					 k->pub.key);
+		return fu__check_text(db, k->pub.key, value, 500, 0);
+	}
+}
+
+/* Rule numbers and employment change what is owed everywhere. */
+static int affects_rules(const key_def *k)
+{
+	return k->type == K_PARAM || k->type == K_BOOL;
+}
+
+int fu_config_set(fu_db *db, const char *key, const char *value)
+{
+	const key_def *k = find_key(db, key);
+	if (!k)
+		return FU_EINVALID;
+	if (!value)
+		return fu__error(db, FU_EINVALID, "missing value for %s", key);
+	const char *norm = NULL;
+	char buf[32];
+	int rc = validate(db, k, value, &norm, buf, sizeof buf);
+	if (rc || (rc = fu__begin(db)))
+		return rc;
+	sqlite3_stmt *st = NULL;
+	if ((rc = fu__prepare(db, &st, "INSERT INTO config (key, value) "
+		"VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+		"excluded.value")))
+		goto fail;
+	fu__bind_text(st, 1, key);
+	fu__bind_text(st, 2, norm);
+	int src = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (src != SQLITE_DONE) {
+		rc = fu__sqlerr(db, src, "cannot write the database");
+		goto fail;
+	}
+	if ((affects_rules(k) && (rc = fu__refresh_all(db))) ||
+	    (rc = fu__commit(db)))
+		goto fail;
+	return FU_OK;
+fail:
+	fu__rollback(db);
+	return rc;
+}
+
+int fu_config_unset(fu_db *db, const char *key)
+{
+	const key_def *k = find_key(db, key);
+	if (!k)
+		return FU_EINVALID;
+	int rc = fu__begin(db);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = NULL;
+	if ((rc = fu__prepare(db, &st, "DELETE FROM config WHERE key = ?")))
+		goto fail;
+	fu__bind_text(st, 1, key);
+	int src = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (src != SQLITE_DONE) {
+		rc = fu__sqlerr(db, src, "cannot write the database");
+		goto fail;
+	}
+	if (sqlite3_changes(db->sql) == 0) {
+		rc = fu__error(db, FU_ENOTFOUND, "'%s' is not set", key);
+		goto fail;
+	}
+	if ((affects_rules(k) && (rc = fu__refresh_all(db))) ||
+	    (rc = fu__commit(db)))
+		goto fail;
+	return FU_OK;
+fail:
+	fu__rollback(db);
+	return rc;
+}
+
+int fu_config_list(fu_config_entry **out, size_t *n, fu_db *db)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "SELECT key, value FROM config "
+			     "ORDER BY key");
+	if (rc)
+		return rc;
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		fu_config_entry *p = realloc(*out, (*n + 1) * sizeof *p);
+		if (!p) {
+			rc = fu__error(db, FU_ERROR, "out of memory");
+			break;
+		}
+		*out = p;
+		p[*n].key = fu__col_text(st, 0);
+		p[*n].value = fu__col_text(st, 1);
+		(*n)++;
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	if (rc) {
+		fu_config_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void fu_config_list_free(fu_config_entry *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(list[i].key);
+		free(list[i].value);
+	}
+	free(list);
+}
+
+int fu_config_params(fu_rule_params *out, fu_db *db)
+{
+	fu_rule_params_default(out);
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "SELECT key, value FROM config WHERE "
+		"key LIKE 'rules.%' OR key LIKE 'due.%' OR key = "
+		"'user.employed'");
+	if (rc)
+		return rc;
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+		const char *v = (const char *)sqlite3_column_text(st, 1);
+		if (!k || !v)
+			continue;
+		if (strcmp(k, "user.employed") == 0) {
+			parse_bool(v, &out->employed);
+			continue;
+		}
+		for (int p = 0; p < FU_P__COUNT; p++)
+			if (strcmp(fu_params[p].key, k) == 0)
+				out->v[p] = atoi(v);
+	}
+	if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}

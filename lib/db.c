@@ -1,0 +1,297 @@
+/*
+ * db.c - opening the user's database: where it lives, creating it
+ * private (directory 0700, file 0600) before SQLite touches it, refusing
+ * files that are not fu's or are newer than this fu, and the SQLite
+ * helpers the storage files share.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fu/store.h"
+#include "internal.h"
+
+char *fu__strdup(const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+int fu_db_default_path(char *buf, size_t len)
+{
+	const char *env = getenv("FU_DB");
+	int n;
+	if (env && *env) {
+		n = snprintf(buf, len, "%s", env);
+	} else {
+		const char *xdg = getenv("XDG_DATA_HOME");
+		const char *home = getenv("HOME");
+		if (xdg && xdg[0] == '/')
+			n = snprintf(buf, len, "%s/fu/fu.db", xdg);
+		else if (home && *home)
+			n = snprintf(buf, len, "%s/.local/share/fu/fu.db", home);
+		else
+			return FU_ERROR;
+	}
+	return n > 0 && (size_t)n < len ? FU_OK : FU_ERROR;
+}
+
+/* mkdir -p for the directories above path, each new one 0700. */
+static int make_parents(fu_db *db, const char *path)
+{
+	char dir[4096];
+	if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+		return fu__error(db, FU_EDB, "database path too long");
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir)
+		return FU_OK;
+	*slash = '\0';
+	struct stat st;
+	if (stat(dir, &st) == 0)
+		return S_ISDIR(st.st_mode) ? FU_OK
+			: fu__error(db, FU_EDB, "'%s' is not a directory", dir);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			return fu__error(db, FU_EDB, "cannot create '%s': %s",
+					 dir, strerror(errno));
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return fu__error(db, FU_EDB, "cannot create '%s': %s", dir,
+				 strerror(errno));
+	return FU_OK;
+}
+
+/* Create the file 0600 if it is not there; refuse to follow a link that
+ * points nowhere (someone may have planted it) or to open a directory. */
+static int prepare_file(fu_db *db, const char *path, int readonly)
+{
+	struct stat st;
+	if (lstat(path, &st) == 0) {
+		if (S_ISLNK(st.st_mode) && stat(path, &st) != 0)
+			return fu__error(db, FU_EDB,
+				"refusing to create the database through the "
+				"dangling symbolic link '%s'", path);
+		if (S_ISDIR(st.st_mode))
+			return fu__error(db, FU_EDB,
+				"'%s' is a directory, not a database", path);
+		if (!S_ISREG(st.st_mode))
+			return fu__error(db, FU_EDB,
+				"'%s' is not a regular file", path);
+		if (access(path, R_OK) != 0)
+			return fu__error(db, FU_EDB, "cannot read '%s': %s",
+					 path, strerror(errno));
+		/* personal data: tighten a file we own that others can read */
+		if ((st.st_mode & 077) && st.st_uid == geteuid() && !readonly)
+			chmod(path, st.st_mode & 0700);
+		return FU_OK;
+	}
+	if (errno != ENOENT)
+		return fu__error(db, FU_EDB, "cannot open '%s': %s", path,
+				 strerror(errno));
+	if (readonly)
+		return fu__error(db, FU_ENOTFOUND, "no database at '%s'", path);
+	int rc = make_parents(db, path);
+	if (rc)
+		return rc;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+	if (fd < 0)
+		return fu__error(db, FU_EDB, "cannot create '%s': %s", path,
+				 strerror(errno));
+	close(fd);
+	return FU_OK;
+}
+
+int fu__sqlerr(fu_db *db, int rc, const char *what)
+{
+	int code;
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		fu__error(db, FU_EBUSY,
+			  "the database is busy (another fu is writing); "
+			  "gave up after %d seconds", FU_BUSY_TIMEOUT_MS / 1000);
+		return FU_EBUSY;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		code = FU_EDB;
+		fu__error(db, code, "'%s' is not a usable fu database (%s)",
+			  db->path, sqlite3_errstr(rc));
+		return code;
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+		code = FU_EDB;
+		break;
+	case SQLITE_CONSTRAINT:
+		code = FU_EINVALID;
+		break;
+	default:
+		code = FU_ERROR;
+	}
+	const char *m = db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc);
+	if ((rc & 0xff) == SQLITE_READONLY)
+		m = "the database is read-only";
+	fu__error(db, code, "%s: %s", what, m);
+	return code;
+}
+
+int fu__prepare(fu_db *db, sqlite3_stmt **st, const char *sql)
+{
+	int rc = sqlite3_prepare_v2(db->sql, sql, -1, st, NULL);
+	if (rc != SQLITE_OK) {
+		*st = NULL;
+		return fu__sqlerr(db, rc, "cannot read the database");
+	}
+	return FU_OK;
+}
+
+int fu__exec(fu_db *db, const char *sql)
+{
+	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return fu__sqlerr(db, rc, "cannot write the database");
+	return FU_OK;
+}
+
+int fu__begin(fu_db *db)
+{
+	if (db->flags & FU_OPEN_READONLY)
+		return fu__error(db, FU_EDB, "the database was opened read-only");
+	return fu__exec(db, "BEGIN IMMEDIATE");
+}
+
+int fu__commit(fu_db *db)
+{
+	int rc = sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		int code = fu__sqlerr(db, rc, "cannot write the database");
+		fu__rollback(db);
+		return code;
+	}
+	return FU_OK;
+}
+
+void fu__rollback(fu_db *db)
+{
+	if (!sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int fu__bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT)
+		 : sqlite3_bind_null(st, i);
+}
+
+int fu__bind_time(sqlite3_stmt *st, int i, int64_t t)
+{
+	return t ? sqlite3_bind_int64(st, i, t) : sqlite3_bind_null(st, i);
+}
+
+int fu__bind_name(sqlite3_stmt *st, int i, const char *name)
+{
+	return fu__bind_text(st, i, name);
+}
+
+char *fu__col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? fu__strdup((const char *)t) : NULL;
+}
+
+static int configure(fu_db *db)
+{
+	int rc = sqlite3_busy_timeout(db->sql, FU_BUSY_TIMEOUT_MS);
+	if (rc != SQLITE_OK)
+		return fu__sqlerr(db, rc, "cannot open the database");
+	rc = sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL,
+			  NULL);
+	if (rc != SQLITE_OK)
+		return fu__sqlerr(db, rc, "cannot open the database");
+	return FU_OK;
+}
+
+int fu_db_open(fu_db **out, const char *path, int flags)
+{
+	char def[4096];
+	fu_db *db = calloc(1, sizeof *db);
+	*out = db;
+	if (!db)
+		return FU_ERROR;
+	db->flags = flags;
+	db->now = (int64_t)time(NULL);
+	if (flags & FU_OPEN_MEMORY) {
+		path = ":memory:";
+	} else if (!path || !*path) {
+		if (fu_db_default_path(def, sizeof def) != FU_OK)
+			return fu__error(db, FU_EDB, "cannot tell where the "
+					 "database lives: set FU_DB or HOME");
+		path = def;
+	}
+	db->path = fu__strdup(path);
+	if (!db->path)
+		return fu__error(db, FU_ERROR, "out of memory");
+
+	int readonly = (flags & FU_OPEN_READONLY) != 0;
+	int rc;
+	if (!(flags & FU_OPEN_MEMORY)) {
+		rc = prepare_file(db, path, readonly);
+		if (rc)
+			return rc;
+	}
+	int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (flags & FU_OPEN_MEMORY)
+		oflags |= SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY;
+	rc = sqlite3_open_v2(path, &db->sql, oflags, NULL);
+	if (rc != SQLITE_OK)
+		return fu__sqlerr(db, rc, "cannot open the database");
+	rc = configure(db);
+	if (rc)
+		return rc;
+	return fu__schema_migrate(db);
+}
+
+void fu_db_close(fu_db *db)
+{
+	if (!db)
+		return;
+	sqlite3_close(db->sql);
+	free(db->path);
+	free(db);
+}
+
+const char *fu_db_path(const fu_db *db)
+{
+	return db && db->path ? db->path : "";
+}
+
+void fu_db_set_now(fu_db *db, int64_t now)
+{
+	db->now = now;
+}
+
+int64_t fu_db_now(const fu_db *db)
+{
+	return db->now;
+}
+
+int fu_db_schema_version(const fu_db *db)
+{
+	return db->schema_version;
+}

@@ -1,0 +1,151 @@
+/* json.c - the JSON shapes of json.h. */
+#include <stdlib.h>
+
+#include "fu/date.h"
+#include "fu/json.h"
+#include "fu/rules.h"
+
+cJSON *fu_json_time(int64_t t)
+{
+	char buf[FU_ISO_LEN];
+	return t ? cJSON_CreateString(fu_time_iso(buf, t)) : cJSON_CreateNull();
+}
+
+static void add_str(cJSON *o, const char *k, const char *v)
+{
+	cJSON_AddItemToObject(o, k, v ? cJSON_CreateString(v)
+				      : cJSON_CreateNull());
+}
+
+static void add_id(cJSON *o, const char *k, int64_t id)
+{
+	cJSON_AddItemToObject(o, k, id ? cJSON_CreateNumber((double)id)
+				       : cJSON_CreateNull());
+}
+
+static void add_time(cJSON *o, const char *k, int64_t t)
+{
+	cJSON_AddItemToObject(o, k, fu_json_time(t));
+}
+
+cJSON *fu_json_contact(const fu_contact *c)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return NULL;
+	cJSON_AddNumberToObject(o, "id", (double)c->id);
+	add_str(o, "name", c->name);
+	add_str(o, "company", c->company);
+	add_str(o, "title", c->title);
+	add_str(o, "email", c->email);
+	add_str(o, "phone", c->phone);
+	add_str(o, "address", c->address);
+	add_str(o, "prefers", fu_channel_name(c->prefers));
+	cJSON_AddBoolToObject(o, "no_calls", c->no_calls);
+	cJSON_AddBoolToObject(o, "social_ok", c->social_ok);
+	add_str(o, "notes", c->notes);
+	add_time(o, "created", c->created_at);
+	return o;
+}
+
+cJSON *fu_json_application(const fu_application *a,
+			   const fu_contact *people, size_t npeople)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return NULL;
+	cJSON_AddNumberToObject(o, "id", (double)a->id);
+	add_str(o, "company", a->company);
+	add_str(o, "role", a->role);
+	add_str(o, "source", fu_source_name(a->source));
+	add_str(o, "url", a->url);
+	add_str(o, "notes", a->notes);
+	cJSON_AddBoolToObject(o, "no_calls", a->no_calls);
+	cJSON_AddBoolToObject(o, "no_follow_up", a->no_follow_up);
+	add_time(o, "applied", a->applied_at);
+	add_str(o, "stage", a->stage ? a->stage : "planned");
+	add_str(o, "status", a->outcome ? "closed" : "open");
+	add_str(o, "outcome", fu_outcome_name(a->outcome));
+	add_time(o, "closed", a->closed_at);
+	add_time(o, "created", a->created_at);
+	cJSON *cs = cJSON_AddArrayToObject(o, "contacts");
+	for (size_t i = 0; cs && i < a->ncontacts; i++) {
+		cJSON *c = cJSON_CreateObject();
+		if (!c)
+			break;
+		cJSON_AddNumberToObject(c, "id", (double)a->contact_ids[i]);
+		const char *name = NULL;
+		for (size_t j = 0; people && j < npeople; j++)
+			if (people[j].id == a->contact_ids[i])
+				name = people[j].name;
+		add_str(c, "name", name);
+		cJSON_AddItemToArray(cs, c);
+	}
+	return o;
+}
+
+cJSON *fu_json_event(const fu_event *e)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return NULL;
+	cJSON_AddNumberToObject(o, "id", (double)e->id);
+	add_str(o, "kind", fu_event_kind_name(e->kind));
+	add_time(o, "at", e->at);
+	add_id(o, "application", e->application_id);
+	add_id(o, "contact", e->contact_id);
+	cJSON *w = cJSON_AddArrayToObject(o, "with");
+	for (size_t i = 0; w && i < e->nwith; i++)
+		cJSON_AddItemToArray(w, cJSON_CreateNumber((double)e->with[i]));
+	add_str(o, "channel", fu_channel_name(e->channel));
+	cJSON *t = cJSON_AddArrayToObject(o, "topics");
+	for (size_t i = 0; t && i < e->ntopics; i++)
+		cJSON_AddItemToArray(t, cJSON_CreateString(e->topics[i]));
+	add_time(o, "expect", e->expect_at);
+	add_time(o, "until", e->until_at);
+	add_str(o, "note", e->note);
+	add_str(o, "action", e->action);
+	add_str(o, "outcome", fu_outcome_name(e->outcome));
+	cJSON_AddBoolToObject(o, "urgent", e->urgent);
+	add_time(o, "recorded", e->created_at);
+	return o;
+}
+
+cJSON *fu_json_action(const fu_action_row *r, int64_t now)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return NULL;
+	if (r->a.application_id) {
+		cJSON *a = cJSON_AddObjectToObject(o, "application");
+		if (a) {
+			cJSON_AddNumberToObject(a, "id",
+						(double)r->a.application_id);
+			add_str(a, "company", r->company);
+			add_str(a, "role", r->role);
+		}
+	} else {
+		cJSON_AddNullToObject(o, "application");
+	}
+	if (r->a.contact_id) {
+		cJSON *c = cJSON_AddObjectToObject(o, "contact");
+		if (c) {
+			cJSON_AddNumberToObject(c, "id",
+						(double)r->a.contact_id);
+			add_str(c, "name", r->contact_name);
+		}
+	} else {
+		cJSON_AddNullToObject(o, "contact");
+	}
+	add_str(o, "action", r->a.kind);
+	add_str(o, "channel", fu_channel_name(r->a.channel));
+	add_time(o, "not_before", r->a.not_before);
+	add_time(o, "due", r->a.due);
+	add_str(o, "state", fu_action_state_name(fu_action_state(&r->a, now)));
+	add_str(o, "rule", r->a.rule);
+	add_str(o, "reason", r->a.reason);
+	add_str(o, "key", r->a.key);
+	cJSON_AddBoolToObject(o, "snoozed", r->a.snoozed);
+	cJSON_AddNumberToObject(o, "seq", r->a.seq);
+	return o;
+}

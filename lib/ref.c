@@ -1,0 +1,287 @@
+/*
+ * ref.c - what a person typed to name an application or a contact: a
+ * number, or an unambiguous, case-insensitive part of a company, a role
+ * or a name. Exact names are looked up through indexes first; only when
+ * nothing matches exactly are all names scanned for the part.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "fu/buf.h"
+#include "fu/store.h"
+#include "internal.h"
+
+#define MAX_CANDIDATES 64
+
+typedef struct cand {
+	int type;
+	int64_t id;
+	int open;
+	int tier; /* 0 exact, 1 a word starts with it, 2 inside a word */
+	char label[160];
+} cand;
+
+typedef struct cands {
+	cand c[MAX_CANDIDATES];
+	size_t n;
+	int more; /* more matched than were kept */
+} cands;
+
+static int is_number(const char *s)
+{
+	if (*s == '#')
+		s++;
+	if (!*s || strlen(s) > 18)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* How well `text` (lower case) matches `name`: 0 exact, 1 at the start of
+ * a word, 2 anywhere, -1 not at all. ASCII case folding only. */
+static int tier_of(const char *name, const char *text)
+{
+	if (strcasecmp(name, text) == 0)
+		return 0;
+	size_t tl = strlen(text);
+	int best = -1;
+	for (const char *p = name; *p; p++) {
+		if (strncasecmp(p, text, tl) != 0)
+			continue;
+		int word = p == name || !isalnum((unsigned char)p[-1]);
+		if (word)
+			return 1;
+		best = 2;
+	}
+	return best;
+}
+
+static void add_cand(cands *cs, int type, int64_t id, int open, int tier,
+		     const char *a, const char *b)
+{
+	for (size_t i = 0; i < cs->n; i++)
+		if (cs->c[i].type == type && cs->c[i].id == id) {
+			if (tier < cs->c[i].tier)
+				cs->c[i].tier = tier;
+			return;
+		}
+	if (cs->n == MAX_CANDIDATES) {
+		cs->more = 1;
+		return;
+	}
+	cand *c = &cs->c[cs->n++];
+	c->type = type;
+	c->id = id;
+	c->open = open;
+	c->tier = tier;
+	if (type == FU_REF_APPLICATION)
+		snprintf(c->label, sizeof c->label, "%lld %s, %s%s",
+			 (long long)id, a, b, open ? "" : " (closed)");
+	else
+		snprintf(c->label, sizeof c->label, "%lld %s%s%s",
+			 (long long)id, a, b ? ", " : "", b ? b : "");
+}
+
+/* Collect matches of a query whose rows are (id, company/name, role/
+ * company, open); `exact` queries bind the text whole. */
+static int collect(fu_db *db, cands *cs, int type, const char *sql,
+		   const char *text)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, sql);
+	if (rc)
+		return rc;
+	fu__bind_text(st, 1, text);
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *a = (const char *)sqlite3_column_text(st, 1);
+		const char *b = (const char *)sqlite3_column_text(st, 2);
+		int open = sqlite3_column_int(st, 3);
+		int tier;
+		if (type == FU_REF_APPLICATION) {
+			char both[512];
+			snprintf(both, sizeof both, "%s %s", a, b);
+			int t1 = tier_of(a, text), t2 = tier_of(b, text);
+			int t3 = tier_of(both, text);
+			tier = 3;
+			if (t1 >= 0 && t1 < tier) tier = t1;
+			if (t2 >= 0 && t2 < tier) tier = t2;
+			if (t3 >= 0 && t3 < tier) tier = t3;
+		} else {
+			tier = tier_of(a, text);
+			if (tier < 0)
+				tier = 3;
+		}
+		add_cand(cs, type, sqlite3_column_int64(st, 0), open, tier, a,
+			 b);
+	}
+	if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static const char app_exact_sql[] =
+	"SELECT a.id, co.name, a.role, a.outcome IS NULL FROM applications a "
+	"JOIN companies co ON co.id = a.company_id WHERE co.name = ?1 "
+	"COLLATE NOCASE OR a.role = ?1 COLLATE NOCASE";
+static const char app_part_sql[] =
+	"SELECT a.id, co.name, a.role, a.outcome IS NULL FROM applications a "
+	"JOIN companies co ON co.id = a.company_id WHERE "
+	"instr(lower(co.name || ' ' || a.role), lower(?1)) > 0 OR "
+	"instr(lower(a.role || ' ' || co.name), lower(?1)) > 0";
+static const char contact_exact_sql[] =
+	"SELECT c.id, c.name, co.name, 1 FROM contacts c LEFT JOIN companies "
+	"co ON co.id = c.company_id WHERE c.name = ?1 COLLATE NOCASE";
+static const char contact_part_sql[] =
+	"SELECT c.id, c.name, co.name, 1 FROM contacts c LEFT JOIN companies "
+	"co ON co.id = c.company_id WHERE instr(lower(c.name), lower(?1)) > 0";
+
+static const char *what(int types)
+{
+	return types == FU_REF_APPLICATION ? "application"
+	     : types == FU_REF_CONTACT ? "contact" : "application or contact";
+}
+
+static int by_number(fu_ref *out, fu_db *db, const char *text, int types)
+{
+	int64_t id = strtoll(text[0] == '#' ? text + 1 : text, NULL, 10);
+	fu_application *a = NULL;
+	fu_contact *c = NULL;
+	int rc = fu_application_get(&a, db, id);
+	fu_application_free(a);
+	if (rc == FU_OK) {
+		if (!(types & FU_REF_APPLICATION))
+			return fu__error(db, FU_ENOTFOUND, "%lld is an "
+					 "application, not a contact",
+					 (long long)id);
+		out->type = FU_REF_APPLICATION;
+		out->id = id;
+		return FU_OK;
+	}
+	if (rc != FU_ENOTFOUND)
+		return rc;
+	rc = fu_contact_get(&c, db, id);
+	fu_contact_free(c);
+	if (rc == FU_OK) {
+		if (!(types & FU_REF_CONTACT))
+			return fu__error(db, FU_ENOTFOUND, "%lld is a contact, "
+					 "not an application", (long long)id);
+		out->type = FU_REF_CONTACT;
+		out->id = id;
+		return FU_OK;
+	}
+	if (rc != FU_ENOTFOUND)
+		return rc;
+	return fu__error(db, FU_ENOTFOUND, "no %s number %lld", what(types),
+			 (long long)id);
+}
+
+/* Pick one candidate of the best tier, or say which ones it could be. */
+static int choose(fu_ref *out, fu_db *db, cands *cs, const char *text,
+		  int types)
+{
+	int best = 4;
+	for (size_t i = 0; i < cs->n; i++)
+		if (cs->c[i].tier < best)
+			best = cs->c[i].tier;
+	size_t nbest = 0, nopen = 0;
+	cand *pick = NULL, *open = NULL;
+	for (size_t i = 0; i < cs->n; i++) {
+		if (cs->c[i].tier != best)
+			continue;
+		nbest++;
+		pick = &cs->c[i];
+		if (cs->c[i].type == FU_REF_APPLICATION && cs->c[i].open) {
+			nopen++;
+			open = &cs->c[i];
+		}
+	}
+	if (nbest == 0)
+		return fu__error(db, FU_ENOTFOUND, "no %s matches '%s'",
+				 what(types), text);
+	/* an open application wins over closed ones of the same name */
+	int all_apps = 1;
+	for (size_t i = 0; i < cs->n; i++)
+		if (cs->c[i].tier == best && cs->c[i].type != FU_REF_APPLICATION)
+			all_apps = 0;
+	if (nbest > 1 && all_apps && nopen == 1)
+		pick = open, nbest = 1;
+	if (nbest == 1) {
+		out->type = pick->type;
+		out->id = pick->id;
+		return FU_OK;
+	}
+	fu_buf b = FU_BUF_INIT;
+	size_t shown = 0;
+	for (size_t i = 0; i < cs->n && shown < 8; i++) {
+		if (cs->c[i].tier != best)
+			continue;
+		fu_buf_printf(&b, "%s%s", shown ? "; " : "", cs->c[i].label);
+		shown++;
+	}
+	if (nbest > shown || cs->more)
+		fu_buf_puts(&b, "; ...");
+	fu__error(db, FU_EAMBIGUOUS, "'%s' matches more than one %s: %s "
+		  "(use the number)", text,
+		  types == FU_REF_ANY ? "thing" : what(types), b.data);
+	fu_buf_free(&b);
+	return FU_EAMBIGUOUS;
+}
+
+int fu_ref_resolve(fu_ref *out, fu_db *db, const char *text, int types)
+{
+	memset(out, 0, sizeof *out);
+	if (!text)
+		return fu__error(db, FU_EINVALID, "missing reference");
+	while (*text == ' ' || *text == '\t')
+		text++;
+	size_t len = strlen(text);
+	while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+		len--;
+	if (len == 0)
+		return fu__error(db, FU_EINVALID, "empty reference: give a "
+				 "number or part of a name");
+	int rc = fu__check_text(db, "the reference", text, 200, 0);
+	if (rc)
+		return rc;
+	char *t = malloc(len + 1);
+	if (!t)
+		return fu__error(db, FU_ERROR, "out of memory");
+	memcpy(t, text, len);
+	t[len] = '\0';
+	if (is_number(t)) {
+		rc = by_number(out, db, t, types);
+		free(t);
+		return rc;
+	}
+	cands *cs = calloc(1, sizeof *cs);
+	if (!cs) {
+		free(t);
+		return fu__error(db, FU_ERROR, "out of memory");
+	}
+	if ((types & FU_REF_APPLICATION) &&
+	    (rc = collect(db, cs, FU_REF_APPLICATION, app_exact_sql, t)))
+		goto done;
+	if ((types & FU_REF_CONTACT) &&
+	    (rc = collect(db, cs, FU_REF_CONTACT, contact_exact_sql, t)))
+		goto done;
+	if (cs->n == 0) {
+		if ((types & FU_REF_APPLICATION) &&
+		    (rc = collect(db, cs, FU_REF_APPLICATION, app_part_sql, t)))
+			goto done;
+		if ((types & FU_REF_CONTACT) &&
+		    (rc = collect(db, cs, FU_REF_CONTACT, contact_part_sql, t)))
+			goto done;
+	}
+	rc = choose(out, db, cs, t, types);
+done:
+	free(cs);
+	free(t);
+	return rc;
+}

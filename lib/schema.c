@@ -1,0 +1,227 @@
+/*
+ * schema.c - the database's shape, in one place, and how older files are
+ * brought forward. Each migration takes the file from version i to i+1;
+ * they run in order inside one BEGIN IMMEDIATE transaction and set
+ * PRAGMA user_version. A file whose version is newer than this fu knows
+ * is refused and left untouched.
+ *
+ * Times are INTEGER seconds since the epoch (UTC instants); local days
+ * are worked out from them with the user's time zone when rules count
+ * days. Names of kinds, channels, sources and outcomes are stored as the
+ * words of model.h, so the file reads well in the sqlite3 shell.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "fu/store.h"
+#include "internal.h"
+
+#define FU__STR2(x) #x
+#define FU__STR(x) FU__STR2(x)
+
+/* Version 1: the records. */
+static const char schema_v1[] =
+"CREATE TABLE companies (\n"
+"  id INTEGER PRIMARY KEY,          -- the company's number\n"
+"  name TEXT NOT NULL UNIQUE COLLATE NOCASE, -- as first written\n"
+"  created_at INTEGER NOT NULL      -- when it was first recorded\n"
+");\n"
+"CREATE TABLE contacts (\n"
+"  id INTEGER PRIMARY KEY,          -- shares its numbers with applications\n"
+"  name TEXT NOT NULL,              -- the person's full name\n"
+"  company_id INTEGER REFERENCES companies(id), -- where they work\n"
+"  title TEXT,                      -- their job title\n"
+"  email TEXT,                      -- e-mail address\n"
+"  phone TEXT,                      -- telephone number\n"
+"  address TEXT,                    -- postal address, for letters\n"
+"  prefers TEXT,                    -- preferred channel: email, phone, letter, social\n"
+"  no_calls INTEGER NOT NULL DEFAULT 0,  -- 1: never suggest the phone\n"
+"  social_ok INTEGER NOT NULL DEFAULT 0, -- 1: fine with social media\n"
+"  notes TEXT,                      -- the user's own notes\n"
+"  created_at INTEGER NOT NULL      -- when it was recorded\n"
+");\n"
+"CREATE INDEX contacts_name ON contacts(name COLLATE NOCASE);\n"
+"CREATE TABLE applications (\n"
+"  id INTEGER PRIMARY KEY,          -- shares its numbers with contacts\n"
+"  company_id INTEGER NOT NULL REFERENCES companies(id), -- the employer\n"
+"  role TEXT NOT NULL,              -- the job applied for\n"
+"  source TEXT,                     -- board, referral, recruiter, direct, other\n"
+"  url TEXT,                        -- the posting\n"
+"  notes TEXT,                      -- the user's own notes\n"
+"  no_calls INTEGER NOT NULL DEFAULT 0,     -- 1: the posting excludes calls\n"
+"  no_follow_up INTEGER NOT NULL DEFAULT 0, -- 1: the posting asks not to follow up\n"
+"  outcome TEXT,                    -- NULL while open; else how it closed\n"
+"                                   -- (kept equal to its last closed event)\n"
+"  closed_at INTEGER,               -- when it closed; NULL while open\n"
+"  created_at INTEGER NOT NULL      -- when it was recorded\n"
+");\n"
+"CREATE INDEX applications_company ON applications(company_id);\n"
+"CREATE TABLE application_contacts (\n"
+"  application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,\n"
+"  contact_id INTEGER NOT NULL REFERENCES contacts(id), -- a person for this role\n"
+"  position INTEGER NOT NULL,       -- order added: the first is the main contact\n"
+"  PRIMARY KEY (application_id, contact_id)\n"
+");\n"
+"CREATE INDEX application_contacts_contact ON application_contacts(contact_id);\n"
+"CREATE TABLE events (\n"
+"  id INTEGER PRIMARY KEY,          -- the event's number (order recorded)\n"
+"  kind TEXT NOT NULL,              -- applied, interview, ..., closed\n"
+"  at INTEGER NOT NULL,             -- when it happened\n"
+"  application_id INTEGER REFERENCES applications(id) ON DELETE CASCADE,\n"
+"                                   -- the application it belongs to, or NULL\n"
+"  contact_id INTEGER REFERENCES contacts(id), -- logged on this contact\n"
+"                                   -- (networking), or NULL\n"
+"  channel TEXT,                    -- email, phone, letter, social, in-person\n"
+"  expect_at INTEGER,               -- they promised word by then (contact date)\n"
+"  until_at INTEGER,                -- snooze until; offer deadline\n"
+"  note TEXT,                       -- free text\n"
+"  action TEXT,                     -- snooze/dismiss/sent: the action aimed at\n"
+"  outcome TEXT,                    -- closed: how it ended\n"
+"  urgent INTEGER NOT NULL DEFAULT 0, -- help-promised: time-sensitive\n"
+"  created_at INTEGER NOT NULL,     -- when it was recorded\n"
+"  CHECK (application_id IS NOT NULL OR contact_id IS NOT NULL)\n"
+");\n"
+"CREATE INDEX events_application ON events(application_id, at);\n"
+"CREATE INDEX events_contact ON events(contact_id, at);\n"
+"CREATE TABLE event_contacts (\n"
+"  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,\n"
+"  position INTEGER NOT NULL,       -- order given with --with\n"
+"  contact_id INTEGER NOT NULL REFERENCES contacts(id), -- a person involved\n"
+"  PRIMARY KEY (event_id, position)\n"
+");\n"
+"CREATE INDEX event_contacts_contact ON event_contacts(contact_id);\n"
+"CREATE TABLE event_topics (\n"
+"  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,\n"
+"  position INTEGER NOT NULL,       -- order given with --topic\n"
+"  text TEXT NOT NULL,              -- what was discussed\n"
+"  PRIMARY KEY (event_id, position)\n"
+");\n"
+"CREATE TABLE config (\n"
+"  key TEXT PRIMARY KEY,            -- user.name, rules.nudge.days, ...\n"
+"  value TEXT NOT NULL              -- as validated by fu config\n"
+");\n";
+
+/* Version 2: the actions owed, derived from the records and kept up to
+ * date on every write, so fu due reads only what is open. */
+static const char schema_v2[] =
+"CREATE TABLE actions (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  key TEXT NOT NULL,               -- stable identity (rules.h)\n"
+"  kind TEXT NOT NULL,              -- thank-you, nudge, ...\n"
+"  rule TEXT NOT NULL,              -- the rule that raised it\n"
+"  application_id INTEGER REFERENCES applications(id) ON DELETE CASCADE,\n"
+"  subject_contact_id INTEGER REFERENCES contacts(id), -- networking subject\n"
+"  contact_id INTEGER REFERENCES contacts(id), -- to whom, or NULL\n"
+"  channel TEXT,                    -- how, or NULL\n"
+"  not_before INTEGER NOT NULL,     -- from when\n"
+"  due INTEGER NOT NULL,            -- by when\n"
+"  trigger_event_id INTEGER,        -- the event that raised it\n"
+"  seq INTEGER NOT NULL DEFAULT 0,  -- nudge number\n"
+"  snoozed INTEGER NOT NULL DEFAULT 0, -- moved by a snooze\n"
+"  reason TEXT NOT NULL             -- one line, why\n"
+");\n"
+"CREATE INDEX actions_due ON actions(due, not_before);\n"
+"CREATE INDEX actions_application ON actions(application_id);\n"
+"CREATE INDEX actions_subject_contact ON actions(subject_contact_id);\n";
+
+static int migrate_v1(fu_db *db)
+{
+	return fu__exec(db, schema_v1);
+}
+
+static int migrate_v2(fu_db *db)
+{
+	int rc = fu__exec(db, schema_v2);
+	return rc ? rc : fu__refresh_all(db);
+}
+
+/* migrations[i] takes the file from version i to i + 1 */
+static int (*const migrations[])(fu_db *) = { migrate_v1, migrate_v2 };
+
+_Static_assert(sizeof migrations / sizeof migrations[0] == FU_SCHEMA_VERSION,
+	       "one migration per schema version");
+
+static int pragma_int(fu_db *db, const char *sql, int *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, sql);
+	if (rc)
+		return rc;
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	else if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* 0: the file has no tables at all (new) */
+static int count_tables(fu_db *db, int *n)
+{
+	return pragma_int(db, "SELECT count(*) FROM sqlite_master", n);
+}
+
+static int check_identity(fu_db *db, int *version)
+{
+	int appid = 0, ntables = 0, rc;
+	if ((rc = pragma_int(db, "PRAGMA application_id", &appid)) ||
+	    (rc = pragma_int(db, "PRAGMA user_version", version)) ||
+	    (rc = count_tables(db, &ntables)))
+		return rc;
+	if (appid != FU_APPLICATION_ID && (appid != 0 || ntables > 0))
+		return fu__error(db, FU_EDB, "'%s' is not a fu database",
+				 db->path);
+	if (*version > FU_SCHEMA_VERSION)
+		return fu__error(db, FU_EDB,
+			"'%s' was written by a newer fu (schema version %d; "
+			"this fu knows up to %d): upgrade fu",
+			db->path, *version, FU_SCHEMA_VERSION);
+	return FU_OK;
+}
+
+int fu__schema_migrate(fu_db *db)
+{
+	int version = 0;
+	int rc = check_identity(db, &version);
+	if (rc)
+		return rc;
+	if (version == FU_SCHEMA_VERSION || (db->flags & FU_OPEN_READONLY)) {
+		db->schema_version = version;
+		return FU_OK;
+	}
+	if ((rc = fu__begin(db)))
+		return rc;
+	/* another fu may have migrated while we waited for the lock */
+	if ((rc = check_identity(db, &version)))
+		goto fail;
+	for (int v = version; v < FU_SCHEMA_VERSION; v++)
+		if ((rc = migrations[v](db)))
+			goto fail;
+	/* pragmas take no parameters: these are compile-time constants */
+	if ((rc = fu__exec(db, "PRAGMA user_version = " FU__STR(FU_SCHEMA_VERSION)
+			   "; PRAGMA application_id = "
+			   FU__STR(FU_APPLICATION_ID))) ||
+	    (rc = fu__commit(db)))
+		goto fail;
+	db->schema_version = FU_SCHEMA_VERSION;
+	return FU_OK;
+fail:
+	fu__rollback(db);
+	return rc;
+}
+
+/* For tests: create the schema of an older version, as that fu did. */
+int fu__schema_create_version(fu_db *db, int version);
+int fu__schema_create_version(fu_db *db, int version)
+{
+	int rc = FU_OK;
+	for (int v = 0; v < version && !rc; v++)
+		rc = v == 0 ? migrate_v1(db) : fu__exec(db, schema_v2);
+	if (rc)
+		return rc;
+	char sql[96];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d; "
+		 "PRAGMA application_id = %d", version, FU_APPLICATION_ID);
+	return fu__exec(db, sql);
+}
