@@ -55,7 +55,7 @@ fails_with 3 due initech
 
 t "--overdue, --days and --all"
 FU_NOW="2026-11-10 09:00" ok due --overdue --json
-json "[a['action'] for a in d] == ['find-contact', 'application-check-in']"
+json "[a['action'] for a in d] == ['application-check-in', 'find-contact']"
 FU_NOW="2026-11-06 09:00" ok due --overdue --json
 json "d == []"
 ok due --days 0 --json
@@ -64,7 +64,7 @@ FU_NOW="2026-11-02 10:00" ok due --days 1 --json
 json "d == []"
 FU_NOW="2026-11-02 10:00" ok due --all --json
 # beyond the horizon: a board application's closure after 4 weeks of silence
-json "[a['action'] for a in d] == ['find-contact', 'application-check-in', 'closure']"
+json "[a['action'] for a in d] == ['application-check-in', 'find-contact', 'closure']"
 
 t "the same instants in another zone"
 TZ=America/New_York ok due --json
