@@ -186,11 +186,13 @@ int fu_config_set(fu_db *db, const char *key, const char *value)
 		rc = fu__sqlerr(db, src, "cannot write the database");
 		goto fail;
 	}
+	db->params_valid = 0;
 	if ((affects_rules(k) && (rc = fu__refresh_all(db))) ||
 	    (rc = fu__commit(db)))
 		goto fail;
 	return FU_OK;
 fail:
+	db->params_valid = 0;
 	fu__rollback(db);
 	return rc;
 }
@@ -217,11 +219,13 @@ int fu_config_unset(fu_db *db, const char *key)
 		rc = fu__error(db, FU_ENOTFOUND, "'%s' is not set", key);
 		goto fail;
 	}
+	db->params_valid = 0;
 	if ((affects_rules(k) && (rc = fu__refresh_all(db))) ||
 	    (rc = fu__commit(db)))
 		goto fail;
 	return FU_OK;
 fail:
+	db->params_valid = 0;
 	fu__rollback(db);
 	return rc;
 }

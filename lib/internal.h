@@ -11,6 +11,7 @@
 
 #include "fu/fu.h"
 #include "fu/model.h"
+#include "fu/rules.h"
 
 /* PRAGMA application_id: "fu" + 0x4a48 ("JH", job hunt). */
 #define FU_APPLICATION_ID 1718962760 /* 0x66754a48 */
@@ -24,6 +25,9 @@ struct fu_db {
 	int flags;
 	int64_t now;
 	int schema_version;
+	/* the rule numbers, read once per handle; config writes clear it */
+	fu_rule_params params;
+	int params_valid;
 	char msg[1024];
 };
 

@@ -1312,16 +1312,18 @@ static int evaluate(fu_db *db, fu_rule_subject *s, const fu_event *ev,
 			rc = people_add(db, p, ev[i].with[j], 0);
 	if (rc)
 		return rc;
-	fu_rule_params params;
-	if ((rc = fu_config_params(&params, db)))
-		return rc;
+	if (!db->params_valid) {
+		if ((rc = fu_config_params(&db->params, db)))
+			return rc;
+		db->params_valid = 1;
+	}
 	s->contacts = p->c;
 	s->ncontacts = p->n;
 	s->events = ev;
 	s->nevents = nev;
 	fu_action *acts = NULL;
 	size_t nacts = 0;
-	if (fu_rules_eval(&acts, &nacts, s, &params) != FU_OK)
+	if (fu_rules_eval(&acts, &nacts, s, &db->params) != FU_OK)
 		return fu__error(db, FU_ERROR, "out of memory");
 	rc = store_actions(db, acts, nacts, s->contact_id);
 	free(acts);
