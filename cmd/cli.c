@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "fu/buf.h"
 #include "fu/date.h"
+#include "fu/json.h"
 
 int cli_fail(int code, const char *fmt, ...)
 {
@@ -409,4 +410,43 @@ void cli_print_next(cli *c, int64_t application_id, int64_t contact_id)
 	if (n > 5)
 		printf("  ... and %zu more (fu due)\n", n - 5);
 	fu_action_list_free(rows, n);
+}
+
+int cli_people(cli *c, fu_contact **out, size_t *n, const fu_application *a)
+{
+	*n = 0;
+	*out = calloc(a->ncontacts + 1, sizeof **out);
+	if (!*out)
+		return cli_fail(FU_EXIT_FAILURE, "out of memory");
+	for (size_t i = 0; i < a->ncontacts; i++) {
+		fu_contact *p = NULL;
+		int lrc = fu_contact_get(&p, c->db, a->contact_ids[i]);
+		if (lrc) {
+			cli_people_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+			return cli_lib_fail(c, lrc);
+		}
+		(*out)[(*n)++] = *p;
+		free(p);
+	}
+	return FU_EXIT_OK;
+}
+
+void cli_people_free(fu_contact *people, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fu_contact_clear(&people[i]);
+	free(people);
+}
+
+cJSON *cli_application_json(cli *c, const fu_application *a)
+{
+	fu_contact *people = NULL;
+	size_t n = 0;
+	if (cli_people(c, &people, &n, a))
+		return NULL;
+	cJSON *o = fu_json_application(a, people, n);
+	cli_people_free(people, n);
+	return o;
 }

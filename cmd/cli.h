@@ -88,10 +88,18 @@ int cli_add_person(cli *c, int64_t **ids, size_t *nids, char ***names,
 /* --prefers: email, phone, letter or social. */
 int cli_parse_prefers(cli *c, fu_channel *out, const char *v);
 
+/* The people attached to an application, in its order (for names). */
+int cli_people(cli *c, fu_contact **out, size_t *n, const fu_application *a);
+void cli_people_free(fu_contact *people, size_t n);
+
 /* --- output ------------------------------------------------------------- */
 
 /* Print a JSON value (takes ownership) followed by a newline. */
 int cli_json(cli *c, cJSON *v);
+
+/* An application as JSON with its people's names; NULL after printing
+ * the error. */
+cJSON *cli_application_json(cli *c, const fu_application *a);
 
 /* Write user text to f with control characters made visible (\e, \n)
  * so nothing stored can drive the terminal. */

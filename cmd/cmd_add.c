@@ -189,7 +189,7 @@ static int add_application(cli *c, int argc, char **argv)
 		goto done;
 	}
 	if (c->json) {
-		rc = cli_json(c, fu_json_application(got, NULL, 0));
+		rc = cli_json(c, cli_application_json(c, got));
 	} else {
 		char h[FU_HUMAN_LEN];
 		printf("added application %lld: ", (long long)got->id);

@@ -63,7 +63,7 @@ int cmd_close(cli *c, int argc, char **argv)
 	if ((lrc = fu_application_get(&a, c->db, r.id)))
 		return cli_lib_fail(c, lrc);
 	if (c->json) {
-		rc = cli_json(c, fu_json_application(a, NULL, 0));
+		rc = cli_json(c, cli_application_json(c, a));
 	} else {
 		printf("closed %lld ", (long long)a->id);
 		cli_put(stdout, a->company);

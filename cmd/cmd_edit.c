@@ -129,7 +129,7 @@ static int edit_application(cli *c, int64_t id, const change *ch, size_t n)
 	if ((lrc = fu_application_get(&a, c->db, id)))
 		return cli_lib_fail(c, lrc);
 	if (c->json) {
-		rc = cli_json(c, fu_json_application(a, NULL, 0));
+		rc = cli_json(c, cli_application_json(c, a));
 	} else {
 		printf("updated application %lld: ", (long long)a->id);
 		cli_put(stdout, a->company);

@@ -83,27 +83,14 @@ static int list_json(cli *c, fu_application *list, size_t n)
 	cJSON *arr = cJSON_CreateArray();
 	for (size_t i = 0; arr && i < n; i++) {
 		fu_application *full = NULL;
-		fu_contact *people = NULL;
-		size_t np = 0;
-		if (fu_application_get(&full, c->db, list[i].id) != FU_OK) {
-			cJSON_Delete(arr);
-			return cli_lib_fail(c, FU_ERROR);
-		}
-		people = calloc(full->ncontacts ? full->ncontacts : 1,
-				sizeof *people);
-		for (size_t k = 0; people && k < full->ncontacts; k++) {
-			fu_contact *p = NULL;
-			if (fu_contact_get(&p, c->db, full->contact_ids[k]) ==
-			    FU_OK) {
-				people[np++] = *p;
-				free(p);
-			}
-		}
-		cJSON_AddItemToArray(arr, fu_json_application(full, people, np));
-		for (size_t k = 0; k < np; k++)
-			fu_contact_clear(&people[k]);
-		free(people);
+		int lrc = fu_application_get(&full, c->db, list[i].id);
+		cJSON *o = lrc ? NULL : cli_application_json(c, full);
 		fu_application_free(full);
+		if (!o) {
+			cJSON_Delete(arr);
+			return lrc ? cli_lib_fail(c, lrc) : FU_EXIT_FAILURE;
+		}
+		cJSON_AddItemToArray(arr, o);
 	}
 	return cli_json(c, arr);
 }

@@ -133,14 +133,8 @@ static int show_application(cli *c, int64_t id)
 		rc = cli_lib_fail(c, lrc);
 		goto done;
 	}
-	people = calloc(a->ncontacts + 1, sizeof *people);
-	for (size_t i = 0; people && i < a->ncontacts; i++) {
-		fu_contact *p = NULL;
-		if (fu_contact_get(&p, c->db, a->contact_ids[i]) == FU_OK) {
-			people[np++] = *p;
-			free(p);
-		}
-	}
+	if ((rc = cli_people(c, &people, &np, a)))
+		goto done;
 	if (c->json) {
 		cJSON *o = fu_json_application(a, people, np);
 		if (o) {
@@ -198,9 +192,7 @@ static int show_application(cli *c, int64_t id)
 		print_event_line(c, &ev[i], id);
 	print_actions(c, acts, nacts);
 done:
-	for (size_t i = 0; i < np; i++)
-		fu_contact_clear(&people[i]);
-	free(people);
+	cli_people_free(people, np);
 	fu_action_list_free(acts, nacts);
 	fu_event_list_free(ev, nev);
 	fu_application_free(a);
