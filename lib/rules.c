@@ -1,0 +1,1803 @@
+/*
+ * rules.c - the follow-up rules of RULES.md, as a pure function of one
+ * subject (an application, or a contact's networking events).
+ *
+ * How it works. The subject's events, plus three moments that come from
+ * the subject itself (applied, a job accepted elsewhere, closed), are
+ * replayed in time order. Each one raises actions ("candidates"),
+ * answers them (sent), cancels them (a reply resets, a rejection ends)
+ * or silences them (snooze, dismiss). An application runs at most one
+ * check-in or nudge at a time: its "stage", which every word from the
+ * employer restarts (rule 5). What is still open after the replay is
+ * shaped by the constraints that look at the whole (closed means closed,
+ * the gap between follow-ups, business days, snoozes) and sorted.
+ *
+ * Nothing here reads the clock: the output depends on the events only.
+ * Decisions that RULES.md leaves open are marked "Decision:".
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fu/date.h"
+#include "fu/fu.h"
+#include "fu/rules.h"
+
+/* --- the numbers ---------------------------------------------------------- */
+
+const fu_param_info fu_params[FU_P__COUNT] = {
+	[FU_P_THANK_YOU_HOURS] = { "rules.thank-you.hours", 24, 1, 168,
+		"hours after an interview or meeting by which thank-yous are due" },
+	[FU_P_ACK_HOURS] = { "rules.acknowledge.hours", 24, 1, 168,
+		"hours after a reply by which an acknowledgement is due" },
+	[FU_P_CONNECT_MIN_DAYS] = { "rules.connect.min-days", 1, 0, 365,
+		"days after meeting someone new before writing to them" },
+	[FU_P_CONNECT_MAX_DAYS] = { "rules.connect.max-days", 3, 0, 365,
+		"days after meeting someone new by which to write to them" },
+	[FU_P_INTRO_DAYS] = { "rules.intro.days", 2, 0, 365,
+		"days after an introduction to thank and to reach out" },
+	[FU_P_HELP_DAYS] = { "rules.help-reminder.days", 7, 0, 365,
+		"days before reminding someone who promised help by no date" },
+	[FU_P_HELP_URGENT_DAYS] = { "rules.help-reminder.urgent-days", 3, 0,
+		365, "the same, when you marked the request urgent" },
+	[FU_P_HELP_WINDOW_DAYS] = { "rules.help-reminder.window-days", 3, 0,
+		365, "days a help reminder stays due before it is overdue" },
+	[FU_P_FIND_CONTACT_DAYS] = { "rules.find-contact.days", 2, 0, 365,
+		"days after applying with no known person to look for one" },
+	[FU_P_APP_CHECKIN_MIN_DAYS] = { "rules.application-check-in.min-days",
+		2, 0, 365, "days after applying before checking in" },
+	[FU_P_APP_CHECKIN_MAX_DAYS] = { "rules.application-check-in.max-days",
+		7, 0, 365, "days after applying by which to check in" },
+	[FU_P_INTERVIEW_CHECKIN_MIN_DAYS] = {
+		"rules.interview-check-in.min-days", 3, 0, 365,
+		"days after an interview with no date named before checking in" },
+	[FU_P_INTERVIEW_CHECKIN_MAX_DAYS] = {
+		"rules.interview-check-in.max-days", 5, 0, 365,
+		"days after an interview with no date named by which to check in" },
+	[FU_P_PROMISE_MIN_DAYS] = {
+		"rules.interview-check-in.promised-min-days", 1, 0, 365,
+		"days after the date they promised word before checking in" },
+	[FU_P_PROMISE_MAX_DAYS] = {
+		"rules.interview-check-in.promised-max-days", 2, 0, 365,
+		"days after the date they promised word by which to check in" },
+	[FU_P_NUDGE_DAYS] = { "rules.nudge.days", 14, 1, 365,
+		"days between unanswered follow-ups" },
+	[FU_P_NUDGE_WINDOW_DAYS] = { "rules.nudge.window-days", 3, 0, 365,
+		"days a nudge (or a closure decision) stays due" },
+	[FU_P_CLOSURE_FOLLOW_UPS] = { "rules.closure.follow-ups", 3, 1, 20,
+		"unanswered follow-ups after which to decide on closure" },
+	[FU_P_POSTING_CLOSED_DAYS] = { "rules.closure.posting-closed-days", 21,
+		0, 365, "days of silence after a posting came down before closure" },
+	[FU_P_BOARD_SILENCE_DAYS] = { "rules.closure.board-silence-days", 28,
+		0, 365, "days of silence on a job-board application with no "
+		"contact before closure" },
+	[FU_P_REJECTION_DAYS] = { "rules.rejection-response.days", 2, 0, 365,
+		"days after a rejection by which to answer it graciously" },
+	[FU_P_OFFER_DAYS] = { "rules.offer-review.days", 3, 0, 365,
+		"days to review an offer that came with no deadline" },
+	[FU_P_WITHDRAW_DAYS] = { "rules.withdraw-notice.days", 2, 0, 365,
+		"days after accepting a job by which to withdraw elsewhere" },
+	[FU_P_MIN_GAP_DAYS] = { "rules.min-gap-days", 7, 0, 365,
+		"never two follow-ups to one person within this many days" },
+	[FU_P_HORIZON_DAYS] = { "due.horizon-days", 7, 0, 365,
+		"fu due lists upcoming actions this many days ahead" },
+};
+
+void fu_rule_params_default(fu_rule_params *p)
+{
+	memset(p, 0, sizeof *p);
+	for (int i = 0; i < FU_P__COUNT; i++)
+		p->v[i] = fu_params[i].def;
+}
+
+/* --- the rules, as data ---------------------------------------------------- */
+
+enum {
+	R_THANK_YOU,
+	R_ACKNOWLEDGE,
+	R_CONNECT,
+	R_INTRO_THANKS,
+	R_INTRO_REACH_OUT,
+	R_HELP_REMINDER,
+	R_FIND_CONTACT,
+	R_APP_CHECK_IN,
+	R_INTERVIEW_CHECK_IN,
+	R_NUDGE,
+	R_CLOSURE,
+	R_REJECTION,
+	R_OFFER,
+	R_WITHDRAW,
+	R__COUNT
+};
+
+/* The action ids, in R_ order (each action's rule has the same id). */
+const char *const fu_action_kinds[] = {
+	"thank-you", "acknowledge", "connect", "intro-thanks",
+	"intro-reach-out", "help-reminder", "find-contact",
+	"application-check-in", "interview-check-in", "nudge", "closure",
+	"rejection-response", "offer-review", "withdraw-notice", NULL
+};
+_Static_assert(sizeof fu_action_kinds / sizeof *fu_action_kinds ==
+	       R__COUNT + 1, "one action id per rule");
+
+/*
+ * Decision: intro-thanks and intro-reach-out, one row of RULES.md, are
+ * two entries here, so that every action's rule is its own id and each
+ * says what it asks for.
+ */
+static const fu_rule_info rules[R__COUNT] = {
+	[R_THANK_YOU] = { "thank-you",
+		"an interview of any format, or a scheduled meeting (coffee, "
+		"lunch, an informational or networking meeting)",
+		"a separate thank-you to each person you met, naming one or "
+		"two things you talked about and restating your interest",
+		"from the event until rules.thank-you.hours hours after it "
+		"(24: the same local time the next day, weekends included)",
+		"email; a posted letter when they prefer one and the decision "
+		"is not close",
+		"000 \"Thank You Notes\"; 002 \"Thank You Letter\"; "
+		"003 \"Interviews\"; 004",
+		"Most candidates never thank their interviewers, so a prompt "
+		"and specific note sets you apart and reminds each of them "
+		"why you fit." },
+	[R_ACKNOWLEDGE] = { "acknowledge",
+		"any other contact with a person: a reply, a call, a "
+		"conversation, a timeline they gave you",
+		"a short note of thanks that signs off with your full contact "
+		"details",
+		"from the contact until rules.acknowledge.hours hours after it",
+		"email",
+		"004 (a note after every contact)",
+		"A brief, careful thank-you after each exchange costs little, "
+		"keeps your details at hand for them and leaves a good "
+		"impression." },
+	[R_CONNECT] = { "connect",
+		"you met someone new, for example at an event",
+		"remind them where you met and propose a next step",
+		"rules.connect.min-days to rules.connect.max-days days after "
+		"you met",
+		"email",
+		"003 \"After meeting someone new\"",
+		"Writing within a few days, while the meeting is fresh, turns "
+		"a chance encounter into a professional relationship." },
+	[R_INTRO_THANKS] = { "intro-thanks",
+		"someone in your network introduced you to a new person",
+		"thank the person who made the introduction",
+		"from the introduction until rules.intro.days days after it",
+		"email",
+		"003 \"Introduced via network\"",
+		"A quick thank-you acknowledges the favour and keeps the "
+		"introducer glad to help again." },
+	[R_INTRO_REACH_OUT] = { "intro-reach-out",
+		"someone in your network introduced you to a new person",
+		"write to the new person: who you are, why you are getting in "
+		"touch, and a call or meeting you suggest",
+		"from the introduction until rules.intro.days days after it",
+		"email",
+		"003 \"Introduced via network\"",
+		"Reaching out within two days shows you value the "
+		"introduction; keep it short and offer a concrete next step." },
+	[R_HELP_REMINDER] = { "help-reminder",
+		"someone agreed to help you: pass your resume on, make an "
+		"introduction",
+		"a light, friendly reminder",
+		"the day after the date they promised; with no date, "
+		"rules.help-reminder.days days after they agreed "
+		"(rules.help-reminder.urgent-days when you mark it urgent); "
+		"due rules.help-reminder.window-days days later",
+		"email",
+		"003 \"When someone agrees to help you\"",
+		"Give people the time they asked for, about a week when they "
+		"named none; if it is time-sensitive you may ask sooner, "
+		"saying briefly why." },
+	[R_FIND_CONTACT] = { "find-contact",
+		"an application with no known person (a job board, a generic "
+		"HR inbox)",
+		"find out who hires for the role, for example who posted it, "
+		"and attach them to the application",
+		"rules.find-contact.days days after applying, due by "
+		"rules.application-check-in.max-days days after applying",
+		"none: it is research, not a message",
+		"001 \"Follow-up with the appropriate person\"; "
+		"002 \"If you hear nothing\"",
+		"Follow-ups sent to a general inbox rarely get an answer; the "
+		"person who posted the job usually is the one to reach." },
+	[R_APP_CHECK_IN] = { "application-check-in",
+		"an application with a known person and no word from them yet",
+		"a brief check that your materials arrived, whether they need "
+		"anything else, the next steps and their timing; your "
+		"interest restated",
+		"rules.application-check-in.min-days to "
+		"rules.application-check-in.max-days days after applying (or "
+		"after their last word), on business days",
+		"email; a call when they prefer calls and calls are allowed",
+		"003 \"Resume submitted\"; 000 \"Resume Submission\"; "
+		"001 \"Send the right message\"",
+		"A short, polite check within the first week helps your "
+		"application get read; recruiters are busy, so make it a "
+		"gentle reminder." },
+	[R_INTERVIEW_CHECK_IN] = { "interview-check-in",
+		"an interview and no word from them since",
+		"ask politely whether they decided or the timeline moved; "
+		"restate your interest and fit, referring to the conversation",
+		"when they named a date to hear back: "
+		"rules.interview-check-in.promised-min-days to "
+		"rules.interview-check-in.promised-max-days days after it; "
+		"otherwise rules.interview-check-in.min-days to "
+		"rules.interview-check-in.max-days days after the interview; "
+		"on business days",
+		"email, or a call when they prefer calls",
+		"003 \"Interviews\"; 002 \"Job Search Timeline\"; "
+		"000 \"Post-Interview Phone Call\"",
+		"Once the date they gave has passed, ask within two days; "
+		"with no date, 3-5 days after the interview (003, chosen over "
+		"the one week of 000)." },
+	[R_NUDGE] = { "nudge",
+		"a check-in was sent and there is still no reply",
+		"another follow-up, worded differently from the last",
+		"rules.nudge.days days after your latest follow-up, due "
+		"rules.nudge.window-days days later, repeating; on business "
+		"days",
+		"alternating phone and email when calls are allowed",
+		"000 \"Additional Follow-Up\"",
+		"Every other week keeps you in mind without seeming pushy; "
+		"vary the medium and the message so it never sounds "
+		"repetitive." },
+	[R_CLOSURE] = { "closure",
+		"rules.closure.follow-ups follow-ups without a reply; or the "
+		"posting came down and no word for "
+		"rules.closure.posting-closed-days days; or a job-board "
+		"application with no contact and no reply for "
+		"rules.closure.board-silence-days days",
+		"decide: withdraw with a courtesy note, or keep going",
+		"when the condition is met (on business days), due "
+		"rules.nudge.window-days days later",
+		"none: it is a decision",
+		"000 \"Closure\"; 001 \"Let it be and give it time\"; "
+		"002 \"If there is no end in sight\", \"If you hear nothing\"",
+		"With a job, withdrawing politely frees you for likelier leads "
+		"and now and then revives their interest; without one, you "
+		"can keep following up at the same pace." },
+	[R_REJECTION] = { "rejection-response",
+		"a rejection, logged or by closing the application as rejected",
+		"thank them for the opportunity and ask them to keep you in "
+		"mind for future roles",
+		"from the rejection until rules.rejection-response.days days "
+		"after it",
+		"email",
+		"002 \"Be realistic about rejection\"",
+		"A gracious answer protects your reputation in a small world "
+		"and can put you on the shortlist for the next opening." },
+	[R_OFFER] = { "offer-review",
+		"an offer",
+		"review it (salary range, benefits) before answering, be "
+		"ready to negotiate, and answer by their deadline",
+		"from the offer until its deadline; without one, "
+		"rules.offer-review.days days after it",
+		"none: it is a review",
+		"002 \"If you are offered a job\"",
+		"Do not let the excitement of an offer rush you: know the "
+		"going range for the role and be prepared to negotiate." },
+	[R_WITHDRAW] = { "withdraw-notice",
+		"you accepted a job: each other open application you applied "
+		"to",
+		"tell its contacts and withdraw your name formally",
+		"from accepting until rules.withdraw-notice.days days after",
+		"email",
+		"002 \"If there is no end in sight\"; 000 \"Closure\"",
+		"Once you have accepted elsewhere, a courteous withdrawal "
+		"respects their time and keeps the door open." },
+};
+
+const fu_rule_info *fu_rules_table(size_t *n)
+{
+	if (n)
+		*n = R__COUNT;
+	return rules;
+}
+
+const fu_rule_info *fu_rule_find(const char *id)
+{
+	for (int i = 0; id && i < R__COUNT; i++)
+		if (strcmp(rules[i].id, id) == 0)
+			return &rules[i];
+	return NULL;
+}
+
+/* How each rule behaves under the constraints. */
+enum {
+	K_MESSAGE = 1 << 0,  /* a message to a person: it gets a channel */
+	K_FOLLOW_UP = 1 << 1,/* rule 7: kept apart from other follow-ups */
+	K_BUSINESS = 1 << 2, /* rule 8: moved off weekends */
+	K_PERSIST = 1 << 3,  /* rule 1: not for do-not-follow-up postings */
+	K_CLOSING = 1 << 4,  /* rule 6: survives the application's close */
+	K_ANSWERED = 1 << 5, /* moot once that person writes first */
+	K_HOURS = 1 << 6,    /* `to` counts hours, not days */
+	K_LENGTH = 1 << 7,   /* `to` counts from not_before, not the trigger */
+	K_WRITTEN = 1 << 8   /* a courtesy in writing: never a call */
+};
+
+typedef struct rule_def {
+	int from; /* not_before = trigger + this param's days; -1: trigger */
+	int to;   /* due = trigger (K_LENGTH: not_before) + this param */
+	unsigned flags;
+} rule_def;
+
+/*
+ * Decision: a "follow-up" for rule 7 is a check-in, a nudge, a help
+ * reminder, a connect or an intro-reach-out. The thank-you kinds
+ * (thank-you, acknowledge, intro-thanks) and the closing courtesies
+ * (rejection-response, withdraw-notice) are "thank-yous aside": they are
+ * never pushed, and sending them does not hold back the next follow-up.
+ *
+ * Decision: the courtesies (thank-you, acknowledge, intro-thanks,
+ * rejection-response, withdraw-notice) are written, as RULES.md's
+ * channels and drafts describe them (a signature, a word count): a
+ * contact's preference for the phone gives email there, not a call.
+ *
+ * Decision: the closure decision stays due for rules.nudge.window-days
+ * (RULES.md says "as it happens"; a decision needs a few days, and the
+ * next nudge would come in the same window). find-contact is due by the
+ * day the application check-in would be (rules.application-check-in.
+ * max-days after applying): find the person in time to write to them.
+ */
+static const rule_def defs[R__COUNT] = {
+	[R_THANK_YOU] = { -1, FU_P_THANK_YOU_HOURS,
+		K_MESSAGE | K_WRITTEN | K_HOURS },
+	[R_ACKNOWLEDGE] = { -1, FU_P_ACK_HOURS,
+		K_MESSAGE | K_WRITTEN | K_HOURS },
+	[R_CONNECT] = { FU_P_CONNECT_MIN_DAYS, FU_P_CONNECT_MAX_DAYS,
+		K_MESSAGE | K_FOLLOW_UP | K_ANSWERED },
+	[R_INTRO_THANKS] = { -1, FU_P_INTRO_DAYS, K_MESSAGE | K_WRITTEN },
+	[R_INTRO_REACH_OUT] = { -1, FU_P_INTRO_DAYS,
+		K_MESSAGE | K_FOLLOW_UP | K_ANSWERED },
+	[R_HELP_REMINDER] = { FU_P_HELP_DAYS, FU_P_HELP_WINDOW_DAYS,
+		K_MESSAGE | K_FOLLOW_UP | K_LENGTH },
+	[R_FIND_CONTACT] = { FU_P_FIND_CONTACT_DAYS,
+		FU_P_APP_CHECKIN_MAX_DAYS, K_PERSIST },
+	[R_APP_CHECK_IN] = { FU_P_APP_CHECKIN_MIN_DAYS,
+		FU_P_APP_CHECKIN_MAX_DAYS,
+		K_MESSAGE | K_FOLLOW_UP | K_BUSINESS | K_PERSIST },
+	[R_INTERVIEW_CHECK_IN] = { FU_P_INTERVIEW_CHECKIN_MIN_DAYS,
+		FU_P_INTERVIEW_CHECKIN_MAX_DAYS,
+		K_MESSAGE | K_FOLLOW_UP | K_BUSINESS | K_PERSIST },
+	[R_NUDGE] = { FU_P_NUDGE_DAYS, FU_P_NUDGE_WINDOW_DAYS,
+		K_MESSAGE | K_FOLLOW_UP | K_BUSINESS | K_PERSIST | K_LENGTH },
+	[R_CLOSURE] = { -1, FU_P_NUDGE_WINDOW_DAYS,
+		K_BUSINESS | K_PERSIST | K_LENGTH },
+	[R_REJECTION] = { -1, FU_P_REJECTION_DAYS,
+		K_MESSAGE | K_WRITTEN | K_CLOSING },
+	[R_OFFER] = { -1, FU_P_OFFER_DAYS, 0 },
+	[R_WITHDRAW] = { -1, FU_P_WITHDRAW_DAYS, K_MESSAGE | K_WRITTEN },
+};
+
+/* --- state of one evaluation ------------------------------------------- */
+
+enum { C_OPEN, C_DONE, C_CANCELLED, C_DISMISSED };
+
+/* An action as it is raised, answered or cancelled during the replay. */
+typedef struct cand {
+	fu_action a;
+	int rule;
+	size_t born;          /* the step that raised it */
+	int64_t first_due;    /* its due as raised: what a sent answers first */
+	int state;
+	int64_t snooze_until; /* the latest snooze aimed at it; 0: none */
+	int moved;            /* pushed back by rule 7 */
+	int placed;           /* rule 7 has placed it */
+} cand;
+
+/* One moment of the replay: an event, or a moment of the subject. */
+enum { S_EVENT, S_APPLIED, S_ACCEPTED, S_CLOSED };
+typedef struct step {
+	int64_t at, id; /* id 0: not an event (sorts before events) */
+	int what;
+	size_t order;
+	const fu_event *e;
+} step;
+
+/* A follow-up the user sent to someone (rule 7). */
+typedef struct mark {
+	int64_t contact, at;
+} mark;
+
+/* The application's running check-in or nudge (rule 7: one at a time). */
+typedef struct stage {
+	int on;
+	int64_t trigger; /* the event that started it; 0: the application */
+	int64_t person;
+	int64_t since;   /* when it started */
+	size_t cur;      /* the open check-in or nudge */
+	int seq;         /* 0: the check-in; k: nudge k */
+	int sent;        /* follow-ups sent in this stage */
+} stage;
+
+typedef struct ctx {
+	const fu_rule_subject *s;
+	const fu_rule_params *p;
+	cand *c;
+	size_t n, cap;
+	mark *m;
+	size_t nm, capm;
+	size_t now;                /* the step being replayed */
+	int oom;
+	int applied;
+	int word;                  /* the employer has spoken */
+	int terminal;              /* no more check-ins, nudges, closure */
+	int rejected;              /* a rejection was logged */
+	const fu_event *interview; /* the latest interview */
+	const fu_event *closed;    /* the closed event that counts */
+	int64_t contact_date;      /* the latest date they promised word by */
+	stage st;
+} ctx;
+
+static int is_app(const ctx *x)
+{
+	return x->s->application_id != 0;
+}
+
+static int param(const ctx *x, int i)
+{
+	return x->p->v[i];
+}
+
+static unsigned flags_of(const cand *c)
+{
+	return defs[c->rule].flags;
+}
+
+/* --- time ------------------------------------------------------------------ */
+
+static int64_t plus_days(int64_t t, int days)
+{
+	return fu_time_add_days(t, days);
+}
+
+/* Rule 8: "+24 h" is the same local time the next day; other counts
+ * add whole days for each 24 and the rest as elapsed hours. */
+static int64_t plus_hours(int64_t t, int hours)
+{
+	return fu_time_add_days(t, hours / 24) + (int64_t)(hours % 24) * 3600;
+}
+
+/* Decision: dates in reasons show the time only when it is not
+ * midnight (a date logged without a time), and the year only when it
+ * differs from the year of the action's due. */
+static const char *when(char *buf, int64_t t, int64_t ref)
+{
+	return fu_time_human(buf, t, ref, fu_time_start_of_day(t) != t);
+}
+
+/* --- text ------------------------------------------------------------------ */
+
+/* Drop a UTF-8 sequence that truncation cut short at the end of s. */
+static void utf8_cut(char *s)
+{
+	size_t n = strlen(s), i = n;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	unsigned char lead = (unsigned char)s[i - 1];
+	size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (n - (i - 1) < need)
+		s[i - 1] = '\0';
+}
+
+/* Append to a fixed buffer, truncating at a character boundary. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 0)))
+#endif
+static void vappend(char *buf, size_t len, const char *fmt, va_list ap)
+{
+	size_t used = strlen(buf);
+	if (used + 1 >= len)
+		return;
+	int w = vsnprintf(buf + used, len - used, fmt, ap);
+	if (w < 0)
+		buf[used] = '\0';
+	else if ((size_t)w >= len - used)
+		utf8_cut(buf);
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void say(cand *c, const char *fmt, ...)
+{
+	va_list ap;
+	c->a.reason[0] = '\0';
+	va_start(ap, fmt);
+	vappend(c->a.reason, sizeof c->a.reason, fmt, ap);
+	va_end(ap);
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void say_more(cand *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vappend(c->a.reason, sizeof c->a.reason, fmt, ap);
+	va_end(ap);
+}
+
+/* --- people ---------------------------------------------------------------- */
+
+#define NAME_LEN 80
+
+static const fu_rule_contact *contact_of(const ctx *x, int64_t id)
+{
+	for (size_t i = 0; id && i < x->s->ncontacts; i++)
+		if (x->s->contacts[i].id == id)
+			return &x->s->contacts[i];
+	return NULL;
+}
+
+/* A person's name for a reason, on one line; `none` for nobody. */
+static const char *name_of(char *buf, const ctx *x, int64_t id,
+			   const char *none)
+{
+	const fu_rule_contact *c = contact_of(x, id);
+	if (!id)
+		snprintf(buf, NAME_LEN, "%s", none);
+	else if (!c || !c->name || !*c->name)
+		snprintf(buf, NAME_LEN, "contact #%lld", (long long)id);
+	else if ((size_t)snprintf(buf, NAME_LEN, "%s", c->name) >= NAME_LEN)
+		utf8_cut(buf);
+	for (char *p = buf; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return buf;
+}
+
+/* The application's first attached contact, or a networking subject's
+ * own contact; 0 when there is none. */
+static int64_t first_attached(const ctx *x)
+{
+	if (!is_app(x))
+		return x->s->contact_id;
+	for (size_t i = 0; i < x->s->ncontacts; i++)
+		if (x->s->contacts[i].attached)
+			return x->s->contacts[i].id;
+	return 0;
+}
+
+static int has_attached(const ctx *x)
+{
+	return is_app(x) && first_attached(x) != 0;
+}
+
+static int in_with(const fu_event *e, int64_t id)
+{
+	for (size_t i = 0; i < e->nwith; i++)
+		if (e->with[i] == id)
+			return 1;
+	return 0;
+}
+
+/* The i-th --with person unless named earlier or the subject itself. */
+static int64_t with_new(const ctx *x, const fu_event *e, size_t i)
+{
+	if (e->with[i] == 0 || e->with[i] == x->s->contact_id)
+		return 0;
+	for (size_t j = 0; j < i; j++)
+		if (e->with[j] == e->with[i])
+			return 0;
+	return e->with[i];
+}
+
+/* Who an employer-side event came from: --with, else the networking
+ * contact, else the application's first attached contact. */
+static int64_t from_whom(const ctx *x, const fu_event *e)
+{
+	if (e && e->nwith && e->with[0])
+		return e->with[0];
+	return first_attached(x);
+}
+
+/* Who a rejection is answered to: its --with, else the last
+ * interviewer, else the first attached contact. */
+static int64_t rejecter(const ctx *x, const fu_event *e)
+{
+	if (e && e->nwith && e->with[0])
+		return e->with[0];
+	if (x->interview && x->interview->nwith && x->interview->with[0])
+		return x->interview->with[0];
+	return first_attached(x);
+}
+
+/* --- channels (rules 2, 3, 4) ---------------------------------------------- */
+
+static int calls_ok(const ctx *x, const fu_rule_contact *c)
+{
+	return !x->s->no_calls && !(c && c->no_calls);
+}
+
+/* Decision: when email is the choice but only a phone number is known
+ * (and calls are allowed), call; when phone is the choice but only an
+ * email address is known, write. */
+static fu_channel reachable(const ctx *x, const fu_rule_contact *c,
+			    fu_channel ch)
+{
+	if (!c)
+		return ch;
+	if (ch == FU_CH_EMAIL && !c->has_email && c->has_phone &&
+	    calls_ok(x, c))
+		return FU_CH_PHONE;
+	if (ch == FU_CH_PHONE && !c->has_phone && c->has_email)
+		return FU_CH_EMAIL;
+	return ch;
+}
+
+/* The channel the contact asked for, when the constraints allow it;
+ * FU_CH_NONE otherwise (also for in-person, which is not a way to send
+ * a message). */
+static fu_channel preferred(const ctx *x, const fu_rule_contact *c)
+{
+	if (!c)
+		return FU_CH_NONE;
+	switch (c->prefers) {
+	case FU_CH_EMAIL:
+		return FU_CH_EMAIL;
+	case FU_CH_PHONE:
+		return calls_ok(x, c) ? FU_CH_PHONE : FU_CH_NONE;
+	case FU_CH_LETTER:
+		return c->has_address ? FU_CH_LETTER : FU_CH_NONE;
+	case FU_CH_SOCIAL:
+		return c->social_ok ? FU_CH_SOCIAL : FU_CH_NONE;
+	default:
+		return FU_CH_NONE;
+	}
+}
+
+static fu_channel pick_channel(const ctx *x, int rule, int64_t id)
+{
+	const fu_rule_contact *c = contact_of(x, id);
+	fu_channel ch = preferred(x, c);
+	if (defs[rule].flags & K_WRITTEN)
+		return ch == FU_CH_PHONE || ch == FU_CH_NONE ? FU_CH_EMAIL : ch;
+	return ch != FU_CH_NONE ? ch : reachable(x, c, FU_CH_EMAIL);
+}
+
+/* Decision: nudges alternate relative to the previous follow-up (the
+ * channel the user logged on the sent, else the one suggested), so the
+ * check-in by email is followed by a call, then email again. A contact's
+ * own preference wins over alternating (rule 3), and so do "no calls"
+ * and a contact reachable one way only. */
+static fu_channel nudge_channel(const ctx *x, int64_t id, fu_channel prev)
+{
+	const fu_rule_contact *c = contact_of(x, id);
+	fu_channel ch = preferred(x, c);
+	if (ch != FU_CH_NONE)
+		return ch;
+	if (!calls_ok(x, c))
+		return FU_CH_EMAIL;
+	return reachable(x, c, prev == FU_CH_PHONE ? FU_CH_EMAIL : FU_CH_PHONE);
+}
+
+/* --- raising actions --------------------------------------------------------- */
+
+/* Raise an action with an explicit window; its index, or -1 when it is
+ * not raised (rule 1, or out of memory). */
+static int raise_at(ctx *x, int rule, int64_t who, int64_t trigger, int seq,
+		    int64_t nb, int64_t due)
+{
+	if (x->s->no_follow_up && (defs[rule].flags & K_PERSIST))
+		return -1;
+	if (x->n == x->cap) {
+		size_t cap = x->cap ? 2 * x->cap : 16;
+		cand *p = realloc(x->c, cap * sizeof *p);
+		if (!p) {
+			x->oom = 1;
+			return -1;
+		}
+		x->c = p;
+		x->cap = cap;
+	}
+	cand *c = &x->c[x->n];
+	memset(c, 0, sizeof *c);
+	c->rule = rule;
+	c->born = x->now;
+	c->state = C_OPEN;
+	fu_action *a = &c->a;
+	a->kind = fu_action_kinds[rule];
+	a->rule = rules[rule].id;
+	a->application_id = x->s->application_id;
+	a->contact_id = who;
+	a->channel = defs[rule].flags & K_MESSAGE ? pick_channel(x, rule, who)
+						   : FU_CH_NONE;
+	a->not_before = nb;
+	a->due = due < nb ? nb : due;
+	a->trigger_event_id = trigger;
+	a->seq = seq;
+	if (seq)
+		snprintf(a->key, sizeof a->key, "%s:%lld:%lld:%d", a->kind,
+			 (long long)trigger, (long long)who, seq);
+	else
+		snprintf(a->key, sizeof a->key, "%s:%lld:%lld", a->kind,
+			 (long long)trigger, (long long)who);
+	c->first_due = a->due;
+	return (int)x->n++;
+}
+
+/* The due that goes with not_before nb for a K_LENGTH rule. */
+static int64_t due_after(const ctx *x, int rule, int64_t nb)
+{
+	return plus_days(nb, param(x, defs[rule].to));
+}
+
+/* Raise an action whose window the rule's table entry gives from t. */
+static int raise_from(ctx *x, int rule, int64_t who, int64_t trigger,
+		      int64_t t)
+{
+	const rule_def *d = &defs[rule];
+	int64_t nb = d->from < 0 ? t : plus_days(t, param(x, d->from));
+	int64_t base = d->flags & K_LENGTH ? nb : t;
+	int64_t due = d->flags & K_HOURS ? plus_hours(base, param(x, d->to))
+					 : plus_days(base, param(x, d->to));
+	return raise_at(x, rule, who, trigger, 0, nb, due);
+}
+
+/* Cancel the open actions of a rule raised before this step (for one
+ * person, or anyone when who is -1). */
+static void cancel(ctx *x, int rule, int64_t who)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		cand *c = &x->c[i];
+		if (c->state == C_OPEN && c->rule == rule && c->born < x->now &&
+		    (who < 0 || c->a.contact_id == who))
+			c->state = C_CANCELLED;
+	}
+}
+
+static void add_mark(ctx *x, int64_t who, int64_t at)
+{
+	if (!who)
+		return;
+	if (x->nm == x->capm) {
+		size_t cap = x->capm ? 2 * x->capm : 16;
+		mark *p = realloc(x->m, cap * sizeof *p);
+		if (!p) {
+			x->oom = 1;
+			return;
+		}
+		x->m = p;
+		x->capm = cap;
+	}
+	x->m[x->nm++] = (mark){ who, at };
+}
+
+/* --- the stage: one check-in or nudge at a time (rules 5, 7, 10) ----------- */
+
+static void stage_end(ctx *x)
+{
+	if (x->st.on && x->c[x->st.cur].state == C_OPEN)
+		x->c[x->st.cur].state = C_CANCELLED;
+	x->st.on = 0;
+}
+
+/* What happened at the start of a stage, for its reasons. */
+static const char *told(char *buf, size_t len, const ctx *x,
+			const fu_event *e)
+{
+	char who[NAME_LEN];
+	if (!e) {
+		snprintf(buf, len, "you applied");
+		return buf;
+	}
+	name_of(who, x, from_whom(x, e), "they");
+	switch (e->kind) {
+	case FU_EV_INTERVIEW:
+		if (e->nwith)
+			snprintf(buf, len, "you interviewed with %s", who);
+		else
+			snprintf(buf, len, "you interviewed");
+		break;
+	case FU_EV_MEETING:
+		snprintf(buf, len, "you met %s", who);
+		break;
+	case FU_EV_TIMELINE:
+		snprintf(buf, len, "%s gave a timeline", who);
+		break;
+	default:
+		snprintf(buf, len, "%s replied", who);
+		break;
+	}
+	return buf;
+}
+
+static void stage_reason(ctx *x, cand *c, const fu_event *e, int64_t at,
+			 int64_t cdate)
+{
+	char what[2 * NAME_LEN], who[NAME_LEN], d1[FU_HUMAN_LEN],
+		d2[FU_HUMAN_LEN];
+	int iv = c->rule == R_INTERVIEW_CHECK_IN;
+	told(what, sizeof what, x, e);
+	name_of(who, x, c->a.contact_id, "them");
+	when(d1, at, c->a.due);
+	if (cdate) {
+		say(c, "%s on %s and said you would hear by %s; check in "
+		    "with %s %d-%d days after that date", what, d1,
+		    when(d2, cdate, c->a.due), who,
+		    param(x, FU_P_PROMISE_MIN_DAYS),
+		    param(x, FU_P_PROMISE_MAX_DAYS));
+		return;
+	}
+	int lo = param(x, iv ? FU_P_INTERVIEW_CHECKIN_MIN_DAYS
+			     : FU_P_APP_CHECKIN_MIN_DAYS);
+	int hi = param(x, iv ? FU_P_INTERVIEW_CHECKIN_MAX_DAYS
+			     : FU_P_APP_CHECKIN_MAX_DAYS);
+	say(c, "%s on %s and %s; check in with %s %d-%d days %s", what,
+	    d1, e ? "no word since" : "no reply yet", who, lo, hi,
+	    !e ? "after applying" : iv && e->kind == FU_EV_INTERVIEW
+	    ? "after the interview" : "later");
+}
+
+/*
+ * Start a stage at `at` (e: the event, NULL for applying): an
+ * application-check-in before any interview, an interview-check-in
+ * after one.
+ *
+ * Decision: every word from the employer (reply, timeline, interview,
+ * meeting) restarts the stage's check-in from that word (rule 5, "the
+ * clock restarts"); the contact date they named (--expect on the
+ * interview, meeting, reply or timeline) is kept while it lies ahead,
+ * and then the check-in falls 1-2 days after it in both stages.
+ * Decision: the check-in goes to whoever spoke (--with), else the last
+ * interviewer, else the first attached contact; an application-check-in
+ * needs such a person (find-contact covers the rest), an
+ * interview-check-in is raised even with nobody known (contact 0).
+ */
+static void stage_start(ctx *x, const fu_event *e, int64_t at)
+{
+	x->st.on = 0;
+	if (!is_app(x) || x->terminal)
+		return;
+	int iv = x->interview != NULL;
+	if (!iv && !x->applied)
+		return;
+	int64_t who = e && e->nwith && e->with[0] ? e->with[0]
+		: iv && x->interview->nwith ? x->interview->with[0]
+		: first_attached(x);
+	if (!iv && !who)
+		return;
+	int rule = iv ? R_INTERVIEW_CHECK_IN : R_APP_CHECK_IN;
+	int64_t trig = e ? e->id : 0;
+	int64_t cdate = x->contact_date > at ? x->contact_date : 0;
+	int i = cdate ? raise_at(x, rule, who, trig, 0,
+				 plus_days(cdate, param(x, FU_P_PROMISE_MIN_DAYS)),
+				 plus_days(cdate, param(x, FU_P_PROMISE_MAX_DAYS)))
+		      : raise_from(x, rule, who, trig, at);
+	if (i < 0)
+		return;
+	stage_reason(x, &x->c[i], e, at, cdate);
+	x->st = (stage){ .on = 1, .trigger = trig,
+			 .person = who, .since = at, .cur = (size_t)i };
+}
+
+/* Rule 5: word from the employer's side cancels what waited for it. */
+static void employer_spoke(ctx *x)
+{
+	x->word = 1;
+	if (!is_app(x))
+		return;
+	stage_end(x);
+	cancel(x, R_FIND_CONTACT, -1);
+	cancel(x, R_CLOSURE, -1);
+}
+
+/* What the closure suggests (000 "Closure"): withdraw when employed,
+ * else keep going, at the nudges' pace when they are running. */
+static void closure_tail(ctx *x, cand *c, int nudging)
+{
+	if (x->p->employed)
+		say_more(c, "; you are employed: consider withdrawing, with "
+			 "a courtesy note");
+	else if (nudging)
+		say_more(c, "; you are not employed: keep your name in and "
+			 "keep following up every %d days",
+			 param(x, FU_P_NUDGE_DAYS));
+	else
+		say_more(c, "; you are not employed: you may keep your name "
+			 "in while you pursue other leads");
+}
+
+static int raise_closure(ctx *x, int64_t trigger, int64_t nb)
+{
+	nb = fu_time_business_day(nb);
+	return raise_at(x, R_CLOSURE, 0, trigger, 0, nb,
+			due_after(x, R_CLOSURE, nb));
+}
+
+/* The N-th unanswered follow-up of the stage: time to decide. */
+static void closure_by_count(ctx *x, const fu_event *e)
+{
+	char who[NAME_LEN], d[FU_HUMAN_LEN];
+	int i = raise_closure(x, e->id,
+			      plus_days(e->at, param(x, FU_P_NUDGE_DAYS)));
+	if (i < 0)
+		return;
+	cand *c = &x->c[i];
+	say(c, "%d follow-up%s to %s since %s without a reply", x->st.sent,
+	    x->st.sent == 1 ? "" : "s", name_of(who, x, x->st.person, "them"),
+	    when(d, x->st.since, c->a.due));
+	closure_tail(x, c, 1);
+}
+
+/* A sent answered the stage's check-in or nudge: the next nudge. */
+static void stage_advance(ctx *x, const fu_event *e)
+{
+	char who[NAME_LEN], d[FU_HUMAN_LEN];
+	fu_channel prev = e->channel == FU_CH_EMAIL || e->channel == FU_CH_PHONE
+		? e->channel : x->c[x->st.cur].a.channel;
+	x->st.sent++;
+	/* Decision: your next follow-up after a closure point settles the
+	 * closure (you chose to keep going). */
+	for (size_t i = 0; i < x->n; i++) {
+		cand *c = &x->c[i];
+		if (c->rule == R_CLOSURE && c->state == C_OPEN &&
+		    c->born < x->now && c->a.not_before <= e->at)
+			c->state = C_DONE;
+	}
+	if (x->st.sent == param(x, FU_P_CLOSURE_FOLLOW_UPS))
+		closure_by_count(x, e);
+	int64_t nb = plus_days(e->at, param(x, FU_P_NUDGE_DAYS));
+	int i = raise_at(x, R_NUDGE, x->st.person, x->st.trigger,
+			 x->st.seq + 1, nb, due_after(x, R_NUDGE, nb));
+	if (i < 0) {
+		x->st.on = 0;
+		return;
+	}
+	cand *c = &x->c[i];
+	c->a.channel = nudge_channel(x, x->st.person, prev);
+	say(c, "no reply to your follow-up to %s on %s; nudge #%d, %d days "
+	    "on, by %s, worded differently from the last",
+	    name_of(who, x, x->st.person, "them"), when(d, e->at, c->a.due),
+	    x->st.seq + 1, param(x, FU_P_NUDGE_DAYS),
+	    fu_channel_name(c->a.channel));
+	x->st.cur = (size_t)i;
+	x->st.seq++;
+}
+
+/* --- events ---------------------------------------------------------------- */
+
+static void thank_one(ctx *x, const fu_event *e, int64_t who)
+{
+	char name[NAME_LEN], d[FU_HUMAN_LEN];
+	int i = raise_from(x, R_THANK_YOU, who, e->id, e->at);
+	if (i < 0)
+		return;
+	cand *c = &x->c[i];
+	name_of(name, x, who, "");
+	when(d, e->at, c->a.due);
+	if (!who)
+		say(c, "you %s on %s, with nobody named; a separate "
+		    "thank-you to each person within %d hours",
+		    e->kind == FU_EV_INTERVIEW ? "interviewed" : "had a meeting",
+		    d, param(x, FU_P_THANK_YOU_HOURS));
+	else
+		say(c, "you %s %s on %s; a thank-you within %d hours",
+		    e->kind == FU_EV_INTERVIEW ? "interviewed with" : "met",
+		    name, d, param(x, FU_P_THANK_YOU_HOURS));
+}
+
+/* A thank-you to each person met: the --with people and, for a
+ * networking subject, its contact. Decision: with nobody named on an
+ * application, the first attached contact, else one to contact 0. */
+static void thank_all(ctx *x, const fu_event *e)
+{
+	int any = 0;
+	if (!is_app(x) && x->s->contact_id) {
+		thank_one(x, e, x->s->contact_id);
+		any = 1;
+	}
+	for (size_t i = 0; i < e->nwith; i++) {
+		int64_t who = with_new(x, e, i);
+		if (who) {
+			thank_one(x, e, who);
+			any = 1;
+		}
+	}
+	if (!any)
+		thank_one(x, e, first_attached(x));
+}
+
+static void on_applied(ctx *x, int64_t at)
+{
+	char d[FU_HUMAN_LEN];
+	if (x->applied)
+		return; /* only the first application counts */
+	x->applied = 1;
+	if (!is_app(x) || x->terminal)
+		return;
+	if (!has_attached(x)) {
+		int i = raise_from(x, R_FIND_CONTACT, 0, 0, at);
+		if (i >= 0)
+			say(&x->c[i], "applied on %s with no known contact; "
+			    "find who hires for the role (e.g. who posted it)",
+			    when(d, at, x->c[i].a.due));
+	}
+	if (!has_attached(x) && x->s->source == FU_SRC_BOARD) {
+		int i = raise_closure(x, 0, plus_days(at,
+					param(x, FU_P_BOARD_SILENCE_DAYS)));
+		if (i >= 0) {
+			say(&x->c[i], "applied via a job board on %s, no "
+			    "contact and no reply in %d days", when(d, at,
+			    x->c[i].a.due), param(x, FU_P_BOARD_SILENCE_DAYS));
+			closure_tail(x, &x->c[i], 0);
+		}
+	}
+	if (!x->st.on && !x->word)
+		stage_start(x, NULL, at);
+}
+
+static void on_interview(ctx *x, const fu_event *e)
+{
+	employer_spoke(x);
+	if (is_app(x)) {
+		x->interview = e;
+		x->contact_date = e->expect_at;
+	}
+	thank_all(x, e);
+	stage_start(x, e, e->at);
+}
+
+/* Decision: a meeting logged on an application (coffee with the hiring
+ * manager) is word from the employer's side like an interview (rule 5):
+ * it restarts the check-in, and its --expect sets the contact date. */
+static void on_meeting(ctx *x, const fu_event *e)
+{
+	employer_spoke(x);
+	if (e->expect_at)
+		x->contact_date = e->expect_at;
+	thank_all(x, e);
+	stage_start(x, e, e->at);
+}
+
+/* Decision: a reply acknowledges always; a timeline only when it came
+ * from a person (--with, or on a networking contact). A reply or
+ * timeline from a person also makes a pending connect or
+ * intro-reach-out to them moot (they wrote first). */
+static void on_reply(ctx *x, const fu_event *e)
+{
+	char who[NAME_LEN], d[FU_HUMAN_LEN];
+	int64_t from = from_whom(x, e);
+	if (from) {
+		for (size_t i = 0; i < x->n; i++) {
+			cand *c = &x->c[i];
+			if (c->state == C_OPEN && c->a.contact_id == from &&
+			    (flags_of(c) & K_ANSWERED))
+				c->state = C_CANCELLED;
+		}
+	}
+	if (e->kind == FU_EV_REPLY || e->nwith || !is_app(x)) {
+		int i = raise_from(x, R_ACKNOWLEDGE, from, e->id, e->at);
+		if (i >= 0)
+			say(&x->c[i], "%s %s on %s; a brief acknowledgement "
+			    "with your contact details within %d hours",
+			    name_of(who, x, from, "they"),
+			    e->kind == FU_EV_REPLY ? "replied" : "gave a timeline",
+			    when(d, e->at, x->c[i].a.due),
+			    param(x, FU_P_ACK_HOURS));
+	}
+	if (!is_app(x))
+		return;
+	employer_spoke(x);
+	if (e->expect_at)
+		x->contact_date = e->expect_at;
+	stage_start(x, e, e->at);
+}
+
+static void on_met(ctx *x, const fu_event *e)
+{
+	char who[NAME_LEN], d[FU_HUMAN_LEN];
+	for (size_t k = 0; k <= e->nwith; k++) {
+		int64_t id = k == 0 ? (is_app(x) ? 0 : x->s->contact_id)
+				    : with_new(x, e, k - 1);
+		if (!id)
+			continue;
+		int i = raise_from(x, R_CONNECT, id, e->id, e->at);
+		if (i >= 0)
+			say(&x->c[i], "you met %s on %s; remind them of it and "
+			    "suggest a next step within %d-%d days",
+			    name_of(who, x, id, ""),
+			    when(d, e->at, x->c[i].a.due),
+			    param(x, FU_P_CONNECT_MIN_DAYS),
+			    param(x, FU_P_CONNECT_MAX_DAYS));
+	}
+}
+
+/* Decision: on an application the introducer is unknown, so only the
+ * reach-out is raised; an intro that names nobody new raises one
+ * reach-out to contact 0. */
+static void on_intro(ctx *x, const fu_event *e)
+{
+	char by[NAME_LEN], to[NAME_LEN], d[FU_HUMAN_LEN];
+	int64_t intro = is_app(x) ? 0 : x->s->contact_id;
+	int64_t first = 0;
+	for (size_t k = 0; k < e->nwith && !first; k++)
+		first = with_new(x, e, k);
+	name_of(by, x, intro, "someone");
+	name_of(to, x, first, "a new contact");
+	if (intro) {
+		int i = raise_from(x, R_INTRO_THANKS, intro, e->id, e->at);
+		if (i >= 0)
+			say(&x->c[i], "%s introduced you to %s on %s; thank "
+			    "%s within %d days", by, to,
+			    when(d, e->at, x->c[i].a.due), by,
+			    param(x, FU_P_INTRO_DAYS));
+	}
+	if (!first) {
+		int i = raise_from(x, R_INTRO_REACH_OUT, 0, e->id, e->at);
+		if (i >= 0)
+			say(&x->c[i], "%s introduced you to someone on %s; "
+			    "write who you are and why, and suggest a call, "
+			    "within %d days", by, when(d, e->at, x->c[i].a.due),
+			    param(x, FU_P_INTRO_DAYS));
+		return;
+	}
+	for (size_t k = 0; k < e->nwith; k++) {
+		int64_t id = with_new(x, e, k);
+		if (!id)
+			continue;
+		int i = raise_from(x, R_INTRO_REACH_OUT, id, e->id, e->at);
+		if (i >= 0)
+			say(&x->c[i], "%s introduced you to %s on %s; write "
+			    "who you are and why, and suggest a call, within "
+			    "%d days", by, name_of(to, x, id, ""),
+			    when(d, e->at, x->c[i].a.due),
+			    param(x, FU_P_INTRO_DAYS));
+	}
+}
+
+/*
+ * Decision: the promised date is --expect (what fu log stores), else
+ * --until; the reminder opens the day after it. Urgent: the sooner of
+ * that and rules.help-reminder.urgent-days after they agreed.
+ */
+static void help_one(ctx *x, const fu_event *e, int64_t who)
+{
+	char name[NAME_LEN], d1[FU_HUMAN_LEN], d2[FU_HUMAN_LEN];
+	int64_t promised = e->expect_at ? e->expect_at : e->until_at;
+	int64_t after = promised ? plus_days(promised, 1) : 0;
+	int64_t nb = e->urgent ? plus_days(e->at, param(x, FU_P_HELP_URGENT_DAYS))
+		: after ? after : plus_days(e->at, param(x, FU_P_HELP_DAYS));
+	if (e->urgent && after && after < nb)
+		nb = after;
+	if (nb < e->at)
+		nb = e->at;
+	int i = raise_at(x, R_HELP_REMINDER, who, e->id, 0, nb,
+			 due_after(x, R_HELP_REMINDER, nb));
+	if (i < 0)
+		return;
+	cand *c = &x->c[i];
+	say(c, "%s agreed to help on %s", name_of(name, x, who, "someone"),
+	    when(d1, e->at, c->a.due));
+	if (promised)
+		say_more(c, " and promised it by %s",
+			 when(d2, promised, c->a.due));
+	if (e->urgent)
+		say_more(c, "; you marked it urgent: a reminder after %d days "
+			 "that says briefly why it is time-sensitive",
+			 param(x, FU_P_HELP_URGENT_DAYS));
+	else if (promised)
+		say_more(c, "; a gentle reminder once that date has passed");
+	else
+		say_more(c, ", no date given; a gentle reminder after %d days",
+			 param(x, FU_P_HELP_DAYS));
+}
+
+static void on_help(ctx *x, const fu_event *e)
+{
+	if (!is_app(x)) {
+		help_one(x, e, x->s->contact_id);
+		return;
+	}
+	int any = 0;
+	for (size_t k = 0; k < e->nwith; k++) {
+		int64_t who = with_new(x, e, k);
+		if (who) {
+			help_one(x, e, who);
+			any = 1;
+		}
+	}
+	if (!any)
+		help_one(x, e, first_attached(x));
+}
+
+static void on_offer(ctx *x, const fu_event *e)
+{
+	char d1[FU_HUMAN_LEN], d2[FU_HUMAN_LEN];
+	employer_spoke(x);
+	x->terminal = 1; /* Decision: an offer ends the check-ins */
+	cancel(x, R_OFFER, -1); /* a newer offer replaces the older */
+	int64_t who = e->nwith ? e->with[0] : 0;
+	int i = e->until_at > e->at
+		? raise_at(x, R_OFFER, who, e->id, 0, e->at, e->until_at)
+		: raise_from(x, R_OFFER, who, e->id, e->at);
+	if (i < 0)
+		return;
+	cand *c = &x->c[i];
+	if (e->until_at > e->at)
+		say(c, "an offer on %s; review salary range and benefits and "
+		    "answer by their deadline, %s", when(d1, e->at, c->a.due),
+		    when(d2, e->until_at, c->a.due));
+	else
+		say(c, "an offer on %s with no deadline named; take %d days "
+		    "to review salary range and benefits before answering",
+		    when(d1, e->at, c->a.due), param(x, FU_P_OFFER_DAYS));
+}
+
+static void rejection_response(ctx *x, const fu_event *e, int64_t at,
+			       int64_t who, const char *how)
+{
+	char name[NAME_LEN], d[FU_HUMAN_LEN];
+	int i = raise_from(x, R_REJECTION, who, e ? e->id : 0, at);
+	if (i >= 0)
+		say(&x->c[i], "%s on %s; thank %s for the opportunity and ask "
+		    "to be kept in mind, within %d days", how,
+		    when(d, at, x->c[i].a.due), name_of(name, x, who, ""),
+		    param(x, FU_P_REJECTION_DAYS));
+}
+
+/* Decision: a rejection also replaces pending thank-yous and
+ * acknowledgements (the rejection-response thanks them); with nobody
+ * known to answer, no rejection-response is raised. */
+static void on_rejection(ctx *x, const fu_event *e)
+{
+	employer_spoke(x);
+	x->terminal = 1;
+	x->rejected = 1;
+	cancel(x, R_OFFER, -1);
+	cancel(x, R_THANK_YOU, -1);
+	cancel(x, R_ACKNOWLEDGE, -1);
+	int64_t who = rejecter(x, e);
+	if (who)
+		rejection_response(x, e, e->at, who, "turned down");
+}
+
+/* Decision: only the latest closed event counts (an application may
+ * have been reopened); closing as rejected answers like a logged
+ * rejection unless one was logged already. */
+static void on_closed(ctx *x, const fu_event *e, int64_t at)
+{
+	x->terminal = 1;
+	stage_end(x);
+	if (x->s->outcome != FU_OUT_REJECTED || x->rejected)
+		return;
+	int64_t who = rejecter(x, e);
+	if (who)
+		rejection_response(x, e, at, who, "closed as rejected");
+}
+
+/* Decision: the posting's closure counts only for an application that
+ * was applied to or heard from. */
+static void on_posting_closed(ctx *x, const fu_event *e)
+{
+	char d[FU_HUMAN_LEN];
+	if (!is_app(x) || x->terminal || !(x->applied || x->word))
+		return;
+	int i = raise_closure(x, e->id, plus_days(e->at,
+				param(x, FU_P_POSTING_CLOSED_DAYS)));
+	if (i < 0)
+		return;
+	say(&x->c[i], "the posting came down on %s and no word in %d days",
+	    when(d, e->at, x->c[i].a.due),
+	    param(x, FU_P_POSTING_CLOSED_DAYS));
+	closure_tail(x, &x->c[i], x->st.on);
+}
+
+/*
+ * A job accepted elsewhere: withdraw here. Decision: only an
+ * application applied to or heard from owes it; one notice per attached
+ * contact; with none attached, one with no contact and no channel
+ * (withdraw through the posting or the portal). It ends the check-ins,
+ * and replaces a pending offer-review (the answer is now no).
+ */
+static void on_accepted(ctx *x, int64_t at)
+{
+	char name[NAME_LEN], d[FU_HUMAN_LEN];
+	if (!is_app(x) || !(x->applied || x->word))
+		return;
+	stage_end(x);
+	cancel(x, R_FIND_CONTACT, -1);
+	cancel(x, R_CLOSURE, -1);
+	cancel(x, R_OFFER, -1);
+	x->terminal = 1;
+	int any = 0;
+	for (size_t k = 0; k < x->s->ncontacts; k++) {
+		const fu_rule_contact *p = &x->s->contacts[k];
+		if (!p->attached || !p->id)
+			continue;
+		int i = raise_from(x, R_WITHDRAW, p->id, 0, at);
+		if (i >= 0)
+			say(&x->c[i], "you accepted another job on %s; tell %s "
+			    "and withdraw formally, within %d days",
+			    when(d, at, x->c[i].a.due),
+			    name_of(name, x, p->id, ""),
+			    param(x, FU_P_WITHDRAW_DAYS));
+		any = 1;
+	}
+	if (any)
+		return;
+	int i = raise_from(x, R_WITHDRAW, 0, 0, at);
+	if (i < 0)
+		return;
+	x->c[i].a.channel = FU_CH_NONE;
+	say(&x->c[i], "you accepted another job on %s; withdraw this "
+	    "application formally (no contact known: through the posting or "
+	    "portal), within %d days", when(d, at, x->c[i].a.due),
+	    param(x, FU_P_WITHDRAW_DAYS));
+}
+
+/* e->action aims at c: no aim, its kind, or its full key. */
+static int aims_at(const char *aim, const cand *c)
+{
+	return !aim || strcmp(aim, c->a.kind) == 0 || strcmp(aim, c->a.key) == 0;
+}
+
+/* Whether what a sent names (a kind, or a key "<kind>:...") is a
+ * follow-up for rule 7; a word fu does not know counts as one. */
+static int is_follow_up_kind(const char *aim)
+{
+	size_t len = strcspn(aim, ":");
+	for (int r = 0; r < R__COUNT; r++)
+		if (strlen(fu_action_kinds[r]) == len &&
+		    strncmp(aim, fu_action_kinds[r], len) == 0)
+			return (defs[r].flags & K_FOLLOW_UP) != 0;
+	return 1;
+}
+
+/* Whether a sent can answer c for person who (named: the sent names
+ * people, and then also answers actions for nobody known). */
+static int fits(const ctx *x, const cand *c, const fu_event *e, int64_t who,
+		int named)
+{
+	if (c->state != C_OPEN || c->born >= x->now || !aims_at(e->action, c))
+		return 0;
+	if (!(flags_of(c) & K_MESSAGE) && !e->action)
+		return 0; /* research, reviews, decisions: only when named */
+	return c->a.contact_id == who || (named && !c->a.contact_id);
+}
+
+/*
+ * What a sent answers for one person. Decision: one note covers every
+ * courtesy owed to them (thank-yous, acknowledgements); when none is
+ * owed, it answers the open action due first (the check-in or nudge,
+ * even early). So the thank-you after an interview does not count as
+ * the check-in (rule 10), and the nudges count from the latest message.
+ */
+static void answer(ctx *x, const fu_event *e, int64_t who, int named)
+{
+	int best = -1, courtesy = 0;
+	for (size_t i = 0; i < x->n; i++) {
+		const cand *c = &x->c[i];
+		if (!fits(x, c, e, who, named))
+			continue;
+		if (flags_of(c) & K_WRITTEN) {
+			x->c[i].state = C_DONE;
+			courtesy = 1;
+		} else if (best < 0 || c->first_due < x->c[best].first_due) {
+			best = (int)i;
+		}
+	}
+	if (courtesy)
+		return;
+	if (best < 0) {
+		/* a message no rule asked for still counts for rule 7 */
+		if (named && (!e->action || is_follow_up_kind(e->action)))
+			add_mark(x, who, e->at);
+		return;
+	}
+	cand *c = &x->c[best];
+	c->state = C_DONE;
+	if (flags_of(c) & K_FOLLOW_UP)
+		add_mark(x, c->a.contact_id ? c->a.contact_id : who, e->at);
+	if (x->st.on && (size_t)best == x->st.cur)
+		stage_advance(x, e);
+}
+
+/* Decision: a sent that names nobody answers, for each person with an
+ * open action (and for nobody-known actions), the one due first. */
+static void on_sent(ctx *x, const fu_event *e)
+{
+	if (e->nwith) {
+		for (size_t k = 0; k < e->nwith; k++) {
+			int dup = 0;
+			for (size_t j = 0; j < k; j++)
+				dup |= e->with[j] == e->with[k];
+			if (!dup)
+				answer(x, e, e->with[k], 1);
+		}
+		return;
+	}
+	size_t n = x->n; /* what answering raises is born now: not aimed */
+	for (size_t i = 0; i < n; i++) {
+		int64_t who = x->c[i].a.contact_id;
+		int first = x->c[i].born < x->now;
+		for (size_t j = 0; j < i && first; j++)
+			first = x->c[j].a.contact_id != who ||
+				x->c[j].born >= x->now;
+		if (first)
+			answer(x, e, who, 0);
+	}
+}
+
+/* Rule 9: snooze and dismiss what is open at that moment, aimed at by
+ * kind or key, and restricted to the --with people when given.
+ * Decision: a later snooze replaces an earlier one. */
+static void on_user(ctx *x, const fu_event *e)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		cand *c = &x->c[i];
+		if (c->state != C_OPEN || c->born >= x->now ||
+		    !aims_at(e->action, c) ||
+		    (e->nwith && !in_with(e, c->a.contact_id)))
+			continue;
+		if (e->kind == FU_EV_DISMISS)
+			c->state = C_DISMISSED;
+		else if (e->until_at)
+			c->snooze_until = e->until_at;
+	}
+}
+
+static void on_event(ctx *x, const fu_event *e)
+{
+	switch (e->kind) {
+	case FU_EV_APPLIED:
+		on_applied(x, e->at);
+		break;
+	case FU_EV_INTERVIEW:
+		on_interview(x, e);
+		break;
+	case FU_EV_MEETING:
+		on_meeting(x, e);
+		break;
+	case FU_EV_MET:
+		on_met(x, e);
+		break;
+	case FU_EV_INTRO:
+		on_intro(x, e);
+		break;
+	case FU_EV_HELP_PROMISED:
+		on_help(x, e);
+		break;
+	case FU_EV_SENT:
+		on_sent(x, e);
+		break;
+	case FU_EV_REPLY:
+	case FU_EV_TIMELINE:
+		on_reply(x, e);
+		break;
+	case FU_EV_POSTING_CLOSED:
+		on_posting_closed(x, e);
+		break;
+	case FU_EV_OFFER:
+		on_offer(x, e);
+		break;
+	case FU_EV_REJECTION:
+		on_rejection(x, e);
+		break;
+	case FU_EV_SNOOZE:
+	case FU_EV_DISMISS:
+		on_user(x, e);
+		break;
+	case FU_EV_CLOSED:
+		if (e == x->closed)
+			on_closed(x, e, e->at);
+		break;
+	default:
+		break;
+	}
+}
+
+/* --- the replay ------------------------------------------------------------ */
+
+static int step_cmp(const void *a, const void *b)
+{
+	const step *p = a, *q = b;
+	if (p->at != q->at)
+		return p->at < q->at ? -1 : 1;
+	if (p->id != q->id)
+		return p->id < q->id ? -1 : 1;
+	return p->order < q->order ? -1 : p->order > q->order;
+}
+
+/* Whether event a comes after event b in (at, id) order. */
+static int later(const fu_event *a, const fu_event *b)
+{
+	return a->at != b->at ? a->at > b->at : a->id > b->id;
+}
+
+/*
+ * The moments to replay: every event, plus applying when no applied
+ * event says it (s->applied_at), a job accepted elsewhere, and closing
+ * when no closed event says it. Decision: a subject moment sorts before
+ * an event at the same second.
+ */
+static step *steps_of(ctx *x, size_t *n)
+{
+	const fu_rule_subject *s = x->s;
+	step *v = malloc((s->nevents + 3) * sizeof *v);
+	size_t k = 0;
+	int applied = 0;
+	if (!v)
+		return NULL;
+	for (size_t i = 0; i < s->nevents; i++) {
+		const fu_event *e = &s->events[i];
+		v[k] = (step){ e->at, e->id, S_EVENT, k, e };
+		k++;
+		applied |= e->kind == FU_EV_APPLIED;
+		if (e->kind == FU_EV_CLOSED && s->outcome != FU_OUT_NONE &&
+		    (!x->closed || later(e, x->closed)))
+			x->closed = e;
+	}
+	if (!applied && s->applied_at) {
+		v[k] = (step){ s->applied_at, 0, S_APPLIED, k, NULL };
+		k++;
+	}
+	if (s->accepted_at && is_app(x)) {
+		v[k] = (step){ s->accepted_at, 0, S_ACCEPTED, k, NULL };
+		k++;
+	}
+	if (is_app(x) && s->outcome != FU_OUT_NONE && !x->closed) {
+		/* Decision: no closing time known: after the last event */
+		int64_t at = s->closed_at ? s->closed_at
+			: s->nevents ? s->events[s->nevents - 1].at : 0;
+		v[k] = (step){ at, s->closed_at ? 0 : INT64_MAX, S_CLOSED, k,
+			       NULL };
+		k++;
+	}
+	qsort(v, k, sizeof *v, step_cmp);
+	*n = k;
+	return v;
+}
+
+static void replay(ctx *x, const step *st)
+{
+	switch (st->what) {
+	case S_APPLIED:
+		on_applied(x, st->at);
+		break;
+	case S_ACCEPTED:
+		on_accepted(x, st->at);
+		break;
+	case S_CLOSED:
+		on_closed(x, NULL, st->at);
+		break;
+	default:
+		on_event(x, st->e);
+		break;
+	}
+}
+
+/* --- the constraints on what is left open ---------------------------------- */
+
+/*
+ * Rule 6 (a closed application keeps only its closing courtesy), and one
+ * closure at a time: the earliest. Decision: when the user is employed,
+ * the closure replaces the nudges from its date on (it suggests
+ * withdrawing); when not, nudges continue alongside it.
+ */
+static void keep_what_counts(ctx *x)
+{
+	int closed = is_app(x) && x->s->outcome != FU_OUT_NONE;
+	int closure = -1;
+	for (size_t i = 0; i < x->n; i++) {
+		cand *c = &x->c[i];
+		if (c->state != C_OPEN)
+			continue;
+		if (closed && !(flags_of(c) & K_CLOSING))
+			c->state = C_CANCELLED;
+		else if (c->rule == R_CLOSURE && (closure < 0 ||
+			 c->a.not_before < x->c[closure].a.not_before))
+			closure = (int)i;
+	}
+	for (size_t i = 0; closure >= 0 && i < x->n; i++) {
+		cand *c = &x->c[i];
+		if (c->state != C_OPEN || (int)i == closure)
+			continue;
+		if (c->rule == R_CLOSURE)
+			c->state = C_CANCELLED;
+		else if (c->rule == R_NUDGE && x->p->employed &&
+			 fu_time_business_day(c->a.not_before) >=
+			 x->c[closure].a.not_before)
+			c->state = C_CANCELLED;
+	}
+}
+
+static int64_t last_mark(const ctx *x, int64_t who)
+{
+	int64_t last = 0;
+	for (size_t i = 0; i < x->nm; i++)
+		if (x->m[i].contact == who && x->m[i].at > last)
+			last = x->m[i].at;
+	return last;
+}
+
+static void push_to(cand *c, int64_t nb)
+{
+	if (c->a.not_before >= nb)
+		return;
+	c->a.due += nb - c->a.not_before;
+	c->a.not_before = nb;
+	c->moved = 1;
+}
+
+/*
+ * Rule 7: a follow-up to a person waits rules.min-gap-days after the
+ * last follow-up sent to them, and after the open one before it.
+ * Decision: it is measured within this subject (the engine sees one
+ * subject at a time); not_before and due move by the same amount, then
+ * business days apply.
+ */
+static void keep_apart(ctx *x)
+{
+	int gap = param(x, FU_P_MIN_GAP_DAYS);
+	if (gap <= 0)
+		return;
+	for (;;) {
+		int next = -1; /* the earliest open follow-up not yet placed */
+		for (size_t i = 0; i < x->n; i++) {
+			const cand *c = &x->c[i];
+			if (c->state != C_OPEN || !c->a.contact_id ||
+			    !(flags_of(c) & K_FOLLOW_UP) || c->placed)
+				continue;
+			if (next < 0 || c->a.not_before <
+			    x->c[next].a.not_before)
+				next = (int)i;
+		}
+		if (next < 0 || x->oom)
+			return;
+		cand *c = &x->c[next];
+		int64_t last = last_mark(x, c->a.contact_id);
+		if (last)
+			push_to(c, plus_days(last, gap));
+		c->placed = 1;
+		add_mark(x, c->a.contact_id, c->a.not_before);
+	}
+}
+
+/* Rule 8: check-ins, nudges and closures move off the weekend. */
+static void business_days(ctx *x)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		cand *c = &x->c[i];
+		if (c->state != C_OPEN || !(flags_of(c) & K_BUSINESS))
+			continue;
+		c->a.not_before = fu_time_business_day(c->a.not_before);
+		c->a.due = fu_time_business_day(c->a.due);
+	}
+}
+
+/* Rule 9: a snooze moves not_before to its date, and due by as much.
+ * Decision: the user's date is kept as given (no business-day move);
+ * a snooze to a date before the window opens changes nothing. */
+static void snoozes_and_notes(ctx *x)
+{
+	char d[FU_HUMAN_LEN];
+	for (size_t i = 0; i < x->n; i++) {
+		cand *c = &x->c[i];
+		if (c->state != C_OPEN)
+			continue;
+		if (c->moved)
+			say_more(c, "; moved to leave %d days after your last "
+				 "follow-up to them",
+				 param(x, FU_P_MIN_GAP_DAYS));
+		if (c->snooze_until > c->a.not_before) {
+			c->a.due += c->snooze_until - c->a.not_before;
+			c->a.not_before = c->snooze_until;
+			c->a.snoozed = 1;
+			say_more(c, " (snoozed until %s)",
+				 when(d, c->snooze_until, c->a.due));
+		}
+	}
+}
+
+static int action_cmp(const void *a, const void *b)
+{
+	const fu_action *p = a, *q = b;
+	if (p->due != q->due)
+		return p->due < q->due ? -1 : 1;
+	if (p->not_before != q->not_before)
+		return p->not_before < q->not_before ? -1 : 1;
+	return strcmp(p->key, q->key);
+}
+
+static int collect(const ctx *x, fu_action **out, size_t *n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < x->n; i++)
+		k += x->c[i].state == C_OPEN;
+	if (!k)
+		return FU_OK;
+	fu_action *v = malloc(k * sizeof *v);
+	if (!v)
+		return FU_ERROR;
+	k = 0;
+	for (size_t i = 0; i < x->n; i++)
+		if (x->c[i].state == C_OPEN)
+			v[k++] = x->c[i].a;
+	qsort(v, k, sizeof *v, action_cmp);
+	*out = v;
+	*n = k;
+	return FU_OK;
+}
+
+/* The user's numbers, held within their documented ranges. */
+static void clamp_params(fu_rule_params *q, const fu_rule_params *p)
+{
+	if (!p) {
+		fu_rule_params_default(q);
+		return;
+	}
+	*q = *p;
+	for (int i = 0; i < FU_P__COUNT; i++) {
+		if (q->v[i] < fu_params[i].min)
+			q->v[i] = fu_params[i].min;
+		if (q->v[i] > fu_params[i].max)
+			q->v[i] = fu_params[i].max;
+	}
+}
+
+int fu_rules_eval(fu_action **out, size_t *n, const fu_rule_subject *s,
+		  const fu_rule_params *p)
+{
+	fu_rule_params q;
+	size_t nst = 0;
+	int rc = FU_OK;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return FU_OK;
+	clamp_params(&q, p);
+	ctx x = { .s = s, .p = &q };
+	step *st = steps_of(&x, &nst);
+	if (!st)
+		return FU_ERROR;
+	for (size_t i = 0; i < nst && !x.oom; i++) {
+		x.now = i;
+		replay(&x, &st[i]);
+	}
+	free(st);
+	if (!x.oom) {
+		keep_what_counts(&x);
+		keep_apart(&x);
+		business_days(&x);
+		snoozes_and_notes(&x);
+	}
+	if (x.oom)
+		rc = FU_ERROR;
+	else
+		rc = collect(&x, out, n);
+	free(x.c);
+	free(x.m);
+	return rc;
+}
+
+fu_action_state_t fu_action_state(const fu_action *a, int64_t now)
+{
+	if (now < a->not_before)
+		return FU_STATE_UPCOMING;
+	if (now <= a->due)
+		return FU_STATE_DUE;
+	return FU_STATE_OVERDUE;
+}
+
+const char *fu_action_state_name(fu_action_state_t s)
+{
+	switch (s) {
+	case FU_STATE_UPCOMING:
+		return "upcoming";
+	case FU_STATE_DUE:
+		return "due";
+	case FU_STATE_OVERDUE:
+		return "overdue";
+	}
+	return NULL;
+}
