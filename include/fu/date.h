@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fu/fu.h" /* FU_EINVALID */
+
 /* Flags for fu_date_parse(): which way a bare weekday points. */
 enum {
 	FU_DATE_PAST = 1 << 0,  /* "fri" is the latest Friday on or before today */
@@ -42,9 +44,18 @@ enum {
  *   next <weekday>                  strictly after today (within 7 days)
  *   any day form followed by HH:MM (e.g. "tomorrow 14:00", "fri 9:30")
  *
- * A form that names only a day yields that day's local midnight and sets
+ * Also: a time alone ("14:00", "2pm" = today at that time), am/pm forms
+ * ("9am", "2:30pm"), an optional "at" ("tomorrow at 9am"), and the long
+ * units ("3days", "2weeks", "48hours").
+ *
+ * A form that names only a day yields that day's local midnight (or the
+ * first moment of the day where midnight does not exist) and sets
  * *has_time to 0; a form with a time (or now, @N, +Nh) sets it to 1.
- * has_time may be NULL. Returns 0, or FU_EINVALID with a one-line
+ * A wall time in a spring-forward gap moves forward by the gap; one that
+ * happens twice in autumn is the first. Results must fall in the years
+ * 1970-9999; relative forms reach at most 100000 days. out and has_time
+ * may be NULL (to validate only) and are untouched on error. With both
+ * flags, FU_DATE_FUTURE wins. Returns 0, or FU_EINVALID with a one-line
  * message in err (lower case, no full stop, naming the accepted forms);
  * err may be NULL when errlen is 0.
  */
@@ -73,7 +84,8 @@ int fu_time_days_between(int64_t a, int64_t b);
 #define FU_ISO_LEN 32
 char *fu_time_iso(char *buf, int64_t t);
 
-/* The local day only: "2026-11-10" (11 bytes). Returns buf. */
+/* The local day only: "2026-11-10"; buf holds FU_DAY_LEN bytes. */
+#define FU_DAY_LEN 11
 char *fu_time_day(char *buf, int64_t t);
 
 /* A short human form: "Thu 12 Nov 14:00"; with_time 0 gives "Thu 12 Nov".
@@ -84,8 +96,9 @@ char *fu_time_human(char *buf, int64_t t, int64_t now, int with_time);
 
 /* Relative to now, in words: "now", "in 5 minutes", "in 5 hours",
  * "tomorrow", "in 2 days", "yesterday", "3 days ago", "in 3 weeks",
- * "2 months ago". Hours under a day, calendar days from 1 to 13 days,
- * weeks to 8 weeks, then months, years. buf must hold FU_REL_LEN bytes.
+ * "2 months ago". Minutes under an hour, hours under a day, then calendar
+ * days 1-13, weeks for 14-55 days, months (30 days, rounded) to a year,
+ * then years. buf must hold FU_REL_LEN bytes.
  * Returns buf. */
 #define FU_REL_LEN 32
 char *fu_time_relative(char *buf, int64_t t, int64_t now);

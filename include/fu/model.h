@@ -137,7 +137,8 @@ typedef struct fu_event {
 	int64_t contact_id;     /* the contact the event was logged on (REF),
 	                           0 when it was logged on an application */
 	fu_channel channel;     /* FU_CH_NONE when not said */
-	int64_t expect_at;      /* --expect: they promised word by then; 0 */
+	int64_t expect_at;      /* --expect: they promised word (or, on
+	                           help-promised, their help) by then; 0 */
 	int64_t until_at;       /* --until (snooze; offer deadline); 0 */
 	char *note;
 	char *action;           /* snooze/dismiss: the action id aimed at, or NULL */

@@ -149,7 +149,9 @@ typedef struct fu_action {
 /*
  * Evaluate one subject. On success *out is a malloc'd array of *n actions
  * (sorted by due, then not_before, then key; *out may be NULL when *n is
- * 0), freed with free(). Returns 0, or FU_ERROR when out of memory.
+ * 0), freed with free(). A NULL s yields nothing; a NULL p means the
+ * defaults; numbers outside fu_params' ranges are clamped. Returns 0, or
+ * FU_ERROR when out of memory.
  */
 int fu_rules_eval(fu_action **out, size_t *n, const fu_rule_subject *s,
 		  const fu_rule_params *p);
