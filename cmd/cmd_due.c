@@ -32,8 +32,8 @@ static void subject_cell(table *t, const fu_action_row *r)
 			    r->company ? r->company : "?",
 			    r->role ? r->role : "?");
 	else
-		table_cellf(t, "%lld (networking)",
-			    (long long)r->subject_contact_id);
+		table_cellf(t, "networking with %s",
+			    r->subject_name ? r->subject_name : "?");
 }
 
 static void print_rows(cli *c, const fu_action_row *rows, size_t n, int why)

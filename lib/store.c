@@ -1472,10 +1472,11 @@ int fu_action_list(fu_action_row **out, size_t *n, fu_db *db,
 		"SELECT x.id, x.key, x.kind, x.rule, x.application_id, "
 		"x.subject_contact_id, x.contact_id, x.channel, x.not_before, "
 		"x.due, x.trigger_event_id, x.seq, x.snoozed, x.reason, "
-		"co.name, a.role, c.name FROM actions x "
+		"co.name, a.role, c.name, sc.name FROM actions x "
 		"LEFT JOIN applications a ON a.id = x.application_id "
 		"LEFT JOIN companies co ON co.id = a.company_id "
 		"LEFT JOIN contacts c ON c.id = x.contact_id "
+		"LEFT JOIN contacts sc ON sc.id = x.subject_contact_id "
 		"WHERE (?1 = 0 OR x.not_before <= ?1) "
 		"AND (?2 = 0 OR x.due < ?3) "
 		"AND (?4 = 0 OR x.application_id = ?4) "
@@ -1532,6 +1533,7 @@ int fu_action_list(fu_action_row **out, size_t *n, fu_db *db,
 		r->company = fu__col_text(st, 14);
 		r->role = fu__col_text(st, 15);
 		r->contact_name = fu__col_text(st, 16);
+		r->subject_name = fu__col_text(st, 17);
 	}
 	if (!rc && src != SQLITE_DONE)
 		rc = fu__sqlerr(db, src, "cannot read the database");
@@ -1550,6 +1552,7 @@ void fu_action_list_free(fu_action_row *list, size_t n)
 		free(list[i].company);
 		free(list[i].role);
 		free(list[i].contact_name);
+		free(list[i].subject_name);
 	}
 	free(list);
 }

@@ -124,6 +124,7 @@ typedef struct fu_action_row {
 	char *company, *role; /* of a->application_id, or NULL */
 	char *contact_name;   /* of a->contact_id, or NULL */
 	int64_t subject_contact_id; /* networking subject, or 0 */
+	char *subject_name;   /* that contact's name, or NULL */
 } fu_action_row;
 
 typedef struct fu_action_filter {
