@@ -50,8 +50,10 @@ void cli_print_usage(const cmd *k, FILE *f)
 	while (*u) {
 		const char *nl = strchr(u, '\n');
 		size_t len = nl ? (size_t)(nl - u) : strlen(u);
-		fprintf(f, "%s%.*s\n", first ? "usage: " : "       ", (int)len,
-			u);
+		/* a new form gets the indent of "usage: "; a continued
+		 * line carries its own */
+		fprintf(f, "%s%.*s\n", first ? "usage: " : u[0] == ' ' ? "" :
+			"       ", (int)len, u);
 		first = 0;
 		u += len + (nl ? 1 : 0);
 	}
@@ -115,8 +117,14 @@ int cli_date(cli *c, int64_t *out, int *has_time, const char *opt,
 
 int cli_event_time(cli *c, int64_t *out, const char *opt, const char *text)
 {
+	return cli_day_time(c, out, opt, text, FU_DATE_PAST);
+}
+
+int cli_day_time(cli *c, int64_t *out, const char *opt, const char *text,
+		 int flags)
+{
 	int has_time = 0;
-	int rc = cli_date(c, out, &has_time, opt, text, FU_DATE_PAST);
+	int rc = cli_date(c, out, &has_time, opt, text, flags);
 	if (rc || has_time)
 		return rc;
 	if (*out == fu_time_start_of_day(c->now)) {

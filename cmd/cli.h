@@ -74,8 +74,12 @@ int cli_open(cli *c, int readonly);
 /* Parse a date for an option, reporting errors; flags of date.h. */
 int cli_date(cli *c, int64_t *out, int *has_time, const char *opt,
 	     const char *text, int flags);
-/* An event time: a day alone means midday, today means now. */
+/* An event time: a day alone means midday, today means now; a bare
+ * weekday is the latest one (FU_DATE_PAST). */
 int cli_event_time(cli *c, int64_t *out, const char *opt, const char *text);
+/* The same with the date flags given (FU_DATE_FUTURE for promises). */
+int cli_day_time(cli *c, int64_t *out, const char *opt, const char *text,
+		 int flags);
 
 /* Resolve a reference, reporting errors. */
 int cli_ref(cli *c, fu_ref *out, const char *text, int types);

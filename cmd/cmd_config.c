@@ -139,7 +139,10 @@ int cmd_config(cli *c, int argc, char **argv)
 			: fu_config_set(c->db, words[0], words[1]);
 	if (lrc)
 		return cli_lib_fail(c, lrc);
-	if (c->json)
-		return get_one(c, words[0]);
+	if (c->json) {
+		/* the new state; an unset key without a default is no error */
+		int got = get_one(c, words[0]);
+		return got == FU_EXIT_NO ? FU_EXIT_OK : got;
+	}
 	return FU_EXIT_OK;
 }

@@ -158,8 +158,8 @@ int cmd_log(cli *c, int argc, char **argv)
 		e.contact_id = r.id;
 	e.at = c->now;
 	if ((at && (rc = cli_event_time(c, &e.at, "--at", at))) ||
-	    (expect && (rc = cli_date(c, &e.expect_at, NULL, "--expect",
-				      expect, FU_DATE_FUTURE))) ||
+	    (expect && (rc = cli_day_time(c, &e.expect_at, "--expect", expect,
+					  FU_DATE_FUTURE))) ||
 	    (until && (rc = cli_date(c, &e.until_at, NULL, "--until", until,
 				     FU_DATE_FUTURE))))
 		goto done;

@@ -9,7 +9,9 @@ static void rule_params(cli *c, const fu_rule_info *r,
 			const fu_rule_params *p, cJSON *arr)
 {
 	char prefix[64];
-	snprintf(prefix, sizeof prefix, "rules.%s.", r->id);
+	/* intro-thanks and intro-reach-out share the numbers of "intro" */
+	snprintf(prefix, sizeof prefix, "rules.%s.",
+		 strncmp(r->id, "intro-", 6) == 0 ? "intro" : r->id);
 	for (int i = 0; i < FU_P__COUNT; i++) {
 		if (strncmp(fu_params[i].key, prefix, strlen(prefix)) != 0)
 			continue;

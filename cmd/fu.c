@@ -42,7 +42,7 @@ const cmd fu_commands[] = {
 	{ "help", cmd_help, "show help for fu or a command",
 	  "fu help [COMMAND]", 0 },
 	{ "list", cmd_list, "list applications or contacts",
-	  "fu list [applications] [--open | --closed | --outcome O] [--company C]\n"
+	  "fu list [applications] [--open | --closed | --all | --outcome O] [--company C]\n"
 	  "fu list contacts [--company C]", 0 },
 	{ "log", cmd_log, "record something that happened",
 	  "fu log REF KIND [--at DATE] [--with CONTACT]... [--topic TEXT]...\n"

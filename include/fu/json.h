@@ -29,7 +29,8 @@ cJSON *fu_json_application(const fu_application *a,
 			   const fu_contact *people, size_t npeople);
 
 /* {"id","kind","at","application","contact","with":[ids],"channel",
- *  "topics":[...],"expect","until","note","action","outcome","urgent"} */
+ *  "topics":[...],"expect","until","note","action","outcome","urgent",
+ *  "recorded"} */
 cJSON *fu_json_event(const fu_event *e);
 
 /* The element of fu due --json: {"application":{"id","company","role"}

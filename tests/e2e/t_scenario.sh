@@ -69,7 +69,8 @@ has thank-you "Sam Lee" due
 field thank-you due "2026-11-11T14:00:00+01:00"
 has interview-check-in "Dana Reyes" upcoming
 # they promised word by 17 Nov: check in 1-2 days after that date
-field interview-check-in not_before "2026-11-18T00:00:00+01:00"
+# (a promised day alone means its midday, like every event date)
+field interview-check-in not_before "2026-11-18T12:00:00+01:00"
 
 t "a thank-you is overdue a minute after its 24 hours"
 due_at "2026-11-11 14:01"
@@ -87,31 +88,33 @@ lacks thank-you
 has interview-check-in "Dana Reyes" upcoming
 
 t "the contact date passes: the interview check-in is due"
-due_at "2026-11-18 09:00"
+due_at "2026-11-18 11:59"
+has interview-check-in "Dana Reyes" upcoming
+due_at "2026-11-18 12:00"
 has interview-check-in "Dana Reyes" due
 
 t "the check-in is sent; nudges follow every 14 days, one at a time"
-export FU_NOW="2026-11-18 10:00"
+export FU_NOW="2026-11-18 12:30"
 ok log acme sent --with dana
-due_at "2026-11-18 10:00"
+due_at "2026-11-18 12:30"
 lacks interview-check-in
 json "len([a for a in d if a['action'] == 'nudge']) == 1"
-field nudge not_before "2026-12-02T10:00:00+01:00"
-export FU_NOW="2026-12-02 10:00"
+field nudge not_before "2026-12-02T12:30:00+01:00"
+export FU_NOW="2026-12-02 12:30"
 ok log acme sent --with dana
-due_at "2026-12-02 10:00"
-field nudge not_before "2026-12-16T10:00:00+01:00"
+due_at "2026-12-02 12:30"
+field nudge not_before "2026-12-16T12:30:00+01:00"
 
 t "three follow-ups without a reply: closure, keep going when not employed"
-export FU_NOW="2026-12-16 10:00"
+export FU_NOW="2026-12-16 12:30"
 ok log acme sent --with dana
-due_at "2026-12-16 10:00"
+due_at "2026-12-16 12:30"
 json "any(a['action'] == 'closure' for a in d)"
 json "[a['reason'] for a in d if a['action'] == 'closure'][0].find('employ') >= 0"
 
 t "when employed, closure suggests withdrawing"
 ok config user.employed true
-due_at "2026-12-16 10:00"
+due_at "2026-12-16 12:30"
 json "'withdraw' in [a['reason'] for a in d if a['action'] == 'closure'][0]"
 
 t "a rejection cancels everything but a gracious reply, due within 2 days"
