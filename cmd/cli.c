@@ -65,8 +65,11 @@ int cli_usage_fail(cli *c, const char *fmt, ...)
 	fflush(stdout);
 	fputs("fu: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	fu_buf b = FU_BUF_INIT;
+	fu_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
+	cli_put(stderr, b.data); /* it may quote what was typed */
+	fu_buf_free(&b);
 	if (c->cmd)
 		fprintf(stderr, " (see 'fu %s --help')", c->cmd->name);
 	fputc('\n', stderr);
@@ -90,7 +93,7 @@ int cli_open(cli *c, int readonly)
 	const char *now = c->now_text ? c->now_text : getenv("FU_NOW");
 	int64_t clock = (int64_t)time(NULL);
 	c->now = clock;
-	if (now && *now) {
+	if (c->now_text || (now && *now)) { /* FU_NOW="" is unset */
 		char err[512];
 		if (fu_date_parse(&c->now, NULL, now, clock, FU_DATE_PAST, err,
 				  sizeof err) != FU_OK)
@@ -394,6 +397,27 @@ int cli_add_person(cli *c, int64_t **ids, size_t *nids, char ***names,
 	return cli_lib_fail(c, lrc);
 }
 
+
+void cli_put_subject(cli *c, int64_t application_id, int64_t contact_id)
+{
+	if (application_id) {
+		fu_application *a = NULL;
+		if (fu_application_get(&a, c->db, application_id) == FU_OK) {
+			printf("%lld ", (long long)a->id);
+			cli_put(stdout, a->company);
+			printf(", ");
+			cli_put(stdout, a->role);
+		}
+		fu_application_free(a);
+	} else {
+		fu_contact *p = NULL;
+		if (fu_contact_get(&p, c->db, contact_id) == FU_OK) {
+			printf("%lld ", (long long)p->id);
+			cli_put(stdout, p->name);
+		}
+		fu_contact_free(p);
+	}
+}
 
 void cli_print_next(cli *c, int64_t application_id, int64_t contact_id)
 {

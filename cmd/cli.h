@@ -205,6 +205,9 @@ int cmd_show(cli *c, int argc, char **argv);
 int cmd_undo(cli *c, int argc, char **argv);
 int cmd_version(cli *c, int argc, char **argv);
 
+/* Print "12 Acme, Backend Engineer" or "3 Dana Reyes" (human output). */
+void cli_put_subject(cli *c, int64_t application_id, int64_t contact_id);
+
 /* Print what is now owed on a subject after a write (human output). */
 void cli_print_next(cli *c, int64_t application_id, int64_t contact_id);
 

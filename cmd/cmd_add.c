@@ -197,6 +197,14 @@ static int add_application(cli *c, int argc, char **argv)
 		printf(", ");
 		cli_put(stdout, got->role);
 		printf(" (applied %s)\n", fu_time_human(h, applied_at, c->now, 0));
+		/* people named who were nobody yet: say they were created */
+		for (size_t i = got->ncontacts - a.nnew_contacts;
+		     i < got->ncontacts; i++) {
+			printf("added contact %lld: ", (long long)got->contact_ids[i]);
+			cli_put(stdout, a.new_contacts[i - (got->ncontacts -
+							    a.nnew_contacts)]);
+			printf("\n");
+		}
 		cli_print_next(c, got->id, 0);
 	}
 	fu_application_free(got);

@@ -161,7 +161,7 @@ int cmd_list(cli *c, int argc, char **argv)
 	fu_application_filter f = { FU_STATUS_OPEN, FU_OUT_NONE, NULL, 0 };
 	const char *what = NULL, *arg;
 	opt_state st;
-	int id, rc;
+	int id, rc, open = 0, closed = 0, all = 0;
 	opt_init(&st, argc, argv);
 	while ((id = opt_next(c, &st, list_options, &arg)) != OPT_END) {
 		switch (id) {
@@ -171,10 +171,11 @@ int cmd_list(cli *c, int argc, char **argv)
 				return cli_usage_fail(c, "unexpected '%s'", arg);
 			what = arg;
 			break;
-		case O_OPEN: f.status = FU_STATUS_OPEN; break;
-		case O_CLOSED: f.status = FU_STATUS_CLOSED; break;
-		case O_ALL: f.status = FU_STATUS_ANY; break;
+		case O_OPEN: f.status = FU_STATUS_OPEN; open++; break;
+		case O_CLOSED: f.status = FU_STATUS_CLOSED; closed++; break;
+		case O_ALL: f.status = FU_STATUS_ANY; all++; break;
 		case O_OUTCOME:
+			closed++;
 			if (fu_outcome_parse(&f.outcome, arg) != FU_OK)
 				return cli_fail(FU_EXIT_INVALID, "unknown "
 					"outcome '%s': use %s", arg,
@@ -188,6 +189,10 @@ int cmd_list(cli *c, int argc, char **argv)
 		cli_print_usage(c->cmd, stdout);
 		return FU_EXIT_OK;
 	}
+	/* --closed and --outcome agree; any other two contradict */
+	if ((open != 0) + (closed != 0) + (all != 0) > 1)
+		return cli_usage_fail(c, "--open, --closed (or --outcome) and "
+				      "--all exclude each other");
 	int contacts = 0;
 	if (what) {
 		if (!strcmp(what, "contacts") || !strcmp(what, "contact") ||

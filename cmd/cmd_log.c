@@ -48,23 +48,7 @@ static void print_event(cli *c, const fu_event *e)
 	char h[FU_HUMAN_LEN];
 	printf("logged %s (event %lld) on ", fu_event_kind_name(e->kind),
 	       (long long)e->id);
-	if (e->application_id) {
-		fu_application *a = NULL;
-		if (fu_application_get(&a, c->db, e->application_id) == FU_OK) {
-			printf("%lld ", (long long)a->id);
-			cli_put(stdout, a->company);
-			printf(", ");
-			cli_put(stdout, a->role);
-		}
-		fu_application_free(a);
-	} else {
-		fu_contact *p = NULL;
-		if (fu_contact_get(&p, c->db, e->contact_id) == FU_OK) {
-			printf("%lld ", (long long)p->id);
-			cli_put(stdout, p->name);
-		}
-		fu_contact_free(p);
-	}
+	cli_put_subject(c, e->application_id, e->contact_id);
 	printf(": %s", fu_time_human(h, e->at, c->now, 1));
 	for (size_t i = 0; i < e->nwith; i++) {
 		fu_contact *p = NULL;
@@ -72,6 +56,9 @@ static void print_event(cli *c, const fu_event *e)
 		if (fu_contact_get(&p, c->db, e->with[i]) == FU_OK)
 			cli_put(stdout, p->name);
 		fu_contact_free(p);
+		/* the last nwith_new were created from names just now */
+		if (i >= e->nwith - e->nwith_new)
+			printf(" (new contact %lld)", (long long)e->with[i]);
 	}
 	printf("\n");
 }
@@ -124,6 +111,10 @@ int cmd_log(cli *c, int argc, char **argv)
 			break;
 		case O_URGENT: e.urgent = 1; break;
 		case O_NOTE:
+			if (!*arg) {
+				rc = cli_fail(FU_EXIT_INVALID, "--note is empty");
+				break;
+			}
 			free(e.note);
 			e.note = strdup(arg);
 			break;

@@ -35,8 +35,9 @@ int cmd_undo(cli *c, int argc, char **argv)
 		rc = cli_json(c, fu_json_event(e));
 	} else {
 		char h[FU_HUMAN_LEN];
-		printf("removed event %lld: %s", (long long)e->id,
-		       fu_event_kind_name(e->kind));
+		printf("removed event %lld from ", (long long)e->id);
+		cli_put_subject(c, e->application_id, e->contact_id);
+		printf(": %s", fu_event_kind_name(e->kind));
 		if (e->kind == FU_EV_CLOSED)
 			printf(" as %s (the application is open again)",
 			       fu_outcome_name(e->outcome));

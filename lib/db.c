@@ -262,7 +262,7 @@ int fu_db_open(fu_db **out, const char *path, int flags)
 	if (rc != SQLITE_OK)
 		return fu__sqlerr(db, rc, "cannot open the database");
 	rc = configure(db);
-	if (rc)
+	if (rc || (rc = fu__register_functions(db)))
 		return rc;
 	return fu__schema_migrate(db);
 }

@@ -66,6 +66,9 @@ int fu__check_email(fu_db *db, const char *s);
 /* Schema: create or migrate forward to FU_SCHEMA_VERSION (schema.c). */
 int fu__schema_migrate(fu_db *db);
 
+/* Register fu's SQL functions (fu_fold: Unicode-aware lower case). */
+int fu__register_functions(fu_db *db);
+
 /* Bring the actions of one subject up to date: an application (id), or a
  * contact's networking events (contact_id). Inside a transaction. */
 int fu__refresh_application(fu_db *db, int64_t application_id);

@@ -16,6 +16,91 @@
 
 #define MAX_CANDIDATES 64
 
+/* Lower case of one code point, for the scripts names are most often
+ * written in: Latin (with Latin-1 and Latin Extended-A), Greek and
+ * Cyrillic. SQLite's lower() and strcasecmp fold ASCII only. */
+static uint32_t fold_cp(uint32_t c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
+		return c + 32;
+	if ((c >= 0x100 && c <= 0x137) || (c >= 0x14a && c <= 0x177))
+		return c | 1;
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e))
+		return c & 1 ? c + 1 : c;
+	if (c == 0x178)
+		return 0xff;
+	if (c >= 0x391 && c <= 0x3a9 && c != 0x3a2)
+		return c + 32;
+	if (c == 0x386)
+		return 0x3ac;
+	if (c >= 0x388 && c <= 0x38a)
+		return c + 37;
+	if (c == 0x38c)
+		return 0x3cc;
+	if (c == 0x38e || c == 0x38f)
+		return c + 63;
+	if (c >= 0x410 && c <= 0x42f)
+		return c + 32;
+	if (c >= 0x400 && c <= 0x40f)
+		return c + 80;
+	return c;
+}
+
+/* Fold valid UTF-8 s into a new string (input is validated on the way
+ * into the database; a stray byte is copied as it is). */
+static char *fold(const char *s)
+{
+	size_t n = strlen(s);
+	char *out = malloc(n + 1); /* folding never lengthens these ranges */
+	if (!out)
+		return NULL;
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char *o = (unsigned char *)out;
+	while (*p) {
+		uint32_t c = *p;
+		size_t len = 1;
+		if (c >= 0xc0 && c < 0xe0 && (p[1] & 0xc0) == 0x80) {
+			c = ((c & 0x1f) << 6) | (p[1] & 0x3f);
+			len = 2;
+		}
+		if (len == 1) {
+			*o++ = (unsigned char)fold_cp(c);
+			p++;
+			continue;
+		}
+		c = fold_cp(c); /* every folded 2-byte form stays 2 bytes */
+		*o++ = (unsigned char)(0xc0 | (c >> 6));
+		*o++ = (unsigned char)(0x80 | (c & 0x3f));
+		p += len;
+	}
+	*o = '\0';
+	return out;
+}
+
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *f = fold((const char *)s);
+	if (!f)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, f, -1, free);
+}
+
+int fu__register_functions(fu_db *db)
+{
+	int rc = sqlite3_create_function(db->sql, "fu_fold", 1,
+		SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+		sql_fold, NULL, NULL);
+	return rc == SQLITE_OK ? FU_OK
+			       : fu__sqlerr(db, rc, "cannot open the database");
+}
+
 typedef struct cand {
 	int type;
 	int64_t id;
@@ -42,23 +127,36 @@ static int is_number(const char *s)
 	return 1;
 }
 
-/* How well `text` (lower case) matches `name`: 0 exact, 1 at the start of
- * a word, 2 anywhere, -1 not at all. ASCII case folding only. */
-static int tier_of(const char *name, const char *text)
+/* How well `text` matches `name`, both folded: 0 exact, 1 at the start
+ * of a word, 2 anywhere, -1 not at all. */
+static int tier_in(const char *name, const char *text)
 {
-	if (strcasecmp(name, text) == 0)
+	if (strcmp(name, text) == 0)
 		return 0;
 	size_t tl = strlen(text);
 	int best = -1;
 	for (const char *p = name; *p; p++) {
-		if (strncasecmp(p, text, tl) != 0)
+		if (strncmp(p, text, tl) != 0)
 			continue;
-		int word = p == name || !isalnum((unsigned char)p[-1]);
-		if (word)
+		/* a word starts after anything but a letter, digit or the
+		 * inside of a multi-byte character */
+		unsigned char b = p == name ? ' ' : (unsigned char)p[-1];
+		if ((b & 0xc0) == 0x80 || b >= 0xc0)
+			b = 'a';
+		if (!isalnum(b))
 			return 1;
 		best = 2;
 	}
 	return best;
+}
+
+static int tier_of(const char *name, const char *text)
+{
+	char *fn = fold(name), *ft = fold(text);
+	int t = fn && ft ? tier_in(fn, ft) : -1;
+	free(fn);
+	free(ft);
+	return t;
 }
 
 static void add_cand(cands *cs, int type, int64_t id, int open, int tier,
@@ -133,14 +231,14 @@ static const char app_exact_sql[] =
 static const char app_part_sql[] =
 	"SELECT a.id, co.name, a.role, a.outcome IS NULL FROM applications a "
 	"JOIN companies co ON co.id = a.company_id WHERE "
-	"instr(lower(co.name || ' ' || a.role), lower(?1)) > 0 OR "
-	"instr(lower(a.role || ' ' || co.name), lower(?1)) > 0";
+	"instr(fu_fold(co.name || ' ' || a.role), fu_fold(?1)) > 0 OR "
+	"instr(fu_fold(a.role || ' ' || co.name), fu_fold(?1)) > 0";
 static const char contact_exact_sql[] =
 	"SELECT c.id, c.name, co.name, 1 FROM contacts c LEFT JOIN companies "
 	"co ON co.id = c.company_id WHERE c.name = ?1 COLLATE NOCASE";
 static const char contact_part_sql[] =
 	"SELECT c.id, c.name, co.name, 1 FROM contacts c LEFT JOIN companies "
-	"co ON co.id = c.company_id WHERE instr(lower(c.name), lower(?1)) > 0";
+	"co ON co.id = c.company_id WHERE instr(fu_fold(c.name), fu_fold(?1)) > 0";
 
 static const char *what(int types)
 {

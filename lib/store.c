@@ -109,7 +109,7 @@ static int check_contact(fu_db *db, const fu_contact *c)
 				 FIELD_MAX_CHARS, 0)) ||
 	    (rc = fu__check_text(db, "the address", c->address,
 				 FIELD_MAX_CHARS, 1)) ||
-	    (rc = fu__check_text(db, "the notes", c->notes, NOTE_MAX_CHARS,
+	    (rc = fu__check_text(db, "the text of --notes", c->notes, NOTE_MAX_CHARS,
 				 1)))
 		return rc;
 	if (c->company && !*c->company)
@@ -432,7 +432,7 @@ static int check_application(fu_db *db, const fu_application *a)
 				 NAME_MAX_CHARS)) ||
 	    (rc = check_required(db, "the role", a->role, NAME_MAX_CHARS)) ||
 	    (rc = fu__check_text(db, "the url", a->url, 2000, 0)) ||
-	    (rc = fu__check_text(db, "the notes", a->notes, NOTE_MAX_CHARS,
+	    (rc = fu__check_text(db, "the text of --notes", a->notes, NOTE_MAX_CHARS,
 				 1)))
 		return rc;
 	if (a->source < 0 || a->source >= FU_SRC__COUNT)
@@ -844,6 +844,10 @@ static int check_event(fu_db *db, const fu_event *e)
 	if (e->kind == FU_EV_SNOOZE && !e->until_at)
 		return fu__error(db, FU_EINVALID,
 				 "snooze needs --until DATE");
+	if (e->kind == FU_EV_SNOOZE && e->until_at <= db->now)
+		return fu__error(db, FU_EINVALID, "--until must be in the "
+				 "future: a snooze that has ended silences "
+				 "nothing");
 	if (e->until_at && e->kind != FU_EV_SNOOZE && e->kind != FU_EV_OFFER)
 		return fu__error(db, FU_EINVALID, "--until is for snooze "
 				 "(until when) and offer (their deadline)");

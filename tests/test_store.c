@@ -380,6 +380,59 @@ static void test_ref_exact_and_open_win(void **state)
 	assert_int_equal(r.id, labs);
 }
 
+static void test_ref_folds_unicode_case(void **state)
+{
+	fu_db *db = *state;
+	int64_t e = add_contact(db, "Émilie Dubois", NULL);
+	int64_t j = add_contact(db, "Jürgen Groß", NULL);
+	int64_t d = add_contact(db, "Дмитрий Орлов", NULL);
+	int64_t h = add_app(db, "Hööli Ünïcødé", "Ingénieure", 0);
+	fu_ref r;
+	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "émilie", FU_REF_ANY));
+	assert_int_equal(r.id, e);
+	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "JÜRGEN", FU_REF_ANY));
+	assert_int_equal(r.id, j);
+	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "дмитрий", FU_REF_ANY));
+	assert_int_equal(r.id, d);
+	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "ÜNÏCØDÉ", FU_REF_ANY));
+	assert_int_equal(r.id, h);
+	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "INGÉNIEURE", FU_REF_ANY));
+	assert_int_equal(r.id, h);
+	assert_int_equal(fu_ref_resolve(&r, db, "emilie", FU_REF_ANY),
+			 FU_ENOTFOUND); /* case folds, accents stay */
+}
+
+static void test_store_event_numbers_not_reused(void **state)
+{
+	fu_db *db = *state;
+	int64_t a = add_app(db, "Acme", "Backend Engineer", 0);
+	fu_event e = { 0 };
+	e.kind = FU_EV_SENT;
+	e.at = NOW;
+	e.application_id = a;
+	assert_fu_ok_db(db, fu_event_add(db, &e));
+	int64_t first = e.id;
+	assert_fu_ok_db(db, fu_event_undo(NULL, db, a, 0));
+	e.id = 0;
+	assert_fu_ok_db(db, fu_event_add(db, &e));
+	assert_true(e.id > first); /* a saved action key cannot hit it */
+}
+
+static void test_store_snooze_must_end_later(void **state)
+{
+	fu_db *db = *state;
+	int64_t a = add_app(db, "Acme", "Backend Engineer", 0);
+	fu_event e = { 0 };
+	e.kind = FU_EV_SNOOZE;
+	e.at = NOW;
+	e.application_id = a;
+	e.until_at = NOW - 86400;
+	assert_int_equal(fu_event_add(db, &e), FU_EINVALID);
+	assert_non_null(strstr(fu_errmsg(db), "must be in the future"));
+	e.until_at = NOW + 86400;
+	assert_fu_ok_db(db, fu_event_add(db, &e));
+}
+
 static void test_config_validates(void **state)
 {
 	fu_db *db = *state;
@@ -565,6 +618,9 @@ int main(void)
 		T(test_ref_by_number_and_name),
 		T(test_ref_ambiguous_lists_candidates),
 		T(test_ref_exact_and_open_win),
+		T(test_ref_folds_unicode_case),
+		T(test_store_event_numbers_not_reused),
+		T(test_store_snooze_must_end_later),
 		T(test_config_validates),
 		T(test_store_actions_kept_on_write),
 		cmocka_unit_test(test_store_migrates_v1),
