@@ -29,6 +29,7 @@ static const opt_spec *options_for(const char *cmdname, const char *sub)
 {
 	static const struct { const char *name; const opt_spec *o; } t[] = {
 		{ "close", close_options }, { "config", config_options },
+		{ "draft", draft_options },
 		{ "due", due_options }, { "edit", edit_options },
 		{ "list", list_options }, { "log", log_options },
 	};

@@ -30,6 +30,9 @@ const cmd fu_commands[] = {
 	  "fu config KEY [VALUE]\n"
 	  "fu config --unset KEY\n"
 	  "fu config --list", 0 },
+	{ "draft", cmd_draft, "write the follow-up message for an action",
+	  "fu draft REF [ACTION] [--to CONTACT] [--channel email|phone|letter]\n"
+	  "       [--eml FILE] [--edit] [--sent]", 0 },
 	{ "due", cmd_due, "what to do, most urgent first",
 	  "fu due [REF] [--all | --overdue | --days N] [--why] [--check | --count]", 0 },
 	{ "edit", cmd_edit, "correct an application or a contact",

@@ -1,0 +1,345 @@
+/*
+ * cmd_draft.c - fu draft REF [ACTION]: the follow-up message for an
+ * action fu due shows, written from what the user logged. The library
+ * gathers, renders and checks (draft.h); this file parses, runs the
+ * editor, and prints.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "fu/buf.h"
+#include "fu/draft.h"
+#include "fu/rules.h"
+
+enum { O_TO = 1, O_CHANNEL, O_EML, O_EDIT, O_SENT };
+
+const opt_spec draft_options[] = {
+	{ "to", OPT_ARG, O_TO, 0 },
+	{ "channel", OPT_ARG, O_CHANNEL, 0 },
+	{ "eml", OPT_ARG, O_EML, 0 },
+	{ "edit", OPT_NONE, O_EDIT, 'e' },
+	{ "sent", OPT_NONE, O_SENT, 0 },
+	{ NULL, 0, 0, 0 }
+};
+
+/* The message as text: newlines and tabs kept, any other control
+ * character made visible, so nothing can drive the terminal. */
+static void put_text(FILE *f, const char *s)
+{
+	fu_buf b = FU_BUF_INIT;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n' || *p == '\t')
+			fu_buf_putc(&b, (char)*p);
+		else if (*p == 0x1b)
+			fu_buf_puts(&b, "\\e");
+		else if (*p < 0x20 || *p == 0x7f)
+			fu_buf_printf(&b, "\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
+			fu_buf_printf(&b, "\\u%04x", p[1]), p++;
+		else
+			fu_buf_putc(&b, (char)*p);
+	}
+	fputs(b.data, f);
+	fu_buf_free(&b);
+}
+
+static int check_action(const char *a)
+{
+	if (strchr(a, ':') || fu_draft_is_message(a) >= 0)
+		return FU_EXIT_OK;
+	fu_buf b = FU_BUF_INIT;
+	for (size_t i = 0; fu_action_kinds[i]; i++)
+		fu_buf_printf(&b, "%s%s", i ? ", " : "", fu_action_kinds[i]);
+	int rc = cli_fail(FU_EXIT_INVALID, "unknown action '%s': use %s", a,
+			  b.data);
+	fu_buf_free(&b);
+	return rc;
+}
+
+/* Read a whole file (the edited draft). */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fu_buf b = FU_BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		fu_buf_add(&b, chunk, n);
+	int bad = ferror(f) || b.failed || memchr(b.data, '\0', b.len);
+	fclose(f);
+	if (bad) {
+		fu_buf_free(&b);
+		return NULL;
+	}
+	return fu_buf_detach(&b);
+}
+
+/* Let the user edit text in $VISUAL or $EDITOR (run by the shell, so
+ * "code --wait" works), through a private temporary file. */
+static int edit_text(char **out, const char *text)
+{
+	*out = NULL;
+	const char *ed = getenv("VISUAL");
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (!ed || !*ed)
+		return cli_fail(FU_EXIT_FAILURE, "--edit needs an editor: set "
+				"VISUAL or EDITOR");
+	const char *tmp = getenv("TMPDIR");
+	fu_buf path = FU_BUF_INIT, cmdline = FU_BUF_INIT;
+	fu_buf_printf(&path, "%s/fu-draft-XXXXXX.txt",
+		      tmp && *tmp ? tmp : "/tmp");
+	fu_buf_printf(&cmdline, "%s \"$@\"", ed);
+	int rc = FU_EXIT_OK, made = 0;
+	if (path.failed || cmdline.failed) {
+		rc = cli_fail(FU_EXIT_FAILURE, "out of memory");
+		goto done;
+	}
+	int fd = mkstemps(path.data, 4);
+	if (fd < 0) {
+		rc = cli_fail(FU_EXIT_FAILURE, "cannot create a file for the "
+			      "editor in %s: %s", tmp && *tmp ? tmp : "/tmp",
+			      strerror(errno));
+		goto done;
+	}
+	made = 1;
+	size_t len = strlen(text), off = 0;
+	int err = fchmod(fd, 0600) ? errno : 0;
+	while (!err && off < len) {
+		ssize_t w = write(fd, text + off, len - off);
+		if (w < 0 && errno != EINTR)
+			err = errno;
+		else if (w > 0)
+			off += (size_t)w;
+	}
+	if (close(fd) && !err)
+		err = errno;
+	if (err) {
+		rc = cli_fail(FU_EXIT_FAILURE, "cannot write %s: %s", path.data,
+			      strerror(err));
+		goto done;
+	}
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0) {
+		rc = cli_fail(FU_EXIT_FAILURE, "cannot start the editor: %s",
+			      strerror(errno));
+		goto done;
+	}
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmdline.data, ed, path.data,
+		      (char *)NULL);
+		_exit(127);
+	}
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		rc = cli_fail(FU_EXIT_FAILURE, "the editor (%s) failed: nothing "
+			      "done", ed);
+		goto done;
+	}
+	if (!(*out = slurp(path.data)))
+		rc = cli_fail(FU_EXIT_FAILURE, "cannot read the edited draft "
+			      "%s", path.data);
+done:
+	if (made)
+		unlink(path.data);
+	fu_buf_free(&path);
+	fu_buf_free(&cmdline);
+	return rc;
+}
+
+static cJSON *draft_json(const fu_draft *d, const fu_draft_input *in,
+			 int64_t sent)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return NULL;
+	cJSON_AddStringToObject(o, "action", in->action);
+	const char *ch = in->channel ? fu_channel_name(in->channel) : NULL;
+	cJSON_AddItemToObject(o, "channel", ch ? cJSON_CreateString(ch)
+					       : cJSON_CreateNull());
+	if (in->contact_id && in->channel) {
+		cJSON *to = cJSON_CreateObject();
+		cJSON_AddNumberToObject(to, "id", (double)in->contact_id);
+		cJSON_AddStringToObject(to, "name", in->contact_name);
+		cJSON_AddItemToObject(to, "email", in->contact_email
+				      ? cJSON_CreateString(in->contact_email)
+				      : cJSON_CreateNull());
+		cJSON_AddItemToObject(o, "to", to);
+	} else {
+		cJSON_AddNullToObject(o, "to");
+	}
+	cJSON_AddItemToObject(o, "subject", d->subject
+			      ? cJSON_CreateString(d->subject)
+			      : cJSON_CreateNull());
+	cJSON_AddStringToObject(o, "body", d->body);
+	if (in->application_id) {
+		cJSON *a = cJSON_CreateObject();
+		cJSON_AddNumberToObject(a, "id", (double)in->application_id);
+		cJSON_AddStringToObject(a, "company", in->company);
+		cJSON_AddStringToObject(a, "role", in->role);
+		cJSON_AddItemToObject(o, "application", a);
+	} else {
+		cJSON_AddNullToObject(o, "application");
+	}
+	cJSON *w = cJSON_AddArrayToObject(o, "warnings");
+	for (size_t i = 0; w && i < d->nwarnings; i++)
+		cJSON_AddItemToArray(w, cJSON_CreateString(d->warnings[i]));
+	cJSON_AddStringToObject(o, "key", in->key);
+	cJSON_AddNumberToObject(o, "seq", in->seq);
+	cJSON_AddStringToObject(o, "template", d->source);
+	cJSON_AddItemToObject(o, "sent_event", sent
+			      ? cJSON_CreateNumber((double)sent)
+			      : cJSON_CreateNull());
+	return o;
+}
+
+int cmd_draft(cli *c, int argc, char **argv)
+{
+	const char *ref = NULL, *action = NULL, *to = NULL, *chan = NULL,
+		   *eml = NULL, *arg;
+	int edit = 0, sent = 0, id, rc = FU_EXIT_OK;
+	opt_state st;
+	opt_init(&st, argc, argv);
+	while ((id = opt_next(c, &st, draft_options, &arg)) != OPT_END) {
+		switch (id) {
+		case OPT_ERROR: return FU_EXIT_USAGE;
+		case OPT_POSITIONAL:
+			if (!ref)
+				ref = arg;
+			else if (!action)
+				action = arg;
+			else
+				return cli_usage_fail(c, "unexpected '%s'", arg);
+			break;
+		case O_TO: to = arg; break;
+		case O_CHANNEL: chan = arg; break;
+		case O_EML: eml = arg; break;
+		case O_EDIT: edit = 1; break;
+		case O_SENT: sent = 1; break;
+		}
+	}
+	if (c->help) {
+		cli_print_usage(c->cmd, stdout);
+		return FU_EXIT_OK;
+	}
+	if (!ref)
+		return cli_usage_fail(c, "missing the REF (an application or a "
+				      "contact)");
+	if (action && (rc = check_action(action)))
+		return rc;
+	fu_draft_request req = { 0 };
+	req.action = action;
+	if (chan && (fu_channel_parse(&req.channel, chan) != FU_OK ||
+		     (req.channel != FU_CH_EMAIL && req.channel != FU_CH_PHONE &&
+		      req.channel != FU_CH_LETTER)))
+		return cli_fail(FU_EXIT_INVALID, "--channel takes email, phone "
+				"or letter, not '%s'", chan);
+	if (eml && !*eml)
+		return cli_fail(FU_EXIT_INVALID, "--eml needs a file name");
+	if ((rc = cli_open(c, 0)))
+		return rc;
+	fu_ref r;
+	if ((rc = cli_ref(c, &r, ref, FU_REF_ANY)))
+		return rc;
+	if (r.type == FU_REF_APPLICATION)
+		req.application_id = r.id;
+	else
+		req.contact_id = r.id;
+	if (to) {
+		fu_ref t;
+		if ((rc = cli_ref(c, &t, to, FU_REF_CONTACT)))
+			return rc;
+		req.to = t.id;
+	}
+
+	fu_draft_input *in = NULL;
+	fu_draft *d = NULL;
+	char *tmpl = NULL, *path = NULL, *text = NULL, *edited = NULL;
+	int64_t event = 0;
+	int lrc = fu_draft_gather(&in, c->db, &req);
+	if (lrc) {
+		rc = cli_lib_fail(c, lrc);
+		goto done;
+	}
+	int message = fu_draft_is_message(in->action) == 1;
+	if (!message && (sent || eml)) {
+		rc = cli_fail(FU_EXIT_INVALID, "%s is a checklist, not a "
+			      "message: %s does not apply", in->action,
+			      sent ? "--sent" : "--eml");
+		goto done;
+	}
+	if (eml && in->channel != FU_CH_EMAIL) {
+		rc = cli_fail(FU_EXIT_INVALID, "--eml writes e-mail, and this "
+			      "draft goes by %s (use --channel email)",
+			      fu_channel_name(in->channel));
+		goto done;
+	}
+	lrc = fu_draft_template_find(&tmpl, &path, c->db, in, NULL);
+	if (lrc && lrc != FU_ENOTFOUND) {
+		rc = cli_lib_fail(c, lrc);
+		goto done;
+	}
+	if ((lrc = fu_draft_render(&d, c->db, in, tmpl, path))) {
+		rc = cli_lib_fail(c, lrc);
+		goto done;
+	}
+	if (edit) {
+		if (!(text = fu_draft_text(d))) {
+			rc = cli_fail(FU_EXIT_FAILURE, "out of memory");
+			goto done;
+		}
+		if ((rc = edit_text(&edited, text)))
+			goto done;
+		if ((lrc = fu_draft_set_text(d, c->db, in, edited))) {
+			rc = cli_lib_fail(c, lrc);
+			goto done;
+		}
+	}
+	if ((lrc = fu_draft_check(d, c->db, in, NULL, NULL)) ||
+	    (eml && (lrc = fu_draft_write_eml(c->db, d, in, eml))) ||
+	    (sent && (lrc = fu_draft_mark_sent(c->db, in, &event)))) {
+		rc = cli_lib_fail(c, lrc);
+		goto done;
+	}
+	if (c->json) {
+		rc = cli_json(c, draft_json(d, in, event));
+	} else {
+		free(text);
+		if (!(text = fu_draft_text(d))) {
+			rc = cli_fail(FU_EXIT_FAILURE, "out of memory");
+			goto done;
+		}
+		put_text(stdout, text);
+	}
+	fflush(stdout);
+	for (size_t i = 0; i < d->nwarnings; i++) {
+		fputs("fu: warning: ", stderr);
+		cli_put(stderr, d->warnings[i]);
+		fputc('\n', stderr);
+	}
+	if (event && !c->json) {
+		fprintf(stderr, "fu: logged sent (event %lld) to ",
+			(long long)event);
+		cli_put(stderr, in->contact_name);
+		fprintf(stderr, " by %s; fu due moves on\n",
+			fu_channel_name(in->channel));
+	}
+done:
+	free(tmpl);
+	free(path);
+	free(text);
+	free(edited);
+	fu_draft_free(d);
+	fu_draft_input_free(in);
+	return rc;
+}

@@ -1,0 +1,230 @@
+/*
+ * draft.h - the follow-up message for an action (RULES.md, "Drafts: what
+ * each message contains"), written from what the user logged.
+ *
+ * Three steps, each usable alone:
+ *   1. fu_draft_gather() reads the database: the action owed, its
+ *      contact, application, the event that raised it (and its topics),
+ *      the user's signature, into a plain fu_draft_input;
+ *   2. fu_draft_render() fills a template (a built-in one for each
+ *      action and channel, or the user's file) from that input: a pure
+ *      function, tested without a database;
+ *   3. fu_draft_check() adds warnings (length, spelling), and
+ *      fu_draft_eml() turns an e-mail draft into an RFC 5322 message.
+ * The library never prints: warnings are strings in the fu_draft.
+ *
+ * Templates. Text with placeholders in braces:
+ *   {name}            the value; an unknown name, or one with no value,
+ *                     is an error (FU_EINVALID) that names it
+ *   {#name}...{/name} the text between, only when name has a value
+ *   {^name}...{/name} the text between, only when name has no value
+ *   {{                a literal "{"
+ * A section tag alone on its line takes the whole line with it. An
+ * e-mail template starts with a "Subject: ..." line. See
+ * fu_draft_placeholders() for the names, and fu-draft(1).
+ */
+#ifndef FU_DRAFT_H
+#define FU_DRAFT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fu/buf.h"
+#include "fu/fu.h"
+#include "fu/model.h"
+
+/* Everything a draft may say, as plain values. Strings may be NULL
+ * (unknown); times are 0 when unknown. */
+typedef struct fu_draft_input {
+	const char *action;      /* an action id: "thank-you", "nudge", ... */
+	int seq;                 /* nudges: 1, 2, ... (chooses the wording) */
+	fu_channel channel;      /* email, phone, letter or social;
+	                            FU_CH_NONE: a checklist (find-contact,
+	                            closure, offer-review) */
+	/* the person written to */
+	int64_t contact_id;
+	const char *contact_name, *contact_title, *contact_company;
+	const char *contact_email, *contact_phone, *contact_address;
+	/* the application (0 and NULLs for networking) */
+	int64_t application_id;
+	const char *company, *role, *url;
+	int64_t applied_at;
+	/* the event that raised the action (FU_EV_NONE when none) */
+	fu_event_kind event_kind;
+	fu_channel event_channel;
+	int64_t event_at;
+	const char *const *topics; /* its --topic texts (else the interview's) */
+	size_t ntopics;
+	int64_t interview_at;    /* the latest interview, or 0 */
+	int64_t expect_at;       /* the date they promised word by, or 0 */
+	int64_t deadline_at;     /* an offer's deadline, or 0 */
+	const char *introducer_name; /* intro-thanks / intro-reach-out */
+	const char *introduced_name;
+	int urgent;              /* help-reminder: marked urgent */
+	const char *reason;      /* the action's reason, as fu due shows it */
+	/* the user's signature */
+	const char *user_name, *user_email, *user_phone;
+	int64_t now;
+	/* filled by fu_draft_gather(): the action and what it read */
+	char key[96];             /* the action's key (fu due --json) */
+	int64_t subject_contact_id; /* networking subject, or 0 */
+	void *owned;              /* private */
+} fu_draft_input;
+
+/* What to draft: from fu draft REF [ACTION] [--to] [--channel]. */
+typedef struct fu_draft_request {
+	int64_t application_id; /* REF is an application, */
+	int64_t contact_id;     /* or a contact (0 / 0: nothing) */
+	const char *action;     /* an action id or key; NULL: the most urgent */
+	int64_t to;             /* the person to write to, or 0 */
+	fu_channel channel;     /* FU_CH_NONE: the action's own */
+} fu_draft_request;
+
+/*
+ * Find the action owed and gather its input: the most urgent open action
+ * on the application or contact (of that kind, to that person, when
+ * asked), with the channel checked against the contact (an e-mail needs
+ * an address, a letter a postal address, a call a number and no "no
+ * calls"). Errors name what to do instead: FU_ENOTFOUND when nothing
+ * (of that kind, to that person) is owed, or the application is closed;
+ * FU_EINVALID for an unknown action, a channel that cannot be used, or
+ * a message with nobody to send it to. Free with fu_draft_input_free().
+ */
+int fu_draft_gather(fu_draft_input **out, fu_db *db,
+		    const fu_draft_request *req);
+void fu_draft_input_free(fu_draft_input *in);
+
+/* Whether an action id is a message (not find-contact, closure,
+ * offer-review); -1 for an unknown id. */
+int fu_draft_is_message(const char *action);
+
+/* A draft. */
+typedef struct fu_draft {
+	char *subject;   /* e-mail: the Subject's text; otherwise NULL */
+	char *body;      /* the message (a letter with its head), or the
+	                    checklist; ends with one newline */
+	char *source;    /* the template: its path, or "built-in" */
+	size_t excluded; /* words of the letter head and the signature,
+	                    not counted against the length */
+	char **warnings; /* one line each, without "fu: warning: " */
+	size_t nwarnings;
+} fu_draft;
+
+void fu_draft_free(fu_draft *d);
+
+/* The built-in template for in's action, channel and seq (never NULL
+ * for a known action; "" for an unknown one). */
+const char *fu_draft_builtin(const fu_draft_input *in);
+
+/*
+ * The user's template for in, from dir (NULL: $XDG_CONFIG_HOME/fu/
+ * templates, else ~/.config/fu/templates): "ACTION.CHANNEL" (CHANNEL one
+ * of email, phone, letter, checklist; a social message uses the e-mail
+ * one), and for nudges first "nudge.SEQ.CHANNEL". *text and *path are
+ * malloc'd. FU_ENOTFOUND when there is none (the built-in applies);
+ * FU_EINVALID when it cannot be read or is not UTF-8 text.
+ */
+int fu_draft_template_find(char **text, char **path, fu_db *db,
+			   const fu_draft_input *in, const char *dir);
+
+/*
+ * Fill template (NULL: the built-in) from in. source names the template
+ * in messages (NULL: "built-in"). A letter gets its head (the date, the
+ * contact's name, title, company and postal address) above the text; a
+ * social message drops the Subject line. FU_EINVALID names a placeholder
+ * that is unknown or has no value (for the signature: the fu config
+ * command that sets it), a missing Subject line, or a section left open.
+ */
+int fu_draft_render(fu_draft **out, fu_db *db, const fu_draft_input *in,
+		    const char *template_text, const char *source);
+
+/* Replace a draft's text by what the user edited: "Subject: ..." on the
+ * first line for an e-mail (kept when removed), the rest the body.
+ * FU_EINVALID when it is empty or not UTF-8 text. */
+int fu_draft_set_text(fu_draft *d, fu_db *db, const fu_draft_input *in,
+		      const char *text);
+
+/* The draft as printed: "Subject: ...", a blank line, then the body (the
+ * body alone when there is no subject). malloc'd; NULL when out of
+ * memory. */
+char *fu_draft_text(const fu_draft *d);
+
+/* Words in text (runs of non-blanks holding a letter or a digit). */
+size_t fu_draft_words(const char *text);
+
+/* The length limit of RULES.md for an action (words), 0 for none. */
+int fu_draft_limit(const char *action);
+
+/*
+ * Append warnings to a message (a checklist gets none): a body longer
+ * than the action's limit (not counting a letter's head and the
+ * signature; a call has no limit), and each word the spelling dictionary
+ * does not know (with suggestions), except the names of people,
+ * companies and roles, addresses, e-mail addresses, URLs, words with
+ * digits, all-capital words and capitalised words inside a sentence
+ * (proper nouns). dictionary is the hunspell base path (NULL:
+ * $FU_DICTIONARY, else /usr/share/hunspell/en_US); words a file of extra
+ * words, one a line (NULL: $XDG_CONFIG_HOME/fu/words, else
+ * ~/.config/fu/words, when it exists). A missing dictionary is one
+ * warning. Returns 0, or FU_ERROR when out of memory.
+ */
+int fu_draft_check(fu_draft *d, fu_db *db, const fu_draft_input *in,
+		   const char *dictionary, const char *words);
+
+/* --- spelling ------------------------------------------------------- */
+
+typedef struct fu_spell_word {
+	char *word;
+	char **suggestions;
+	size_t nsuggestions;
+} fu_spell_word;
+
+/*
+ * The words of text the dictionary does not know, each once, in order,
+ * with up to three suggestions; ignore[] (nignore strings) are names
+ * whose words are never flagged (compared without case). dictionary:
+ * the hunspell base path, as above; words: extra words file or NULL.
+ * FU_ENOTFOUND (with a message) when the dictionary is missing.
+ */
+int fu_spell_check(fu_spell_word **out, size_t *n, fu_db *db,
+		   const char *text, const char *const *ignore,
+		   size_t nignore, const char *dictionary, const char *words);
+void fu_spell_free(fu_spell_word *list, size_t n);
+
+/* --- e-mail files --------------------------------------------------- */
+
+/*
+ * An RFC 5322 message of an e-mail draft, into out: From (user.name,
+ * user.email), To (the contact's name and address), Subject, Date (in's
+ * now, local time with its numeric zone), MIME-Version, Content-Type
+ * text/plain UTF-8, Content-Transfer-Encoding 8bit (quoted-printable
+ * when a line is longer than 78 octets), X-Unsent: 1 (mail clients open
+ * it as a draft); CRLF line ends; non-ASCII in headers as RFC 2047
+ * encoded-words. FU_EINVALID when the draft is not an e-mail or an
+ * address is missing.
+ */
+int fu_draft_eml(fu_buf *out, fu_db *db, const fu_draft *d,
+		 const fu_draft_input *in);
+/* The same, written to path (created or replaced, mode 0600). */
+int fu_draft_write_eml(fu_db *db, const fu_draft *d,
+		       const fu_draft_input *in, const char *path);
+
+/* --- sending -------------------------------------------------------- */
+
+/* Log the sent event that answers the draft's action: now, --with its
+ * contact, its channel, and --action its kind. *event_id (may be NULL)
+ * gets the new event's number. */
+int fu_draft_mark_sent(fu_db *db, const fu_draft_input *in,
+		       int64_t *event_id);
+
+/* --- placeholders --------------------------------------------------- */
+
+typedef struct fu_draft_placeholder {
+	const char *name; /* "contact.name", "topic.N", ... */
+	const char *help; /* what it holds */
+} fu_draft_placeholder;
+
+/* The placeholders templates may use; *n gets the count. */
+const fu_draft_placeholder *fu_draft_placeholders(size_t *n);
+
+#endif

@@ -1,0 +1,342 @@
+/*
+ * spell.c - spelling, checked with hunspell (libhunspell): the words of
+ * a draft the dictionary does not know, with suggestions (draft.h).
+ *
+ * A word is a run of letters (with apostrophes inside, as in "don't");
+ * hyphens and other punctuation separate words. Never flagged: words
+ * with digits, all-capital words (acronyms), capitalised words inside a
+ * sentence (proper nouns: products, places), e-mail addresses and URLs
+ * (a blank-separated chunk holding '@', "://" or starting "www."), and
+ * the words of the names the caller passes (people, companies, roles),
+ * also with a possessive "'s".
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <hunspell.h>
+
+#include "fu/buf.h"
+#include "fu/draft.h"
+
+#define DEFAULT_DICTIONARY "/usr/share/hunspell/en_US"
+#define MAX_SUGGESTIONS 3
+#define MAX_WORD 100
+
+/* One code point at p (valid UTF-8 assumed, else one byte): its length. */
+static size_t cp_at(const unsigned char *p, uint32_t *cp)
+{
+	if (*p < 0x80) {
+		*cp = *p;
+		return 1;
+	}
+	size_t n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3
+		 : (*p & 0xf8) == 0xf0 ? 4 : 1;
+	uint32_t v = n == 2 ? *p & 0x1f : n == 3 ? *p & 0x0f : *p & 0x07;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80) {
+			*cp = 0xfffd;
+			return 1;
+		}
+		v = (v << 6) | (p[i] & 0x3f);
+	}
+	*cp = n == 1 ? 0xfffd : v;
+	return n;
+}
+
+static int is_letter(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	/* Latin letters and beyond, but not the symbols of Latin-1, nor
+	 * general punctuation, arrows and other symbols */
+	return c >= 0xc0 && c != 0xd7 && c != 0xf7 &&
+	       !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) &&
+	       c != 0xfffd;
+}
+
+static int is_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_apostrophe(uint32_t c)
+{
+	return c == '\'' || c == 0x2019;
+}
+
+/* fn gets each word, and whether it starts a sentence (or a line). */
+typedef void (*word_fn)(void *ctx, const char *w, size_t n, int start);
+
+/* Call fn for each word of text, skipping addresses and URLs. */
+static void each_word(const char *text, word_fn fn, void *ctx)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	int start = 1;
+	while (*p) {
+		size_t blank = strspn((const char *)p, " \t\r\n");
+		if (memchr(p, '\n', blank))
+			start = 1;
+		p += blank;
+		size_t len = strcspn((const char *)p, " \t\r\n");
+		if (!len)
+			continue;
+		const char *chunk = (const char *)p;
+		int skip = memchr(chunk, '@', len) != NULL ||
+			   strncasecmp(chunk, "www.", 4) == 0;
+		for (size_t i = 0; !skip && i + 3 <= len; i++)
+			skip = memcmp(chunk + i, "://", 3) == 0;
+		const unsigned char *end = p + len;
+		if (skip)
+			start = 0;
+		while (!skip && p < end) {
+			uint32_t c;
+			size_t k = cp_at(p, &c);
+			if (!is_letter(c) && !is_digit(c)) {
+				if (c == '.' || c == '!' || c == '?')
+					start = 1;
+				p += k;
+				continue;
+			}
+			const unsigned char *begin = p;
+			int digits = 0;
+			while (p < end) {
+				k = cp_at(p, &c);
+				if (is_letter(c) || is_digit(c)) {
+					digits |= is_digit(c);
+					p += k;
+					continue;
+				}
+				if (is_apostrophe(c) && p + k < end) {
+					uint32_t c2;
+					cp_at(p + k, &c2);
+					if (is_letter(c2)) {
+						p += k;
+						continue;
+					}
+				}
+				break;
+			}
+			if (!digits)
+				fn(ctx, (const char *)begin,
+				   (size_t)(p - begin), start);
+			start = 0;
+		}
+		p = end;
+	}
+}
+
+/* The list of words never flagged. */
+typedef struct wordset {
+	char **v;
+	size_t n, cap;
+	int failed;
+} wordset;
+
+static void set_add(void *ctx, const char *w, size_t n, int start)
+{
+	wordset *s = ctx;
+	(void)start;
+	if (s->failed)
+		return;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 32;
+		char **v = realloc(s->v, cap * sizeof *v);
+		if (!v) {
+			s->failed = 1;
+			return;
+		}
+		s->v = v;
+		s->cap = cap;
+	}
+	if (!(s->v[s->n] = strndup(w, n)))
+		s->failed = 1;
+	else
+		s->n++;
+}
+
+static void set_free(wordset *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+}
+
+static int set_has(const wordset *s, const char *w, size_t n)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strlen(s->v[i]) == n && strncasecmp(s->v[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Length without a possessive "'s" or "’s". */
+static size_t stem_len(const char *w, size_t n)
+{
+	if (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S') && w[n - 2] == '\'')
+		return n - 2;
+	if (n > 4 && (w[n - 1] == 's' || w[n - 1] == 'S') &&
+	    memcmp(w + n - 4, "\xe2\x80\x99", 3) == 0)
+		return n - 4;
+	return n;
+}
+
+static int all_caps(const char *w, size_t n)
+{
+	size_t letters = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] >= 'a' && w[i] <= 'z')
+			return 0;
+		if ((unsigned char)w[i] >= 0x80)
+			return 0;
+		letters += w[i] >= 'A' && w[i] <= 'Z';
+	}
+	return letters >= 2;
+}
+
+typedef struct checker {
+	Hunhandle *h;
+	const wordset *ignore;
+	fu_spell_word *out;
+	size_t n, cap;
+	int failed;
+} checker;
+
+static void check_word(void *ctx, const char *w, size_t n, int start)
+{
+	checker *k = ctx;
+	/* a capital inside a sentence: a proper noun (a product, a place,
+	 * a person the caller did not name), which no dictionary knows */
+	int proper = !start && w[0] >= 'A' && w[0] <= 'Z';
+	if (k->failed || n > MAX_WORD || proper || all_caps(w, n) ||
+	    set_has(k->ignore, w, stem_len(w, n)) || set_has(k->ignore, w, n))
+		return;
+	char word[MAX_WORD + 1];
+	memcpy(word, w, n);
+	word[n] = '\0';
+	for (size_t i = 0; i < k->n; i++)
+		if (strcmp(k->out[i].word, word) == 0)
+			return;
+	if (Hunspell_spell(k->h, word))
+		return;
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? 2 * k->cap : 8;
+		fu_spell_word *v = realloc(k->out, cap * sizeof *v);
+		if (!v) {
+			k->failed = 1;
+			return;
+		}
+		k->out = v;
+		k->cap = cap;
+	}
+	fu_spell_word *s = &k->out[k->n];
+	memset(s, 0, sizeof *s);
+	if (!(s->word = strdup(word))) {
+		k->failed = 1;
+		return;
+	}
+	k->n++;
+	char **list = NULL;
+	int ns = Hunspell_suggest(k->h, &list, word);
+	size_t keep = ns > MAX_SUGGESTIONS ? MAX_SUGGESTIONS
+					   : ns > 0 ? (size_t)ns : 0;
+	if (keep && (s->suggestions = calloc(keep, sizeof *s->suggestions))) {
+		for (size_t i = 0; i < keep; i++) {
+			if (!(s->suggestions[i] = strdup(list[i]))) {
+				k->failed = 1;
+				break;
+			}
+			s->nsuggestions++;
+		}
+	} else if (keep) {
+		k->failed = 1;
+	}
+	if (ns > 0)
+		Hunspell_free_list(k->h, &list, ns);
+}
+
+/* Add the words of a file (one a line; blank lines and "#" comments
+ * skipped) to the dictionary. A missing file is fine. */
+static void add_words(Hunhandle *h, const char *path)
+{
+	FILE *f = path ? fopen(path, "r") : NULL;
+	if (!f)
+		return;
+	char line[256];
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		char *w = line + strspn(line, " \t");
+		size_t n = strlen(w);
+		while (n && (w[n - 1] == ' ' || w[n - 1] == '\t'))
+			w[--n] = '\0';
+		if (n && *w != '#')
+			Hunspell_add(h, w);
+	}
+	fclose(f);
+}
+
+void fu_spell_free(fu_spell_word *list, size_t n)
+{
+	for (size_t i = 0; list && i < n; i++) {
+		free(list[i].word);
+		for (size_t j = 0; j < list[i].nsuggestions; j++)
+			free(list[i].suggestions[j]);
+		free(list[i].suggestions);
+	}
+	free(list);
+}
+
+int fu_spell_check(fu_spell_word **out, size_t *n, fu_db *db,
+		   const char *text, const char *const *ignore,
+		   size_t nignore, const char *dictionary, const char *words)
+{
+	*out = NULL;
+	*n = 0;
+	const char *env = getenv("FU_DICTIONARY");
+	const char *base = dictionary ? dictionary
+			 : env && *env ? env : DEFAULT_DICTIONARY;
+	fu_buf aff = FU_BUF_INIT, dic = FU_BUF_INIT;
+	fu_buf_printf(&aff, "%s.aff", base);
+	fu_buf_printf(&dic, "%s.dic", base);
+	int rc = FU_OK;
+	if (aff.failed || dic.failed) {
+		rc = fu__error(db, FU_ERROR, "out of memory");
+		goto done;
+	}
+	if (access(aff.data, R_OK) != 0 || access(dic.data, R_OK) != 0) {
+		rc = fu__error(db, FU_ENOTFOUND, "no spelling dictionary at %s "
+			       "(install hunspell-en-us, or set FU_DICTIONARY): "
+			       "spelling not checked", dic.data);
+		goto done;
+	}
+	Hunhandle *h = Hunspell_create(aff.data, dic.data);
+	if (!h) {
+		rc = fu__error(db, FU_ENOTFOUND, "cannot load the spelling "
+			       "dictionary %s: spelling not checked", dic.data);
+		goto done;
+	}
+	add_words(h, words);
+	wordset skip = { 0 };
+	for (size_t i = 0; i < nignore; i++)
+		if (ignore[i])
+			each_word(ignore[i], set_add, &skip);
+	checker k = { h, &skip, NULL, 0, 0, skip.failed };
+	each_word(text ? text : "", check_word, &k);
+	set_free(&skip);
+	Hunspell_destroy(h);
+	if (k.failed) {
+		fu_spell_free(k.out, k.n);
+		rc = fu__error(db, FU_ERROR, "out of memory");
+		goto done;
+	}
+	*out = k.out;
+	*n = k.n;
+done:
+	fu_buf_free(&aff);
+	fu_buf_free(&dic);
+	return rc;
+}
