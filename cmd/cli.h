@@ -184,8 +184,11 @@ extern const opt_spec config_options[];
 extern const opt_spec draft_options[];
 extern const opt_spec due_options[];
 extern const opt_spec edit_options[];
+extern const opt_spec export_options[];
+extern const opt_spec import_options[];
 extern const opt_spec list_options[];
 extern const opt_spec log_options[];
+extern const opt_spec stats_options[];
 
 /* Append s to a NULL-terminated growable list; 0 or -1. */
 int strlist_push(char ***list, size_t *n, const char *s);
@@ -199,11 +202,14 @@ int cmd_config(cli *c, int argc, char **argv);
 int cmd_draft(cli *c, int argc, char **argv);
 int cmd_due(cli *c, int argc, char **argv);
 int cmd_edit(cli *c, int argc, char **argv);
+int cmd_export(cli *c, int argc, char **argv);
 int cmd_help(cli *c, int argc, char **argv);
+int cmd_import(cli *c, int argc, char **argv);
 int cmd_list(cli *c, int argc, char **argv);
 int cmd_log(cli *c, int argc, char **argv);
 int cmd_rules(cli *c, int argc, char **argv);
 int cmd_show(cli *c, int argc, char **argv);
+int cmd_stats(cli *c, int argc, char **argv);
 int cmd_undo(cli *c, int argc, char **argv);
 int cmd_version(cli *c, int argc, char **argv);
 

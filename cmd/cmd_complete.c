@@ -30,6 +30,8 @@ static const opt_spec *options_for(const char *cmdname, const char *sub)
 	static const struct { const char *name; const opt_spec *o; } t[] = {
 		{ "close", close_options }, { "config", config_options },
 		{ "draft", draft_options },
+		{ "export", export_options }, { "import", import_options },
+		{ "stats", stats_options },
 		{ "due", due_options }, { "edit", edit_options },
 		{ "list", list_options }, { "log", log_options },
 	};

@@ -6,8 +6,9 @@
 #include "fu/date.h"
 #include "fu/json.h"
 #include "fu/rules.h"
+#include "fu/transfer.h"
 
-enum { O_ALL = 1, O_OVERDUE, O_DAYS, O_WHY, O_CHECK, O_COUNT };
+enum { O_ALL = 1, O_OVERDUE, O_DAYS, O_WHY, O_CHECK, O_COUNT, O_ICS };
 
 const opt_spec due_options[] = {
 	{ "all", OPT_NONE, O_ALL, 'a' },
@@ -16,6 +17,7 @@ const opt_spec due_options[] = {
 	{ "why", OPT_NONE, O_WHY, 'w' },
 	{ "check", OPT_NONE, O_CHECK, 'q' },
 	{ "count", OPT_NONE, O_COUNT, 0 },
+	{ "ics", OPT_NONE, O_ICS, 0 },
 	{ NULL, 0, 0, 0 }
 };
 
@@ -88,7 +90,7 @@ static void print_rows(cli *c, const fu_action_row *rows, size_t n, int why)
 int cmd_due(cli *c, int argc, char **argv)
 {
 	const char *ref = NULL, *days_text = NULL, *arg;
-	int all = 0, overdue = 0, why = 0, check = 0, count = 0;
+	int all = 0, overdue = 0, why = 0, check = 0, count = 0, ics = 0;
 	opt_state st;
 	int id, rc;
 	opt_init(&st, argc, argv);
@@ -106,6 +108,7 @@ int cmd_due(cli *c, int argc, char **argv)
 		case O_WHY: why = 1; break;
 		case O_CHECK: check = 1; break;
 		case O_COUNT: count = 1; break;
+		case O_ICS: ics = 1; break;
 		}
 	}
 	if (c->help) {
@@ -115,8 +118,11 @@ int cmd_due(cli *c, int argc, char **argv)
 	if (all + overdue + (days_text != NULL) > 1)
 		return cli_usage_fail(c, "--all, --overdue and --days exclude "
 				      "each other");
-	if (check && count)
-		return cli_usage_fail(c, "--check and --count exclude each other");
+	if (check + count + ics > 1)
+		return cli_usage_fail(c, "--check, --count and --ics exclude "
+				      "each other");
+	if (ics && c->json)
+		return cli_usage_fail(c, "--ics and --json exclude each other");
 	long days = -1;
 	if (days_text) {
 		char *end = NULL;
@@ -154,7 +160,14 @@ int cmd_due(cli *c, int argc, char **argv)
 	size_t n = 0;
 	if ((lrc = fu_action_list(&rows, &n, c->db, &f)))
 		return cli_lib_fail(c, lrc);
-	if (check) {
+	if (ics) {
+		fu_buf b = FU_BUF_INIT;
+		if ((lrc = fu_ics_calendar(&b, c->db, rows, n)))
+			rc = cli_lib_fail(c, lrc);
+		else
+			fwrite(b.data, 1, b.len, stdout);
+		fu_buf_free(&b);
+	} else if (check) {
 		rc = n ? FU_EXIT_OK : FU_EXIT_NO;
 	} else if (count) {
 		printf("%zu\n", n);

@@ -34,7 +34,7 @@ const cmd fu_commands[] = {
 	  "fu draft REF [ACTION] [--to CONTACT] [--channel email|phone|letter]\n"
 	  "       [--eml FILE] [--edit] [--sent]", 0 },
 	{ "due", cmd_due, "what to do, most urgent first",
-	  "fu due [REF] [--all | --overdue | --days N] [--why] [--check | --count]", 0 },
+	  "fu due [REF] [--all | --overdue | --days N] [--why] [--check | --count | --ics]", 0 },
 	{ "edit", cmd_edit, "correct an application or a contact",
 	  "fu edit APPLICATION [--company C] [--role R] [--applied DATE] [--source S]\n"
 	  "       [--url U] [--notes TEXT] [--calls | --no-calls]\n"
@@ -42,8 +42,13 @@ const cmd fu_commands[] = {
 	  "fu edit CONTACT [--name N] [--company C] [--title T] [--email E] [--phone P]\n"
 	  "       [--address A] [--prefers CHANNEL|none] [--calls | --no-calls]\n"
 	  "       [--social-ok | --no-social] [--notes TEXT]", 0 },
+	{ "export", cmd_export, "write everything as JSON (or what is due as iCalendar)",
+	  "fu export [--ics]", 0 },
 	{ "help", cmd_help, "show help for fu or a command",
 	  "fu help [COMMAND]", 0 },
+	{ "import", cmd_import, "read an export, or a spreadsheet (CSV)",
+	  "fu import FILE [--merge]\n"
+	  "fu import --csv FILE [--skip-bad]", 0 },
 	{ "list", cmd_list, "list applications or contacts",
 	  "fu list [applications] [--open | --closed | --all | --outcome O] [--company C]\n"
 	  "fu list contacts [--company C]", 0 },
@@ -55,6 +60,8 @@ const cmd fu_commands[] = {
 	  "fu rules [RULE]", 0 },
 	{ "show", cmd_show, "an application or a contact, with its history",
 	  "fu show REF", 0 },
+	{ "stats", cmd_stats, "how your job hunt is going, in numbers",
+	  "fu stats [--since DATE]", 0 },
 	{ "undo", cmd_undo, "remove the last logged event",
 	  "fu undo [REF]", 0 },
 	{ "version", cmd_version, "print fu's version",

@@ -1,0 +1,56 @@
+/* cmd_export.c - fu export: everything as JSON, or what is due as iCalendar */
+#include <stdio.h>
+
+#include "cli.h"
+#include "fu/transfer.h"
+
+enum { O_ICS = 1 };
+
+const opt_spec export_options[] = {
+	{ "ics", OPT_NONE, O_ICS, 0 },
+	{ NULL, 0, 0, 0 }
+};
+
+int cmd_export(cli *c, int argc, char **argv)
+{
+	const char *arg;
+	int ics = 0, id, rc, lrc;
+	opt_state st;
+	opt_init(&st, argc, argv);
+	while ((id = opt_next(c, &st, export_options, &arg)) != OPT_END) {
+		switch (id) {
+		case OPT_ERROR: return FU_EXIT_USAGE;
+		case OPT_POSITIONAL:
+			return cli_usage_fail(c, "unexpected '%s' (fu export "
+					      "writes to standard output)", arg);
+		case O_ICS: ics = 1; break;
+		}
+	}
+	if (c->help) {
+		cli_print_usage(c->cmd, stdout);
+		return FU_EXIT_OK;
+	}
+	if (ics && c->json)
+		return cli_usage_fail(c, "--ics and --json exclude each other");
+	if ((rc = cli_open(c, 0)))
+		return rc;
+	if (!ics) {
+		cJSON *doc = NULL;
+		if ((lrc = fu_export_json(&doc, c->db)))
+			return cli_lib_fail(c, lrc);
+		return cli_json(c, doc);
+	}
+	/* every open action, whatever its date */
+	fu_action_row *rows = NULL;
+	size_t n = 0;
+	if ((lrc = fu_action_list(&rows, &n, c->db, NULL)))
+		return cli_lib_fail(c, lrc);
+	fu_buf b = FU_BUF_INIT;
+	if ((lrc = fu_ics_calendar(&b, c->db, rows, n)))
+		rc = cli_lib_fail(c, lrc);
+	else
+		fwrite(b.data, 1, b.len, stdout);
+	fu_buf_free(&b);
+	fu_action_list_free(rows, n);
+	return rc;
+}

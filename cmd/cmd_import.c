@@ -1,0 +1,190 @@
+/* cmd_import.c - fu import: read an export, or a spreadsheet (CSV) */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fu/buf.h"
+#include "fu/transfer.h"
+
+enum { O_MERGE = 1, O_CSV, O_SKIP_BAD };
+
+const opt_spec import_options[] = {
+	{ "merge", OPT_NONE, O_MERGE, 0 },
+	{ "csv", OPT_NONE, O_CSV, 0 },
+	{ "skip-bad", OPT_NONE, O_SKIP_BAD, 0 },
+	{ NULL, 0, 0, 0 }
+};
+
+/* The whole of path ("-": standard input) into b; 0 or an errno. */
+static int read_all(fu_buf *b, const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f)
+		return errno;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		fu_buf_add(b, chunk, n);
+	int err = ferror(f) ? (errno ? errno : EIO) : 0;
+	if (f != stdin)
+		fclose(f);
+	if (!err && b->failed)
+		err = ENOMEM;
+	return err;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static int import_json(cli *c, const fu_buf *b, int merge)
+{
+	fu_import_report rep;
+	int lrc = fu_import_json(c->db, b->data, b->len,
+				 merge ? FU_IMPORT_MERGE : 0, &rep);
+	if (lrc)
+		return cli_fail(cli_exit_for(lrc), "import: %s",
+				fu_errmsg(c->db));
+	if (c->json) {
+		cJSON *o = cJSON_CreateObject();
+		if (o) {
+			cJSON_AddNumberToObject(o, "companies", (double)rep.companies);
+			cJSON_AddNumberToObject(o, "contacts", (double)rep.contacts);
+			cJSON_AddNumberToObject(o, "contacts_matched",
+						(double)rep.contacts_matched);
+			cJSON_AddNumberToObject(o, "applications",
+						(double)rep.applications);
+			cJSON_AddNumberToObject(o, "events", (double)rep.events);
+			cJSON_AddNumberToObject(o, "config", (double)rep.config);
+		}
+		return cli_json(c, o);
+	}
+	printf("%s %zu %s, %zu %s and %zu %s", merge ? "added" : "imported",
+	       rep.applications, plural(rep.applications, "application",
+					"applications"),
+	       rep.contacts, plural(rep.contacts, "contact", "contacts"),
+	       rep.events, plural(rep.events, "event", "events"));
+	if (rep.contacts_matched)
+		printf(" (%zu %s already there)", rep.contacts_matched,
+		       plural(rep.contacts_matched, "contact was", "contacts were"));
+	if (rep.config)
+		printf("; %zu %s", rep.config, plural(rep.config, "setting",
+						      "settings"));
+	printf("\n");
+	return FU_EXIT_OK;
+}
+
+static int import_csv(cli *c, const fu_buf *b, int skip_bad)
+{
+	fu_csv_report rep;
+	int lrc = fu_import_csv(c->db, b->data, b->len,
+				skip_bad ? FU_IMPORT_SKIP_BAD : 0, &rep);
+	int rc = FU_EXIT_OK;
+	if (lrc) {
+		rc = cli_fail(cli_exit_for(lrc), "import: %s", fu_errmsg(c->db));
+		fu_csv_report_clear(&rep);
+		return rc;
+	}
+	if (rep.nunknown) {
+		fu_buf cols = FU_BUF_INIT;
+		for (size_t i = 0; i < rep.nunknown; i++)
+			fu_buf_printf(&cols, "%s'%s'", i ? ", " : "",
+				      rep.unknown_columns[i]);
+		cli_fail(0, "warning: ignored %s %s (fu reads company, role, "
+			 "applied, contact, email, status, source, url, notes)",
+			 plural(rep.nunknown, "column", "columns"), cols.data);
+		fu_buf_free(&cols);
+	}
+	for (size_t i = 0; i < rep.nbad; i++)
+		cli_fail(0, "skipped %s", rep.bad[i].message);
+	if (c->json) {
+		cJSON *o = cJSON_CreateObject();
+		if (o) {
+			cJSON_AddNumberToObject(o, "rows", (double)rep.rows);
+			cJSON_AddNumberToObject(o, "applications",
+						(double)rep.applications);
+			cJSON_AddNumberToObject(o, "contacts_created",
+						(double)rep.contacts_created);
+			cJSON_AddNumberToObject(o, "contacts_reused",
+						(double)rep.contacts_reused);
+			cJSON *u = cJSON_AddArrayToObject(o, "ignored_columns");
+			for (size_t i = 0; u && i < rep.nunknown; i++)
+				cJSON_AddItemToArray(u, cJSON_CreateString(
+					rep.unknown_columns[i]));
+			cJSON *s = cJSON_AddArrayToObject(o, "skipped");
+			for (size_t i = 0; s && i < rep.nbad; i++) {
+				cJSON *r = cJSON_CreateObject();
+				if (!r)
+					break;
+				cJSON_AddNumberToObject(r, "line",
+							(double)rep.bad[i].line);
+				cJSON_AddStringToObject(r, "error",
+							rep.bad[i].message);
+				cJSON_AddItemToArray(s, r);
+			}
+		}
+		rc = cli_json(c, o);
+	} else {
+		printf("imported %zu %s from %zu %s", rep.applications,
+		       plural(rep.applications, "application", "applications"),
+		       rep.rows, plural(rep.rows, "row", "rows"));
+		if (rep.contacts_created || rep.contacts_reused)
+			printf(" (%zu new %s, %zu already known)",
+			       rep.contacts_created,
+			       plural(rep.contacts_created, "contact", "contacts"),
+			       rep.contacts_reused);
+		if (rep.nbad)
+			printf("; skipped %zu bad %s", rep.nbad,
+			       plural(rep.nbad, "row", "rows"));
+		printf("\n");
+	}
+	fu_csv_report_clear(&rep);
+	return rc;
+}
+
+int cmd_import(cli *c, int argc, char **argv)
+{
+	const char *file = NULL, *arg;
+	int merge = 0, csv = 0, skip_bad = 0, id, rc;
+	opt_state st;
+	opt_init(&st, argc, argv);
+	while ((id = opt_next(c, &st, import_options, &arg)) != OPT_END) {
+		switch (id) {
+		case OPT_ERROR: return FU_EXIT_USAGE;
+		case OPT_POSITIONAL:
+			if (file)
+				return cli_usage_fail(c, "unexpected '%s' (one "
+						      "file at a time)", arg);
+			file = arg;
+			break;
+		case O_MERGE: merge = 1; break;
+		case O_CSV: csv = 1; break;
+		case O_SKIP_BAD: skip_bad = 1; break;
+		}
+	}
+	if (c->help) {
+		cli_print_usage(c->cmd, stdout);
+		return FU_EXIT_OK;
+	}
+	if (!file)
+		return cli_usage_fail(c, "missing the FILE to import ('-' "
+				      "reads standard input)");
+	if (merge && csv)
+		return cli_usage_fail(c, "--merge is for exports; a CSV import "
+				      "always adds to what is there");
+	if (skip_bad && !csv)
+		return cli_usage_fail(c, "--skip-bad is for --csv");
+	fu_buf b = FU_BUF_INIT;
+	int err = read_all(&b, file);
+	if (err) {
+		fu_buf_free(&b);
+		return cli_fail(FU_EXIT_FAILURE, "cannot read '%s': %s", file,
+				strerror(err));
+	}
+	if ((rc = cli_open(c, 0)) == FU_EXIT_OK)
+		rc = csv ? import_csv(c, &b, skip_bad) : import_json(c, &b, merge);
+	fu_buf_free(&b);
+	return rc;
+}

@@ -1,0 +1,77 @@
+/*
+ * stats.h - how the job hunt is going, in numbers a job seeker can learn
+ * from (fu stats). Every number is defined here and in fu-stats(1).
+ */
+#ifndef FU_STATS_H
+#define FU_STATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fu/fu.h"
+#include "fu/model.h"
+
+/* The stages of fu_application_stage(), in this order. */
+enum {
+	FU_STAGE_PLANNED,
+	FU_STAGE_APPLIED,
+	FU_STAGE_INTERVIEWING,
+	FU_STAGE_OFFER,
+	FU_STAGE__OPEN /* closed applications count under their outcome */
+};
+
+/* What recruiters say about thank-you notes (seed 004, "How to Avoid
+ * Common Mistakes in Your Job Search Follow-Up"): only about a quarter
+ * of candidates ever send one. */
+#define FU_STATS_TYPICAL_THANK_YOU 0.25
+
+typedef struct fu_stats {
+	int64_t since;         /* 0: every application */
+	/* The applications counted: all, or (since) those whose first
+	 * applied event is at or after since. */
+	size_t applications;
+	size_t open, closed;
+	size_t stages[FU_STAGE__OPEN];    /* open ones, by stage */
+	size_t outcomes[FU_OUT__COUNT];   /* closed ones, by outcome */
+
+	/* Response: of the counted applications applied to, those the
+	 * employer answered: an interview, meeting, reply, timeline, offer
+	 * or rejection logged on it, or closed as accepted, declined or
+	 * rejected. rate is responded / applied, -1 when none applied. */
+	size_t applied;
+	size_t responded;
+	double response_rate;
+
+	/* Local calendar days from applying to the employer's first word
+	 * (the first such event at or after applying, else the closing),
+	 * their median over the responded applications; -1 when none. */
+	size_t reply_samples;
+	double median_reply_days;
+
+	/* Thank-yous: interviews and meetings (on the counted applications,
+	 * and networking ones at or after since) after which every person
+	 * met got a sent within rules.thank-you.hours. The people met: the
+	 * --with people, and the contact of a networking meeting; with
+	 * nobody named on an application, its first contact. A sent counts
+	 * for a person it names (--with), that it was logged on, or, when
+	 * it names nobody, for everyone on its application. Meetings whose
+	 * window is still open and not yet thanked are left out. rate is
+	 * thanked / meetings, -1 when none. */
+	int thank_you_hours;
+	size_t meetings;
+	size_t thanked;
+	double thank_you_rate;
+
+	/* Follow-ups: sent events on the counted applications applied to,
+	 * and per such application (-1 when none). */
+	size_t follow_ups;
+	double follow_ups_per_application;
+} fu_stats;
+
+/* Work out the numbers as of the handle's now; since 0 counts all. */
+int fu_stats_compute(fu_stats *out, fu_db *db, int64_t since);
+
+/* "planned", "applied", "interviewing", "offer"; NULL out of range. */
+const char *fu_stats_stage_name(int stage);
+
+#endif

@@ -1,0 +1,731 @@
+/*
+ * csv.c - applications from a spreadsheet: an RFC 4180 reader, the
+ * columns fu understands, and each row checked before anything is
+ * written (transfer.c writes them, in one transaction).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "fu/buf.h"
+#include "fu/date.h"
+#include "fu/transfer.h"
+#include "transfer_internal.h"
+
+/* --- the reader --------------------------------------------------------- */
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	if (s[0] < 0x80)
+		return 1;
+	size_t k = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
+	if (k == 0 || s[0] > 0xf4 || k > n)
+		return 0;
+	for (size_t i = 1; i < k; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	if (k == 3 && ((s[0] == 0xe0 && s[1] < 0xa0) ||
+		       (s[0] == 0xed && s[1] >= 0xa0)))
+		return 0;
+	if (k == 4 && ((s[0] == 0xf0 && s[1] < 0x90) ||
+		       (s[0] == 0xf4 && s[1] >= 0x90)))
+		return 0;
+	return k;
+}
+
+/* Every byte valid UTF-8 and none NUL; else the line of the first bad. */
+static int check_bytes(fu_db *db, const unsigned char *s, size_t len)
+{
+	size_t line = 1;
+	for (size_t i = 0; i < len;) {
+		if (s[i] == 0)
+			return fu__error(db, FU_EINVALID, "line %zu: a NUL byte "
+					 "(is this a text file?)", line);
+		size_t k = utf8_seq(s + i, len - i);
+		if (k == 0)
+			return fu__error(db, FU_EINVALID, "line %zu: not valid "
+					 "UTF-8 (save the spreadsheet as CSV "
+					 "UTF-8)", line);
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == len ||
+						       s[i + 1] != '\n')))
+			line++;
+		i += k;
+	}
+	return FU_OK;
+}
+
+typedef struct reader {
+	const char *s;
+	size_t len, i;
+	size_t line;
+} reader;
+
+/* At a line end (CRLF, LF or a lone CR): step over it. */
+static int eol(reader *r)
+{
+	if (r->i >= r->len)
+		return 0;
+	if (r->s[r->i] == '\n') {
+		r->i++;
+		r->line++;
+		return 1;
+	}
+	if (r->s[r->i] == '\r') {
+		r->i += r->i + 1 < r->len && r->s[r->i + 1] == '\n' ? 2 : 1;
+		r->line++;
+		return 1;
+	}
+	return 0;
+}
+
+static int push_field(fu_csv_row *row, fu_buf *b)
+{
+	char **p = realloc(row->fields, (row->nfields + 1) * sizeof *p);
+	if (!p)
+		return FU_ERROR;
+	row->fields = p;
+	char *f = fu_buf_detach(b);
+	if (!f)
+		return FU_ERROR;
+	p[row->nfields++] = f;
+	return FU_OK;
+}
+
+static void row_clear(fu_csv_row *row)
+{
+	for (size_t i = 0; i < row->nfields; i++)
+		free(row->fields[i]);
+	free(row->fields);
+	memset(row, 0, sizeof *row);
+}
+
+/* Read one field into b; *end set when the record ended after it. */
+static int read_field(fu_db *db, reader *r, fu_buf *b, int *end)
+{
+	*end = 0;
+	if (r->i < r->len && r->s[r->i] == '"') {
+		size_t opened = r->line;
+		r->i++;
+		for (;;) {
+			if (r->i >= r->len)
+				return fu__error(db, FU_EINVALID, "line %zu: a "
+					"quoted field is not closed (it opens on "
+					"line %zu)", r->line, opened);
+			char ch = r->s[r->i];
+			if (ch == '"') {
+				if (r->i + 1 < r->len && r->s[r->i + 1] == '"') {
+					fu_buf_putc(b, '"');
+					r->i += 2;
+					continue;
+				}
+				r->i++;
+				break;
+			}
+			if (ch == '\r' || ch == '\n') {
+				eol(r); /* a line break inside: kept as \n */
+				fu_buf_putc(b, '\n');
+				continue;
+			}
+			fu_buf_putc(b, ch);
+			r->i++;
+		}
+		if (r->i >= r->len || eol(r)) {
+			*end = 1;
+			return FU_OK;
+		}
+		if (r->s[r->i] == ',') {
+			r->i++;
+			return FU_OK;
+		}
+		return fu__error(db, FU_EINVALID, "line %zu: text after a "
+				 "closing quote (inside a quoted field, write a "
+				 "quote twice: \"\")", r->line);
+	}
+	while (r->i < r->len) {
+		char ch = r->s[r->i];
+		if (ch == ',') {
+			r->i++;
+			return FU_OK;
+		}
+		if (eol(r)) {
+			*end = 1;
+			return FU_OK;
+		}
+		fu_buf_putc(b, ch);
+		r->i++;
+	}
+	*end = 1;
+	return FU_OK;
+}
+
+int fu_csv_parse(fu_csv **out, fu_db *db, const char *text, size_t len)
+{
+	*out = NULL;
+	reader r = { text, len, 0, 1 };
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		r.i = 3;
+	int rc = check_bytes(db, (const unsigned char *)text + r.i,
+			     len - r.i);
+	if (rc)
+		return rc;
+	fu_csv *csv = calloc(1, sizeof *csv);
+	if (!csv)
+		return fu__error(db, FU_ERROR, "out of memory");
+	fu_buf b = FU_BUF_INIT;
+	size_t cap = 0;
+	while (r.i < r.len) {
+		fu_csv_row row = { r.line, NULL, 0 };
+		int end = 0;
+		size_t start = r.i;
+		while (!end) {
+			if ((rc = read_field(db, &r, &b, &end)))
+				break;
+			if (b.failed || push_field(&row, &b)) {
+				rc = fu__error(db, FU_ERROR, "out of memory");
+				break;
+			}
+		}
+		if (rc) {
+			row_clear(&row);
+			break;
+		}
+		/* an empty line is no record */
+		int blank = row.nfields == 1 && !row.fields[0][0] &&
+			    text[start] != '"';
+		if (blank) {
+			row_clear(&row);
+			continue;
+		}
+		if (csv->nrows == cap) {
+			cap = cap ? cap * 2 : 32;
+			fu_csv_row *p = realloc(csv->rows, cap * sizeof *p);
+			if (!p) {
+				row_clear(&row);
+				rc = fu__error(db, FU_ERROR, "out of memory");
+				break;
+			}
+			csv->rows = p;
+		}
+		csv->rows[csv->nrows++] = row;
+	}
+	fu_buf_free(&b);
+	if (rc) {
+		fu_csv_free(csv);
+		return rc;
+	}
+	*out = csv;
+	return FU_OK;
+}
+
+void fu_csv_free(fu_csv *csv)
+{
+	if (!csv)
+		return;
+	for (size_t i = 0; i < csv->nrows; i++)
+		row_clear(&csv->rows[i]);
+	free(csv->rows);
+	free(csv);
+}
+
+/* --- the columns -------------------------------------------------------- */
+
+enum {
+	COL_COMPANY, COL_ROLE, COL_APPLIED, COL_CONTACT, COL_EMAIL,
+	COL_STATUS, COL_SOURCE, COL_URL, COL_NOTES, COL__COUNT
+};
+
+static const char *const col_names[COL__COUNT] = {
+	"company", "role", "applied", "contact", "email", "status", "source",
+	"url", "notes"
+};
+
+static const struct {
+	const char *header; /* normalised: lower case, single spaces */
+	int col;
+} synonyms[] = {
+	{ "company", COL_COMPANY }, { "company name", COL_COMPANY },
+	{ "employer", COL_COMPANY }, { "organization", COL_COMPANY },
+	{ "organisation", COL_COMPANY },
+	{ "role", COL_ROLE }, { "position", COL_ROLE }, { "title", COL_ROLE },
+	{ "job title", COL_ROLE }, { "job", COL_ROLE },
+	{ "applied", COL_APPLIED }, { "applied date", COL_APPLIED },
+	{ "date applied", COL_APPLIED }, { "applied on", COL_APPLIED },
+	{ "date", COL_APPLIED },
+	{ "contact", COL_CONTACT }, { "contact name", COL_CONTACT },
+	{ "contact person", COL_CONTACT },
+	{ "email", COL_EMAIL }, { "e mail", COL_EMAIL },
+	{ "contact email", COL_EMAIL }, { "contact e mail", COL_EMAIL },
+	{ "status", COL_STATUS }, { "stage", COL_STATUS },
+	{ "source", COL_SOURCE },
+	{ "url", COL_URL }, { "link", COL_URL }, { "posting", COL_URL },
+	{ "job link", COL_URL }, { "job url", COL_URL },
+	{ "posting url", COL_URL },
+	{ "notes", COL_NOTES }, { "note", COL_NOTES },
+	{ "comments", COL_NOTES },
+};
+
+/* Lower case, '_' and '-' as spaces, blanks squeezed and trimmed. */
+static void normalise(char *dst, size_t len, const char *src)
+{
+	size_t n = 0;
+	int space = 0;
+	for (const char *p = src; *p && n + 1 < len; p++) {
+		char ch = *p;
+		if (ch == '_' || ch == '-' || ch == ' ' || ch == '\t') {
+			space = n > 0;
+			continue;
+		}
+		if (space && n + 2 < len)
+			dst[n++] = ' ';
+		space = 0;
+		dst[n++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+	}
+	dst[n] = '\0';
+}
+
+static int column_of(const char *header)
+{
+	char norm[64];
+	if (strlen(header) >= sizeof norm)
+		return -1;
+	normalise(norm, sizeof norm, header);
+	for (size_t i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++)
+		if (strcmp(synonyms[i].header, norm) == 0)
+			return synonyms[i].col;
+	return -1;
+}
+
+/* --- the rows ----------------------------------------------------------- */
+
+enum { ST_OPEN, ST_APPLIED, ST_INTERVIEWING, ST_OFFER, ST_CLOSED };
+
+typedef struct app_row {
+	size_t line;
+	char *f[COL__COUNT]; /* trimmed copies, NULL when empty */
+	fu_source source;
+	int64_t applied_at;  /* 0: not given */
+	int status;
+	fu_outcome outcome;
+} app_row;
+
+static void app_row_clear(app_row *a)
+{
+	for (int i = 0; i < COL__COUNT; i++)
+		free(a->f[i]);
+	memset(a, 0, sizeof *a);
+}
+
+static char *trimmed(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+			 s[n - 1] == '\n'))
+		n--;
+	if (n == 0)
+		return NULL;
+	char *p = malloc(n + 1);
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+typedef struct header {
+	int index[COL__COUNT];   /* the file's column, or -1 */
+	char *shown[COL__COUNT]; /* the header as the file writes it */
+	size_t ncols;
+} header;
+
+static void header_clear(header *h)
+{
+	for (int i = 0; i < COL__COUNT; i++)
+		free(h->shown[i]);
+}
+
+static int read_header(fu_db *db, header *h, const fu_csv_row *row,
+		       fu_csv_report *rep)
+{
+	for (int i = 0; i < COL__COUNT; i++) {
+		h->index[i] = -1;
+		h->shown[i] = NULL;
+	}
+	h->ncols = row->nfields;
+	/* spreadsheets in some languages save with ';' (or tabs) */
+	if (row->nfields == 1 && strpbrk(row->fields[0], ";\t"))
+		return fu__error(db, FU_EINVALID, "line %zu: the columns are "
+				 "separated by '%s', not by commas: save the "
+				 "spreadsheet as CSV with commas", row->line,
+				 strchr(row->fields[0], ';') ? ";" : "tab");
+	for (size_t k = 0; k < row->nfields; k++) {
+		const char *name = row->fields[k];
+		int col = column_of(name);
+		if (col < 0) {
+			char *t = trimmed(name);
+			if (!t)
+				continue; /* an empty header: nothing there */
+			char **p = realloc(rep->unknown_columns,
+					   (rep->nunknown + 1) * sizeof *p);
+			if (!p) {
+				free(t);
+				return fu__error(db, FU_ERROR, "out of memory");
+			}
+			rep->unknown_columns = p;
+			p[rep->nunknown++] = t;
+			continue;
+		}
+		if (h->index[col] >= 0)
+			return fu__error(db, FU_EINVALID, "line %zu: columns "
+				"'%s' and '%s' both give the %s", row->line,
+				h->shown[col], name, col_names[col]);
+		h->index[col] = (int)k;
+		h->shown[col] = fu__strdup(name);
+		if (!h->shown[col])
+			return fu__error(db, FU_ERROR, "out of memory");
+	}
+	for (int col = COL_COMPANY; col <= COL_ROLE; col++)
+		if (h->index[col] < 0)
+			return fu__error(db, FU_EINVALID, "line %zu: no '%s' "
+				"column (fu reads company, role, applied, "
+				"contact, email, status, source, url, notes)",
+				row->line, col_names[col]);
+	return FU_OK;
+}
+
+static const char status_names[] =
+	"open, applied, interviewing, offer, accepted, declined, rejected, "
+	"withdrawn, no-response, filled";
+
+static int parse_status(app_row *a, const char *s)
+{
+	static const struct { const char *name; int st; } words[] = {
+		{ "open", ST_OPEN }, { "planned", ST_OPEN },
+		{ "applied", ST_APPLIED },
+		{ "interviewing", ST_INTERVIEWING },
+		{ "interview", ST_INTERVIEWING }, { "offer", ST_OFFER },
+	};
+	if (!s) {
+		a->status = ST_OPEN;
+		return FU_OK;
+	}
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcasecmp(words[i].name, s) == 0) {
+			a->status = words[i].st;
+			return FU_OK;
+		}
+	if (fu_outcome_parse(&a->outcome, s) == FU_OK) {
+		a->status = ST_CLOSED;
+		return FU_OK;
+	}
+	return FU_EINVALID;
+}
+
+/* A message "line N, column C: ..." for a bad cell. */
+static int bad_cell(fu_db *db, const header *h, size_t line, int col,
+		    const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+
+static int bad_cell(fu_db *db, const header *h, size_t line, int col,
+		    const char *fmt, ...)
+{
+	char what[768];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	return fu__error(db, FU_EINVALID, "line %zu, column %s: %s", line,
+			 h->shown[col] ? h->shown[col] : col_names[col], what);
+}
+
+/* The text checks of fu add, as "line N, column C: ...". */
+static int check_cell(fu_db *db, const header *h, const app_row *a, int col,
+		      size_t max, int multiline)
+{
+	int rc = fu__check_text(db, "@", a->f[col], max, multiline);
+	if (rc) {
+		char msg[512];
+		snprintf(msg, sizeof msg, "%s", fu_errmsg(db) + 2);
+		return bad_cell(db, h, a->line, col, "%s", msg);
+	}
+	return FU_OK;
+}
+
+static int read_row(fu_db *db, app_row *a, const header *h,
+		    const fu_csv_row *row)
+{
+	int rc;
+	a->line = row->line;
+	if (row->nfields > h->ncols)
+		for (size_t k = h->ncols; k < row->nfields; k++)
+			if (row->fields[k][0])
+				return fu__error(db, FU_EINVALID, "line %zu: "
+					"%zu fields, but the header names %zu "
+					"columns", row->line, row->nfields,
+					h->ncols);
+	for (int col = 0; col < COL__COUNT; col++) {
+		int k = h->index[col];
+		if (k < 0 || (size_t)k >= row->nfields)
+			continue;
+		const char *src = row->fields[k];
+		if (strspn(src, " \t\n") == strlen(src))
+			continue; /* empty, or only blanks */
+		if (!(a->f[col] = trimmed(src)))
+			return fu__error(db, FU_ERROR, "out of memory");
+	}
+	if (!a->f[COL_COMPANY])
+		return bad_cell(db, h, a->line, COL_COMPANY, "empty; every row "
+				"needs the company");
+	if (!a->f[COL_ROLE])
+		return bad_cell(db, h, a->line, COL_ROLE, "empty; every row "
+				"needs the role");
+	if ((rc = check_cell(db, h, a, COL_COMPANY, FU__NAME_MAX, 0)) ||
+	    (rc = check_cell(db, h, a, COL_ROLE, FU__NAME_MAX, 0)) ||
+	    (rc = check_cell(db, h, a, COL_CONTACT, FU__NAME_MAX, 0)) ||
+	    (rc = check_cell(db, h, a, COL_EMAIL, FU__FIELD_MAX, 0)) ||
+	    (rc = check_cell(db, h, a, COL_STATUS, FU__FIELD_MAX, 0)) ||
+	    (rc = check_cell(db, h, a, COL_SOURCE, FU__FIELD_MAX, 0)) ||
+	    (rc = check_cell(db, h, a, COL_APPLIED, FU__FIELD_MAX, 0)) ||
+	    (rc = check_cell(db, h, a, COL_URL, FU__URL_MAX, 0)) ||
+	    (rc = check_cell(db, h, a, COL_NOTES, FU__NOTE_MAX, 1)))
+		return rc;
+	if (a->f[COL_EMAIL]) {
+		if (fu__check_email(db, a->f[COL_EMAIL])) {
+			char msg[600];
+			snprintf(msg, sizeof msg, "%s", fu_errmsg(db));
+			return bad_cell(db, h, a->line, COL_EMAIL, "%s", msg);
+		}
+		if (!a->f[COL_CONTACT])
+			return bad_cell(db, h, a->line, COL_EMAIL, "'%s' has no "
+					"contact name beside it (column "
+					"contact)", a->f[COL_EMAIL]);
+	}
+	if (a->f[COL_APPLIED]) {
+		char err[512];
+		if (fu__xfer_event_time(&a->applied_at, a->f[COL_APPLIED],
+					fu_db_now(db), err, sizeof err))
+			return bad_cell(db, h, a->line, COL_APPLIED, "%s", err);
+	}
+	if (parse_status(a, a->f[COL_STATUS]))
+		return bad_cell(db, h, a->line, COL_STATUS, "'%s' is not a "
+				"status (%s)", a->f[COL_STATUS], status_names);
+	if (a->f[COL_SOURCE] && fu_source_parse(&a->source, a->f[COL_SOURCE]))
+		return bad_cell(db, h, a->line, COL_SOURCE, "'%s' is not a "
+				"source (%s)", a->f[COL_SOURCE],
+				fu_source_names());
+	return FU_OK;
+}
+
+static int all_empty(const fu_csv_row *row)
+{
+	for (size_t k = 0; k < row->nfields; k++)
+		if (strspn(row->fields[k], " \t\n") != strlen(row->fields[k]))
+			return 0;
+	return 1;
+}
+
+/* --- writing a row (inside the transaction) ----------------------------- */
+
+static int add_event(fu_db *db, int64_t app, fu_event_kind kind, int64_t at,
+		     int64_t with, fu_outcome outcome, const char *note)
+{
+	fu_event e = { 0 };
+	e.kind = kind;
+	e.at = at;
+	e.application_id = app;
+	e.outcome = outcome;
+	e.note = (char *)note;
+	if (with) {
+		e.with = &with;
+		e.nwith = 1;
+	}
+	return fu__xfer_event(db, &e);
+}
+
+static int write_row(fu_db *db, const app_row *r, fu_csv_report *rep)
+{
+	int rc;
+	int64_t company = 0, contact = 0;
+	if ((rc = fu__xfer_company(db, &company, r->f[COL_COMPANY], 0, 0)))
+		return rc;
+	if (r->f[COL_CONTACT]) {
+		if ((rc = fu__xfer_find_contact(db, &contact, r->f[COL_CONTACT],
+						r->f[COL_EMAIL], company)))
+			return rc;
+		if (contact) {
+			rep->contacts_reused++;
+		} else {
+			fu_contact c = { 0 };
+			c.name = r->f[COL_CONTACT];
+			c.email = r->f[COL_EMAIL];
+			c.company = r->f[COL_COMPANY];
+			if ((rc = fu__xfer_contact(db, &c)))
+				return rc;
+			contact = c.id;
+			rep->contacts_created++;
+		}
+	}
+	fu_application a = { 0 };
+	a.company = r->f[COL_COMPANY];
+	a.role = r->f[COL_ROLE];
+	a.source = r->source;
+	a.url = r->f[COL_URL];
+	a.notes = r->f[COL_NOTES];
+	if (contact) {
+		a.contact_ids = &contact;
+		a.ncontacts = 1;
+	}
+	if ((rc = fu__xfer_application(db, &a)))
+		return rc;
+	rep->applications++;
+	int64_t now = fu_db_now(db);
+	int64_t at = r->applied_at ? r->applied_at : now;
+	char note[64];
+	if (r->status == ST_CLOSED)
+		snprintf(note, sizeof note, "from a spreadsheet: status %s",
+			 fu_outcome_name(r->outcome));
+	else
+		snprintf(note, sizeof note, "from a spreadsheet: status %s",
+			 r->status == ST_OFFER ? "offer" : "interviewing");
+	if ((r->applied_at || (r->status != ST_OPEN && r->status != ST_CLOSED)) &&
+	    (rc = add_event(db, a.id, FU_EV_APPLIED, at, 0, FU_OUT_NONE, NULL)))
+		return rc;
+	if (r->status == ST_INTERVIEWING) {
+		/* Decision: the interview's day is not known, so a thank-you
+		 * "within 24 hours" of it would be made up: it is dismissed
+		 * (a second later, so that it was open); the check-ins stay. */
+		fu_event d = { 0 };
+		d.kind = FU_EV_DISMISS;
+		d.at = at + 1;
+		d.application_id = a.id;
+		d.action = "thank-you";
+		d.note = "from a spreadsheet: the interview's date is not known";
+		if (!(rc = add_event(db, a.id, FU_EV_INTERVIEW, at, contact,
+				     FU_OUT_NONE, note)))
+			rc = fu__xfer_event(db, &d);
+	}
+	else if (r->status == ST_OFFER)
+		rc = add_event(db, a.id, FU_EV_OFFER, at, 0, FU_OUT_NONE, note);
+	else if (r->status == ST_CLOSED)
+		rc = add_event(db, a.id, FU_EV_CLOSED, at, 0, r->outcome, note);
+	return rc;
+}
+
+/* --- the import --------------------------------------------------------- */
+
+static int add_problem(fu_db *db, fu_csv_report *rep, size_t line)
+{
+	fu_csv_problem *p = realloc(rep->bad, (rep->nbad + 1) * sizeof *p);
+	if (!p)
+		return fu__error(db, FU_ERROR, "out of memory");
+	rep->bad = p;
+	p[rep->nbad].line = line;
+	p[rep->nbad].message = fu__strdup(fu_errmsg(db));
+	if (!p[rep->nbad].message)
+		return fu__error(db, FU_ERROR, "out of memory");
+	rep->nbad++;
+	return FU_OK;
+}
+
+int fu_import_csv(fu_db *db, const char *text, size_t len, int flags,
+		  fu_csv_report *rep)
+{
+	memset(rep, 0, sizeof *rep);
+	fu_csv *csv = NULL;
+	header h;
+	app_row *rows = NULL;
+	size_t nrows = 0;
+	int rc = fu_csv_parse(&csv, db, text, len);
+	if (rc)
+		return rc;
+	for (int i = 0; i < COL__COUNT; i++)
+		h.shown[i] = NULL;
+	if (csv->nrows == 0) {
+		rc = fu__error(db, FU_EINVALID, "line 1: the file is empty (it "
+			       "needs a header line naming the columns)");
+		goto done;
+	}
+	if ((rc = read_header(db, &h, &csv->rows[0], rep)))
+		goto done;
+	rows = calloc(csv->nrows, sizeof *rows);
+	if (!rows) {
+		rc = fu__error(db, FU_ERROR, "out of memory");
+		goto done;
+	}
+	/* check every row before writing any */
+	char first[1024] = "";
+	for (size_t i = 1; i < csv->nrows; i++) {
+		if (all_empty(&csv->rows[i]))
+			continue;
+		rep->rows++;
+		app_row *a = &rows[nrows];
+		int r = read_row(db, a, &h, &csv->rows[i]);
+		if (r == FU_ERROR) {
+			rc = r;
+			goto done;
+		}
+		if (r) {
+			if (!first[0])
+				snprintf(first, sizeof first, "%s", fu_errmsg(db));
+			if ((rc = add_problem(db, rep, csv->rows[i].line)))
+				goto done;
+			app_row_clear(a);
+			continue;
+		}
+		nrows++;
+	}
+	if (rep->nbad && !(flags & FU_IMPORT_SKIP_BAD)) {
+		if (rep->nbad > 1)
+			rc = fu__error(db, FU_EINVALID, "%s (and %zu more bad "
+				       "row%s; nothing imported: --skip-bad "
+				       "imports the good ones)", first,
+				       rep->nbad - 1, rep->nbad > 2 ? "s" : "");
+		else
+			rc = fu__error(db, FU_EINVALID, "%s (nothing imported)",
+				       first);
+		goto done;
+	}
+	if (nrows == 0) {
+		rc = rep->nbad ? fu__error(db, FU_EINVALID, "no row is good: "
+					   "nothing imported (%s)", first)
+			       : fu__error(db, FU_EINVALID, "no rows under the "
+					   "header: nothing imported");
+		goto done;
+	}
+	if ((rc = fu__begin(db)))
+		goto done;
+	for (size_t i = 0; i < nrows && !rc; i++)
+		rc = write_row(db, &rows[i], rep);
+	if (rc || (rc = fu__xfer_finish(db)) || (rc = fu__commit(db))) {
+		fu__rollback(db);
+		rep->applications = rep->contacts_created = 0;
+		rep->contacts_reused = 0;
+	}
+done:
+	for (size_t i = 0; rows && i < csv->nrows; i++)
+		app_row_clear(&rows[i]);
+	free(rows);
+	header_clear(&h);
+	fu_csv_free(csv);
+	return rc;
+}
+
+void fu_csv_report_clear(fu_csv_report *rep)
+{
+	if (!rep)
+		return;
+	for (size_t i = 0; i < rep->nunknown; i++)
+		free(rep->unknown_columns[i]);
+	free(rep->unknown_columns);
+	for (size_t i = 0; i < rep->nbad; i++)
+		free(rep->bad[i].message);
+	free(rep->bad);
+	memset(rep, 0, sizeof *rep);
+}

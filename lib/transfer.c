@@ -1,0 +1,1745 @@
+/*
+ * transfer.c - the whole database as one JSON document and back (fu
+ * export, fu import), and the writes that spreadsheet imports share.
+ *
+ * An import reads and checks the whole document first (every field with
+ * the rules fu add and fu log apply, every reference, every number),
+ * then writes it in one BEGIN IMMEDIATE transaction that also works out
+ * the actions owed; any failure rolls it all back. Messages name the
+ * place in the document as a path: "events[4].application: no
+ * application 17 in the file".
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "fu/buf.h"
+#include "fu/date.h"
+#include "fu/json.h"
+#include "fu/rules.h"
+#include "fu/store.h"
+#include "fu/transfer.h"
+#include "transfer_internal.h"
+
+/* --- small helpers -------------------------------------------------------- */
+
+static int step_done(fu_db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return fu__sqlerr(db, rc, "cannot write the database");
+	return FU_OK;
+}
+
+static int query_int64(fu_db *db, int64_t *out, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, sql);
+	if (rc)
+		return rc;
+	int src = sqlite3_step(st);
+	*out = 0;
+	if (src == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu__xfer_check_text(fu_db *db, const char *path, const char *s,
+			size_t max, int multiline)
+{
+	/* fu__check_text says "<what> is ..."; say "<path>: is ..." */
+	int rc = fu__check_text(db, "@", s, max, multiline);
+	if (rc) {
+		char msg[512];
+		snprintf(msg, sizeof msg, "%s", fu_errmsg(db) + 2);
+		return fu__error(db, rc, "%s: %s", path, msg);
+	}
+	return FU_OK;
+}
+
+int fu__xfer_event_time(int64_t *out, const char *s, int64_t now, char *err,
+			size_t errlen)
+{
+	int has_time = 0;
+	int rc = fu_date_parse(out, &has_time, s, now, FU_DATE_PAST, err,
+			       errlen);
+	if (rc || has_time)
+		return rc;
+	if (*out == fu_time_start_of_day(now)) {
+		*out = now; /* today means now */
+		return FU_OK;
+	}
+	struct tm tm; /* another day alone means its local midday */
+	time_t t = (time_t)*out;
+	localtime_r(&t, &tm);
+	tm.tm_hour = 12;
+	tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	*out = (int64_t)mktime(&tm);
+	return FU_OK;
+}
+
+/* --- writing records ------------------------------------------------------ */
+
+int fu__xfer_company(fu_db *db, int64_t *out, const char *name, int64_t id,
+		     int64_t created)
+{
+	*out = 0;
+	if (!name)
+		return FU_OK;
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "SELECT id FROM companies WHERE name = ?");
+	if (rc)
+		return rc;
+	fu__bind_text(st, 1, name);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	if (rc || *out)
+		return rc;
+	if ((rc = fu__prepare(db, &st, "INSERT INTO companies (id, name, "
+			      "created_at) VALUES (?, ?, ?) RETURNING id")))
+		return rc;
+	fu__bind_time(st, 1, id);
+	fu__bind_text(st, 2, name);
+	sqlite3_bind_int64(st, 3, created ? created : db->now);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else
+		rc = fu__sqlerr(db, src, "cannot record the company");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Applications and contacts share one sequence of numbers. */
+static int next_thing_id(fu_db *db, int64_t *out)
+{
+	int rc = query_int64(db, out,
+		"SELECT max(coalesce((SELECT max(id) FROM applications), 0),"
+		" coalesce((SELECT max(id) FROM contacts), 0))");
+	*out += 1;
+	return rc;
+}
+
+int fu__xfer_contact(fu_db *db, fu_contact *c)
+{
+	int64_t company = 0;
+	int rc;
+	if ((!c->id && (rc = next_thing_id(db, &c->id))) ||
+	    (rc = fu__xfer_company(db, &company, c->company, 0, 0)))
+		return rc;
+	sqlite3_stmt *st = NULL;
+	if ((rc = fu__prepare(db, &st,
+		"INSERT INTO contacts (id, name, company_id, title, email, "
+		"phone, address, prefers, no_calls, social_ok, notes, "
+		"created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")))
+		return rc;
+	if (!c->created_at)
+		c->created_at = db->now;
+	sqlite3_bind_int64(st, 1, c->id);
+	fu__bind_text(st, 2, c->name);
+	fu__bind_time(st, 3, company);
+	fu__bind_text(st, 4, c->title);
+	fu__bind_text(st, 5, c->email);
+	fu__bind_text(st, 6, c->phone);
+	fu__bind_text(st, 7, c->address);
+	fu__bind_text(st, 8, fu_channel_name(c->prefers));
+	sqlite3_bind_int(st, 9, c->no_calls != 0);
+	sqlite3_bind_int(st, 10, c->social_ok != 0);
+	fu__bind_text(st, 11, c->notes);
+	sqlite3_bind_int64(st, 12, c->created_at);
+	c->company_id = company;
+	return step_done(db, st);
+}
+
+int fu__xfer_application(fu_db *db, fu_application *a)
+{
+	int64_t company = 0;
+	int rc;
+	if ((!a->id && (rc = next_thing_id(db, &a->id))) ||
+	    (rc = fu__xfer_company(db, &company, a->company, 0, 0)))
+		return rc;
+	sqlite3_stmt *st = NULL;
+	if ((rc = fu__prepare(db, &st,
+		"INSERT INTO applications (id, company_id, role, source, url, "
+		"notes, no_calls, no_follow_up, created_at) "
+		"VALUES (?,?,?,?,?,?,?,?,?)")))
+		return rc;
+	if (!a->created_at)
+		a->created_at = db->now;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int64(st, 2, company);
+	fu__bind_text(st, 3, a->role);
+	fu__bind_text(st, 4, fu_source_name(a->source));
+	fu__bind_text(st, 5, a->url);
+	fu__bind_text(st, 6, a->notes);
+	sqlite3_bind_int(st, 7, a->no_calls != 0);
+	sqlite3_bind_int(st, 8, a->no_follow_up != 0);
+	sqlite3_bind_int64(st, 9, a->created_at);
+	if ((rc = step_done(db, st)))
+		return rc;
+	a->company_id = company;
+	for (size_t i = 0; i < a->ncontacts; i++) {
+		if ((rc = fu__prepare(db, &st, "INSERT INTO application_contacts "
+			"(application_id, contact_id, position) VALUES (?,?,?)")))
+			return rc;
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_int64(st, 2, a->contact_ids[i]);
+		sqlite3_bind_int64(st, 3, (int64_t)i + 1);
+		if ((rc = step_done(db, st)))
+			return rc;
+	}
+	return FU_OK;
+}
+
+int fu__xfer_event(fu_db *db, fu_event *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "INSERT INTO events (id, kind, at, "
+		"application_id, contact_id, channel, expect_at, until_at, "
+		"note, action, outcome, urgent, created_at) "
+		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+	if (rc)
+		return rc;
+	if (!e->created_at)
+		e->created_at = db->now;
+	fu__bind_time(st, 1, e->id);
+	fu__bind_text(st, 2, fu_event_kind_name(e->kind));
+	sqlite3_bind_int64(st, 3, e->at);
+	fu__bind_time(st, 4, e->application_id);
+	fu__bind_time(st, 5, e->contact_id);
+	fu__bind_text(st, 6, fu_channel_name(e->channel));
+	fu__bind_time(st, 7, e->expect_at);
+	fu__bind_time(st, 8, e->until_at);
+	fu__bind_text(st, 9, e->note);
+	fu__bind_text(st, 10, e->action);
+	fu__bind_text(st, 11, fu_outcome_name(e->outcome));
+	sqlite3_bind_int(st, 12, e->urgent != 0);
+	sqlite3_bind_int64(st, 13, e->created_at);
+	if ((rc = step_done(db, st)))
+		return rc;
+	e->id = sqlite3_last_insert_rowid(db->sql);
+	for (size_t i = 0; i < e->nwith; i++) {
+		if ((rc = fu__prepare(db, &st, "INSERT INTO event_contacts "
+			"(event_id, position, contact_id) VALUES (?, ?, ?)")))
+			return rc;
+		sqlite3_bind_int64(st, 1, e->id);
+		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
+		sqlite3_bind_int64(st, 3, e->with[i]);
+		if ((rc = step_done(db, st)))
+			return rc;
+	}
+	for (size_t i = 0; i < e->ntopics; i++) {
+		if ((rc = fu__prepare(db, &st, "INSERT INTO event_topics "
+			"(event_id, position, text) VALUES (?, ?, ?)")))
+			return rc;
+		sqlite3_bind_int64(st, 1, e->id);
+		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
+		fu__bind_text(st, 3, e->topics[i]);
+		if ((rc = step_done(db, st)))
+			return rc;
+	}
+	return FU_OK;
+}
+
+int fu__xfer_find_contact(fu_db *db, int64_t *out, const char *name,
+			  const char *email, int64_t company)
+{
+	*out = 0;
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "SELECT id FROM contacts WHERE "
+		"name = ?1 COLLATE NOCASE AND (?2 IS NULL OR email = ?2 "
+		"COLLATE NOCASE) ORDER BY (company_id IS ?3) DESC, id LIMIT 1");
+	if (rc)
+		return rc;
+	fu__bind_text(st, 1, name);
+	fu__bind_text(st, 2, email);
+	fu__bind_time(st, 3, company);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu__xfer_finish(fu_db *db)
+{
+	/* the settings may have changed: read the rule numbers again */
+	db->params_valid = 0;
+	/* as store.c keeps it: the outcome of the last closed event */
+	int rc = fu__exec(db, "UPDATE applications SET (outcome, closed_at) = "
+		"(SELECT e.outcome, e.at FROM events e WHERE e.application_id = "
+		"applications.id AND e.kind = 'closed' ORDER BY e.id DESC "
+		"LIMIT 1)");
+	return rc ? rc : fu__refresh_all(db);
+}
+
+/* --- export ---------------------------------------------------------------- */
+
+static void add_text(cJSON *o, const char *k, sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	cJSON_AddItemToObject(o, k, s ? cJSON_CreateString((const char *)s)
+				      : cJSON_CreateNull());
+}
+
+static void add_time(cJSON *o, const char *k, sqlite3_stmt *st, int col)
+{
+	cJSON_AddItemToObject(o, k, fu_json_time(sqlite3_column_int64(st, col)));
+}
+
+static void add_ref(cJSON *o, const char *k, sqlite3_stmt *st, int col)
+{
+	int64_t id = sqlite3_column_int64(st, col);
+	cJSON_AddItemToObject(o, k, id ? cJSON_CreateNumber((double)id)
+				       : cJSON_CreateNull());
+}
+
+static void add_bool(cJSON *o, const char *k, sqlite3_stmt *st, int col)
+{
+	cJSON_AddBoolToObject(o, k, sqlite3_column_int(st, col) != 0);
+}
+
+/* Rows of a one-parameter query as an array: numbers (texts == 0) or
+ * strings. */
+static int add_list(fu_db *db, cJSON *o, const char *k, sqlite3_stmt *st,
+		    int64_t id, int texts)
+{
+	cJSON *arr = cJSON_AddArrayToObject(o, k);
+	if (!arr)
+		return fu__error(db, FU_ERROR, "out of memory");
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, id);
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW)
+		cJSON_AddItemToArray(arr, texts ?
+			cJSON_CreateString((const char *)sqlite3_column_text(st, 0)) :
+			cJSON_CreateNumber((double)sqlite3_column_int64(st, 0)));
+	if (src != SQLITE_DONE)
+		return fu__sqlerr(db, src, "cannot read the database");
+	return FU_OK;
+}
+
+typedef int (*row_fn)(fu_db *db, cJSON *o, sqlite3_stmt *st, void *arg);
+
+/* One object per row of sql, into an array k of root. */
+static int export_table(fu_db *db, cJSON *root, const char *k,
+			const char *sql, row_fn fn, void *arg)
+{
+	cJSON *arr = cJSON_AddArrayToObject(root, k);
+	if (!arr)
+		return fu__error(db, FU_ERROR, "out of memory");
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, sql);
+	if (rc)
+		return rc;
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		cJSON *o = cJSON_CreateObject();
+		if (!o) {
+			rc = fu__error(db, FU_ERROR, "out of memory");
+			break;
+		}
+		cJSON_AddItemToArray(arr, o);
+		if ((rc = fn(db, o, st, arg)))
+			break;
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int company_row(fu_db *db, cJSON *o, sqlite3_stmt *st, void *arg)
+{
+	(void)db;
+	(void)arg;
+	add_ref(o, "id", st, 0);
+	add_text(o, "name", st, 1);
+	add_time(o, "created", st, 2);
+	return FU_OK;
+}
+
+static int contact_row(fu_db *db, cJSON *o, sqlite3_stmt *st, void *arg)
+{
+	static const char *const names[] = { "name", "company", "title",
+		"email", "phone", "address", "prefers" };
+	(void)db;
+	(void)arg;
+	add_ref(o, "id", st, 0);
+	for (int i = 0; i < 7; i++)
+		add_text(o, names[i], st, i + 1);
+	add_bool(o, "no_calls", st, 8);
+	add_bool(o, "social_ok", st, 9);
+	add_text(o, "notes", st, 10);
+	add_time(o, "created", st, 11);
+	return FU_OK;
+}
+
+static int application_row(fu_db *db, cJSON *o, sqlite3_stmt *st, void *arg)
+{
+	add_ref(o, "id", st, 0);
+	add_text(o, "company", st, 1);
+	add_text(o, "role", st, 2);
+	add_text(o, "source", st, 3);
+	add_text(o, "url", st, 4);
+	add_text(o, "notes", st, 5);
+	add_bool(o, "no_calls", st, 6);
+	add_bool(o, "no_follow_up", st, 7);
+	int rc = add_list(db, o, "contacts", arg, sqlite3_column_int64(st, 0),
+			  0);
+	add_time(o, "created", st, 8);
+	return rc;
+}
+
+static int event_row(fu_db *db, cJSON *o, sqlite3_stmt *st, void *arg)
+{
+	sqlite3_stmt **sub = arg;
+	int64_t id = sqlite3_column_int64(st, 0);
+	int rc;
+	add_ref(o, "id", st, 0);
+	add_text(o, "kind", st, 1);
+	add_time(o, "at", st, 2);
+	add_ref(o, "application", st, 3);
+	add_ref(o, "contact", st, 4);
+	if ((rc = add_list(db, o, "with", sub[0], id, 0)))
+		return rc;
+	add_text(o, "channel", st, 5);
+	if ((rc = add_list(db, o, "topics", sub[1], id, 1)))
+		return rc;
+	add_time(o, "expect", st, 6);
+	add_time(o, "until", st, 7);
+	add_text(o, "note", st, 8);
+	add_text(o, "action", st, 9);
+	add_text(o, "outcome", st, 10);
+	add_bool(o, "urgent", st, 11);
+	add_time(o, "recorded", st, 12);
+	return FU_OK;
+}
+
+int fu_export_json(cJSON **out, fu_db *db)
+{
+	*out = NULL;
+	cJSON *root = cJSON_CreateObject();
+	sqlite3_stmt *sub[3] = { NULL, NULL, NULL };
+	if (!root)
+		return fu__error(db, FU_ERROR, "out of memory");
+	/* one read transaction: a consistent picture */
+	int rc = fu__exec(db, "BEGIN");
+	if (rc) {
+		cJSON_Delete(root);
+		return rc;
+	}
+	cJSON_AddStringToObject(root, "format", FU_EXPORT_FORMAT);
+	cJSON_AddNumberToObject(root, "version", FU_EXPORT_VERSION);
+	cJSON_AddItemToObject(root, "exported", fu_json_time(db->now));
+	if ((rc = fu__prepare(db, &sub[0], "SELECT contact_id FROM "
+			      "application_contacts WHERE application_id = ? "
+			      "ORDER BY position")) ||
+	    (rc = fu__prepare(db, &sub[1], "SELECT contact_id FROM "
+			      "event_contacts WHERE event_id = ? ORDER BY "
+			      "position")) ||
+	    (rc = fu__prepare(db, &sub[2], "SELECT text FROM event_topics "
+			      "WHERE event_id = ? ORDER BY position")))
+		goto done;
+	if ((rc = export_table(db, root, "companies", "SELECT id, name, "
+			       "created_at FROM companies ORDER BY id",
+			       company_row, NULL)) ||
+	    (rc = export_table(db, root, "contacts", "SELECT c.id, c.name, "
+			       "co.name, c.title, c.email, c.phone, c.address, "
+			       "c.prefers, c.no_calls, c.social_ok, c.notes, "
+			       "c.created_at FROM contacts c LEFT JOIN companies "
+			       "co ON co.id = c.company_id ORDER BY c.id",
+			       contact_row, NULL)) ||
+	    (rc = export_table(db, root, "applications", "SELECT a.id, "
+			       "co.name, a.role, a.source, a.url, a.notes, "
+			       "a.no_calls, a.no_follow_up, a.created_at FROM "
+			       "applications a JOIN companies co ON co.id = "
+			       "a.company_id ORDER BY a.id", application_row,
+			       sub[0])) ||
+	    (rc = export_table(db, root, "events", "SELECT id, kind, at, "
+			       "application_id, contact_id, channel, expect_at, "
+			       "until_at, note, action, outcome, urgent, "
+			       "created_at FROM events ORDER BY id", event_row,
+			       &sub[1])))
+		goto done;
+	fu_config_entry *cfg = NULL;
+	size_t ncfg = 0;
+	cJSON *conf = cJSON_AddObjectToObject(root, "config");
+	if (!conf) {
+		rc = fu__error(db, FU_ERROR, "out of memory");
+		goto done;
+	}
+	if ((rc = fu_config_list(&cfg, &ncfg, db)))
+		goto done;
+	for (size_t i = 0; i < ncfg; i++)
+		cJSON_AddStringToObject(conf, cfg[i].key, cfg[i].value);
+	fu_config_list_free(cfg, ncfg);
+done:
+	for (int i = 0; i < 3; i++)
+		sqlite3_finalize(sub[i]);
+	fu__rollback(db); /* ends the read transaction */
+	if (rc) {
+		cJSON_Delete(root);
+		return rc;
+	}
+	*out = root;
+	return FU_OK;
+}
+
+/* --- import: reading the document ----------------------------------------- */
+
+typedef struct company_rec {
+	int64_t id;
+	const char *name;
+	int64_t created;
+} company_rec;
+
+typedef struct setting {
+	const char *key;
+	char *value; /* normalised, owned */
+} setting;
+
+/* A number of the file: contacts and applications share them. */
+enum { K_CONTACT, K_APPLICATION, K_EVENT, K_COMPANY };
+
+typedef struct idref {
+	int64_t id;
+	int kind;
+	size_t i; /* index in its array */
+} idref;
+
+typedef struct imp {
+	fu_db *db;
+	int flags;
+	company_rec *co;
+	size_t nco;
+	fu_contact *ct;
+	size_t nct;
+	fu_application *ap;
+	size_t nap;
+	fu_event *ev;
+	size_t nev;
+	setting *cf;
+	size_t ncf;
+	idref *things; /* contacts and applications, by id */
+	size_t nthings;
+	idref *evs;    /* events, by id */
+	/* --merge: the numbers each record gets */
+	int64_t *ct_new, *ap_new, *ev_new;
+	char **keys;   /* rewritten action keys, owned */
+	size_t nkeys;
+} imp;
+
+static void imp_free(imp *m)
+{
+	free(m->co);
+	free(m->ct);
+	for (size_t i = 0; i < m->nap; i++)
+		free(m->ap[i].contact_ids);
+	free(m->ap);
+	for (size_t i = 0; i < m->nev; i++) {
+		free(m->ev[i].with);
+		free(m->ev[i].topics);
+	}
+	free(m->ev);
+	for (size_t i = 0; i < m->ncf; i++)
+		free(m->cf[i].value);
+	free(m->cf);
+	free(m->things);
+	free(m->evs);
+	free(m->ct_new);
+	free(m->ap_new);
+	free(m->ev_new);
+	for (size_t i = 0; i < m->nkeys; i++)
+		free(m->keys[i]);
+	free(m->keys);
+}
+
+static int bad(imp *m, const char *path, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+static int bad(imp *m, const char *path, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return fu__error(m->db, FU_EINVALID, "%s: %s", path, msg);
+}
+
+static int oom(imp *m)
+{
+	return fu__error(m->db, FU_ERROR, "out of memory");
+}
+
+static const char *what_is(const cJSON *v)
+{
+	if (cJSON_IsNull(v))
+		return "null";
+	if (cJSON_IsTrue(v))
+		return "true";
+	if (cJSON_IsFalse(v))
+		return "false";
+	if (cJSON_IsNumber(v))
+		return "a number";
+	if (cJSON_IsString(v))
+		return v->valuestring[0] ? "a string" : "an empty string";
+	if (cJSON_IsArray(v))
+		return "an array";
+	if (cJSON_IsObject(v))
+		return "an object";
+	return "something else";
+}
+
+static int expected(imp *m, const char *path, const cJSON *v,
+		    const char *want)
+{
+	if (!v)
+		return bad(m, path, "missing (expected %s)", want);
+	return bad(m, path, "expected %s, not %s", want, what_is(v));
+}
+
+/* base.key into buf */
+static const char *at(char *buf, size_t len, const char *base,
+		      const char *key)
+{
+	snprintf(buf, len, "%s.%s", base, key);
+	return buf;
+}
+
+/* Every member of obj is one of allowed (NULL-terminated), once. */
+static int check_members(imp *m, const cJSON *obj, const char *base,
+			 const char *const *allowed, const char *what)
+{
+	char path[256];
+	for (const cJSON *c = obj->child; c; c = c->next) {
+		int known = 0;
+		for (size_t i = 0; allowed[i] && !known; i++)
+			known = strcmp(allowed[i], c->string) == 0;
+		at(path, sizeof path, base, c->string);
+		if (!known) {
+			fu_buf list = FU_BUF_INIT;
+			for (size_t i = 0; allowed[i]; i++)
+				fu_buf_printf(&list, "%s%s", i ? ", " : "",
+					      allowed[i]);
+			int rc = bad(m, path, "unknown field (%s has: %s)",
+				     what, list.data);
+			fu_buf_free(&list);
+			return rc;
+		}
+		for (const cJSON *d = obj->child; d != c; d = d->next)
+			if (strcmp(d->string, c->string) == 0)
+				return bad(m, path, "given twice");
+	}
+	return FU_OK;
+}
+
+enum { F_REQUIRED = 1, F_MULTILINE = 2 };
+
+static int get_str(imp *m, const cJSON *obj, const char *base,
+		   const char *key, int flags, size_t max, const char **out)
+{
+	char path[256];
+	at(path, sizeof path, base, key);
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	*out = NULL;
+	if (!v || cJSON_IsNull(v)) {
+		if (flags & F_REQUIRED)
+			return expected(m, path, v, "a non-empty string");
+		return FU_OK;
+	}
+	if (!cJSON_IsString(v))
+		return expected(m, path, v, flags & F_REQUIRED ?
+				"a non-empty string" : "a string or null");
+	const char *s = v->valuestring;
+	if ((flags & F_REQUIRED) && strspn(s, " \t") == strlen(s))
+		return bad(m, path, "expected a non-empty string, not %s",
+			   *s ? "only blanks" : "an empty string");
+	/* as fu add refuses --email "": none is null */
+	if (!*s)
+		return bad(m, path, "expected a non-empty string or null, not "
+			   "an empty string");
+	int rc = fu__xfer_check_text(m->db, path, s, max,
+				     (flags & F_MULTILINE) != 0);
+	if (rc)
+		return rc;
+	*out = s;
+	return FU_OK;
+}
+
+static int get_bool(imp *m, const cJSON *obj, const char *base,
+		    const char *key, int *out)
+{
+	char path[256];
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	*out = 0;
+	if (!v || cJSON_IsNull(v))
+		return FU_OK;
+	if (!cJSON_IsBool(v))
+		return expected(m, at(path, sizeof path, base, key), v,
+				"true or false");
+	*out = cJSON_IsTrue(v);
+	return FU_OK;
+}
+
+#define MAX_ID 9007199254740992.0 /* 2^53: exact in a double */
+
+static int as_id(imp *m, const char *path, const cJSON *v, int64_t *out)
+{
+	if (!cJSON_IsNumber(v) || v->valuedouble < 1 ||
+	    v->valuedouble > MAX_ID ||
+	    (double)(int64_t)v->valuedouble != v->valuedouble)
+		return expected(m, path, v, "a whole number above 0");
+	*out = (int64_t)v->valuedouble;
+	return FU_OK;
+}
+
+static int get_id(imp *m, const cJSON *obj, const char *base,
+		  const char *key, int required, int64_t *out)
+{
+	char path[256];
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	at(path, sizeof path, base, key);
+	*out = 0;
+	if (!v || cJSON_IsNull(v)) {
+		if (required)
+			return expected(m, path, v, "a whole number above 0");
+		return FU_OK;
+	}
+	return as_id(m, path, v, out);
+}
+
+/* YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM) */
+static int iso_form(const char *s)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd";
+	size_t i;
+	for (i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9')
+				    : s[i] != shape[i])
+			return 0;
+	if (s[i] == ':') {
+		if (!(s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
+		      s[i + 2] <= '9'))
+			return 0;
+		i += 3;
+	}
+	if (s[i] == 'Z')
+		return s[i + 1] == '\0';
+	if (s[i] != '+' && s[i] != '-')
+		return 0;
+	const char *o = s + i + 1;
+	return o[0] >= '0' && o[0] <= '9' && o[1] >= '0' && o[1] <= '9' &&
+	       o[2] == ':' && o[3] >= '0' && o[3] <= '9' && o[4] >= '0' &&
+	       o[4] <= '9' && o[5] == '\0';
+}
+
+static const char iso_want[] = "an ISO 8601 time with its offset, like "
+	"2026-11-10T14:00:00+01:00";
+
+static int get_time(imp *m, const cJSON *obj, const char *base,
+		    const char *key, int required, int64_t *out)
+{
+	char path[256];
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	at(path, sizeof path, base, key);
+	*out = 0;
+	if (!v || cJSON_IsNull(v)) {
+		if (required)
+			return expected(m, path, v, iso_want);
+		return FU_OK;
+	}
+	if (!cJSON_IsString(v))
+		return expected(m, path, v, iso_want);
+	const char *s = v->valuestring;
+	int rc = fu__xfer_check_text(m->db, path, s, 64, 0);
+	if (rc)
+		return rc;
+	if (!iso_form(s))
+		return bad(m, path, "expected %s, not '%s'", iso_want, s);
+	char err[512];
+	if (fu_date_parse(out, NULL, s, m->db->now, 0, err, sizeof err)) {
+		char *use = strstr(err, "; use ");
+		if (use)
+			*use = '\0';
+		return bad(m, path, "%s", err);
+	}
+	return FU_OK;
+}
+
+/* An array member (or null/missing: n = 0). */
+static int get_array(imp *m, const cJSON *obj, const char *base,
+		     const char *key, const cJSON **out, size_t *n)
+{
+	char path[256];
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	*out = NULL;
+	*n = 0;
+	if (!v || cJSON_IsNull(v))
+		return FU_OK;
+	if (!cJSON_IsArray(v))
+		return expected(m, at(path, sizeof path, base, key), v,
+				"an array");
+	*out = v;
+	*n = (size_t)cJSON_GetArraySize(v);
+	return FU_OK;
+}
+
+static const char *const company_fields[] = { "id", "name", "created", NULL };
+
+static int read_companies(imp *m, const cJSON *arr)
+{
+	if (!arr->child)
+		return FU_OK;
+	size_t n = (size_t)cJSON_GetArraySize(arr);
+	if (!(m->co = calloc(n, sizeof *m->co)))
+		return oom(m);
+	int rc = FU_OK;
+	for (const cJSON *o = arr->child; o && !rc; o = o->next) {
+		char base[64];
+		company_rec *c = &m->co[m->nco];
+		snprintf(base, sizeof base, "companies[%zu]", m->nco++);
+		if (!cJSON_IsObject(o))
+			return expected(m, base, o, "an object");
+		if ((rc = check_members(m, o, base, company_fields,
+					"a company")) ||
+		    (rc = get_id(m, o, base, "id", 1, &c->id)) ||
+		    (rc = get_str(m, o, base, "name", F_REQUIRED, FU__NAME_MAX,
+				  &c->name)) ||
+		    (rc = get_time(m, o, base, "created", 0, &c->created)))
+			return rc;
+		for (size_t j = 0; j + 1 < m->nco; j++) {
+			char path[96];
+			if (m->co[j].id == c->id)
+				return bad(m, at(path, sizeof path, base, "id"),
+					   "%lld is already the number of "
+					   "companies[%zu]", (long long)c->id, j);
+			if (strcasecmp(m->co[j].name, c->name) == 0)
+				return bad(m, at(path, sizeof path, base,
+						 "name"), "'%s' is already "
+					   "companies[%zu]", c->name, j);
+		}
+	}
+	return rc;
+}
+
+static const char *const contact_fields[] = { "id", "name", "company",
+	"title", "email", "phone", "address", "prefers", "no_calls",
+	"social_ok", "notes", "created", NULL };
+
+static int read_contact(imp *m, const cJSON *o, const char *base,
+			fu_contact *c)
+{
+	const char *company, *title, *email, *phone, *address, *prefers,
+		   *notes, *name;
+	char path[256];
+	int rc;
+	if (!cJSON_IsObject(o))
+		return expected(m, base, o, "an object");
+	if ((rc = check_members(m, o, base, contact_fields, "a contact")) ||
+	    (rc = get_id(m, o, base, "id", 1, &c->id)) ||
+	    (rc = get_str(m, o, base, "name", F_REQUIRED, FU__NAME_MAX,
+			  &name)) ||
+	    (rc = get_str(m, o, base, "company", 0, FU__NAME_MAX,
+			  &company)) ||
+	    (rc = get_str(m, o, base, "title", 0, FU__FIELD_MAX, &title)) ||
+	    (rc = get_str(m, o, base, "email", 0, FU__FIELD_MAX, &email)) ||
+	    (rc = get_str(m, o, base, "phone", 0, FU__FIELD_MAX, &phone)) ||
+	    (rc = get_str(m, o, base, "address", F_MULTILINE, FU__FIELD_MAX,
+			  &address)) ||
+	    (rc = get_str(m, o, base, "prefers", 0, FU__FIELD_MAX,
+			  &prefers)) ||
+	    (rc = get_bool(m, o, base, "no_calls", &c->no_calls)) ||
+	    (rc = get_bool(m, o, base, "social_ok", &c->social_ok)) ||
+	    (rc = get_str(m, o, base, "notes", F_MULTILINE, FU__NOTE_MAX,
+			  &notes)) ||
+	    (rc = get_time(m, o, base, "created", 0, &c->created_at)))
+		return rc;
+	if (email && fu__check_email(m->db, email)) {
+		char msg[600];
+		snprintf(msg, sizeof msg, "%s", fu_errmsg(m->db));
+		return bad(m, at(path, sizeof path, base, "email"), "%s", msg);
+	}
+	if (prefers && (fu_channel_parse(&c->prefers, prefers) ||
+			c->prefers == FU_CH_IN_PERSON))
+		return bad(m, at(path, sizeof path, base, "prefers"), "'%s' is "
+			   "not a channel a contact can prefer (email, phone, "
+			   "letter, social)", prefers);
+	if (c->prefers == FU_CH_PHONE && c->no_calls)
+		return bad(m, at(path, sizeof path, base, "prefers"), "phone, "
+			   "but no_calls is true: they want no calls");
+	c->name = (char *)name;
+	c->company = (char *)company;
+	c->title = (char *)title;
+	c->email = (char *)email;
+	c->phone = (char *)phone;
+	c->address = (char *)address;
+	c->notes = (char *)notes;
+	return FU_OK;
+}
+
+static const char *const application_fields[] = { "id", "company", "role",
+	"source", "url", "notes", "no_calls", "no_follow_up", "contacts",
+	"created", NULL };
+
+static int read_ids(imp *m, const cJSON *arr, const char *base,
+		    const char *key, int64_t **out, size_t *n)
+{
+	const cJSON *list = NULL;
+	size_t count = 0;
+	int rc = get_array(m, arr, base, key, &list, &count);
+	if (rc || !count)
+		return rc;
+	if (!(*out = calloc(count, sizeof **out)))
+		return oom(m);
+	for (const cJSON *v = list->child; v; v = v->next) {
+		char path[256];
+		snprintf(path, sizeof path, "%s.%s[%zu]", base, key, *n);
+		if ((rc = as_id(m, path, v, &(*out)[*n])))
+			return rc;
+		(*n)++;
+	}
+	return FU_OK;
+}
+
+static int read_application(imp *m, const cJSON *o, const char *base,
+			    fu_application *a)
+{
+	const char *company, *role, *source, *url, *notes;
+	char path[256];
+	int rc;
+	if (!cJSON_IsObject(o))
+		return expected(m, base, o, "an object");
+	if ((rc = check_members(m, o, base, application_fields,
+				"an application")) ||
+	    (rc = get_id(m, o, base, "id", 1, &a->id)) ||
+	    (rc = get_str(m, o, base, "company", F_REQUIRED, FU__NAME_MAX,
+			  &company)) ||
+	    (rc = get_str(m, o, base, "role", F_REQUIRED, FU__NAME_MAX,
+			  &role)) ||
+	    (rc = get_str(m, o, base, "source", 0, FU__FIELD_MAX, &source)) ||
+	    (rc = get_str(m, o, base, "url", 0, FU__URL_MAX, &url)) ||
+	    (rc = get_str(m, o, base, "notes", F_MULTILINE, FU__NOTE_MAX,
+			  &notes)) ||
+	    (rc = get_bool(m, o, base, "no_calls", &a->no_calls)) ||
+	    (rc = get_bool(m, o, base, "no_follow_up", &a->no_follow_up)) ||
+	    (rc = read_ids(m, o, base, "contacts", &a->contact_ids,
+			   &a->ncontacts)) ||
+	    (rc = get_time(m, o, base, "created", 0, &a->created_at)))
+		return rc;
+	if (source && fu_source_parse(&a->source, source))
+		return bad(m, at(path, sizeof path, base, "source"), "'%s' is "
+			   "not a source (%s)", source, fu_source_names());
+	for (size_t i = 0; i < a->ncontacts; i++)
+		for (size_t j = 0; j < i; j++)
+			if (a->contact_ids[i] == a->contact_ids[j]) {
+				snprintf(path, sizeof path, "%s.contacts[%zu]",
+					 base, i);
+				return bad(m, path, "contact %lld is named "
+					   "twice", (long long)a->contact_ids[i]);
+			}
+	a->company = (char *)company;
+	a->role = (char *)role;
+	a->url = (char *)url;
+	a->notes = (char *)notes;
+	return FU_OK;
+}
+
+static const char *const event_fields[] = { "id", "kind", "at",
+	"application", "contact", "with", "channel", "topics", "expect",
+	"until", "note", "action", "outcome", "urgent", "recorded", NULL };
+
+/* The kinds of an export: what fu log takes, and closed. */
+static int parse_kind(fu_event_kind *out, const char *s)
+{
+	if (strcmp(s, "closed") == 0) {
+		*out = FU_EV_CLOSED;
+		return FU_OK;
+	}
+	return fu_event_kind_parse(out, s);
+}
+
+static int known_action(const char *s)
+{
+	if (strchr(s, ':'))
+		return 1; /* a full key */
+	for (size_t i = 0; fu_action_kinds[i]; i++)
+		if (strcmp(fu_action_kinds[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* The rules fu log (and store.c) apply to what an event carries. */
+static int check_event_shape(imp *m, const char *base, const fu_event *e)
+{
+	char path[256];
+	const char *kind = fu_event_kind_name(e->kind);
+	if (!e->application_id && !e->contact_id)
+		return bad(m, at(path, sizeof path, base, "application"),
+			   "an event needs an application or a contact (both "
+			   "are null)");
+	if (!e->application_id) {
+		switch (e->kind) {
+		case FU_EV_APPLIED: case FU_EV_POSTING_CLOSED:
+		case FU_EV_OFFER: case FU_EV_REJECTION: case FU_EV_CLOSED:
+		case FU_EV_INTERVIEW:
+			return bad(m, at(path, sizeof path, base, "kind"),
+				   "'%s' is logged on an application, not on "
+				   "a contact", kind);
+		default:
+			break;
+		}
+	}
+	if (e->kind == FU_EV_SNOOZE && !e->until_at)
+		return bad(m, at(path, sizeof path, base, "until"), "a snooze "
+			   "needs until");
+	if (e->until_at && e->kind != FU_EV_SNOOZE && e->kind != FU_EV_OFFER)
+		return bad(m, at(path, sizeof path, base, "until"), "only a "
+			   "snooze or an offer has until, not %s", kind);
+	if (e->expect_at && e->kind != FU_EV_INTERVIEW &&
+	    e->kind != FU_EV_REPLY && e->kind != FU_EV_TIMELINE &&
+	    e->kind != FU_EV_HELP_PROMISED && e->kind != FU_EV_MEETING)
+		return bad(m, at(path, sizeof path, base, "expect"), "only "
+			   "interview, meeting, reply, timeline and "
+			   "help-promised have expect, not %s", kind);
+	if (e->kind == FU_EV_CLOSED && !e->outcome)
+		return bad(m, at(path, sizeof path, base, "outcome"), "a closed "
+			   "event needs an outcome (%s)", fu_outcome_names());
+	if (e->kind != FU_EV_CLOSED && e->outcome)
+		return bad(m, at(path, sizeof path, base, "outcome"), "only a "
+			   "closed event has an outcome, not %s", kind);
+	if (e->urgent && e->kind != FU_EV_HELP_PROMISED)
+		return bad(m, at(path, sizeof path, base, "urgent"), "only "
+			   "help-promised can be urgent, not %s", kind);
+	if (e->action && e->kind != FU_EV_SENT && e->kind != FU_EV_SNOOZE &&
+	    e->kind != FU_EV_DISMISS)
+		return bad(m, at(path, sizeof path, base, "action"), "only "
+			   "sent, snooze and dismiss aim at an action, not %s",
+			   kind);
+	return FU_OK;
+}
+
+static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
+{
+	const char *kind, *channel, *note, *action, *outcome;
+	char path[256];
+	int rc;
+	if (!cJSON_IsObject(o))
+		return expected(m, base, o, "an object");
+	if ((rc = check_members(m, o, base, event_fields, "an event")) ||
+	    (rc = get_id(m, o, base, "id", 1, &e->id)) ||
+	    (rc = get_str(m, o, base, "kind", F_REQUIRED, FU__FIELD_MAX,
+			  &kind)))
+		return rc;
+	if (parse_kind(&e->kind, kind))
+		return bad(m, at(path, sizeof path, base, "kind"), "'%s' is not "
+			   "an event kind (%s, closed)", kind,
+			   fu_event_kind_names());
+	if ((rc = get_time(m, o, base, "at", 1, &e->at)) ||
+	    (rc = get_id(m, o, base, "application", 0, &e->application_id)) ||
+	    (rc = get_id(m, o, base, "contact", 0, &e->contact_id)) ||
+	    (rc = read_ids(m, o, base, "with", &e->with, &e->nwith)) ||
+	    (rc = get_str(m, o, base, "channel", 0, FU__FIELD_MAX,
+			  &channel)))
+		return rc;
+	if (channel && fu_channel_parse(&e->channel, channel))
+		return bad(m, at(path, sizeof path, base, "channel"), "'%s' is "
+			   "not a channel (%s)", channel, fu_channel_names());
+	const cJSON *topics = NULL;
+	size_t ntopics = 0;
+	if ((rc = get_array(m, o, base, "topics", &topics, &ntopics)))
+		return rc;
+	if (ntopics && !(e->topics = calloc(ntopics, sizeof *e->topics)))
+		return oom(m);
+	for (const cJSON *t = topics ? topics->child : NULL; t; t = t->next) {
+		snprintf(path, sizeof path, "%s.topics[%zu]", base, e->ntopics);
+		if (!cJSON_IsString(t))
+			return expected(m, path, t, "a non-empty string");
+		if (strspn(t->valuestring, " \t") == strlen(t->valuestring))
+			return bad(m, path, "expected a non-empty string, not %s",
+				   *t->valuestring ? "only blanks" :
+				   "an empty string");
+		if ((rc = fu__xfer_check_text(m->db, path, t->valuestring,
+					      FU__FIELD_MAX, 0)))
+			return rc;
+		e->topics[e->ntopics++] = t->valuestring;
+	}
+	if ((rc = get_time(m, o, base, "expect", 0, &e->expect_at)) ||
+	    (rc = get_time(m, o, base, "until", 0, &e->until_at)) ||
+	    (rc = get_str(m, o, base, "note", F_MULTILINE, FU__NOTE_MAX,
+			  &note)) ||
+	    (rc = get_str(m, o, base, "action", 0, FU__ACTION_MAX,
+			  &action)) ||
+	    (rc = get_str(m, o, base, "outcome", 0, FU__FIELD_MAX,
+			  &outcome)) ||
+	    (rc = get_bool(m, o, base, "urgent", &e->urgent)) ||
+	    (rc = get_time(m, o, base, "recorded", 0, &e->created_at)))
+		return rc;
+	if (outcome && fu_outcome_parse(&e->outcome, outcome))
+		return bad(m, at(path, sizeof path, base, "outcome"), "'%s' is "
+			   "not an outcome (%s)", outcome, fu_outcome_names());
+	if (action && !known_action(action)) {
+		fu_buf list = FU_BUF_INIT;
+		for (size_t i = 0; fu_action_kinds[i]; i++)
+			fu_buf_printf(&list, "%s%s", i ? ", " : "",
+				      fu_action_kinds[i]);
+		rc = bad(m, at(path, sizeof path, base, "action"), "'%s' is "
+			 "not an action (%s, or a key from fu due --json)",
+			 action, list.data);
+		fu_buf_free(&list);
+		return rc;
+	}
+	e->note = (char *)note;
+	e->action = (char *)action;
+	return check_event_shape(m, base, e);
+}
+
+/* The configuration: known keys, values as fu config takes them. */
+static int read_config(imp *m, const cJSON *obj)
+{
+	size_t nkeys = 0;
+	const fu_config_key *keys = fu_config_keys(&nkeys);
+	size_t n = (size_t)cJSON_GetArraySize(obj);
+	if (n && !(m->cf = calloc(n, sizeof *m->cf)))
+		return oom(m);
+	for (const cJSON *v = obj->child; v; v = v->next) {
+		char path[256];
+		snprintf(path, sizeof path, "config.%s", v->string);
+		int known = 0;
+		for (size_t i = 0; i < nkeys && !known; i++)
+			known = strcmp(keys[i].key, v->string) == 0;
+		if (!known)
+			return bad(m, path, "unknown configuration key (fu "
+				   "config --list shows them)");
+		for (const cJSON *d = obj->child; d != v; d = d->next)
+			if (strcmp(d->string, v->string) == 0)
+				return bad(m, path, "given twice");
+		if (!cJSON_IsString(v))
+			return expected(m, path, v, "a string");
+		const char *s = v->valuestring;
+		char norm[32];
+		const char *value = s;
+		int rc = fu__xfer_check_text(m->db, path, s, FU__FIELD_MAX, 0);
+		if (rc)
+			return rc;
+		const fu_param_info *p = NULL;
+		for (int i = 0; i < FU_P__COUNT; i++)
+			if (strcmp(fu_params[i].key, v->string) == 0)
+				p = &fu_params[i];
+		if (p) {
+			char *end = NULL;
+			long x = strtol(s, &end, 10);
+			if (!*s || *end || *s == ' ' || *s == '+' ||
+			    x < p->min || x > p->max)
+				return bad(m, path, "expected a whole number "
+					   "from %d to %d, not '%s'", p->min,
+					   p->max, s);
+			snprintf(norm, sizeof norm, "%ld", x);
+			value = norm;
+		} else if (strcmp(v->string, "user.employed") == 0) {
+			static const char *const yes[] = { "true", "yes", "on",
+							   "1" };
+			static const char *const no[] = { "false", "no", "off",
+							  "0" };
+			value = NULL;
+			for (size_t i = 0; i < 4 && !value; i++)
+				value = strcasecmp(s, yes[i]) == 0 ? "true"
+				      : strcasecmp(s, no[i]) == 0 ? "false" : NULL;
+			if (!value)
+				return bad(m, path, "expected true or false, "
+					   "not '%s'", s);
+		} else if (strcmp(v->string, "user.email") == 0) {
+			if (fu__check_email(m->db, s)) {
+				char msg[600];
+				snprintf(msg, sizeof msg, "%s", fu_errmsg(m->db));
+				return bad(m, path, "%s", msg);
+			}
+		} else if (strspn(s, " \t") == strlen(s)) {
+			return expected(m, path, v, "a non-empty string");
+		}
+		m->cf[m->ncf].key = v->string;
+		if (!(m->cf[m->ncf].value = fu__strdup(value)))
+			return oom(m);
+		m->ncf++;
+	}
+	return FU_OK;
+}
+
+static int cmp_idref(const void *a, const void *b)
+{
+	const idref *p = a, *q = b;
+	if (p->id != q->id)
+		return p->id < q->id ? -1 : 1;
+	if (p->kind != q->kind)
+		return p->kind < q->kind ? -1 : 1;
+	return p->i < q->i ? -1 : p->i > q->i;
+}
+
+static const char *kind_array(int kind)
+{
+	return kind == K_CONTACT ? "contacts" : kind == K_APPLICATION ?
+	       "applications" : "events";
+}
+
+/* Sort, and refuse a number given twice. */
+static int index_ids(imp *m, idref *refs, size_t n)
+{
+	qsort(refs, n, sizeof *refs, cmp_idref);
+	for (size_t i = 1; i < n; i++) {
+		if (refs[i].id != refs[i - 1].id)
+			continue;
+		const idref *first = &refs[i - 1], *again = &refs[i];
+		char path[96];
+		snprintf(path, sizeof path, "%s[%zu].id", kind_array(again->kind),
+			 again->i);
+		return bad(m, path, "%lld is already the number of %s[%zu]%s",
+			   (long long)again->id, kind_array(first->kind),
+			   first->i, first->kind != again->kind ?
+			   " (contacts and applications share numbers)" : "");
+	}
+	return FU_OK;
+}
+
+static const idref *find_id(const idref *refs, size_t n, int64_t id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (refs[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && refs[lo].id == id ? &refs[lo] : NULL;
+}
+
+static int want_contact(imp *m, const char *path, int64_t id)
+{
+	const idref *r = find_id(m->things, m->nthings, id);
+	if (!r || r->kind != K_CONTACT)
+		return bad(m, path, "no contact %lld in the file%s",
+			   (long long)id, r ? " (that is an application)" : "");
+	return FU_OK;
+}
+
+/* Every number a record names is in the file. */
+static int check_references(imp *m)
+{
+	int rc;
+	char path[128];
+	if (!(m->things = calloc(m->nct + m->nap + 1, sizeof *m->things)) ||
+	    !(m->evs = calloc(m->nev + 1, sizeof *m->evs)))
+		return oom(m);
+	for (size_t i = 0; i < m->nct; i++)
+		m->things[m->nthings++] = (idref){ m->ct[i].id, K_CONTACT, i };
+	for (size_t i = 0; i < m->nap; i++)
+		m->things[m->nthings++] = (idref){ m->ap[i].id, K_APPLICATION, i };
+	for (size_t i = 0; i < m->nev; i++)
+		m->evs[i] = (idref){ m->ev[i].id, K_EVENT, i };
+	if ((rc = index_ids(m, m->things, m->nthings)) ||
+	    (rc = index_ids(m, m->evs, m->nev)))
+		return rc;
+	for (size_t i = 0; i < m->nap; i++)
+		for (size_t j = 0; j < m->ap[i].ncontacts; j++) {
+			snprintf(path, sizeof path, "applications[%zu].contacts[%zu]",
+				 i, j);
+			if ((rc = want_contact(m, path, m->ap[i].contact_ids[j])))
+				return rc;
+		}
+	for (size_t i = 0; i < m->nev; i++) {
+		const fu_event *e = &m->ev[i];
+		if (e->application_id) {
+			const idref *r = find_id(m->things, m->nthings,
+						 e->application_id);
+			if (!r || r->kind != K_APPLICATION) {
+				snprintf(path, sizeof path,
+					 "events[%zu].application", i);
+				return bad(m, path, "no application %lld in the "
+					   "file%s", (long long)e->application_id,
+					   r ? " (that is a contact)" : "");
+			}
+		}
+		if (e->contact_id) {
+			snprintf(path, sizeof path, "events[%zu].contact", i);
+			if ((rc = want_contact(m, path, e->contact_id)))
+				return rc;
+		}
+		for (size_t j = 0; j < e->nwith; j++) {
+			snprintf(path, sizeof path, "events[%zu].with[%zu]", i, j);
+			if ((rc = want_contact(m, path, e->with[j])))
+				return rc;
+		}
+	}
+	return FU_OK;
+}
+
+static const char *const top_fields[] = { "format", "version", "exported",
+	"companies", "contacts", "applications", "events", "config", NULL };
+
+static int read_doc(imp *m, const cJSON *root)
+{
+	const cJSON *v;
+	const cJSON *arr;
+	size_t n;
+	int rc;
+	int64_t t;
+	if (!cJSON_IsObject(root))
+		return bad(m, "the file", "expected a JSON object (as fu export "
+			   "writes), not %s", what_is(root));
+	v = cJSON_GetObjectItemCaseSensitive(root, "format");
+	if (!cJSON_IsString(v) || strcmp(v->valuestring, FU_EXPORT_FORMAT))
+		return bad(m, "format", "expected \"%s\" (is this a file fu "
+			   "export wrote?)%s%s%s", FU_EXPORT_FORMAT,
+			   cJSON_IsString(v) ? ", not '" : "",
+			   cJSON_IsString(v) ? v->valuestring : "",
+			   cJSON_IsString(v) ? "'" : "");
+	v = cJSON_GetObjectItemCaseSensitive(root, "version");
+	if (!cJSON_IsNumber(v))
+		return expected(m, "version", v, "1");
+	if (v->valuedouble != FU_EXPORT_VERSION)
+		return bad(m, "version", "this file is version %g of the "
+			   "fu-export format; this fu reads version %d%s",
+			   v->valuedouble, FU_EXPORT_VERSION,
+			   v->valuedouble > FU_EXPORT_VERSION ?
+			   " (upgrade fu)" : "");
+	if ((rc = check_members(m, root, "the file", top_fields,
+				"an export")) ||
+	    (rc = get_time(m, root, "the file", "exported", 0, &t)))
+		return rc;
+	if ((rc = get_array(m, root, "the file", "companies", &arr, &n)) ||
+	    (n && (rc = read_companies(m, arr))))
+		return rc;
+	if ((rc = get_array(m, root, "the file", "contacts", &arr, &n)))
+		return rc;
+	if (n && !(m->ct = calloc(n, sizeof *m->ct)))
+		return oom(m);
+	for (v = arr ? arr->child : NULL; v; v = v->next) {
+		char base[64];
+		snprintf(base, sizeof base, "contacts[%zu]", m->nct);
+		if ((rc = read_contact(m, v, base, &m->ct[m->nct++])))
+			return rc;
+	}
+	if ((rc = get_array(m, root, "the file", "applications", &arr, &n)))
+		return rc;
+	if (n && !(m->ap = calloc(n, sizeof *m->ap)))
+		return oom(m);
+	for (v = arr ? arr->child : NULL; v; v = v->next) {
+		char base[64];
+		snprintf(base, sizeof base, "applications[%zu]", m->nap);
+		if ((rc = read_application(m, v, base, &m->ap[m->nap++])))
+			return rc;
+	}
+	if ((rc = get_array(m, root, "the file", "events", &arr, &n)))
+		return rc;
+	if (n && !(m->ev = calloc(n, sizeof *m->ev)))
+		return oom(m);
+	for (v = arr ? arr->child : NULL; v; v = v->next) {
+		char base[64];
+		snprintf(base, sizeof base, "events[%zu]", m->nev);
+		if ((rc = read_event(m, v, base, &m->ev[m->nev++])))
+			return rc;
+	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "config");
+	if (v && !cJSON_IsNull(v)) {
+		if (!cJSON_IsObject(v))
+			return expected(m, "config", v, "an object");
+		if ((rc = read_config(m, v)))
+			return rc;
+	}
+	return check_references(m);
+}
+
+/* "the file." prefixes paths of top-level members: drop it. */
+static void tidy_message(fu_db *db)
+{
+	static const char pre[] = "the file.";
+	if (strncmp(db->msg, pre, sizeof pre - 1) == 0)
+		memmove(db->msg, db->msg + sizeof pre - 1,
+			strlen(db->msg) - (sizeof pre - 1) + 1);
+}
+
+/* --- import: the raw text ------------------------------------------------- */
+
+static void line_col(const char *text, size_t pos, size_t *line, size_t *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < pos; i++) {
+		if (text[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)text[i] & 0xc0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+/* NUL bytes, and \u0000 (which cJSON would silently cut a string at). */
+static int check_raw(fu_db *db, const char *text, size_t len)
+{
+	size_t line, col;
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '\0') {
+			line_col(text, i, &line, &col);
+			return fu__error(db, FU_EINVALID, "line %zu, column %zu: "
+					 "a NUL byte: not a JSON text", line, col);
+		}
+		if (text[i] != '\\')
+			continue;
+		size_t run = 0;
+		while (i + run < len && text[i + run] == '\\')
+			run++;
+		i += run - 1;
+		if (run % 2 && i + 5 < len && text[i + 1] == 'u' &&
+		    strncmp(text + i + 2, "0000", 4) == 0) {
+			line_col(text, i, &line, &col);
+			return fu__error(db, FU_EINVALID, "line %zu, column %zu: "
+					 "\\u0000 (a NUL character) in a "
+					 "string", line, col);
+		}
+	}
+	return FU_OK;
+}
+
+/* Whether the text ends inside a string or an unclosed { or [ (with
+ * every bracket before matched: otherwise the error is elsewhere). */
+static int cut_short(const char *text, size_t len)
+{
+	char open[256];
+	size_t depth = 0;
+	int in_string = 0;
+	for (size_t i = 0; i < len; i++) {
+		char ch = text[i];
+		if (in_string) {
+			if (ch == '\\')
+				i++;
+			else if (ch == '"')
+				in_string = 0;
+		} else if (ch == '"') {
+			in_string = 1;
+		} else if (ch == '{' || ch == '[') {
+			if (depth == sizeof open)
+				return 0;
+			open[depth++] = ch == '{' ? '}' : ']';
+		} else if (ch == '}' || ch == ']') {
+			if (depth == 0 || open[--depth] != ch)
+				return 0;
+		}
+	}
+	return in_string || depth > 0;
+}
+
+static int parse_json(cJSON **out, fu_db *db, const char *text, size_t len)
+{
+	*out = NULL;
+	size_t i = 0;
+	while (i < len && strchr(" \t\r\n", text[i]))
+		i++;
+	if (i == len)
+		return fu__error(db, FU_EINVALID, "line 1: the file is empty, "
+				 "not an export");
+	int rc = check_raw(db, text, len);
+	if (rc)
+		return rc;
+	const char *end = NULL;
+	cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	size_t pos = end && end >= text && end <= text + len ?
+		     (size_t)(end - text) : 0;
+	size_t line, col;
+	if (root) {
+		while (pos < len && strchr(" \t\r\n", text[pos]))
+			pos++;
+		if (pos == len) {
+			*out = root;
+			return FU_OK;
+		}
+		cJSON_Delete(root);
+		line_col(text, pos, &line, &col);
+		return fu__error(db, FU_EINVALID, "line %zu, column %zu: not "
+				 "JSON (more after the end of the document)",
+				 line, col);
+	}
+	line_col(text, pos, &line, &col);
+	if (cut_short(text, len)) {
+		line_col(text, len, &line, &col);
+		return fu__error(db, FU_EINVALID, "line %zu, column %zu: not "
+				 "JSON (it ends too soon: is the file cut "
+				 "short?)", line, col);
+	}
+	/* quote a little of what is there, whole characters, no controls */
+	char near[64];
+	size_t n = 0;
+	for (size_t k = pos; k < len && n < 24; k++) {
+		unsigned char ch = (unsigned char)text[k];
+		if (ch == '\n' || ch == '\r')
+			break;
+		near[n++] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
+	}
+	while (n > 0 && pos + n < len &&
+	       ((unsigned char)text[pos + n] & 0xc0) == 0x80)
+		n--; /* do not cut a character */
+	near[n] = '\0';
+	return fu__error(db, FU_EINVALID, "line %zu, column %zu: not JSON "
+			 "(cJSON error near '%s')", line, col, near);
+}
+
+/* --- import: writing ------------------------------------------------------ */
+
+static int db_counts(fu_db *db, int64_t *apps, int64_t *people,
+		     int64_t *other)
+{
+	int rc;
+	if ((rc = query_int64(db, apps, "SELECT count(*) FROM applications")) ||
+	    (rc = query_int64(db, people, "SELECT count(*) FROM contacts")) ||
+	    (rc = query_int64(db, other, "SELECT (SELECT count(*) FROM "
+			      "companies) + (SELECT count(*) FROM events)")))
+		return rc;
+	return FU_OK;
+}
+
+/* --merge: number each new record after what the database holds, in
+ * the file's order of numbers; contacts already there keep theirs. */
+static int merge_numbers(imp *m)
+{
+	fu_db *db = m->db;
+	int64_t thing = 0, event = 0;
+	int rc;
+	if ((rc = next_thing_id(db, &thing)) ||
+	    (rc = query_int64(db, &event, "SELECT coalesce(max(id), 0) + 1 "
+			      "FROM events")))
+		return rc;
+	if (!(m->ct_new = calloc(m->nct + 1, sizeof *m->ct_new)) ||
+	    !(m->ap_new = calloc(m->nap + 1, sizeof *m->ap_new)) ||
+	    !(m->ev_new = calloc(m->nev + 1, sizeof *m->ev_new)))
+		return oom(m);
+	/* match first, against what was there before this import */
+	for (size_t i = 0; i < m->nct; i++) {
+		sqlite3_stmt *st = NULL;
+		if ((rc = fu__prepare(db, &st, "SELECT id FROM contacts WHERE "
+				      "name = ? AND email IS ? ORDER BY id LIMIT 1")))
+			return rc;
+		fu__bind_text(st, 1, m->ct[i].name);
+		fu__bind_text(st, 2, m->ct[i].email);
+		int src = sqlite3_step(st);
+		if (src == SQLITE_ROW)
+			m->ct_new[i] = -sqlite3_column_int64(st, 0);
+		else if (src != SQLITE_DONE)
+			rc = fu__sqlerr(db, src, "cannot read the database");
+		sqlite3_finalize(st);
+		if (rc)
+			return rc;
+	}
+	for (size_t k = 0; k < m->nthings; k++) {
+		const idref *r = &m->things[k];
+		if (r->kind == K_APPLICATION)
+			m->ap_new[r->i] = thing++;
+		else if (m->ct_new[r->i] == 0)
+			m->ct_new[r->i] = thing++;
+	}
+	for (size_t k = 0; k < m->nev; k++)
+		m->ev_new[m->evs[k].i] = event++;
+	return FU_OK;
+}
+
+/* The number a record of the file gets in the database. */
+static int64_t new_thing(const imp *m, int64_t id)
+{
+	if (!(m->flags & FU_IMPORT_MERGE) || !id)
+		return id;
+	const idref *r = find_id(m->things, m->nthings, id);
+	if (!r)
+		return id;
+	int64_t v = r->kind == K_CONTACT ? m->ct_new[r->i] : m->ap_new[r->i];
+	return v < 0 ? -v : v;
+}
+
+static int64_t new_event(const imp *m, int64_t id)
+{
+	if (!(m->flags & FU_IMPORT_MERGE) || !id)
+		return id;
+	const idref *r = find_id(m->evs, m->nev, id);
+	return r ? m->ev_new[r->i] : id;
+}
+
+/* --merge: an action key "<kind>:<event>:<contact>[:<n>]" follows the
+ * numbers; anything else is kept as it is. */
+static int rewrite_key(imp *m, fu_event *e)
+{
+	const char *k = e->action;
+	const char *c1 = k ? strchr(k, ':') : NULL;
+	if (!c1)
+		return FU_OK;
+	char *end = NULL;
+	long long ev = strtoll(c1 + 1, &end, 10);
+	if (end == c1 + 1 || *end != ':')
+		return FU_OK;
+	const char *c2 = end;
+	long long who = strtoll(c2 + 1, &end, 10);
+	if (end == c2 + 1 || (*end && *end != ':'))
+		return FU_OK;
+	char **p = realloc(m->keys, (m->nkeys + 1) * sizeof *p);
+	if (!p)
+		return oom(m);
+	m->keys = p;
+	fu_buf b = FU_BUF_INIT;
+	fu_buf_printf(&b, "%.*s:%lld:%lld%s", (int)(c1 - k), k,
+		      (long long)new_event(m, ev), (long long)new_thing(m, who),
+		      end);
+	if (b.failed) {
+		fu_buf_free(&b);
+		return oom(m);
+	}
+	m->keys[m->nkeys++] = e->action = fu_buf_detach(&b);
+	return FU_OK;
+}
+
+static int write_doc(imp *m, fu_import_report *rep)
+{
+	fu_db *db = m->db;
+	int merge = (m->flags & FU_IMPORT_MERGE) != 0;
+	int rc;
+	int64_t before = 0, after = 0;
+	if ((rc = query_int64(db, &before, "SELECT count(*) FROM companies")))
+		return rc;
+	for (size_t i = 0; i < m->nco; i++) {
+		int64_t id;
+		if ((rc = fu__xfer_company(db, &id, m->co[i].name,
+					   merge ? 0 : m->co[i].id,
+					   m->co[i].created)))
+			return rc;
+	}
+	for (size_t i = 0; i < m->nct; i++) {
+		fu_contact c = m->ct[i];
+		if (merge && m->ct_new[i] < 0) {
+			rep->contacts_matched++;
+			continue;
+		}
+		c.id = new_thing(m, c.id);
+		if ((rc = fu__xfer_contact(db, &c)))
+			return rc;
+		rep->contacts++;
+	}
+	for (size_t i = 0; i < m->nap; i++) {
+		fu_application a = m->ap[i];
+		a.id = new_thing(m, a.id);
+		for (size_t j = 0; j < a.ncontacts; j++)
+			a.contact_ids[j] = new_thing(m, a.contact_ids[j]);
+		if ((rc = fu__xfer_application(db, &a)))
+			return rc;
+		rep->applications++;
+	}
+	/* events in the order of their numbers, so (at, id) ties replay as
+	 * they did */
+	for (size_t k = 0; k < m->nev; k++) {
+		fu_event e = m->ev[m->evs[k].i];
+		e.id = new_event(m, e.id);
+		e.application_id = new_thing(m, e.application_id);
+		e.contact_id = new_thing(m, e.contact_id);
+		for (size_t j = 0; j < e.nwith; j++)
+			e.with[j] = new_thing(m, e.with[j]);
+		if ((merge && (rc = rewrite_key(m, &e))) ||
+		    (rc = fu__xfer_event(db, &e)))
+			return rc;
+		rep->events++;
+	}
+	for (size_t i = 0; i < m->ncf; i++) {
+		sqlite3_stmt *st = NULL;
+		if ((rc = fu__prepare(db, &st, merge ?
+			"INSERT OR IGNORE INTO config (key, value) VALUES (?, ?)" :
+			"INSERT INTO config (key, value) VALUES (?, ?) ON "
+			"CONFLICT (key) DO UPDATE SET value = excluded.value")))
+			return rc;
+		fu__bind_text(st, 1, m->cf[i].key);
+		fu__bind_text(st, 2, m->cf[i].value);
+		if ((rc = step_done(db, st)))
+			return rc;
+		rep->config += (size_t)sqlite3_changes(db->sql);
+	}
+	if ((rc = query_int64(db, &after, "SELECT count(*) FROM companies")))
+		return rc;
+	rep->companies = (size_t)(after - before);
+	return fu__xfer_finish(db);
+}
+
+int fu_import_json(fu_db *db, const char *text, size_t len, int flags,
+		   fu_import_report *rep)
+{
+	fu_import_report dummy;
+	imp m;
+	cJSON *root = NULL;
+	if (!rep)
+		rep = &dummy;
+	memset(rep, 0, sizeof *rep);
+	memset(&m, 0, sizeof m);
+	m.db = db;
+	m.flags = flags;
+	int rc = parse_json(&root, db, text, len);
+	if (rc)
+		return rc;
+	if ((rc = read_doc(&m, root))) {
+		tidy_message(db);
+		goto done;
+	}
+	if ((rc = fu__begin(db)))
+		goto done;
+	int64_t apps = 0, people = 0, other = 0;
+	if ((rc = db_counts(db, &apps, &people, &other)))
+		goto fail;
+	if (!(flags & FU_IMPORT_MERGE) && apps + people + other > 0) {
+		rc = fu__error(db, FU_EEXISTS, "the database already holds data "
+			"(%lld application%s, %lld contact%s): import into an "
+			"empty one (fu --db NEW.db import FILE), or add to it "
+			"with fu import --merge FILE", (long long)apps,
+			apps == 1 ? "" : "s", (long long)people,
+			people == 1 ? "" : "s");
+		goto fail;
+	}
+	if ((flags & FU_IMPORT_MERGE) && (rc = merge_numbers(&m)))
+		goto fail;
+	if ((rc = write_doc(&m, rep)) || (rc = fu__commit(db)))
+		goto fail;
+	goto done;
+fail:
+	fu__rollback(db);
+	db->params_valid = 0; /* they may have been read from what was undone */
+	memset(rep, 0, sizeof *rep);
+done:
+	imp_free(&m);
+	cJSON_Delete(root);
+	return rc;
+}
+
+/* --- calendars ------------------------------------------------------------ */
+
+int fu_ics_calendar(fu_buf *out, fu_db *db, const fu_action_row *rows,
+		    size_t n)
+{
+	int64_t stamp = 0;
+	int rc = query_int64(db, &stamp, "SELECT coalesce(min(t), 0) FROM "
+		"(SELECT min(created_at) AS t FROM contacts UNION ALL "
+		"SELECT min(created_at) FROM applications)");
+	if (rc)
+		return rc;
+	fu_ics_write(out, rows, n, db->now, stamp);
+	if (out->failed)
+		return fu__error(db, FU_ERROR, "out of memory");
+	return FU_OK;
+}
