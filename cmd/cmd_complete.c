@@ -4,8 +4,13 @@
  * database (a missing or unusable one gives no candidates, silently).
  *
  *   commands              the subcommands
- *   options CMD [SUB]     CMD's options ("options add contact")
- *   applications          companies and numbers of applications
+ *   options [CMD [SUB]]   CMD's options ("options add contact"); without
+ *                         CMD, those that may come before a command
+ *   arg-options CMD [SUB] those of CMD's options that take a value (long
+ *                         and short forms), so that the shells can tell
+ *                         an option's value from a word
+ *   applications          companies and numbers of open applications
+ *                         (and "Company Role" where a company has several)
  *   contacts              names and numbers of contacts
  *   refs                  both
  *   kinds | outcomes | channels | prefers | sources | actions | rules |
@@ -25,19 +30,33 @@ static void options_of(const opt_spec *o)
 		printf("--%s\n", g->name);
 }
 
+static void arg_options_of(const opt_spec *o)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (const opt_spec *k = pass ? global_options : o; k && k->name;
+		     k++) {
+			if (k->has_arg != OPT_ARG)
+				continue;
+			printf("--%s\n", k->name);
+			if (k->shortc)
+				printf("-%c\n", k->shortc);
+		}
+}
+
 static const opt_spec *options_for(const char *cmdname, const char *sub)
 {
 	static const struct { const char *name; const opt_spec *o; } t[] = {
 		{ "close", close_options }, { "config", config_options },
 		{ "draft", draft_options },
-		{ "export", export_options }, { "import", import_options },
-		{ "stats", stats_options },
 		{ "due", due_options }, { "edit", edit_options },
+		{ "export", export_options }, { "import", import_options },
 		{ "list", list_options }, { "log", log_options },
+		{ "stats", stats_options },
 	};
 	if (!strcmp(cmdname, "add"))
 		return sub && !strcmp(sub, "contact") ? add_contact_options
-		     : sub && !strcmp(sub, "application") ?
+		     : sub && (!strcmp(sub, "application") ||
+			       !strcmp(sub, "app")) ?
 		       add_application_options : no_options;
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (!strcmp(t[i].name, cmdname))
@@ -74,9 +93,28 @@ static void things(cli *c, int apps, int people)
 		size_t n = 0;
 		if (fu_application_list(&list, &n, c->db, &f) == FU_OK)
 			for (size_t i = 0; i < n; i++) {
+				/* a company once; with its role too when it
+				 * has several open applications */
+				int first = 1, several = 0;
+				for (size_t j = 0; j < n; j++) {
+					if (j == i || strcmp(list[j].company,
+							     list[i].company))
+						continue;
+					several = 1;
+					if (j < i)
+						first = 0;
+				}
 				printf("%lld\n", (long long)list[i].id);
-				cli_put(stdout, list[i].company);
-				putchar('\n');
+				if (first) {
+					cli_put(stdout, list[i].company);
+					putchar('\n');
+				}
+				if (several) {
+					cli_put(stdout, list[i].company);
+					putchar(' ');
+					cli_put(stdout, list[i].role);
+					putchar('\n');
+				}
 			}
 		fu_application_list_free(list, n);
 	}
@@ -118,6 +156,10 @@ int cmd_complete(cli *c, int argc, char **argv)
 		else
 			options_of(options_for(words[1] ? words[1] : "",
 					       words[2]));
+		if (!words[1] || !*words[1])
+			printf("--version\n");
+	} else if (!strcmp(w, "arg-options")) {
+		arg_options_of(options_for(words[1] ? words[1] : "", words[2]));
 	} else if (!strcmp(w, "applications")) {
 		things(c, 1, 0);
 	} else if (!strcmp(w, "contacts")) {

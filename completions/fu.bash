@@ -1,0 +1,191 @@
+# bash completion for fu(1)                              -*- shell-script -*-
+#
+# Every candidate comes from fu itself (fu __complete WHAT), so this file
+# knows the shape of each command's words but no option, kind, outcome,
+# key or name: they cannot drift from what fu accepts. The user's
+# applications and contacts are read from the database the line names
+# (--db PATH), else from FU_DB or the default.
+
+# _fu_call WHAT...: fu __complete WHAT..., one candidate a line.
+_fu_call()
+{
+    if [[ -n ${_fu_db-} ]]; then
+        command fu --db "$_fu_db" __complete "$@" 2>/dev/null
+    else
+        command fu __complete "$@" 2>/dev/null
+    fi
+}
+
+# _fu_offer LINES: add to COMPREPLY those of LINES (one candidate a line)
+# that start with the word being completed, quoted for the line: Dana\ Reyes, or "Dana Reyes" when
+# the user opened a quote (readline closes it).
+_fu_offer()
+{
+    local word=$cur quote="" line q i c plain=""
+    case $word in
+        \"*) quote=\" word=${word#\"} ;;
+        \'*) quote=\' word=${word#\'} ;;
+        *)
+            # what the user typed, without its backslashes
+            for ((i = 0; i < ${#word}; i++)); do
+                c=${word:i:1}
+                if [[ $c == \\ ]]; then
+                    ((i++))
+                    c=${word:i:1}
+                fi
+                plain+=$c
+            done
+            word=$plain
+            ;;
+    esac
+    while IFS= read -r line; do
+        [[ -n $line && $line == "$word"* ]] || continue
+        if [[ -n $quote ]]; then
+            COMPREPLY+=("$line")
+        else
+            printf -v q '%q' "$line"
+            COMPREPLY+=("$q")
+        fi
+    done <<<"$1"
+}
+
+# _fu_is_arg_option WORD: WORD is one of the options in $_fu_argopts.
+_fu_is_arg_option()
+{
+    [[ $'\n'$_fu_argopts$'\n' == *$'\n'"$1"$'\n'* ]]
+}
+
+_fu()
+{
+    local cur prev words cword split
+    _init_completion -s -n : || return
+
+    local _fu_db="" _fu_argopts cmd="" sub="" i w
+    local -a pos=()
+
+    # the database the line names
+    for ((i = 1; i < cword; i++)); do
+        case ${words[i]} in
+            --db) _fu_db=${words[i + 1]-} ;;
+            --db=*) _fu_db=${words[i]#--db=} ;;
+        esac
+    done
+    [[ $_fu_db == \~/* ]] && _fu_db=$HOME/${_fu_db#\~/}
+
+    # the command, and the words after it that are not options or values
+    _fu_argopts=$(_fu_call arg-options)
+    local dashdash=""
+    for ((i = 1; i < cword; i++)); do
+        w=${words[i]}
+        if [[ -z $dashdash && $w == -?* && $w != -[0-9]* ]]; then
+            [[ $w == -- ]] && dashdash=1 && continue
+            [[ $w != *=* ]] && _fu_is_arg_option "$w" && ((i++))
+            continue
+        fi
+        if [[ -z $cmd ]]; then
+            cmd=$w
+            _fu_argopts=$(_fu_call arg-options "$cmd")
+        elif [[ $cmd == add && -z $sub ]]; then
+            sub=$w
+            _fu_argopts=$(_fu_call arg-options add "$sub")
+        else
+            pos+=("$w")
+        fi
+    done
+
+    # the value of an option
+    if [[ -z $dashdash ]] && _fu_is_arg_option "$prev"; then
+        case $prev in
+            --db | --eml)
+                _filedir
+                ;;
+            --color) _fu_offer "$(_fu_call colors)" ;;
+            --with | --contact | --to | --drop-contact)
+                _fu_offer "$(_fu_call contacts)"
+                ;;
+            --outcome) _fu_offer "$(_fu_call outcomes)" ;;
+            --channel)
+                if [[ $cmd == draft ]]; then
+                    _fu_offer $'email\nphone\nletter'
+                else
+                    _fu_offer "$(_fu_call channels)"
+                fi
+                ;;
+            --prefers)
+                _fu_offer "$(_fu_call prefers)"
+                [[ $cmd == edit ]] && _fu_offer none
+                ;;
+            --source) _fu_offer "$(_fu_call sources)" ;;
+            --action) _fu_offer "$(_fu_call actions)" ;;
+        esac
+        [[ ${COMPREPLY-} ]] && __ltrim_colon_completions "$cur"
+        return
+    fi
+    [[ $split == true ]] && return
+
+    # an option
+    if [[ -z $dashdash && $cur == -* ]]; then
+        if [[ -z $cmd ]]; then
+            _fu_offer "$(_fu_call options)"
+        elif [[ $cmd == add && -z $sub ]]; then
+            _fu_offer "$(_fu_call options add "")"
+        else
+            _fu_offer "$(_fu_call options "$cmd" ${sub:+"$sub"})"
+        fi
+        return
+    fi
+
+    # a word
+    if [[ -z $cmd ]]; then
+        _fu_offer "$(_fu_call commands)"
+        return
+    fi
+    case $cmd in
+        add)
+            [[ -z $sub ]] && _fu_offer "$(_fu_call options add)"
+            ;;
+        log | draft)
+            case ${#pos[@]} in
+                0) _fu_offer "$(_fu_call refs)" ;;
+                1)
+                    if [[ $cmd == log ]]; then
+                        _fu_offer "$(_fu_call kinds)"
+                    else
+                        _fu_offer "$(_fu_call actions)"
+                    fi
+                    ;;
+            esac
+            ;;
+        close)
+            ((${#pos[@]} == 0)) && _fu_offer "$(_fu_call applications)"
+            ;;
+        due | show | edit | undo)
+            ((${#pos[@]} == 0)) && _fu_offer "$(_fu_call refs)"
+            ;;
+        list)
+            ((${#pos[@]} == 0)) && _fu_offer $'applications\ncontacts'
+            ;;
+        config)
+            case ${#pos[@]} in
+                0) _fu_offer "$(_fu_call config-keys)" ;;
+                1)
+                    [[ ${pos[0]} == user.employed ]] &&
+                        _fu_offer $'true\nfalse'
+                    ;;
+            esac
+            ;;
+        rules)
+            ((${#pos[@]} == 0)) && _fu_offer "$(_fu_call rules)"
+            ;;
+        backup | import)
+            ((${#pos[@]} == 0)) && _filedir
+            ;;
+        help)
+            ((${#pos[@]} == 0)) && _fu_offer "$(_fu_call commands)"
+            ;;
+    esac
+    [[ ${COMPREPLY-} ]] && __ltrim_colon_completions "$cur"
+} &&
+    complete -F _fu fu
+
+# ex: filetype=sh

@@ -1,0 +1,453 @@
+#!/bin/sh
+# t_completion - tab completion in the real shells: bash (with
+# bash-completion), zsh (compinit in an interactive zsh driven through
+# zpty) and fish, for subcommands, options, option values and the user's
+# own applications and contacts, with names that hold a space. Each
+# shell's part is skipped, saying so, only when that shell is missing.
+. "$FU_TESTS/e2e/lib.sh"
+
+REPO=$(cd "$FU_TESTS/.." && pwd)
+COMP=$REPO/completions
+
+# fu on PATH, as the completions call it: the binary under test (through
+# FU_WRAP when set; a valgrind error is written down in wrap-errors).
+mkdir -p "$T/bin"
+cat >"$T/bin/fu" <<EOF
+#!/bin/sh
+${FU_WRAP:-} "$FU" "\$@"
+rc=\$?
+if [ "\$rc" -eq 99 ]; then echo "fu \$*" >>"$T/wrap-errors"; fi
+exit "\$rc"
+EOF
+chmod +x "$T/bin/fu"
+PATH=$T/bin:$PATH
+export PATH
+
+# --- the candidates of the last completion, in $T/got ------------------
+
+got_has() {
+	for want in "$@"; do
+		if grep -qxF -- "$want" "$T/got"; then pass; else
+			fail "no candidate '$want'"
+			sed 's/^/  got: /' "$T/got" | head -40
+		fi
+	done
+}
+got_lacks() {
+	for bad in "$@"; do
+		if grep -qxF -- "$bad" "$T/got"; then
+			fail "candidate '$bad' should not be offered"
+		else pass; fi
+	done
+}
+# got_is LINE...: exactly these candidates, in any order
+got_is() {
+	printf '%s\n' "$@" | sort >"$T/want"
+	sort "$T/got" | uniq >"$T/gotsorted"
+	if cmp -s "$T/want" "$T/gotsorted"; then pass; else
+		fail "candidates differ"; diff "$T/want" "$T/gotsorted" | head -20
+	fi
+}
+# got_all WHAT...: every line of fu __complete WHAT... is a candidate
+got_all() {
+	"$FU" __complete "$@" >"$T/expect" 2>/dev/null
+	if [ ! -s "$T/expect" ]; then
+		fail "fu __complete $* gave nothing"
+		return
+	fi
+	missing=$(grep -vxF -f "$T/got" "$T/expect")
+	if [ -z "$missing" ]; then pass; else
+		fail "not offered: $(echo "$missing" | tr '\n' ' ')"
+	fi
+}
+# line_is TEXT: the line as the completion left it ($T/line)
+line_is() {
+	printf '%s\n' "$1" >"$T/want"
+	if cmp -s "$T/want" "$T/line"; then pass; else
+		fail "the line is '$(cat "$T/line")', wanted '$1'"
+	fi
+}
+
+# --- drivers -------------------------------------------------------------
+
+# bash: bash-completion's functions, then fu.bash; COMP_WORDS set from
+# the arguments (the last is the word being completed), _fu called, and
+# COMPREPLY printed one a line.
+cat >"$T/bcomp.bash" <<'EOF'
+source "$1" || exit 2
+source "$2" || exit 2
+shift 2
+COMP_WORDS=("$@")
+COMP_CWORD=$(($# - 1))
+COMP_LINE="$*"
+COMP_POINT=${#COMP_LINE}
+COMPREPLY=()
+_fu fu "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+printf '%s\n' "${COMPREPLY[@]}"
+EOF
+BASH_COMPLETION=""
+for f in /usr/share/bash-completion/bash_completion /etc/bash_completion; do
+	if [ -r "$f" ]; then BASH_COMPLETION=$f; break; fi
+done
+bcomp() {
+	bash --norc --noprofile "$T/bcomp.bash" "$BASH_COMPLETION" \
+		"$COMP/fu.bash" fu "$@" >"$T/got" 2>"$T/err"
+	sed -i '/^$/d' "$T/got"
+}
+
+# A real line editor in a pseudo-terminal (python's pty): PTY_SHELL reads
+# SETUP, then, for each LINE, gets LINE, TAB, and C-x d, bound to append
+# the edited line to OUT and clear it.
+cat >"$T/drive_pty.py" <<'EOF'
+import os, pty, select, shlex, sys, time
+out, setup, lines = sys.argv[1], sys.argv[2], sys.argv[3:]
+open(out, 'w').close()
+pid, fd = pty.fork()
+if pid == 0:
+    os.environ['TERM'] = 'dumb'
+    argv = shlex.split(os.environ['PTY_SHELL'])
+    os.execvp(argv[0], argv)
+def drain(t):
+    end = time.time() + t
+    while time.time() < end:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                return
+drain(0.3)
+os.write(fd, setup.encode() + b'\n')
+drain(0.3)
+for n, line in enumerate(lines, 1):
+    os.write(fd, line.encode() + b'\t')
+    drain(0.2)
+    os.write(fd, b'\x18d')
+    end = time.time() + 60
+    while time.time() < end:
+        drain(0.05)
+        with open(out) as f:
+            if len(f.read().splitlines()) >= n:
+                break
+os.write(fd, b'\x15exit\n')
+drain(0.2)
+try:
+    os.kill(pid, 9)
+except OSError:
+    pass
+os.waitpid(pid, 0)
+EOF
+# pty_lines N: the Nth line the pty run left, into $T/line
+pty_line() { sed -n "${1}p" "$T/pty" >"$T/line"; }
+
+# zsh: an interactive zsh -f in a zpty with compinit and the completions
+# directory on fpath; compadd is wrapped to write down the matches it
+# adds (matched against the line by zsh itself); C-x d writes "=== " and
+# the line. One session completes every LINE in turn.
+cat >"$T/zcomp.zsh" <<'EOF'
+zmodload zsh/zpty || exit 2
+compdir=$1 out=$2
+shift 2
+: >$out
+zpty z zsh -f -i || exit 2
+zpty -w z "PS1='' RPS1='' LISTMAX=100000; unsetopt beep auto_list auto_menu list_beep"
+zpty -w z "fpath=(${(q)compdir} \$fpath); autoload -Uz compinit; compinit -u -D"
+zpty -w z "__out=${(q)out}"
+zpty -w z 'compadd() { if [[ ${(j: :)@} == *-[OAD]* ]]; then builtin compadd "$@"; return; fi; local -a __m; builtin compadd -O __m "$@"; (( $#__m )) && print -rl -- $__m >>$__out; builtin compadd "$@"; }'
+zpty -w z '__dump() { print -r -- "=== $BUFFER" >>$__out; BUFFER=; }; zle -N __dump; bindkey "^Xd" __dump; bindkey "^I" complete-word'
+integer n=0 tries
+for line in "$@"; do
+  zpty -w -n z "$line"$'\t\x18d'
+  (( n++ ))
+  for (( tries = 0; tries < 1200; tries++ )); do
+    zpty -r -t z junk 2>/dev/null
+    (( $(grep -c '^=== ' $out) >= n )) && break
+    sleep 0.05
+  done
+done
+zpty -d z
+EOF
+zcomp() { zsh -f "$T/zcomp.zsh" "$COMP" "$T/zout" "$@"; }
+# zpick N: the Nth completion's matches into $T/got, its line into $T/line
+zpick() {
+	awk -v n="$1" '/^=== /{b++; next} b == n - 1' "$T/zout" >"$T/got"
+	awk -v n="$1" '/^=== /{b++; if (b == n) print substr($0, 5)}' \
+		"$T/zout" >"$T/line"
+}
+
+# fish: complete -C, the candidates without their descriptions.
+fcomp() {
+	fish --no-config -c 'source $argv[1]; complete -C $argv[2]' \
+		"$COMP/fu.fish" "$1" 2>"$T/err" | cut -f1 >"$T/got"
+}
+
+# --- the user's data -----------------------------------------------------
+
+t "the data the completions offer"
+ok add contact "Dana Reyes" --company Acme --email dana@acme.example
+ok add application Acme "Backend Engineer" --contact dana --applied 2026-11-02
+ok add application Globex "Platform Engineer" --source board
+FU_DB=$T/other.db "$FU" add contact "Olive Other" >/dev/null 2>&1 ||
+	fail "cannot set up the other database"
+
+# --- bash ----------------------------------------------------------------
+
+if ! command -v bash >/dev/null 2>&1; then
+	echo "SKIP: bash is not installed: its completion is not tested"
+elif [ -z "$BASH_COMPLETION" ]; then
+	echo "SKIP: bash-completion is not installed: bash completion is not tested"
+else
+	t "bash: the subcommands"
+	bcomp ""
+	got_all commands
+	got_lacks __complete
+	bcomp l
+	got_is list log
+
+	t "bash: each command's options"
+	bcomp due --
+	got_has --all --overdue --days --why --check --count --json --db
+	bcomp add contact --
+	got_has --company --title --email --prefers --no-calls --social-ok
+	got_lacks --applied --source
+	bcomp add application --
+	got_has --contact --applied --source --no-follow-up --url
+	bcomp add ""
+	got_is contact application
+	bcomp --
+	got_has --db --now --json --color --no-color --help --version
+
+	t "bash: option values"
+	bcomp log acme ""
+	got_all kinds
+	got_lacks closed
+	bcomp log acme in
+	got_is interview intro
+	bcomp close acme --outcome ""
+	got_is accepted declined rejected withdrawn no-response filled
+	bcomp close acme --outcome=re
+	got_is rejected
+	bcomp log acme sent --channel ""
+	got_is email phone letter social in-person
+	bcomp add contact X --prefers ""
+	got_is email phone letter social
+	bcomp add application A R --source ""
+	got_is board referral recruiter direct other
+	bcomp log acme sent --action thank
+	got_is thank-you
+	bcomp draft acme ""
+	got_all actions
+	bcomp config rules.nudge.
+	got_is rules.nudge.days rules.nudge.window-days
+	bcomp rules ""
+	got_all rules
+	bcomp --color ""
+	got_is auto always never
+	bcomp help ""
+	got_all commands
+
+	t "bash: the user's applications and contacts, names quoted"
+	bcomp show Da
+	got_is 'Dana\ Reyes'
+	bcomp show '"Da'
+	got_is "Dana Reyes"
+	bcomp show 'Dana\ R'
+	got_is 'Dana\ Reyes'
+	bcomp log acme sent --with ""
+	got_has 'Dana\ Reyes' 1
+	got_lacks Acme
+	bcomp close ""
+	got_has Acme Globex
+	got_lacks 'Dana\ Reyes'
+	bcomp log ""
+	got_has Acme Globex 'Dana\ Reyes'
+	bcomp edit acme --drop-contact D
+	got_is 'Dana\ Reyes'
+	bcomp draft acme --to D
+	got_is 'Dana\ Reyes'
+	bcomp draft acme --channel ""
+	got_is email phone letter
+
+	t "bash: --db on the line chooses the database read"
+	bcomp --db "$T/other.db" show ""
+	got_has 'Olive\ Other'
+	got_lacks 'Dana\ Reyes'
+	bcomp show --db="$T/other.db" O
+	got_is 'Olive\ Other'
+
+	t "bash: what readline makes of it"
+	PTY_SHELL="bash --norc --noprofile -i" python3 "$T/drive_pty.py" "$T/pty" \
+		". $BASH_COMPLETION; . $COMP/fu.bash; __d() { printf '%s\\n' \"\$READLINE_LINE\" >>$T/pty; READLINE_LINE=; }; bind -x '\"\\C-xd\": __d'" \
+		"fu show Dan" 'fu show "Dan' "fu log acme sen"
+	pty_line 1
+	line_is 'fu show Dana\ Reyes '
+	pty_line 2
+	line_is 'fu show "Dana Reyes" '
+	pty_line 3
+	line_is 'fu log acme sent '
+fi
+
+# --- zsh -----------------------------------------------------------------
+
+if ! command -v zsh >/dev/null 2>&1; then
+	echo "SKIP: zsh is not installed: its completion is not tested"
+else
+	t "zsh: completing in an interactive zsh"
+	zcomp "fu " "fu l" "fu due --" "fu add contact --" "fu add " \
+		"fu log acme " "fu close acme --outcome " \
+		"fu close acme --outcome=re" "fu show Dan" 'fu show "Dan' \
+		"fu log acme sent --with " "fu close " \
+		"fu --db $T/other.db show " "FU_DB=$T/other.db fu show " \
+		"fu log acme sent --channel " "fu config rules.nudge." \
+		"fu rules " "fu --color " "fu edit dana --prefers " \
+		"fu draft acme --to Dan" "fu draft acme --channel "
+	if [ "$(grep -c '^=== ' "$T/zout")" -ne 21 ]; then
+		fail "zsh did not complete every line"
+		sed 's/^/  zsh: /' "$T/zout" | tail -20
+	fi
+
+	t "zsh: the subcommands"
+	zpick 1
+	got_all commands
+	got_lacks __complete
+	zpick 2
+	got_is list log
+	line_is "fu l"
+
+	t "zsh: each command's options"
+	zpick 3
+	got_has --all --overdue --days --why --check --count --json --db
+	zpick 4
+	got_has --company --title --email --prefers --no-calls --social-ok
+	got_lacks --applied --source
+	zpick 5
+	got_is contact application
+
+	t "zsh: option values"
+	zpick 6
+	got_all kinds
+	got_lacks closed
+	zpick 7
+	got_is accepted declined rejected withdrawn no-response filled
+	zpick 8
+	got_is rejected
+	line_is "fu close acme --outcome=rejected "
+	zpick 15
+	got_is email phone letter social in-person
+	zpick 16
+	got_is rules.nudge.days rules.nudge.window-days
+	zpick 17
+	got_all rules
+	zpick 18
+	got_is auto always never
+	zpick 19
+	got_is email phone letter social none
+
+	t "zsh: the user's applications and contacts, names quoted"
+	zpick 9
+	got_is "Dana Reyes"
+	line_is 'fu show Dana\ Reyes '
+	zpick 10
+	line_is 'fu show "Dana Reyes" '
+	zpick 11
+	got_has "Dana Reyes" 1
+	got_lacks Acme
+	zpick 12
+	got_has Acme Globex
+	got_lacks "Dana Reyes"
+	zpick 20
+	line_is 'fu draft acme --to Dana\ Reyes '
+	zpick 21
+	got_is email phone letter
+
+	t "zsh: --db or FU_DB on the line chooses the database read"
+	zpick 13
+	got_has "Olive Other"
+	got_lacks "Dana Reyes"
+	zpick 14
+	got_has "Olive Other"
+	got_lacks "Dana Reyes"
+fi
+
+# --- fish ----------------------------------------------------------------
+
+if ! command -v fish >/dev/null 2>&1; then
+	echo "SKIP: fish is not installed: its completion is not tested"
+else
+	t "fish: the subcommands"
+	fcomp "fu "
+	got_all commands
+	got_lacks __complete
+	fcomp "fu l"
+	got_is list log
+
+	t "fish: each command's options"
+	fcomp "fu due --"
+	got_has --all --overdue --days --why --check --count --json --db
+	fcomp "fu add contact --"
+	got_has --company --title --email --prefers --no-calls --social-ok
+	got_lacks --applied --source
+	fcomp "fu add application --"
+	got_has --contact --applied --source --no-follow-up --url
+	fcomp "fu add "
+	got_is contact application
+
+	t "fish: option values"
+	fcomp "fu log acme "
+	got_all kinds
+	got_lacks closed
+	fcomp "fu close acme --outcome "
+	got_is accepted declined rejected withdrawn no-response filled
+	fcomp "fu close acme --outcome=re"
+	got_is --outcome=rejected
+	fcomp "fu log acme sent --channel "
+	got_is email phone letter social in-person
+	fcomp "fu log acme sent --action thank"
+	got_is thank-you
+	fcomp "fu config rules.nudge."
+	got_is rules.nudge.days rules.nudge.window-days
+	fcomp "fu rules "
+	got_all rules
+	fcomp "fu --color "
+	got_is auto always never
+
+	t "fish: the user's applications and contacts"
+	fcomp "fu show Da"
+	got_is "Dana Reyes"
+	fcomp "fu log acme sent --with "
+	got_has "Dana Reyes" 1
+	got_lacks Acme
+	fcomp "fu close "
+	got_has Acme Globex
+	got_lacks "Dana Reyes"
+	fcomp "fu draft acme --to D"
+	got_is "Dana Reyes"
+	fcomp "fu draft acme --channel "
+	got_is email phone letter
+
+	t "fish: --db or FU_DB on the line chooses the database read"
+	fcomp "fu --db $T/other.db show "
+	got_has "Olive Other"
+	got_lacks "Dana Reyes"
+	fcomp "FU_DB=$T/other.db fu show "
+	got_has "Olive Other"
+	got_lacks "Dana Reyes"
+
+	t "fish: what its line editor makes of it"
+	PTY_SHELL="fish --no-config -i" python3 "$T/drive_pty.py" "$T/pty" \
+		"source $COMP/fu.fish; function __d; commandline >>$T/pty; commandline ''; end; bind \\cxd __d" \
+		"fu show Dan" 'fu show "Dan' "fu log acme sen"
+	pty_line 1
+	line_is 'fu show Dana\ Reyes '
+	pty_line 2
+	line_is 'fu show "Dana Reyes" '
+	pty_line 3
+	line_is 'fu log acme sent '
+fi
+
+t "fu ran cleanly under every completion"
+if [ -s "$T/wrap-errors" ]; then
+	fail "$(head -5 "$T/wrap-errors")"
+else pass; fi
+
+finish
