@@ -179,6 +179,7 @@ extern const opt_spec no_options[];
 extern const opt_spec global_options[];
 extern const opt_spec add_contact_options[];
 extern const opt_spec add_application_options[];
+extern const opt_spec backup_options[];
 extern const opt_spec close_options[];
 extern const opt_spec config_options[];
 extern const opt_spec draft_options[];
@@ -196,9 +197,11 @@ int strlist_push(char ***list, size_t *n, const char *s);
 /* --- the commands ------------------------------------------------------- */
 
 int cmd_add(cli *c, int argc, char **argv);
+int cmd_backup(cli *c, int argc, char **argv);
 int cmd_close(cli *c, int argc, char **argv);
 int cmd_complete(cli *c, int argc, char **argv);
 int cmd_config(cli *c, int argc, char **argv);
+int cmd_doctor(cli *c, int argc, char **argv);
 int cmd_draft(cli *c, int argc, char **argv);
 int cmd_due(cli *c, int argc, char **argv);
 int cmd_edit(cli *c, int argc, char **argv);

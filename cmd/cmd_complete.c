@@ -46,7 +46,7 @@ static void arg_options_of(const opt_spec *o)
 static const opt_spec *options_for(const char *cmdname, const char *sub)
 {
 	static const struct { const char *name; const opt_spec *o; } t[] = {
-		{ "close", close_options }, { "config", config_options },
+		{ "backup", backup_options }, { "close", close_options }, { "config", config_options },
 		{ "draft", draft_options },
 		{ "due", due_options }, { "edit", edit_options },
 		{ "export", export_options }, { "import", import_options },

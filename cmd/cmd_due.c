@@ -38,53 +38,98 @@ static void subject_cell(table *t, const fu_action_row *r)
 			    r->subject_name ? r->subject_name : "?");
 }
 
-static void print_rows(cli *c, const fu_action_row *rows, size_t n, int why)
+static void add_row(cli *c, table *t, const fu_action_row *r, int why)
 {
-	table *t = table_new(5);
-	const char *head[] = { "STATE", "ACTION", "TO", "FOR", "DUE" };
-	for (int i = 0; i < 5; i++)
-		table_cell(t, head[i]);
-	for (size_t i = 0; i < n; i++) {
-		const fu_action_row *r = &rows[i];
-		fu_action_state_t s = fu_action_state(&r->a, c->now);
-		char w[96], act[64];
-		table_color(t, state_color(c, s));
-		table_cell(t, fu_action_state_name(s));
-		snprintf(act, sizeof act, "%s%s%s", r->a.kind,
-			 r->a.channel ? " by " : "",
-			 r->a.channel ? fu_channel_name(r->a.channel) : "");
-		table_cell(t, act);
-		table_cell(t, r->contact_name ? r->contact_name : "-");
-		subject_cell(t, r);
-		if (s == FU_STATE_UPCOMING) {
-			char h[FU_HUMAN_LEN], rel[FU_REL_LEN];
-			snprintf(w, sizeof w, "from %s (%s)",
-				 fu_time_human(h, r->a.not_before, c->now, 1),
-				 fu_time_relative(rel, r->a.not_before, c->now));
-		} else {
-			cli_when(w, sizeof w, c, r->a.due, 1);
-		}
-		table_cell(t, w);
-		table_note(t, r->a.reason, cli_c(c, C_DIM));
-		if (why) {
-			const fu_rule_info *ri = fu_rule_find(r->a.rule);
-			char line[600];
-			snprintf(line, sizeof line, "rule %s: %s", r->a.rule,
-				 ri ? ri->window : "");
-			table_note(t, line, NULL);
-			if (ri) {
-				snprintf(line, sizeof line, "why: %s", ri->advice);
-				table_note(t, line, NULL);
-				snprintf(line, sizeof line, "source: %s",
-					 ri->source);
-				table_note(t, line, NULL);
-			}
-			if (r->a.snoozed)
-				table_note(t, "snoozed until the date shown", NULL);
-		}
+	fu_action_state_t s = fu_action_state(&r->a, c->now);
+	char w[96], act[64];
+	table_color(t, state_color(c, s));
+	table_cell(t, fu_action_state_name(s));
+	snprintf(act, sizeof act, "%s%s%s", r->a.kind,
+		 r->a.channel ? " by " : "",
+		 r->a.channel ? fu_channel_name(r->a.channel) : "");
+	table_cell(t, act);
+	table_cell(t, r->contact_name ? r->contact_name : "-");
+	subject_cell(t, r);
+	if (s == FU_STATE_UPCOMING) {
+		char h[FU_HUMAN_LEN], rel[FU_REL_LEN];
+		snprintf(w, sizeof w, "from %s (%s)",
+			 fu_time_human(h, r->a.not_before, c->now, 1),
+			 fu_time_relative(rel, r->a.not_before, c->now));
+	} else {
+		cli_when(w, sizeof w, c, r->a.due, 1);
 	}
-	table_print(c, t, stdout, 1);
-	table_free(t);
+	table_cell(t, w);
+	table_note(t, r->a.reason, cli_c(c, C_DIM));
+	if (why) {
+		const fu_rule_info *ri = fu_rule_find(r->a.rule);
+		char line[600];
+		snprintf(line, sizeof line, "rule %s: %s", r->a.rule,
+			 ri ? ri->window : "");
+		table_note(t, line, NULL);
+		if (ri) {
+			snprintf(line, sizeof line, "why: %s", ri->advice);
+			table_note(t, line, NULL);
+			snprintf(line, sizeof line, "source: %s",
+				 ri->source);
+			table_note(t, line, NULL);
+		}
+		if (r->a.snoozed)
+			table_note(t, "snoozed until the date shown", NULL);
+	}
+}
+
+/* fu due reads the actions one at a time (fu_action_each): a table
+ * (which spills to a temporary file when long), a JSON array printed
+ * element by element, or a count, never every row in memory at once. */
+typedef struct due_walk {
+	cli *c;
+	table *t;
+	int why;
+	int first_only; /* --check: one is enough */
+	size_t n;
+} due_walk;
+
+static int walk_count(const fu_action_row *r, void *arg)
+{
+	due_walk *w = arg;
+	(void)r;
+	w->n++;
+	return w->first_only; /* non-zero: stop */
+}
+
+static int walk_table(const fu_action_row *r, void *arg)
+{
+	due_walk *w = arg;
+	if (!w->n++) {
+		static const char *const head[] = { "STATE", "ACTION", "TO",
+						    "FOR", "DUE" };
+		w->t = table_new(5);
+		for (int i = 0; i < 5; i++)
+			table_cell(w->t, head[i]);
+	}
+	add_row(w->c, w->t, r, w->why);
+	return 0;
+}
+
+/* Each element as cli_json prints it inside the whole array: cJSON_Print
+ * of a one-element array, without its brackets. */
+static int walk_json(const fu_action_row *r, void *arg)
+{
+	due_walk *w = arg;
+	cJSON *one = cJSON_CreateArray();
+	cJSON *item = one ? fu_json_action(r, w->c->now) : NULL;
+	char *s = NULL;
+	if (item) {
+		cJSON_AddItemToArray(one, item);
+		s = cJSON_Print(one);
+	}
+	cJSON_Delete(one);
+	if (!s)
+		return fu__error(w->c->db, FU_ERROR, "out of memory");
+	fputs(w->n++ ? ", " : "[", stdout);
+	fwrite(s + 1, 1, strlen(s) - 2, stdout);
+	cJSON_free(s);
+	return 0;
 }
 
 int cmd_due(cli *c, int argc, char **argv)
@@ -156,27 +201,34 @@ int cmd_due(cli *c, int argc, char **argv)
 		f.until = fu_time_add_days(c->now, (int)days);
 	if (check || count)
 		f.until = c->now; /* only what can be done now */
-	fu_action_row *rows = NULL;
-	size_t n = 0;
-	if ((lrc = fu_action_list(&rows, &n, c->db, &f)))
-		return cli_lib_fail(c, lrc);
 	if (ics) {
+		fu_action_row *rows = NULL;
+		size_t n = 0;
+		if ((lrc = fu_action_list(&rows, &n, c->db, &f)))
+			return cli_lib_fail(c, lrc);
 		fu_buf b = FU_BUF_INIT;
 		if ((lrc = fu_ics_calendar(&b, c->db, rows, n)))
 			rc = cli_lib_fail(c, lrc);
 		else
 			fwrite(b.data, 1, b.len, stdout);
 		fu_buf_free(&b);
-	} else if (check) {
-		rc = n ? FU_EXIT_OK : FU_EXIT_NO;
+		fu_action_list_free(rows, n);
+		return rc;
+	}
+	due_walk w = { c, NULL, why, check, 0 };
+	lrc = fu_action_each(c->db, &f, check || count ? walk_count
+			     : c->json ? walk_json : walk_table, &w);
+	if (lrc < 0) {
+		table_free(w.t);
+		return cli_lib_fail(c, lrc);
+	}
+	if (check) {
+		rc = w.n ? FU_EXIT_OK : FU_EXIT_NO;
 	} else if (count) {
-		printf("%zu\n", n);
+		printf("%zu\n", w.n);
 	} else if (c->json) {
-		cJSON *arr = cJSON_CreateArray();
-		for (size_t i = 0; arr && i < n; i++)
-			cJSON_AddItemToArray(arr, fu_json_action(&rows[i], c->now));
-		rc = cli_json(c, arr);
-	} else if (n == 0) {
+		fputs(w.n ? "]\n" : "[]\n", stdout);
+	} else if (w.n == 0) {
 		if (overdue)
 			printf("nothing overdue\n");
 		else if (all)
@@ -185,8 +237,8 @@ int cmd_due(cli *c, int argc, char **argv)
 			printf("nothing due in the next %ld day%s\n", days,
 			       days == 1 ? "" : "s");
 	} else {
-		print_rows(c, rows, n, why);
+		table_print(c, w.t, stdout, 1);
+		table_free(w.t);
 	}
-	fu_action_list_free(rows, n);
 	return rc;
 }

@@ -55,14 +55,49 @@ static int list_contacts(cli *c, const char *company)
 	return rc;
 }
 
-/* The next action of each application, from one read of the actions. */
-static const fu_action_row *next_of(const fu_action_row *rows, size_t n,
-				    int64_t app)
+/* The most urgent action of each application, in the order of their
+ * numbers, from one read of the actions: what the NEXT column shows. Kept
+ * small (a list of any length streams past it). */
+typedef struct next_action {
+	int64_t app;
+	int64_t due;
+	unsigned char kind;  /* index in fu_action_kinds; KIND_UNKNOWN */
+	unsigned char state; /* fu_action_state_t */
+} next_action;
+
+#define KIND_UNKNOWN 255
+
+typedef struct next_actions {
+	next_action *v;
+	size_t n, cap;
+	int64_t now;
+	fu_db *db;
+} next_actions;
+
+static int collect_next(const fu_action_row *r, void *arg)
 {
-	for (size_t i = 0; i < n; i++)
-		if (rows[i].a.application_id == app)
-			return &rows[i]; /* rows are most urgent first */
-	return NULL;
+	next_actions *x = arg;
+	int64_t app = r->a.application_id;
+	/* by application, most urgent first: the first of each is next */
+	if (!app || (x->n && x->v[x->n - 1].app == app))
+		return 0;
+	if (x->n == x->cap) {
+		size_t cap = x->cap ? x->cap * 2 : 64;
+		next_action *p = realloc(x->v, cap * sizeof *p);
+		if (!p)
+			return fu__error(x->db, FU_ERROR, "out of memory");
+		x->v = p;
+		x->cap = cap;
+	}
+	next_action *na = &x->v[x->n++];
+	na->app = app;
+	na->due = r->a.due;
+	na->kind = KIND_UNKNOWN;
+	for (size_t k = 0; fu_action_kinds[k] && k < KIND_UNKNOWN; k++)
+		if (!strcmp(fu_action_kinds[k], r->a.kind))
+			na->kind = (unsigned char)k;
+	na->state = (unsigned char)fu_action_state(&r->a, x->now);
+	return 0;
 }
 
 static const char *stage_color(cli *c, const char *stage)
@@ -78,81 +113,119 @@ static const char *stage_color(cli *c, const char *stage)
 	return "";
 }
 
-static int list_json(cli *c, fu_application *list, size_t n)
+/* The applications stream past (fu_application_each) into a table,
+ * which spills to a temporary file when long, or a JSON array printed
+ * element by element. */
+typedef struct list_walk {
+	cli *c;
+	table *t;
+	const next_actions *next;
+	size_t i;   /* in next->v: the first not behind the application */
+	size_t n;   /* applications so far */
+} list_walk;
+
+/* Each element as cli_json prints it inside the whole array: cJSON_Print
+ * of a one-element array, without its brackets. A failure is reported
+ * here; the walk stops with 1. */
+static int walk_json(const fu_application *a, void *arg)
 {
-	cJSON *arr = cJSON_CreateArray();
-	for (size_t i = 0; arr && i < n; i++) {
-		fu_application *full = NULL;
-		int lrc = fu_application_get(&full, c->db, list[i].id);
-		cJSON *o = lrc ? NULL : cli_application_json(c, full);
-		fu_application_free(full);
-		if (!o) {
-			cJSON_Delete(arr);
-			return lrc ? cli_lib_fail(c, lrc) : FU_EXIT_FAILURE;
-		}
-		cJSON_AddItemToArray(arr, o);
+	list_walk *w = arg;
+	fu_application *full = NULL;
+	int lrc = fu_application_get(&full, w->c->db, a->id);
+	if (lrc) {
+		cli_lib_fail(w->c, lrc);
+		return 1;
 	}
-	return cli_json(c, arr);
+	cJSON *o = cli_application_json(w->c, full);
+	fu_application_free(full);
+	if (!o)
+		return 1;
+	cJSON *one = cJSON_CreateArray();
+	char *s = NULL;
+	if (one) {
+		cJSON_AddItemToArray(one, o);
+		s = cJSON_Print(one);
+		cJSON_Delete(one);
+	} else {
+		cJSON_Delete(o);
+	}
+	if (!s) {
+		cli_fail(FU_EXIT_FAILURE, "out of memory");
+		return 1;
+	}
+	fputs(w->n++ ? ", " : "[", stdout);
+	fwrite(s + 1, 1, strlen(s) - 2, stdout);
+	cJSON_free(s);
+	return 0;
+}
+
+static int walk_row(const fu_application *a, void *arg)
+{
+	list_walk *w = arg;
+	cli *c = w->c;
+	table *t = w->t;
+	char h[FU_HUMAN_LEN], wb[96];
+	w->n++;
+	table_cellf(t, "%lld", (long long)a->id);
+	table_color(t, stage_color(c, a->stage));
+	table_cell(t, a->stage);
+	table_cell(t, a->company);
+	table_cell(t, a->role);
+	table_cell(t, a->applied_at ? fu_time_human(h, a->applied_at,
+						    c->now, 0) : "-");
+	const next_actions *nx = w->next;
+	while (w->i < nx->n && nx->v[w->i].app < a->id)
+		w->i++;
+	if (w->i < nx->n && nx->v[w->i].app == a->id) {
+		const next_action *x = &nx->v[w->i];
+		fu_action_state_t s = (fu_action_state_t)x->state;
+		table_color(t, s == FU_STATE_OVERDUE ? cli_c(c, C_RED)
+			    : s == FU_STATE_DUE ? cli_c(c, C_YELLOW) : "");
+		char rel[FU_REL_LEN];
+		snprintf(wb, sizeof wb, "%s %s", x->kind == KIND_UNKNOWN ?
+			 "unknown" : fu_action_kinds[x->kind],
+			 fu_time_relative(rel, x->due, c->now));
+		table_cell(t, wb);
+	} else {
+		table_cell(t, "-");
+	}
+	return 0;
 }
 
 static int list_applications(cli *c, fu_application_filter *f)
 {
-	fu_application *list = NULL;
-	fu_action_row *acts = NULL;
-	size_t n = 0, nacts = 0;
-	int lrc = fu_application_list(&list, &n, c->db, f);
-	if (lrc)
-		return cli_lib_fail(c, lrc);
-	int rc = FU_EXIT_OK;
+	list_walk w = { c, NULL, NULL, 0, 0 };
+	int lrc;
 	if (c->json) {
-		rc = list_json(c, list, n);
-		goto done;
+		lrc = fu_application_each(c->db, f, walk_json, &w);
+		if (lrc)
+			return lrc < 0 ? cli_lib_fail(c, lrc) : FU_EXIT_FAILURE;
+		fputs(w.n ? "]\n" : "[]\n", stdout);
+		return FU_EXIT_OK;
 	}
-	if (n == 0) {
+	next_actions next = { NULL, 0, 0, c->now, c->db };
+	fu_action_filter af = { 0 };
+	af.by_application = 1;
+	int rc = FU_EXIT_OK;
+	static const char *const head[] = { "ID", "STAGE", "COMPANY", "ROLE",
+					    "APPLIED", "NEXT" };
+	w.next = &next;
+	w.t = table_new(6);
+	for (int i = 0; i < 6; i++)
+		table_cell(w.t, head[i]);
+	if ((lrc = fu_action_each(c->db, &af, collect_next, &next)) ||
+	    (lrc = fu_application_each(c->db, f, walk_row, &w)))
+		rc = cli_lib_fail(c, lrc);
+	else if (w.n == 0)
 		printf("no %sapplications%s\n",
 		       f->status == FU_STATUS_OPEN ? "open " :
 		       f->status == FU_STATUS_CLOSED ? "closed " : "",
 		       f->status == FU_STATUS_OPEN ? " (fu list --all shows "
 		       "closed ones too)" : "");
-		goto done;
-	}
-	if ((lrc = fu_action_list(&acts, &nacts, c->db, NULL))) {
-		rc = cli_lib_fail(c, lrc);
-		goto done;
-	}
-	table *t = table_new(6);
-	const char *head[] = { "ID", "STAGE", "COMPANY", "ROLE", "APPLIED",
-			       "NEXT" };
-	for (int i = 0; i < 6; i++)
-		table_cell(t, head[i]);
-	for (size_t i = 0; i < n; i++) {
-		const fu_application *a = &list[i];
-		char h[FU_HUMAN_LEN], w[96];
-		table_cellf(t, "%lld", (long long)a->id);
-		table_color(t, stage_color(c, a->stage));
-		table_cell(t, a->stage);
-		table_cell(t, a->company);
-		table_cell(t, a->role);
-		table_cell(t, a->applied_at ? fu_time_human(h, a->applied_at,
-							    c->now, 0) : "-");
-		const fu_action_row *x = next_of(acts, nacts, a->id);
-		if (x) {
-			fu_action_state_t s = fu_action_state(&x->a, c->now);
-			table_color(t, s == FU_STATE_OVERDUE ? cli_c(c, C_RED)
-				    : s == FU_STATE_DUE ? cli_c(c, C_YELLOW) : "");
-			char rel[FU_REL_LEN];
-			snprintf(w, sizeof w, "%s %s", x->a.kind,
-				 fu_time_relative(rel, x->a.due, c->now));
-			table_cell(t, w);
-		} else {
-			table_cell(t, "-");
-		}
-	}
-	table_print(c, t, stdout, 1);
-	table_free(t);
-done:
-	fu_action_list_free(acts, nacts);
-	fu_application_list_free(list, n);
+	else
+		table_print(c, w.t, stdout, 1);
+	table_free(w.t);
+	free(next.v);
 	return rc;
 }
 

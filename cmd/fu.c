@@ -23,6 +23,8 @@ const cmd fu_commands[] = {
 	  "fu add application COMPANY ROLE [--contact REF]... [--applied DATE]\n"
 	  "       [--source board|referral|recruiter|direct|other] [--url U]\n"
 	  "       [--no-calls] [--no-follow-up] [--notes TEXT]", 0 },
+	{ "backup", cmd_backup, "copy the database safely",
+	  "fu backup FILE [--force]", 0 },
 	{ "close", cmd_close, "record how an application ended",
 	  "fu close REF --outcome accepted|declined|rejected|withdrawn|no-response|filled\n"
 	  "       [--at DATE] [--note TEXT]", 0 },
@@ -30,6 +32,8 @@ const cmd fu_commands[] = {
 	  "fu config KEY [VALUE]\n"
 	  "fu config --unset KEY\n"
 	  "fu config --list", 0 },
+	{ "doctor", cmd_doctor, "check the database: integrity, version, permissions",
+	  "fu doctor", 0 },
 	{ "draft", cmd_draft, "write the follow-up message for an action",
 	  "fu draft REF [ACTION] [--to CONTACT] [--channel email|phone|letter]\n"
 	  "       [--eml FILE] [--edit] [--sent]", 0 },

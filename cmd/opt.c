@@ -53,6 +53,11 @@ static int apply_global(cli *c, int id, const char *arg)
 {
 	switch (id) {
 	case G_DB:
+		if (!*arg) {
+			/* not the default database: that was not asked for */
+			cli_usage_fail(c, "--db is empty");
+			return OPT_ERROR;
+		}
 		c->db_path = arg;
 		break;
 	case G_NOW:

@@ -115,16 +115,35 @@ static int prepare_file(fu_db *db, const char *path, int readonly)
 	return FU_OK;
 }
 
+/* FU_BUSY_TIMEOUT (milliseconds, 0..3600000) overrides the default wait
+ * for another program holding the database; anything else is ignored. */
+int fu__busy_timeout_ms(void)
+{
+	const char *env = getenv("FU_BUSY_TIMEOUT");
+	if (!env || !*env)
+		return FU_BUSY_TIMEOUT_MS;
+	char *end = NULL;
+	errno = 0;
+	long v = strtol(env, &end, 10);
+	if (errno || *end || v < 0 || v > 3600000)
+		return FU_BUSY_TIMEOUT_MS;
+	return (int)v;
+}
+
 int fu__sqlerr(fu_db *db, int rc, const char *what)
 {
 	int code;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
+	{
+		int ms = fu__busy_timeout_ms();
 		fu__error(db, FU_EBUSY,
-			  "the database is busy (another fu is writing); "
-			  "gave up after %d seconds", FU_BUSY_TIMEOUT_MS / 1000);
+			  "the database is busy (another program is using it); "
+			  "gave up after %d.%d seconds", ms / 1000,
+			  ms % 1000 / 100);
 		return FU_EBUSY;
+	}
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		code = FU_EDB;
@@ -215,13 +234,38 @@ char *fu__col_text(sqlite3_stmt *st, int i)
 	return t ? fu__strdup((const char *)t) : NULL;
 }
 
+/*
+ * Waiting for another program's lock. SQLite's own busy timeout sleeps
+ * longer the longer it has waited (up to 100 ms between tries), so when
+ * several fu write at once, one that has waited long keeps losing the
+ * lock to newer ones, until it gives up. Trying again every few
+ * milliseconds, whoever has waited how long, is fair.
+ */
+static int busy_wait(void *arg, int count)
+{
+	fu_db *db = arg;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	int64_t ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	if (count == 0)
+		db->busy_since = ms;
+	if (ms - db->busy_since >= db->busy_timeout)
+		return 0;
+	sqlite3_sleep(2 + count % 4 * 2); /* 2, 4, 6, 8 ms */
+	return 1;
+}
+
 static int configure(fu_db *db)
 {
-	int rc = sqlite3_busy_timeout(db->sql, FU_BUSY_TIMEOUT_MS);
+	db->busy_timeout = fu__busy_timeout_ms();
+	int rc = sqlite3_busy_handler(db->sql, busy_wait, db);
 	if (rc != SQLITE_OK)
 		return fu__sqlerr(db, rc, "cannot open the database");
-	rc = sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL,
-			  NULL);
+	/* A 1 MiB page cache (the default is 2): fu reads a few rows, or
+	 * walks a list once, and SQLite's sorter takes as much again, so
+	 * this bounds what a command of any size holds in memory. */
+	rc = sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON; "
+			  "PRAGMA cache_size = -1024", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return fu__sqlerr(db, rc, "cannot open the database");
 	return FU_OK;

@@ -1,7 +1,7 @@
 /*
  * internal.h - what the library's files share and nobody else sees:
  * the handle, SQLite helpers, transactions. SQL lives only in the
- * storage files (db.c, schema.c, store.c, ref.c, config.c).
+ * storage files (db.c, schema.c, store.c, ref.c, config.c, doctor.c).
  */
 #ifndef FU_INTERNAL_H
 #define FU_INTERNAL_H
@@ -18,6 +18,8 @@
 
 /* How long a command waits for another fu holding the database. */
 #define FU_BUSY_TIMEOUT_MS 10000
+/* That, or FU_BUSY_TIMEOUT (milliseconds) from the environment (db.c). */
+int fu__busy_timeout_ms(void);
 
 struct fu_db {
 	sqlite3 *sql;
@@ -28,6 +30,9 @@ struct fu_db {
 	/* the rule numbers, read once per handle; config writes clear it */
 	fu_rule_params params;
 	int params_valid;
+	/* waiting for a lock (db.c): the timeout, and since when (ms) */
+	int busy_timeout;
+	int64_t busy_since;
 	char msg[1024];
 };
 

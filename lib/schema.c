@@ -125,6 +125,14 @@ static const char schema_v2[] =
 "CREATE INDEX actions_application ON actions(application_id);\n"
 "CREATE INDEX actions_subject_contact ON actions(subject_contact_id);\n";
 
+/* Version 3: whether a job was accepted, which every write asks when it
+ * brings an application's actions up to date, found by index rather than
+ * by reading every application. (IF NOT EXISTS: a file set back to an
+ * older version by hand keeps its index.) */
+static const char schema_v3[] =
+"CREATE INDEX IF NOT EXISTS applications_closed ON applications(outcome,\n"
+"  closed_at) WHERE outcome IS NOT NULL;\n";
+
 static int migrate_v1(fu_db *db)
 {
 	return fu__exec(db, schema_v1);
@@ -136,8 +144,15 @@ static int migrate_v2(fu_db *db)
 	return rc ? rc : fu__refresh_all(db);
 }
 
+static int migrate_v3(fu_db *db)
+{
+	return fu__exec(db, schema_v3);
+}
+
 /* migrations[i] takes the file from version i to i + 1 */
-static int (*const migrations[])(fu_db *) = { migrate_v1, migrate_v2 };
+static int (*const migrations[])(fu_db *) = {
+	migrate_v1, migrate_v2, migrate_v3
+};
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == FU_SCHEMA_VERSION,
 	       "one migration per schema version");
@@ -218,7 +233,8 @@ int fu__schema_create_version(fu_db *db, int version)
 {
 	int rc = FU_OK;
 	for (int v = 0; v < version && !rc; v++)
-		rc = v == 0 ? migrate_v1(db) : fu__exec(db, schema_v2);
+		rc = v == 0 ? migrate_v1(db) : v == 1 ? fu__exec(db, schema_v2)
+		   : migrations[v](db);
 	if (rc)
 		return rc;
 	char sql[96];

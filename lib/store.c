@@ -707,6 +707,53 @@ fail:
 	return rc;
 }
 
+static const char application_list_sql[] = "SELECT " APPLICATION_COLUMNS
+	" FROM applications a JOIN companies co ON co.id = a.company_id"
+	" WHERE (?1 = 0 OR (?1 = 1 AND a.outcome IS NULL) OR"
+	" (?1 = 2 AND a.outcome IS NOT NULL AND"
+	"  (?2 IS NULL OR a.outcome = ?2)))"
+	" AND (?3 IS NULL OR instr(lower(co.name), lower(?3)) > 0)"
+	" AND (?4 = 0 OR EXISTS (SELECT 1 FROM application_contacts ac"
+	"  WHERE ac.application_id = a.id AND ac.contact_id = ?4))"
+	" ORDER BY a.id";
+
+static int prepare_application_list(fu_db *db, sqlite3_stmt **st,
+				    const fu_application_filter *f)
+{
+	int rc = fu__prepare(db, st, application_list_sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int(*st, 1, (int)f->status);
+	fu__bind_text(*st, 2, fu_outcome_name(f->outcome));
+	fu__bind_text(*st, 3, f->company);
+	sqlite3_bind_int64(*st, 4, f->contact_id);
+	return FU_OK;
+}
+
+int fu_application_each(fu_db *db, const fu_application_filter *f,
+			int (*fn)(const fu_application *a, void *arg),
+			void *arg)
+{
+	static const fu_application_filter none = { 0 };
+	sqlite3_stmt *st = NULL;
+	int rc = prepare_application_list(db, &st, f ? f : &none);
+	if (rc)
+		return rc;
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		fu_application a = { 0 };
+		read_application(&a, st);
+		rc = fn(&a, arg);
+		fu_application_clear(&a);
+		if (rc)
+			break;
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int fu_application_list(fu_application **out, size_t *n, fu_db *db,
 			const fu_application_filter *f)
 {
@@ -716,21 +763,9 @@ int fu_application_list(fu_application **out, size_t *n, fu_db *db,
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *st = NULL;
-	int rc = fu__prepare(db, &st, "SELECT " APPLICATION_COLUMNS
-		" FROM applications a JOIN companies co ON co.id = a.company_id"
-		" WHERE (?1 = 0 OR (?1 = 1 AND a.outcome IS NULL) OR"
-		" (?1 = 2 AND a.outcome IS NOT NULL AND"
-		"  (?2 IS NULL OR a.outcome = ?2)))"
-		" AND (?3 IS NULL OR instr(lower(co.name), lower(?3)) > 0)"
-		" AND (?4 = 0 OR EXISTS (SELECT 1 FROM application_contacts ac"
-		"  WHERE ac.application_id = a.id AND ac.contact_id = ?4))"
-		" ORDER BY a.id");
+	int rc = prepare_application_list(db, &st, f);
 	if (rc)
 		return rc;
-	sqlite3_bind_int(st, 1, (int)f->status);
-	fu__bind_text(st, 2, fu_outcome_name(f->outcome));
-	fu__bind_text(st, 3, f->company);
-	sqlite3_bind_int64(st, 4, f->contact_id);
 	size_t cap = 0;
 	int src;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1016,17 +1051,40 @@ static void read_event(fu_event *e, sqlite3_stmt *st)
 	e->created_at = sqlite3_column_int64(st, 12);
 }
 
-/* Fill with[] and, when want_topics, topics[] of e. */
-static int load_event_details(fu_db *db, fu_event *e, int want_topics)
+/* The statements that read an event's people and topics: prepared once
+ * for a whole list of events, not once per event. */
+typedef struct detail_stmts {
+	sqlite3_stmt *with, *topics; /* topics NULL: not wanted */
+} detail_stmts;
+
+static int prepare_details(fu_db *db, detail_stmts *d, int want_topics)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = fu__prepare(db, &st, "SELECT contact_id FROM event_contacts "
-			     "WHERE event_id = ? ORDER BY position");
-	if (rc)
-		return rc;
+	d->with = d->topics = NULL;
+	int rc = fu__prepare(db, &d->with, "SELECT contact_id FROM "
+			     "event_contacts WHERE event_id = ? ORDER BY "
+			     "position");
+	if (!rc && want_topics &&
+	    (rc = fu__prepare(db, &d->topics, "SELECT text FROM event_topics "
+			      "WHERE event_id = ? ORDER BY position"))) {
+		sqlite3_finalize(d->with);
+		d->with = NULL;
+	}
+	return rc;
+}
+
+static void finalize_details(detail_stmts *d)
+{
+	sqlite3_finalize(d->with);
+	sqlite3_finalize(d->topics);
+}
+
+/* Fill with[] and, when d has its topics statement, topics[] of e. */
+static int load_event_details(fu_db *db, detail_stmts *d, fu_event *e)
+{
+	sqlite3_stmt *st = d->with;
+	int rc = FU_OK;
 	sqlite3_bind_int64(st, 1, e->id);
-	int src;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+	while (sqlite3_step(st) == SQLITE_ROW) {
 		int64_t *p = realloc(e->with, (e->nwith + 1) * sizeof *p);
 		if (!p) {
 			rc = fu__error(db, FU_ERROR, "out of memory");
@@ -1035,14 +1093,11 @@ static int load_event_details(fu_db *db, fu_event *e, int want_topics)
 		e->with = p;
 		p[e->nwith++] = sqlite3_column_int64(st, 0);
 	}
-	sqlite3_finalize(st);
-	if (rc || !want_topics)
-		return rc;
-	if ((rc = fu__prepare(db, &st, "SELECT text FROM event_topics "
-			      "WHERE event_id = ? ORDER BY position")))
+	sqlite3_reset(st);
+	if (rc || !(st = d->topics))
 		return rc;
 	sqlite3_bind_int64(st, 1, e->id);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+	while (sqlite3_step(st) == SQLITE_ROW) {
 		char **p = realloc(e->topics, (e->ntopics + 1) * sizeof *p);
 		char *t = fu__col_text(st, 0);
 		if (!p || !t) {
@@ -1055,7 +1110,7 @@ static int load_event_details(fu_db *db, fu_event *e, int want_topics)
 		e->topics = p;
 		p[e->ntopics++] = t;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -1082,7 +1137,12 @@ int fu_event_get(fu_event **out, fu_db *db, int64_t id)
 		rc = fu__sqlerr(db, src, "cannot read the database");
 	}
 	sqlite3_finalize(st);
-	if (!rc && (rc = load_event_details(db, e, 1))) {
+	detail_stmts d;
+	if (!rc && !(rc = prepare_details(db, &d, 1))) {
+		rc = load_event_details(db, &d, e);
+		finalize_details(&d);
+	}
+	if (rc && e) {
 		fu_event_free(e);
 		e = NULL;
 	}
@@ -1119,8 +1179,12 @@ static int list_events(fu_event **out, size_t *n, fu_db *db, const char *sql,
 	if (!rc && src != SQLITE_DONE)
 		rc = fu__sqlerr(db, src, "cannot read the database");
 	sqlite3_finalize(st);
-	for (size_t i = 0; !rc && i < *n; i++)
-		rc = load_event_details(db, &(*out)[i], want_topics);
+	detail_stmts d;
+	if (!rc && *n && !(rc = prepare_details(db, &d, want_topics))) {
+		for (size_t i = 0; !rc && i < *n; i++)
+			rc = load_event_details(db, &d, &(*out)[i]);
+		finalize_details(&d);
+	}
 	if (rc) {
 		fu_event_list_free(*out, *n);
 		*out = NULL;
@@ -1334,7 +1398,52 @@ static int evaluate(fu_db *db, fu_rule_subject *s, const fu_event *ev,
 	return rc;
 }
 
-int fu__refresh_application(fu_db *db, int64_t id)
+/* The two earliest jobs accepted, read once for a refresh of every
+ * application (instead of once per application: a scan each time). */
+typedef struct accepted_jobs {
+	int64_t id[2], at[2];
+	int n;
+} accepted_jobs;
+
+static int load_accepted(fu_db *db, accepted_jobs *acc)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st,
+		"SELECT id, closed_at FROM applications WHERE outcome = "
+		"'accepted' AND closed_at IS NOT NULL ORDER BY closed_at, id "
+		"LIMIT 2");
+	if (rc)
+		return rc;
+	int src;
+	acc->n = 0;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		acc->id[acc->n] = sqlite3_column_int64(st, 0);
+		acc->at[acc->n++] = sqlite3_column_int64(st, 1);
+	}
+	if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* When a job other than application `self` was accepted (0: none), as
+ * SELECT min(closed_at) ... WHERE outcome = 'accepted' AND id <> self. */
+static int accepted_at(fu_db *db, const accepted_jobs *acc, int64_t self,
+		       int64_t *out)
+{
+	if (!acc)
+		return query_int64(db, out, "SELECT min(closed_at) FROM "
+				   "applications WHERE outcome = 'accepted' "
+				   "AND id <> ?", self);
+	*out = 0;
+	for (int i = 0; i < acc->n && !*out; i++)
+		if (acc->id[i] != self)
+			*out = acc->at[i];
+	return FU_OK;
+}
+
+static int refresh_application(fu_db *db, int64_t id,
+			       const accepted_jobs *acc)
 {
 	fu_application *a = NULL;
 	fu_event *ev = NULL;
@@ -1349,9 +1458,7 @@ int fu__refresh_application(fu_db *db, int64_t id)
 		goto done;
 	for (size_t i = 0; i < a->ncontacts && !rc; i++)
 		rc = people_add(db, &p, a->contact_ids[i], 1);
-	if (rc || (rc = query_int64(db, &s.accepted_at,
-		"SELECT min(closed_at) FROM applications WHERE "
-		"outcome = 'accepted' AND id <> ?", id)))
+	if (rc || (rc = accepted_at(db, acc, id, &s.accepted_at)))
 		goto done;
 	s.application_id = id;
 	s.source = a->source;
@@ -1366,6 +1473,11 @@ done:
 	fu_event_list_free(ev, nev);
 	fu_application_free(a);
 	return rc;
+}
+
+int fu__refresh_application(fu_db *db, int64_t id)
+{
+	return refresh_application(db, id, NULL);
 }
 
 int fu__refresh_contact(fu_db *db, int64_t id)
@@ -1439,11 +1551,19 @@ int fu__refresh_involving(fu_db *db, int64_t contact)
 
 int fu__refresh_all(fu_db *db)
 {
-	int rc = fu__exec(db, "DELETE FROM actions");
-	if (rc)
+	accepted_jobs acc;
+	sqlite3_stmt *st = NULL;
+	int rc, src;
+	if ((rc = fu__exec(db, "DELETE FROM actions")) ||
+	    (rc = load_accepted(db, &acc)) ||
+	    (rc = fu__prepare(db, &st, "SELECT id FROM applications")))
 		return rc;
-	rc = for_each_id(db, "SELECT id FROM applications WHERE ?1 = 0", 0,
-			 fu__refresh_application);
+	/* refreshing writes only actions: the rows being read stay put */
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW)
+		rc = refresh_application(db, sqlite3_column_int64(st, 0), &acc);
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
 	if (rc)
 		return rc;
 	return for_each_id(db, "SELECT DISTINCT contact_id FROM events WHERE "
@@ -1463,90 +1583,151 @@ int fu_actions_recompute_all(fu_db *db)
 
 /* --- reading actions ----------------------------------------------------- */
 
-int fu_action_list(fu_action_row **out, size_t *n, fu_db *db,
-		   const fu_action_filter *f)
+#define ACTION_SELECT \
+	"SELECT x.id, x.key, x.kind, x.rule, x.application_id, " \
+	"x.subject_contact_id, x.contact_id, x.channel, x.not_before, " \
+	"x.due, x.trigger_event_id, x.seq, x.snoozed, x.reason, " \
+	"co.name, a.role, c.name, sc.name FROM actions x " \
+	"LEFT JOIN applications a ON a.id = x.application_id " \
+	"LEFT JOIN companies co ON co.id = a.company_id " \
+	"LEFT JOIN contacts c ON c.id = x.contact_id " \
+	"LEFT JOIN contacts sc ON sc.id = x.subject_contact_id"
+
+/* Column i, cut to fit buf (as snprintf "%s" would, "" for NULL). */
+static void column_into(char *buf, size_t len, sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	size_t n = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
+	if (n >= len)
+		n = len - 1;
+	if (n)
+		memcpy(buf, t, n);
+	buf[n] = '\0';
+}
+
+/* A row of ACTION_SELECT; its strings point into the statement. */
+static void read_action_row(fu_action_row *r, sqlite3_stmt *st)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	column_into(r->a.key, sizeof r->a.key, st, 1);
+	const char *kind = (const char *)sqlite3_column_text(st, 2);
+	const fu_rule_info *ri = NULL;
+	for (size_t k = 0; kind && fu_action_kinds[k]; k++)
+		if (strcmp(fu_action_kinds[k], kind) == 0) {
+			r->a.kind = fu_action_kinds[k];
+			break;
+		}
+	ri = fu_rule_find((const char *)sqlite3_column_text(st, 3));
+	r->a.rule = ri ? ri->id : r->a.kind;
+	if (!r->a.kind)
+		r->a.kind = "unknown";
+	r->a.application_id = sqlite3_column_int64(st, 4);
+	r->subject_contact_id = sqlite3_column_int64(st, 5);
+	r->a.contact_id = sqlite3_column_int64(st, 6);
+	fu_channel ch = FU_CH_NONE;
+	const char *chs = (const char *)sqlite3_column_text(st, 7);
+	if (chs)
+		fu_channel_parse(&ch, chs);
+	r->a.channel = ch;
+	r->a.not_before = sqlite3_column_int64(st, 8);
+	r->a.due = sqlite3_column_int64(st, 9);
+	r->a.trigger_event_id = sqlite3_column_int64(st, 10);
+	r->a.seq = sqlite3_column_int(st, 11);
+	r->a.snoozed = sqlite3_column_int(st, 12);
+	column_into(r->a.reason, sizeof r->a.reason, st, 13);
+	r->company = (char *)sqlite3_column_text(st, 14);
+	r->role = (char *)sqlite3_column_text(st, 15);
+	r->contact_name = (char *)sqlite3_column_text(st, 16);
+	r->subject_name = (char *)sqlite3_column_text(st, 17);
+}
+
+int fu_action_each(fu_db *db, const fu_action_filter *f,
+		   int (*fn)(const fu_action_row *row, void *arg), void *arg)
 {
 	static const fu_action_filter none = { 0 };
 	if (!f)
 		f = &none;
-	*out = NULL;
-	*n = 0;
+	/* Only the conditions the filter sets, so that one application's
+	 * actions are found through actions_application. "+x.due": read
+	 * the table in its order and sort, rather than visit its rows in
+	 * the order of actions_due (a random read for every row). */
+	char sql[sizeof ACTION_SELECT + 256];
+	snprintf(sql, sizeof sql, "%s WHERE 1%s%s%s%s ORDER BY %s+x.due, "
+		 "x.not_before, x.key, x.id", ACTION_SELECT,
+		 f->until ? " AND x.not_before <= ?1" : "",
+		 f->overdue_only ? " AND x.due < ?2" : "",
+		 f->application_id ? " AND x.application_id = ?3" : "",
+		 f->contact_id ? " AND (x.contact_id = ?4 OR "
+		 "x.subject_contact_id = ?4)" : "",
+		 f->by_application ? "x.application_id, " : "");
 	sqlite3_stmt *st = NULL;
-	int rc = fu__prepare(db, &st,
-		"SELECT x.id, x.key, x.kind, x.rule, x.application_id, "
-		"x.subject_contact_id, x.contact_id, x.channel, x.not_before, "
-		"x.due, x.trigger_event_id, x.seq, x.snoozed, x.reason, "
-		"co.name, a.role, c.name, sc.name FROM actions x "
-		"LEFT JOIN applications a ON a.id = x.application_id "
-		"LEFT JOIN companies co ON co.id = a.company_id "
-		"LEFT JOIN contacts c ON c.id = x.contact_id "
-		"LEFT JOIN contacts sc ON sc.id = x.subject_contact_id "
-		"WHERE (?1 = 0 OR x.not_before <= ?1) "
-		"AND (?2 = 0 OR x.due < ?3) "
-		"AND (?4 = 0 OR x.application_id = ?4) "
-		"AND (?5 = 0 OR x.contact_id = ?5 OR x.subject_contact_id = ?5) "
-		"ORDER BY x.due, x.not_before, x.key");
+	int rc = fu__prepare(db, &st, sql);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, f->until);
-	sqlite3_bind_int(st, 2, f->overdue_only);
-	sqlite3_bind_int64(st, 3, f->now);
-	sqlite3_bind_int64(st, 4, f->application_id);
-	sqlite3_bind_int64(st, 5, f->contact_id);
-	size_t cap = 0;
+	if (f->until)
+		sqlite3_bind_int64(st, 1, f->until);
+	if (f->overdue_only)
+		sqlite3_bind_int64(st, 2, f->now);
+	if (f->application_id)
+		sqlite3_bind_int64(st, 3, f->application_id);
+	if (f->contact_id)
+		sqlite3_bind_int64(st, 4, f->contact_id);
 	int src;
+	fu_action_row r;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			fu_action_row *p = realloc(*out, cap * sizeof *p);
-			if (!p) {
-				rc = fu__error(db, FU_ERROR, "out of memory");
-				break;
-			}
-			*out = p;
-		}
-		fu_action_row *r = &(*out)[(*n)++];
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
-		snprintf(r->a.key, sizeof r->a.key, "%s",
-			 (const char *)sqlite3_column_text(st, 1));
-		const char *kind = (const char *)sqlite3_column_text(st, 2);
-		const fu_rule_info *ri = NULL;
-		for (size_t k = 0; fu_action_kinds[k]; k++)
-			if (kind && strcmp(fu_action_kinds[k], kind) == 0)
-				r->a.kind = fu_action_kinds[k];
-		ri = fu_rule_find((const char *)sqlite3_column_text(st, 3));
-		r->a.rule = ri ? ri->id : r->a.kind;
-		if (!r->a.kind)
-			r->a.kind = "unknown";
-		r->a.application_id = sqlite3_column_int64(st, 4);
-		r->subject_contact_id = sqlite3_column_int64(st, 5);
-		r->a.contact_id = sqlite3_column_int64(st, 6);
-		fu_channel ch = FU_CH_NONE;
-		const char *chs = (const char *)sqlite3_column_text(st, 7);
-		if (chs)
-			fu_channel_parse(&ch, chs);
-		r->a.channel = ch;
-		r->a.not_before = sqlite3_column_int64(st, 8);
-		r->a.due = sqlite3_column_int64(st, 9);
-		r->a.trigger_event_id = sqlite3_column_int64(st, 10);
-		r->a.seq = sqlite3_column_int(st, 11);
-		r->a.snoozed = sqlite3_column_int(st, 12);
-		snprintf(r->a.reason, sizeof r->a.reason, "%s",
-			 (const char *)sqlite3_column_text(st, 13));
-		r->company = fu__col_text(st, 14);
-		r->role = fu__col_text(st, 15);
-		r->contact_name = fu__col_text(st, 16);
-		r->subject_name = fu__col_text(st, 17);
+		read_action_row(&r, st);
+		if ((rc = fn(&r, arg)))
+			break;
 	}
 	if (!rc && src != SQLITE_DONE)
 		rc = fu__sqlerr(db, src, "cannot read the database");
 	sqlite3_finalize(st);
-	if (rc) {
-		fu_action_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
+	return rc;
+}
+
+typedef struct action_array {
+	fu_db *db;
+	fu_action_row *rows;
+	size_t n, cap;
+} action_array;
+
+static int collect_action(const fu_action_row *row, void *arg)
+{
+	action_array *x = arg;
+	if (x->n == x->cap) {
+		size_t cap = x->cap ? x->cap * 2 : 16;
+		fu_action_row *p = realloc(x->rows, cap * sizeof *p);
+		if (!p)
+			return fu__error(x->db, FU_ERROR, "out of memory");
+		x->rows = p;
+		x->cap = cap;
 	}
+	fu_action_row *r = &x->rows[x->n++];
+	*r = *row;
+	r->company = fu__strdup(row->company);
+	r->role = fu__strdup(row->role);
+	r->contact_name = fu__strdup(row->contact_name);
+	r->subject_name = fu__strdup(row->subject_name);
+	if ((row->company && !r->company) || (row->role && !r->role) ||
+	    (row->contact_name && !r->contact_name) ||
+	    (row->subject_name && !r->subject_name))
+		return fu__error(x->db, FU_ERROR, "out of memory");
+	return FU_OK;
+}
+
+int fu_action_list(fu_action_row **out, size_t *n, fu_db *db,
+		   const fu_action_filter *f)
+{
+	action_array x = { db, NULL, 0, 0 };
+	int rc = fu_action_each(db, f, collect_action, &x);
+	if (rc) {
+		fu_action_list_free(x.rows, x.n);
+		x.rows = NULL;
+		x.n = 0;
+	}
+	*out = x.rows;
+	*n = x.n;
 	return rc;
 }
 

@@ -539,6 +539,64 @@ static void test_store_migrates_v1(void **state)
 	unlink(path);
 }
 
+/* Schema 3 adds an index: a file of schema 2 keeps its data and gains it. */
+static void test_store_migrates_v2(void **state)
+{
+	(void)state;
+	char path[512];
+	temp_path(path, sizeof path, "v2.db");
+	struct fu_db raw = { 0 };
+	raw.path = path;
+	assert_int_equal(sqlite3_open(path, &raw.sql), SQLITE_OK);
+	assert_fu_ok(fu__schema_create_version(&raw, 2));
+	assert_int_equal(sqlite3_exec(raw.sql,
+		"INSERT INTO companies VALUES (1, 'Acme', 1793600000);"
+		"INSERT INTO applications (id, company_id, role, outcome, "
+		"closed_at, created_at) VALUES (2, 1, 'Backend Engineer', "
+		"'accepted', 1793606400, 1793600000);",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw.sql);
+	fu_db *db = NULL;
+	assert_fu_ok_db(db, fu_db_open(&db, path, 0));
+	assert_int_equal(fu_db_schema_version(db), 3);
+	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE "
+			       "type = 'index' AND name = "
+			       "'applications_closed'"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM applications WHERE "
+			       "outcome = 'accepted'"), 1);
+	fu_db_close(db);
+	unlink(path);
+}
+
+/* Accepting a job owes a withdrawal to the other open applications,
+ * whether one application is refreshed or all of them. */
+static void test_store_accepted_owes_withdrawal(void **state)
+{
+	fu_db *db = *state;
+	int64_t dana = add_contact(db, "Dana Reyes", "Acme");
+	int64_t sam = add_contact(db, "Sam Lee", "Hooli");
+	int64_t a = add_app(db, "Acme", "Backend Engineer", dana);
+	int64_t h = add_app(db, "Hooli", "Data Engineer", sam);
+	const char *sql = "SELECT count(*) FROM actions WHERE kind = "
+			  "'withdraw-notice'";
+	assert_fu_ok_db(db, fu_application_close(db, a, FU_OUT_ACCEPTED, NOW,
+						 NULL));
+	assert_int_equal(count(db, sql), 1);
+	assert_fu_ok_db(db, fu_actions_recompute_all(db));
+	assert_int_equal(count(db, sql), 1);
+	/* one refreshed on its own (a write) sees the accepted job too */
+	fu_event e = { 0 };
+	e.kind = FU_EV_REPLY;
+	e.at = NOW + 3600;
+	e.application_id = h;
+	assert_fu_ok_db(db, fu_event_add(db, &e));
+	char q[128];
+	snprintf(q, sizeof q, "%s AND application_id = %lld", sql,
+		 (long long)h);
+	assert_int_equal(count(db, q), 1);
+	(void)sam;
+}
+
 static void test_store_refuses_newer_and_foreign(void **state)
 {
 	(void)state;
@@ -624,6 +682,8 @@ int main(void)
 		T(test_config_validates),
 		T(test_store_actions_kept_on_write),
 		cmocka_unit_test(test_store_migrates_v1),
+		cmocka_unit_test(test_store_migrates_v2),
+		T(test_store_accepted_owes_withdrawal),
 		cmocka_unit_test(test_store_refuses_newer_and_foreign),
 		cmocka_unit_test(test_store_creates_private_file),
 #undef T

@@ -62,6 +62,12 @@ typedef struct fu_application_filter {
 int fu_application_list(fu_application **out, size_t *n, fu_db *db,
 			const fu_application_filter *filter);
 void fu_application_list_free(fu_application *list, size_t n);
+/* The same, one at a time, without holding them all: fn gets each (valid
+ * during the call only); a non-zero return from fn stops the walk and is
+ * returned. */
+int fu_application_each(fu_db *db, const fu_application_filter *filter,
+			int (*fn)(const fu_application *a, void *arg),
+			void *arg);
 
 /* The stage an application has reached, derived from its events:
  * "planned" (not applied), "applied", "interviewing", "offer", or the
@@ -133,12 +139,20 @@ typedef struct fu_action_filter {
 	int64_t now;            /* for overdue_only */
 	int64_t application_id; /* only this application (0: all) */
 	int64_t contact_id;     /* only to or about this contact (0: all) */
+	int by_application;     /* by application number first (networking
+	                           actions, numbered 0, before the rest) */
 } fu_action_filter;
 
 /* Open actions, most urgent first (due, then not_before). */
 int fu_action_list(fu_action_row **out, size_t *n, fu_db *db,
 		   const fu_action_filter *filter);
 void fu_action_list_free(fu_action_row *list, size_t n);
+
+/* The same rows, one at a time, without holding them all: fn gets each
+ * (its strings valid during the call only); a non-zero return from fn
+ * stops the walk and is returned. */
+int fu_action_each(fu_db *db, const fu_action_filter *filter,
+		   int (*fn)(const fu_action_row *row, void *arg), void *arg);
 
 /* Re-run the rules for every subject (after a change of the numbers, or
  * of the time zone). */
@@ -178,6 +192,6 @@ int fu_config_params(fu_rule_params *out, fu_db *db);
 
 /* The schema version this fu writes, and the one in the file. */
 int fu_db_schema_version(const fu_db *db);
-#define FU_SCHEMA_VERSION 2
+#define FU_SCHEMA_VERSION 3
 
 #endif

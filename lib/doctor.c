@@ -1,0 +1,526 @@
+/*
+ * doctor.c - looking after the database file (a storage file: its SQL
+ * takes no values but a bound file name). fu doctor opens the file with
+ * SQLite directly, never creating or migrating it, so that it can
+ * describe a file fu_db_open() would refuse; fu backup copies an open
+ * handle's database with the online backup API into a private new file
+ * and moves it into place only when it is whole.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fu/buf.h"
+#include "fu/doctor.h"
+#include "fu/store.h"
+#include "internal.h"
+
+const char *fu_check_status_name(fu_check_status s)
+{
+	switch (s) {
+	case FU_CHECK_OK: return "ok";
+	case FU_CHECK_WARN: return "warning";
+	default: return "error";
+	}
+}
+
+/* --- fu doctor ---------------------------------------------------------- */
+
+/* Add a finding; 0, or FU_ERROR when out of memory. */
+static int add_check(fu_doctor_report *r, const char *name,
+		     fu_check_status status, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+
+static int add_check(fu_doctor_report *r, const char *name,
+		     fu_check_status status, const char *fmt, ...)
+{
+	fu_check *p = realloc(r->checks, (r->nchecks + 1) * sizeof *p);
+	if (!p)
+		return FU_ERROR;
+	r->checks = p;
+	fu_buf b = FU_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	fu_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (b.failed) {
+		fu_buf_free(&b);
+		return FU_ERROR;
+	}
+	p[r->nchecks].name = name;
+	p[r->nchecks].status = status;
+	p[r->nchecks].detail = fu_buf_detach(&b);
+	if (!p[r->nchecks].detail)
+		return FU_ERROR;
+	r->nchecks++;
+	if (status > r->status)
+		r->status = status;
+	return FU_OK;
+}
+
+/* The directory part of path ("." when there is none). */
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return fu__strdup(".");
+	if (slash == path)
+		return fu__strdup("/");
+	char *d = malloc((size_t)(slash - path) + 1);
+	if (d) {
+		memcpy(d, path, (size_t)(slash - path));
+		d[slash - path] = '\0';
+	}
+	return d;
+}
+
+/* The file itself: there, a regular file, readable; its permissions
+ * and its directory's. 1 when it can be opened, 0 when not, or
+ * FU_ERROR. */
+static int check_file(fu_doctor_report *r)
+{
+	struct stat st, lst;
+	int rc;
+	if (lstat(r->path, &lst) != 0) {
+		if (errno == ENOENT)
+			return add_check(r, "file", FU_CHECK_FAIL, "no database "
+					 "at '%s' (fu creates it on first use)",
+					 r->path) ? FU_ERROR : 0;
+		return add_check(r, "file", FU_CHECK_FAIL, "cannot reach "
+				 "'%s': %s", r->path, strerror(errno))
+			? FU_ERROR : 0;
+	}
+	int link = S_ISLNK(lst.st_mode);
+	if (stat(r->path, &st) != 0)
+		return add_check(r, "file", FU_CHECK_FAIL, "'%s' is a symbolic "
+				 "link to nothing", r->path) ? FU_ERROR : 0;
+	r->exists = 1;
+	if (S_ISDIR(st.st_mode))
+		return add_check(r, "file", FU_CHECK_FAIL, "'%s' is a "
+				 "directory, not a database", r->path)
+			? FU_ERROR : 0;
+	if (!S_ISREG(st.st_mode))
+		return add_check(r, "file", FU_CHECK_FAIL, "'%s' is not a "
+				 "regular file", r->path) ? FU_ERROR : 0;
+	r->size = (int64_t)st.st_size;
+	r->file_mode = (unsigned)st.st_mode & 07777;
+	if (access(r->path, R_OK) != 0)
+		return add_check(r, "file", FU_CHECK_FAIL, "cannot read '%s': "
+				 "%s", r->path, strerror(errno)) ? FU_ERROR : 0;
+	int writable = access(r->path, W_OK) == 0;
+	if ((rc = add_check(r, "file", writable ? FU_CHECK_OK : FU_CHECK_WARN,
+			    "%s%s, %lld bytes%s", link ? "a symbolic link to "
+			    : "", "a regular file", (long long)st.st_size,
+			    writable ? "" : ", read-only: fu can show but not "
+			    "record anything")))
+		return rc;
+
+	/* Privacy: a job hunt is personal. */
+	fu_buf why = FU_BUF_INIT;
+	if (st.st_uid != geteuid())
+		fu_buf_printf(&why, "%sthe file belongs to user %lu, not you",
+			      why.len ? "; " : "", (unsigned long)st.st_uid);
+	if (st.st_mode & 077)
+		fu_buf_printf(&why, "%sthe file is %s by others (mode %04o): "
+			      "chmod 600 it", why.len ? "; " : "",
+			      st.st_mode & 022 ? "writable" : "readable",
+			      r->file_mode);
+	char *dir = dir_of(r->path);
+	struct stat dst;
+	if (dir && stat(dir, &dst) == 0) {
+		r->dir_mode = (unsigned)dst.st_mode & 07777;
+		/* others may list it, or replace the file (unless sticky) */
+		if ((dst.st_mode & 044) ||
+		    ((dst.st_mode & 022) && !(dst.st_mode & S_ISVTX)))
+			fu_buf_printf(&why, "%sits directory '%s' is open to "
+				      "others (mode %04o): chmod 700 it",
+				      why.len ? "; " : "", dir, r->dir_mode);
+	}
+	if (!dir || why.failed)
+		rc = FU_ERROR;
+	else if (why.len)
+		rc = add_check(r, "permissions", FU_CHECK_WARN, "%s", why.data);
+	else
+		rc = add_check(r, "permissions", FU_CHECK_OK, "file %04o, "
+			       "directory %04o: yours alone", r->file_mode,
+			       r->dir_mode);
+	fu_buf_free(&why);
+	free(dir);
+	return rc ? rc : 1;
+}
+
+/* A failure of SQLite while checking: busy, or the file is unusable. */
+static int sql_failed(fu_doctor_report *r, sqlite3 *sql, const char *name,
+		      int src)
+{
+	if ((src & 0xff) == SQLITE_BUSY || (src & 0xff) == SQLITE_LOCKED) {
+		r->busy = 1;
+		return add_check(r, name, FU_CHECK_FAIL, "the database is busy "
+				 "(another program is using it); gave up "
+				 "after %d.%d seconds", fu__busy_timeout_ms() /
+				 1000, fu__busy_timeout_ms() % 1000 / 100);
+	}
+	return add_check(r, name, FU_CHECK_FAIL, "cannot read it: %s",
+			 sql ? sqlite3_errmsg(sql) : sqlite3_errstr(src));
+}
+
+/* One integer from sql; 0, or the SQLite code. */
+static int one_int(sqlite3 *sql, const char *q, int64_t *out)
+{
+	sqlite3_stmt *st = NULL;
+	int src = sqlite3_prepare_v2(sql, q, -1, &st, NULL);
+	if (src != SQLITE_OK)
+		return src;
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		src = SQLITE_OK;
+	} else if (src == SQLITE_DONE) {
+		*out = 0;
+		src = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return src;
+}
+
+/* application_id and user_version; 1 when the tables are fu's and
+ * current enough to count, 0 otherwise, or FU_ERROR. */
+static int check_identity(fu_doctor_report *r, sqlite3 *sql)
+{
+	int64_t appid = 0, version = 0, ntables = 0;
+	int src;
+	if ((src = one_int(sql, "PRAGMA application_id", &appid)) ||
+	    (src = one_int(sql, "PRAGMA user_version", &version)) ||
+	    (src = one_int(sql, "SELECT count(*) FROM sqlite_master",
+			   &ntables)))
+		return sql_failed(r, sql, "application-id", src) ? FU_ERROR : 0;
+	r->application_id = appid;
+	r->schema_version = (int)version;
+	if (appid == 0 && ntables == 0)
+		return add_check(r, "application-id", FU_CHECK_WARN, "an empty "
+				 "database: fu sets it up on first use")
+			? FU_ERROR : 0;
+	if (appid != FU_APPLICATION_ID)
+		return add_check(r, "application-id", FU_CHECK_FAIL, "not a fu "
+				 "database (application_id %lld, fu's is %d)",
+				 (long long)appid, FU_APPLICATION_ID)
+			? FU_ERROR : 0;
+	if (add_check(r, "application-id", FU_CHECK_OK, "%d, fu's",
+		      FU_APPLICATION_ID))
+		return FU_ERROR;
+	int rc;
+	if (version > FU_SCHEMA_VERSION)
+		rc = add_check(r, "schema", FU_CHECK_FAIL, "version %lld, written "
+			       "by a newer fu (this one knows up to %d): "
+			       "upgrade fu", (long long)version,
+			       FU_SCHEMA_VERSION);
+	else if (version < FU_SCHEMA_VERSION)
+		rc = add_check(r, "schema", FU_CHECK_WARN, "version %lld: the "
+			       "next fu command brings it to version %d",
+			       (long long)version, FU_SCHEMA_VERSION);
+	else
+		rc = add_check(r, "schema", FU_CHECK_OK, "version %lld, "
+			       "current", (long long)version);
+	if (rc)
+		return FU_ERROR;
+	return version == FU_SCHEMA_VERSION;
+}
+
+/* PRAGMA integrity_check and foreign_key_check. */
+static int check_integrity(fu_doctor_report *r, sqlite3 *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int src = sqlite3_prepare_v2(sql, "PRAGMA integrity_check(20)", -1,
+				     &st, NULL);
+	fu_buf msg = FU_BUF_INIT;
+	int n = 0, rc;
+	while (st && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(st, 0);
+		if (line && strcmp(line, "ok") == 0)
+			continue;
+		if (n++ == 0)
+			fu_buf_puts(&msg, line ? line : "?");
+	}
+	sqlite3_finalize(st);
+	if (src != SQLITE_DONE)
+		rc = sql_failed(r, sql, "integrity", src);
+	else if (n)
+		rc = add_check(r, "integrity", FU_CHECK_FAIL, "damaged: %s%s "
+			       "(restore a backup; sqlite3's .recover may "
+			       "save the rest)", msg.data, n > 1 ? "; ..." : "");
+	else
+		rc = add_check(r, "integrity", FU_CHECK_OK, "ok");
+	fu_buf_free(&msg);
+	if (rc || src != SQLITE_DONE || n)
+		return rc ? FU_ERROR : 0;
+
+	st = NULL;
+	src = sqlite3_prepare_v2(sql, "PRAGMA foreign_key_check", -1, &st,
+				 NULL);
+	n = 0;
+	char first[160] = "";
+	while (st && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ == 0)
+			snprintf(first, sizeof first, "a row of %s refers to a "
+				 "missing row of %s",
+				 (const char *)sqlite3_column_text(st, 0),
+				 (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (src != SQLITE_DONE)
+		rc = sql_failed(r, sql, "foreign-keys", src);
+	else if (n)
+		rc = add_check(r, "foreign-keys", FU_CHECK_FAIL, "%d broken "
+			       "reference%s: %s", n, n == 1 ? "" : "s", first);
+	else
+		rc = add_check(r, "foreign-keys", FU_CHECK_OK, "ok");
+	return rc ? FU_ERROR : 1;
+}
+
+static int count_things(fu_doctor_report *r, sqlite3 *sql)
+{
+	static const char *const q[4] = {
+		"SELECT count(*) FROM applications",
+		"SELECT count(*) FROM contacts",
+		"SELECT count(*) FROM events",
+		"SELECT count(*) FROM actions",
+	};
+	int64_t *out[4] = { &r->applications, &r->contacts, &r->events,
+			    &r->actions };
+	for (int i = 0; i < 4; i++) {
+		int src = one_int(sql, q[i], out[i]);
+		if (src)
+			return sql_failed(r, sql, "contents", src);
+	}
+#define N_S(n) (long long)(n), (n) == 1 ? "" : "s"
+	return add_check(r, "contents", FU_CHECK_OK, "%lld application%s, "
+			 "%lld contact%s, %lld event%s, %lld action%s owed",
+			 N_S(r->applications), N_S(r->contacts),
+			 N_S(r->events), N_S(r->actions));
+#undef N_S
+}
+
+static int run_checks(fu_doctor_report *r)
+{
+	int rc = check_file(r);
+	if (rc <= 0)
+		return rc;
+	sqlite3 *sql = NULL;
+	/* read-write so that SQLite may roll back an interrupted write (it
+	 * falls back to read-only by itself); never created */
+	int src = sqlite3_open_v2(r->path, &sql, SQLITE_OPEN_READWRITE, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_busy_timeout(sql, fu__busy_timeout_ms());
+	if (src != SQLITE_OK) {
+		rc = sql_failed(r, sql, "file", src);
+		goto done;
+	}
+	if ((rc = check_identity(r, sql)) <= 0 ||
+	    (rc = check_integrity(r, sql)) <= 0)
+		goto done;
+	rc = count_things(r, sql);
+done:
+	sqlite3_close(sql);
+	return rc < 0 ? rc : FU_OK;
+}
+
+int fu_doctor_check(fu_doctor_report **out, const char *path)
+{
+	char def[4096];
+	*out = NULL;
+	fu_doctor_report *r = calloc(1, sizeof *r);
+	if (!r)
+		return FU_ERROR;
+	r->size = -1;
+	r->schema_version = -1;
+	r->application_id = -1;
+	r->applications = r->contacts = r->events = r->actions = -1;
+	int rc = FU_OK;
+	if (!path || !*path) {
+		if (fu_db_default_path(def, sizeof def) != FU_OK) {
+			r->path = fu__strdup("");
+			rc = r->path ? add_check(r, "file", FU_CHECK_FAIL, "cannot "
+				"tell where the database lives: set FU_DB or "
+				"HOME") : FU_ERROR;
+			goto done;
+		}
+		path = def;
+	}
+	r->path = fu__strdup(path);
+	rc = r->path ? run_checks(r) : FU_ERROR;
+done:
+	if (rc) {
+		fu_doctor_report_free(r);
+		return FU_ERROR;
+	}
+	*out = r;
+	return FU_OK;
+}
+
+void fu_doctor_report_free(fu_doctor_report *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nchecks; i++)
+		free(r->checks[i].detail);
+	free(r->checks);
+	free(r->path);
+	free(r);
+}
+
+/* --- fu backup ---------------------------------------------------------- */
+
+/* fsync a file or directory by name; 0 or -1 with errno. */
+static int sync_path(const char *path, int dir)
+{
+	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) |
+		      O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	int e = errno;
+	close(fd);
+	errno = e;
+	return rc;
+}
+
+/* Copy db into the new, empty file tmp and check the copy. */
+static int copy_into(fu_db *db, const char *tmp)
+{
+	sqlite3 *dst = NULL;
+	int rc = FU_OK;
+	int src = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
+	if (src != SQLITE_OK) {
+		rc = fu__error(db, FU_ERROR, "cannot write the backup: %s",
+			       dst ? sqlite3_errmsg(dst) : sqlite3_errstr(src));
+		goto done;
+	}
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", db->sql, "main");
+	if (!b) {
+		rc = fu__error(db, FU_ERROR, "cannot write the backup: %s",
+			       sqlite3_errmsg(dst));
+		goto done;
+	}
+	/* all pages at once: one read transaction, one snapshot; the
+	 * source's busy timeout waits for a writer to finish */
+	src = sqlite3_backup_step(b, -1);
+	int fin = sqlite3_backup_finish(b);
+	if (src == SQLITE_DONE)
+		src = fin;
+	if (src != SQLITE_OK && src != SQLITE_DONE) {
+		switch (src & 0xff) {
+		case SQLITE_BUSY: case SQLITE_LOCKED:
+		case SQLITE_CORRUPT: case SQLITE_NOTADB:
+			rc = fu__sqlerr(db, src, "cannot read the database");
+			break;
+		default:
+			rc = fu__error(db, FU_ERROR, "cannot write the backup: "
+				       "%s", sqlite3_errmsg(dst));
+		}
+		goto done;
+	}
+	sqlite3_stmt *st = NULL;
+	src = sqlite3_prepare_v2(dst, "PRAGMA quick_check", -1, &st, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_step(st);
+	const char *ok = src == SQLITE_ROW
+		? (const char *)sqlite3_column_text(st, 0) : NULL;
+	if (!ok || strcmp(ok, "ok") != 0)
+		rc = fu__error(db, FU_EDB, "the copy of '%s' is damaged (%s): "
+			       "run fu doctor", db->path, ok ? ok :
+			       sqlite3_errmsg(dst));
+	sqlite3_finalize(st);
+done:
+	if (sqlite3_close(dst) != SQLITE_OK && !rc)
+		rc = fu__error(db, FU_ERROR, "cannot write the backup");
+	if (!rc && sync_path(tmp, 0) != 0)
+		rc = fu__error(db, FU_ERROR, "cannot write the backup: %s",
+			       strerror(errno));
+	return rc;
+}
+
+int fu_db_backup(fu_db *db, const char *path, int overwrite)
+{
+	struct stat st, dbst;
+	if (!path || !*path)
+		return fu__error(db, FU_EINVALID, "the backup file name is "
+				 "empty");
+	if (lstat(path, &st) == 0) {
+		if (S_ISLNK(st.st_mode))
+			return fu__error(db, FU_EINVALID, "refusing to write "
+					 "the backup through the symbolic link "
+					 "'%s'", path);
+		if (S_ISDIR(st.st_mode))
+			return fu__error(db, FU_EINVALID, "'%s' is a directory: "
+					 "name the backup file", path);
+		if (!S_ISREG(st.st_mode))
+			return fu__error(db, FU_EINVALID, "'%s' is not a "
+					 "regular file", path);
+		if (db->path && stat(db->path, &dbst) == 0 &&
+		    dbst.st_dev == st.st_dev && dbst.st_ino == st.st_ino)
+			return fu__error(db, FU_EINVALID, "'%s' is the database "
+					 "itself", path);
+		if (!overwrite)
+			return fu__error(db, FU_EEXISTS, "'%s' exists: use "
+					 "--force to replace it", path);
+	} else if (errno != ENOENT) {
+		return fu__error(db, FU_ERROR, "cannot write '%s': %s", path,
+				 strerror(errno));
+	}
+
+	size_t n = strlen(path);
+	char *tmp = malloc(n + sizeof ".tmp-XXXXXX");
+	if (!tmp)
+		return fu__error(db, FU_ERROR, "out of memory");
+	memcpy(tmp, path, n);
+	memcpy(tmp + n, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
+	int fd = mkstemp(tmp); /* 0600, whatever the umask */
+	if (fd < 0) {
+		int rc = fu__error(db, FU_ERROR, "cannot create '%s': %s", path,
+				   strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	fchmod(fd, 0600);
+	close(fd);
+
+	int rc = copy_into(db, tmp);
+	if (rc)
+		goto fail;
+	if (overwrite) {
+		if (rename(tmp, path) != 0) {
+			rc = fu__error(db, FU_ERROR, "cannot write '%s': %s",
+				       path, strerror(errno));
+			goto fail;
+		}
+	} else {
+		/* link() never replaces: a file that appeared meanwhile stays */
+		if (link(tmp, path) != 0) {
+			rc = errno == EEXIST
+				? fu__error(db, FU_EEXISTS, "'%s' exists: use "
+					    "--force to replace it", path)
+				: fu__error(db, FU_ERROR, "cannot write '%s': %s",
+					    path, strerror(errno));
+			goto fail;
+		}
+		unlink(tmp);
+	}
+	char *dir = dir_of(path);
+	if (dir)
+		sync_path(dir, 1);
+	free(dir);
+	free(tmp);
+	return FU_OK;
+fail:
+	unlink(tmp);
+	free(tmp);
+	return rc;
+}

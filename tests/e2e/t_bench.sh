@@ -1,0 +1,66 @@
+#!/bin/sh
+# t_bench - the benchmark still works (no timing is checked): the
+# generator builds a small database with fu's own schema and actions, and
+# bench/run times every command once on it and prints its tables. Under
+# FU_WRAP (valgrind) each command runs once through the wrapper instead.
+. "$FU_TESTS/e2e/lib.sh"
+
+BENCH="$FU_TESTS/../bench"
+GEN="$(dirname "$FU")/bench/fu-bench-gen"
+NOW="2026-11-09 09:00"
+unset FU_NOW
+
+t "the generator builds a database of 200 applications"
+# shellcheck disable=SC2086
+${FU_WRAP:-} "$GEN" --db "$T/gen.db" --apps 200 --now "$NOW" >"$T/out" 2>"$T/err"
+code=$?
+[ "$code" -eq 0 ] && pass || fail "fu-bench-gen exited $code"
+q() { sqlite3 "$T/gen.db" "$1"; }
+[ "$(q 'SELECT count(*) FROM applications')" = 200 ] && pass || fail "applications"
+[ "$(q 'SELECT count(*) FROM contacts')" = 400 ] && pass || fail "contacts"
+[ "$(q 'SELECT count(*) FROM events')" = 2000 ] && pass || fail "events"
+open=$(q 'SELECT count(*) FROM applications WHERE outcome IS NULL')
+[ "$open" -gt 60 ] && [ "$open" -lt 140 ] && pass || fail "$open open of 200"
+[ "$(q 'SELECT count(*) FROM actions')" -gt "$open" ] && pass || fail "too few actions"
+
+t "it refuses to overwrite a file, and is deterministic"
+"$GEN" --db "$T/gen.db" --apps 200 --now "$NOW" 2>"$T/err" && fail "overwrote" || pass
+"$GEN" --db "$T/again.db" --apps 200 --now "$NOW" && pass || fail "second run"
+[ "$(sqlite3 "$T/gen.db" .dump | cksum)" = "$(sqlite3 "$T/again.db" .dump | cksum)" ] \
+	&& pass || fail "two runs differ"
+
+t "its actions are the ones fu computes"
+q 'SELECT * FROM actions ORDER BY id' >"$T/gen.actions"
+FU_NOW="$NOW" FU_DB="$T/gen.db" ok config rules.nudge.days 14 # recomputes all
+q 'SELECT * FROM actions ORDER BY id' >"$T/fu.actions"
+cmp -s "$T/gen.actions" "$T/fu.actions" && pass || fail "actions differ from fu's"
+
+if [ -n "${FU_WRAP:-}" ]; then
+	t "every benchmarked command, once, through the wrapper"
+	export FU_DB="$T/gen.db" FU_NOW="$NOW"
+	ref=$(q 'SELECT id FROM applications WHERE outcome IS NULL ORDER BY id LIMIT 1')
+	for args in due "due --json" "show $ref" list --version "log $ref sent"; do
+		# shellcheck disable=SC2086
+		ok $args
+		[ -s "$T/out" ] && pass || fail "fu $args printed nothing"
+	done
+	finish
+	exit
+fi
+
+t "bench/run: one run of each command at 200 applications"
+python3 "$BENCH/run" --fu "$FU" --gen "$GEN" --sizes 200 --runs 1 \
+	--dir "$T/bench" >"$T/out" 2>"$T/err"
+code=$?
+[ "$code" -eq 0 ] && pass || fail "bench/run exited $code"
+for row in "fu due" "sqlite3: fu due's SELECT" "fu due --json" "fu log REF sent" \
+	"fu show REF" "fu list" "fu --version" "/bin/true"; do
+	out_has "| $row |"
+done
+out_has "Targets:"
+out_has "fu due within 1.5x of the sqlite3 shell"
+# every fu command exited 0 and printed something (bench/run says which not)
+err_has "fu due"
+if grep -q '^Failures:' "$T/err"; then fail "$(cat "$T/err")"; else pass; fi
+
+finish
