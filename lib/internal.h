@@ -71,6 +71,9 @@ int fu__check_email(fu_db *db, const char *s);
 /* Schema: create or migrate forward to FU_SCHEMA_VERSION (schema.c). */
 int fu__schema_migrate(fu_db *db);
 
+/* Record an event's --with people and topics (e->id set). */
+int fu__insert_event_people(fu_db *db, const fu_event *e);
+
 /* Register fu's SQL functions (fu_fold: Unicode-aware lower case). */
 int fu__register_functions(fu_db *db);
 

@@ -907,7 +907,7 @@ static int check_event(fu_db *db, const fu_event *e)
 	return FU_OK;
 }
 
-static int insert_event_people(fu_db *db, const fu_event *e)
+int fu__insert_event_people(fu_db *db, const fu_event *e)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
@@ -959,7 +959,7 @@ static int insert_event(fu_db *db, fu_event *e)
 		return rc;
 	e->id = sqlite3_last_insert_rowid(db->sql);
 	e->created_at = db->now;
-	return insert_event_people(db, e);
+	return fu__insert_event_people(db, e);
 }
 
 /* Create the people named with --with, then check every one exists;

@@ -230,27 +230,7 @@ int fu__xfer_event(fu_db *db, fu_event *e)
 	if ((rc = step_done(db, st)))
 		return rc;
 	e->id = sqlite3_last_insert_rowid(db->sql);
-	for (size_t i = 0; i < e->nwith; i++) {
-		if ((rc = fu__prepare(db, &st, "INSERT INTO event_contacts "
-			"(event_id, position, contact_id) VALUES (?, ?, ?)")))
-			return rc;
-		sqlite3_bind_int64(st, 1, e->id);
-		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
-		sqlite3_bind_int64(st, 3, e->with[i]);
-		if ((rc = step_done(db, st)))
-			return rc;
-	}
-	for (size_t i = 0; i < e->ntopics; i++) {
-		if ((rc = fu__prepare(db, &st, "INSERT INTO event_topics "
-			"(event_id, position, text) VALUES (?, ?, ?)")))
-			return rc;
-		sqlite3_bind_int64(st, 1, e->id);
-		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
-		fu__bind_text(st, 3, e->topics[i]);
-		if ((rc = step_done(db, st)))
-			return rc;
-	}
-	return FU_OK;
+	return fu__insert_event_people(db, e);
 }
 
 int fu__xfer_find_contact(fu_db *db, int64_t *out, const char *name,
