@@ -9,7 +9,14 @@
  * (a blank-separated chunk holding '@', "://" or starting "www."), and
  * the words of the names the caller passes (people, companies, roles),
  * also with a possessive "'s".
+ *
+ * libhunspell is loaded with dlopen when a draft is first checked, not
+ * linked: it is C++ and would bring libstdc++ into every fu process
+ * (doubling the start-up of fu --version, fu due, fu log) for the one
+ * command that spells. Its soname is found at build time (FU_HUNSPELL_SO,
+ * CMakeLists.txt); FU_HUNSPELL_LIBRARY overrides it (tests use it).
  */
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -24,8 +31,63 @@
 #include "fu/draft.h"
 
 #define DEFAULT_DICTIONARY "/usr/share/hunspell/en_US"
+#ifndef FU_HUNSPELL_SO
+#define FU_HUNSPELL_SO "libhunspell-1.7.so.0"
+#endif
 #define MAX_SUGGESTIONS 3
 #define MAX_WORD 100
+
+/* --- the library, loaded on first use ----------------------------------- */
+
+static struct hunspell_api {
+	Hunhandle *(*create)(const char *, const char *);
+	void (*destroy)(Hunhandle *);
+	int (*spell)(Hunhandle *, const char *);
+	int (*suggest)(Hunhandle *, char ***, const char *);
+	void (*free_list)(Hunhandle *, char ***, int);
+	int (*add)(Hunhandle *, const char *);
+} hs;
+
+/* A function of the library, or 0: ISO C has no conversion from the
+ * object pointer dlsym returns to a function pointer; POSIX guarantees
+ * the representation, so copy it. */
+static int sym(void *lib, const char *name, void *fn, size_t size)
+{
+	void *p = dlsym(lib, name);
+	if (!p || size != sizeof p)
+		return 0;
+	memcpy(fn, &p, size);
+	return 1;
+}
+
+#define SYM(lib, name, field) sym(lib, name, &hs.field, sizeof hs.field)
+
+/* Load libhunspell once per process (it stays loaded: dlclose of a C++
+ * library buys nothing at exit). FU_ENOTFOUND when it is not there. */
+static int load_hunspell(fu_db *db)
+{
+	static int loaded, failed;
+	if (loaded)
+		return FU_OK;
+	const char *env = getenv("FU_HUNSPELL_LIBRARY");
+	const char *name = env && *env ? env : FU_HUNSPELL_SO;
+	void *lib = failed ? NULL : dlopen(name, RTLD_NOW | RTLD_LOCAL);
+	if (lib && SYM(lib, "Hunspell_create", create) &&
+	    SYM(lib, "Hunspell_destroy", destroy) &&
+	    SYM(lib, "Hunspell_spell", spell) &&
+	    SYM(lib, "Hunspell_suggest", suggest) &&
+	    SYM(lib, "Hunspell_free_list", free_list) &&
+	    SYM(lib, "Hunspell_add", add)) {
+		loaded = 1;
+		return FU_OK;
+	}
+	if (lib)
+		dlclose(lib);
+	failed = 1;
+	return fu__error(db, FU_ENOTFOUND, "cannot load the spelling library "
+			 "%s (install libhunspell-1.7-0): spelling not checked",
+			 name);
+}
 
 /* One code point at p (valid UTF-8 assumed, else one byte): its length. */
 static size_t cp_at(const unsigned char *p, uint32_t *cp)
@@ -221,7 +283,7 @@ static void check_word(void *ctx, const char *w, size_t n, int start)
 	for (size_t i = 0; i < k->n; i++)
 		if (strcmp(k->out[i].word, word) == 0)
 			return;
-	if (Hunspell_spell(k->h, word))
+	if (hs.spell(k->h, word))
 		return;
 	if (k->n == k->cap) {
 		size_t cap = k->cap ? 2 * k->cap : 8;
@@ -241,7 +303,7 @@ static void check_word(void *ctx, const char *w, size_t n, int start)
 	}
 	k->n++;
 	char **list = NULL;
-	int ns = Hunspell_suggest(k->h, &list, word);
+	int ns = hs.suggest(k->h, &list, word);
 	size_t keep = ns > MAX_SUGGESTIONS ? MAX_SUGGESTIONS
 					   : ns > 0 ? (size_t)ns : 0;
 	if (keep && (s->suggestions = calloc(keep, sizeof *s->suggestions))) {
@@ -256,7 +318,7 @@ static void check_word(void *ctx, const char *w, size_t n, int start)
 		k->failed = 1;
 	}
 	if (ns > 0)
-		Hunspell_free_list(k->h, &list, ns);
+		hs.free_list(k->h, &list, ns);
 }
 
 /* Add the words of a file (one a line; blank lines and "#" comments
@@ -274,7 +336,7 @@ static void add_words(Hunhandle *h, const char *path)
 		while (n && (w[n - 1] == ' ' || w[n - 1] == '\t'))
 			w[--n] = '\0';
 		if (n && *w != '#')
-			Hunspell_add(h, w);
+			hs.add(h, w);
 	}
 	fclose(f);
 }
@@ -313,7 +375,9 @@ int fu_spell_check(fu_spell_word **out, size_t *n, fu_db *db,
 			       "spelling not checked", dic.data);
 		goto done;
 	}
-	Hunhandle *h = Hunspell_create(aff.data, dic.data);
+	if ((rc = load_hunspell(db)))
+		goto done;
+	Hunhandle *h = hs.create(aff.data, dic.data);
 	if (!h) {
 		rc = fu__error(db, FU_ENOTFOUND, "cannot load the spelling "
 			       "dictionary %s: spelling not checked", dic.data);
@@ -327,7 +391,7 @@ int fu_spell_check(fu_spell_word **out, size_t *n, fu_db *db,
 	checker k = { h, &skip, NULL, 0, 0, skip.failed };
 	each_word(text ? text : "", check_word, &k);
 	set_free(&skip);
-	Hunspell_destroy(h);
+	hs.destroy(h);
 	if (k.failed) {
 		fu_spell_free(k.out, k.n);
 		rc = fu__error(db, FU_ERROR, "out of memory");

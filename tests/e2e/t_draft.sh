@@ -276,7 +276,24 @@ FU_DICTIONARY="$T/none/en_US" XDG_CONFIG_HOME="$T/xdg" ok draft maria connect
 out_has "did you recieve my note"
 err_has "fu: warning: no spelling dictionary at $T/none/en_US.dic"
 [ "$(wc -l <"$T/err")" -eq 1 ] && pass || fail "not one warning"
+
+t "no spelling library: one warning, the draft still prints"
+FU_HUNSPELL_LIBRARY="$T/none/libhunspell.so" XDG_CONFIG_HOME="$T/xdg" ok draft maria connect
+out_has "did you recieve my note"
+err_has "fu: warning: cannot load the spelling library $T/none/libhunspell.so"
+[ "$(wc -l <"$T/err")" -eq 1 ] && pass || fail "not one warning"
 rm "$T/xdg/fu/templates/connect.email"
+
+t "only a draft loads the spelling library (C++): other commands start light"
+if [ -z "${FU_WRAP:-}" ]; then
+	LD_TRACE_LOADED_OBJECTS=1 "$FU" --version >"$T/libs" 2>&1
+	grep -q 'libsqlite3' "$T/libs" || fail "no library list: $(cat "$T/libs")"
+	if grep -q 'libhunspell\|libstdc++' "$T/libs"; then
+		fail "loaded at start: $(grep 'libhunspell\|libstdc++' "$T/libs")"
+	else
+		pass
+	fi
+fi
 
 t "too long: a warning, not a refusal"
 {
