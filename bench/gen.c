@@ -2,26 +2,37 @@
  * gen.c - fu-bench-gen: a database with fu's real schema and the shape of
  * a long-running job hunt, for the benchmark (bench/run).
  *
- *   fu-bench-gen --db PATH --apps N [--now DATE] [--seed S] [--force]
+ *   fu-bench-gen --db PATH --apps N [--shape kept|neglected] [--now DATE]
+ *                [--seed S] [--force]
  *
  * It opens PATH with fu_db_open, so the schema and its migrations are
  * fu's own, then writes, in ONE transaction with prepared statements:
- * N/4 companies; N applications spread over the two years before "now",
- * numbered in the order they were made (oldest first); two contacts for
- * each (a recruiter and a hiring manager, numbered just before it); and
- * ten events for each, numbered in the order they happened across all
- * applications. Then it computes the actions with the library's own
- * refresh (fu__refresh_all), so the actions table is exactly what fu
- * would have written, and commits.
+ * N/4 companies; N applications, numbered in the order they were made
+ * (oldest first); two contacts for each (a recruiter and a hiring
+ * manager, numbered just before it); and about ten events for each,
+ * numbered in the order they happened across all applications. Then it
+ * computes the actions with the library's own refresh
+ * (fu__refresh_all), so the actions table is exactly what fu would have
+ * written, and commits.
  *
- * The shape: about half the applications are closed (rejected after
- * interviews, given up as no-response after nudges, withdrawn or
- * filled), and closing is likelier the older an application is. The
- * open half is mostly old: its follow-ups went unanswered or stalled,
- * so its actions (a nudge, an interview check-in, a closure decision)
- * are long overdue; the young ones are in flight (due or upcoming).
- * That is what a file looks like after two years of use when the user
- * does not close what went quiet.
+ * About half the applications are closed (rejected after interviews,
+ * given up as no-response after nudges, withdrawn or filled), closing
+ * being likelier the older an application is. The two shapes differ in
+ * time and in what the user did with what fu asked:
+ *
+ *   kept (the default): someone who applies at a steady six a day (so
+ *   the history grows with N: 5 months at 1k, 45 years at 100k) and
+ *   answers each morning's list: a follow-up is sent when due, and an
+ *   open application that went quiet is let be (its last nudge and its
+ *   closure decision dismissed) rather than chased, as is the rare
+ *   rejection left unanswered. What is owed is what the last weeks
+ *   brought, whatever the size.
+ *
+ *   neglected: the same N applications squeezed into the two years
+ *   before "now", and nothing that went quiet ever dismissed or closed:
+ *   every old open application owes a long-overdue nudge, check-in or
+ *   closure decision, so the due list grows with N. The worst case for
+ *   fu due, not a realistic one.
  *
  * Deterministic: the same arguments give the same file (a seeded
  * splitmix64; no clock unless --now and FU_NOW are both missing).
@@ -40,6 +51,7 @@
 
 #define DAY 86400
 #define HOUR 3600
+#define PER_DAY 6 /* applications a day, in the kept shape */
 
 /* --- deterministic randomness ------------------------------------------- */
 
@@ -254,6 +266,9 @@ static int nudge_channel(void)
 	return chance(70) ? FU_CH_EMAIL : FU_CH_PHONE;
 }
 
+/* Whether a closed story leaves its closing courtesy unanswered. */
+static int left_owing;
+
 /* Closed: rejected after interviews (most), no-response after nudges,
  * withdrawn or filled. */
 static void story_closed(void)
@@ -273,8 +288,10 @@ static void story_closed(void)
 		/* the gracious reply, or (rarely) none */
 		if (chance(92))
 			st(FU_EV_SENT, hours(2, 40), 1, FU_CH_EMAIL);
-		else
+		else {
 			st(FU_EV_REPLY, hours(1, 30), 2, FU_CH_EMAIL);
+			left_owing = 1;
+		}
 		st(FU_EV_CLOSED, hours(1, 48), 0, 0);
 		steps[nsteps - 1].outcome = FU_OUT_REJECTED;
 	} else if (r < 90) {
@@ -340,10 +357,21 @@ static void story_open(void)
 	}
 }
 
-static void plan_application(gapp *a, int64_t now, int closed)
+/* The user lets a quiet application be: once what its story left owed
+ * has come up (a nudge and closure decision 14 days on, a check-in
+ * after a promised date up to 33 days on), they dismiss all of it. */
+static void let_be(gapp *a, int64_t now, int64_t last)
+{
+	int64_t at = last + days(35, 45);
+	if (at < now - DAY)
+		ev_add(a->id, FU_EV_DISMISS, at);
+}
+
+static void plan_application(gapp *a, int64_t now, int closed, int kept)
 {
 	nsteps = 0;
 	clock_off = 0;
+	left_owing = 0;
 	if (closed)
 		story_closed();
 	else
@@ -373,6 +401,8 @@ static void plan_application(gapp *a, int64_t now, int closed)
 			a->closed_at = at;
 		}
 	}
+	if (kept && (!closed || left_owing))
+		let_be(a, now, events[nevents - 1].at);
 }
 
 static int ev_cmp(const void *x, const void *y)
@@ -415,8 +445,8 @@ static void step_reset(sqlite3_stmt *s)
 
 static void usage(void)
 {
-	fputs("usage: fu-bench-gen --db PATH --apps N [--now DATE] [--seed S] "
-	      "[--force]\n", stderr);
+	fputs("usage: fu-bench-gen --db PATH --apps N [--shape kept|neglected] "
+	      "[--now DATE] [--seed S] [--force]\n", stderr);
 	exit(2);
 }
 
@@ -425,7 +455,7 @@ int main(int argc, char **argv)
 	const char *path = NULL, *now_text = getenv("FU_NOW");
 	long napps = -1;
 	uint64_t seed = 1;
-	int force = 0;
+	int force = 0, neglected = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--force"))
@@ -440,7 +470,15 @@ int main(int argc, char **argv)
 			now_text = argv[++i];
 		else if (!strcmp(a, "--seed"))
 			seed = strtoull(argv[++i], NULL, 10);
-		else
+		else if (!strcmp(a, "--shape")) {
+			const char *v = argv[++i];
+			if (!strcmp(v, "kept"))
+				neglected = 0;
+			else if (!strcmp(v, "neglected"))
+				neglected = 1;
+			else
+				usage();
+		} else
 			usage();
 	}
 	if (!path || napps < 1 || napps > 10000000)
@@ -465,24 +503,30 @@ int main(int argc, char **argv)
 	}
 	rng_state = seed;
 
-	/* applications, oldest first; ages over the two years before now */
+	/* applications, oldest first: ten a day (kept), or squeezed into
+	 * the two years before now (neglected) */
 	size_t n = (size_t)napps;
+	int span = neglected ? 730 : (int)((n + PER_DAY - 1) / PER_DAY);
+	if (span < 30)
+		span = 30;
 	gapp *apps = calloc(n, sizeof *apps);
 	int64_t *ages = calloc(n, sizeof *ages);
-	if (!apps || !ages)
+	size_t *count = calloc((size_t)span + 1, sizeof *count);
+	size_t *pos = calloc((size_t)span + 1, sizeof *pos);
+	if (!apps || !ages || !count || !pos)
 		return 1;
 	int64_t today = fu_time_start_of_day(now);
 	for (size_t i = 0; i < n; i++)
-		ages[i] = between(1, 730);
-	/* descending age: a counting sort over 730 days */
-	size_t count[731] = { 0 }, pos[731];
+		ages[i] = between(1, span);
+	/* descending age: a counting sort over the span's days */
 	for (size_t i = 0; i < n; i++)
 		count[ages[i]]++;
 	size_t acc = 0;
-	for (int d = 730; d >= 1; d--) {
+	for (int d = span; d >= 1; d--) {
 		pos[d] = acc;
 		acc += count[d];
 	}
+	free(count);
 	int64_t ncompanies = napps / 4 > 0 ? napps / 4 : 1;
 	int64_t next_id = 1;
 	for (size_t i = 0; i < n; i++) {
@@ -490,6 +534,8 @@ int main(int argc, char **argv)
 		a->applied = fu_time_add_days(today, -(int)ages[i]) +
 			     between(8 * HOUR, 19 * HOUR);
 	}
+	free(pos);
+	int64_t first_day = fu_time_add_days(today, -span);
 	for (size_t i = 0; i < n; i++) {
 		gapp *a = &apps[i];
 		a->c1 = next_id++;
@@ -498,7 +544,7 @@ int main(int argc, char **argv)
 		a->company = between(1, ncompanies);
 		int64_t age = (now - a->applied) / DAY;
 		int p = age > 60 ? 53 : age > 20 ? 30 : 5;
-		plan_application(a, now, chance(p));
+		plan_application(a, now, chance(p), !neglected);
 	}
 	free(ages);
 	qsort(events, nevents, sizeof *events, ev_cmp);
@@ -531,7 +577,7 @@ int main(int argc, char **argv)
 				 k / (na * nb) + 1);
 		sqlite3_bind_int64(co, 1, i + 1);
 		sqlite3_bind_text(co, 2, name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(co, 3, now - 730 * (int64_t)DAY);
+		sqlite3_bind_int64(co, 3, first_day);
 		step_reset(co);
 	}
 	sqlite3_finalize(co);
