@@ -1149,7 +1149,7 @@ static int block(rctx *r, const char *close, size_t open_at, int emit,
 			continue;
 		}
 		size_t at = r->pos;
-		char kind, name[64];
+		char kind = 0, name[64];
 		int rc = read_tag(r, &kind, name, sizeof name);
 		if (rc)
 			return rc;
