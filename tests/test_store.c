@@ -398,8 +398,134 @@ static void test_ref_folds_unicode_case(void **state)
 	assert_int_equal(r.id, h);
 	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "INGÉNIEURE", FU_REF_ANY));
 	assert_int_equal(r.id, h);
-	assert_int_equal(fu_ref_resolve(&r, db, "emilie", FU_REF_ANY),
-			 FU_ENOTFOUND); /* case folds, accents stay */
+	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "emilie", FU_REF_ANY));
+	assert_int_equal(r.id, e);
+}
+
+/* A helper: the reference must name exactly `id`. */
+static void assert_ref(fu_db *db, const char *text, int types, int64_t id)
+{
+	fu_ref r;
+	int rc = fu_ref_resolve(&r, db, text, types);
+	if (rc != FU_OK)
+		print_error("'%s': %s\n", text, fu_errmsg(db));
+	assert_int_equal(rc, FU_OK);
+	assert_int_equal(r.id, id);
+}
+
+static void test_ref_ignores_accents(void **state)
+{
+	fu_db *db = *state;
+	int64_t jose = add_contact(db, "José Álvarez", NULL);
+	int64_t gross = add_contact(db, "Jürgen Groß", NULL);
+	int64_t strauss = add_contact(db, "Anna Strauss", NULL);
+	/* stored decomposed: e and U+0301, as some systems write it */
+	int64_t renee = add_contact(db, "Rene\xcc\x81" "e Martin", NULL);
+	int64_t francois = add_contact(db, "Francois Dupont", NULL);
+	int64_t lukasz = add_contact(db, "Łukasz Wróbel", NULL);
+	int64_t stefan = add_contact(db, "Ștefan Țiriac", NULL);
+	int64_t nguyen = add_contact(db, "Nguyễn Thị Hương", NULL);
+	int64_t muller = add_app(db, "Müller GmbH", "Entwickler", 0);
+	int64_t mueller = add_app(db, "Mueller AG", "Tester", 0);
+	int64_t soc = add_app(db, "Société Générale", "Développeuse", 0);
+	int64_t aero = add_app(db, "Ærø Øresund", "Crew", 0);
+	int64_t oeuvre = add_app(db, "Œuvre", "Curator", 0);
+	int64_t aa = FU_REF_ANY;
+
+	/* typed without the accents */
+	assert_ref(db, "jose", aa, jose);
+	assert_ref(db, "alvarez", aa, jose);
+	assert_ref(db, "jose alvarez", aa, jose);
+	assert_ref(db, "muller", aa, muller);
+	assert_ref(db, "Muller", aa, muller);
+	assert_ref(db, "MULLER GMBH", aa, muller);
+	assert_ref(db, "lukasz wrobel", aa, lukasz);
+	assert_ref(db, "stefan", aa, stefan);
+	assert_ref(db, "tiriac", aa, stefan);
+	assert_ref(db, "nguyen", aa, nguyen);
+	assert_ref(db, "huong", aa, nguyen);
+	assert_ref(db, "societe generale", aa, soc);
+	assert_ref(db, "developpeuse", aa, soc);
+	assert_ref(db, "aero", aa, aero);
+	assert_ref(db, "oresund", aa, aero);
+	assert_ref(db, "oeuvre", aa, oeuvre);
+	/* ß is ss, both ways */
+	assert_ref(db, "gross", aa, gross);
+	assert_ref(db, "GROSS", aa, gross);
+	assert_ref(db, "jurgen gross", aa, gross);
+	assert_ref(db, "strauß", aa, strauss);
+	/* in any case, accents typed or not */
+	assert_ref(db, "JOSÉ", aa, jose);
+	assert_ref(db, "JOSE", aa, jose);
+	assert_ref(db, "ÁLVAREZ", aa, jose);
+	assert_ref(db, "MÜLLER", aa, muller);
+	assert_ref(db, "ŁUKASZ", aa, lukasz);
+	/* an accent typed where the name has none */
+	assert_ref(db, "françois", aa, francois);
+	assert_ref(db, "FRANÇOIS DUPONT", aa, francois);
+	assert_ref(db, "jösé", aa, jose);
+	/* combining marks and precomposed letters meet */
+	assert_ref(db, "Jose\xcc\x81", aa, jose);
+	assert_ref(db, "JOSE\xcc\x81 A\xcc\x81LVAREZ", aa, jose);
+	assert_ref(db, "renée", aa, renee);
+	assert_ref(db, "renee martin", aa, renee);
+	/* the accents are removed, nothing is transliterated: ü is u, not
+	 * ue, so Mueller and Müller stay two companies */
+	assert_ref(db, "mueller", aa, mueller);
+	assert_ref(db, "müeller", aa, mueller);
+	fu_ref r;
+	assert_int_equal(fu_ref_resolve(&r, db, "mueller gmbh", aa),
+			 FU_ENOTFOUND);
+	/* a lone accent folds to nothing, and names nothing */
+	assert_int_equal(fu_ref_resolve(&r, db, "\xcc\x81", aa), FU_ENOTFOUND);
+	assert_string_equal(fu_errmsg(db), "no application or contact "
+			    "matches '\xcc\x81'");
+	/* other types still hold */
+	assert_int_equal(fu_ref_resolve(&r, db, "jose", FU_REF_APPLICATION),
+			 FU_ENOTFOUND);
+}
+
+/* With a José Ruiz and a Jose Ruiz, each can still be named: a name typed
+ * as it is written, accents and all, beats one that is the same only
+ * without accents; anything less than the whole name is ambiguous. */
+static void test_ref_accented_and_plain_names(void **state)
+{
+	fu_db *db = *state;
+	int64_t accented = add_contact(db, "José Ruiz", NULL);
+	int64_t plain = add_contact(db, "Jose Ruiz", "Acme");
+	int64_t aa = FU_REF_ANY;
+	assert_ref(db, "jose ruiz", aa, plain);
+	assert_ref(db, "JOSE RUIZ", aa, plain);
+	assert_ref(db, "josé ruiz", aa, accented);
+	assert_ref(db, "JOSÉ RUIZ", aa, accented); /* É folds case only */
+	fu_ref r;
+	assert_int_equal(fu_ref_resolve(&r, db, "ruiz", aa), FU_EAMBIGUOUS);
+	assert_string_equal(fu_errmsg(db), "'ruiz' matches more than one "
+			    "thing: 1 José Ruiz; 2 Jose Ruiz, Acme (use the "
+			    "number)");
+	assert_int_equal(fu_ref_resolve(&r, db, "jose", aa), FU_EAMBIGUOUS);
+	assert_int_equal(fu_ref_resolve(&r, db, "josé", aa), FU_EAMBIGUOUS);
+	assert_int_equal(fu_ref_resolve(&r, db, "jose ruíz", aa),
+			 FU_EAMBIGUOUS); /* neither is written so */
+	/* written with a combining mark, José Ruiz is not the same text as
+	 * either until accents are folded away: both, then */
+	assert_int_equal(fu_ref_resolve(&r, db, "Jose\xcc\x81 Ruiz", aa),
+			 FU_EAMBIGUOUS);
+}
+
+/* Scripts without Latin accents fold case as they did. */
+static void test_ref_non_latin_case(void **state)
+{
+	fu_db *db = *state;
+	int64_t g = add_contact(db, "Γιώργος Παπαδόπουλος", NULL);
+	int64_t d = add_contact(db, "Дмитрий Орлов", NULL);
+	int64_t a = add_app(db, "Ёлка", "Инженер", 0);
+	assert_ref(db, "ΓΙΏΡΓΟΣ", FU_REF_ANY, g);
+	assert_ref(db, "παπαδόπουλος", FU_REF_ANY, g);
+	assert_ref(db, "ОРЛОВ", FU_REF_ANY, d);
+	assert_ref(db, "дмитрий орлов", FU_REF_ANY, d);
+	assert_ref(db, "ёлка", FU_REF_ANY, a);
+	assert_ref(db, "ИНЖЕНЕР", FU_REF_ANY, a);
 }
 
 static void test_store_event_numbers_not_reused(void **state)
@@ -677,6 +803,9 @@ int main(void)
 		T(test_ref_ambiguous_lists_candidates),
 		T(test_ref_exact_and_open_win),
 		T(test_ref_folds_unicode_case),
+		T(test_ref_ignores_accents),
+		T(test_ref_accented_and_plain_names),
+		T(test_ref_non_latin_case),
 		T(test_store_event_numbers_not_reused),
 		T(test_store_snooze_must_end_later),
 		T(test_config_validates),

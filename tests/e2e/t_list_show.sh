@@ -225,6 +225,28 @@ else
 	echo "skip: no script(1) for a terminal"
 fi
 
+t "references ignore accents: jose is José, müller is Muller"
+# people type names without their accents, or with ones the name lacks
+ok add contact "José Álvarez" --json
+jose=$("$PY3" -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"])' "$T/out")
+ok show jose
+out_has "José Álvarez"
+ok show jose --json
+json "d['id'] == $jose"
+ok show "JOSE ALVAREZ" --json
+json "d['id'] == $jose"
+ok add application "Muller GmbH" "Entwickler" --contact jose --applied 2026-11-04 --json
+json "[c['id'] for c in d['contacts']] == [$jose]"
+muller=$("$PY3" -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"])' "$T/out")
+ok log müller reply --with "álvarez"
+out_has "Muller GmbH"
+out_has "with José Álvarez"
+ok show MÜLLER --json
+json "d['id'] == $muller and [e['kind'] for e in d['events']][-1] == 'reply'"
+ok list contacts --json
+json "[c['name'] for c in d if 'lvarez' in c['name'] or c['name'].lower() == 'jose'] == ['José Álvarez']"
+fails_with 3 show mueller
+
 t "notes on several lines round-trip"
 ok add application Acme "Dev" --notes "$(printf 'line one\nline two')" --json
 json "d['notes'] == 'line one\\nline two'"
