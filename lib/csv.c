@@ -1,7 +1,7 @@
 /*
  * csv.c - applications from a spreadsheet: an RFC 4180 reader, the
  * columns fu understands, and each row checked before anything is
- * written (transfer.c writes them, in one transaction).
+ * written (by store.c, in one transaction).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,26 +16,6 @@
 
 /* --- the reader --------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	if (s[0] < 0x80)
-		return 1;
-	size_t k = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-	if (k == 0 || s[0] > 0xf4 || k > n)
-		return 0;
-	for (size_t i = 1; i < k; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	if (k == 3 && ((s[0] == 0xe0 && s[1] < 0xa0) ||
-		       (s[0] == 0xed && s[1] >= 0xa0)))
-		return 0;
-	if (k == 4 && ((s[0] == 0xf0 && s[1] < 0x90) ||
-		       (s[0] == 0xf4 && s[1] >= 0x90)))
-		return 0;
-	return k;
-}
-
 /* Every byte valid UTF-8 and none NUL; else the line of the first bad. */
 static int check_bytes(fu_db *db, const unsigned char *s, size_t len)
 {
@@ -44,7 +24,7 @@ static int check_bytes(fu_db *db, const unsigned char *s, size_t len)
 		if (s[i] == 0)
 			return fu__error(db, FU_EINVALID, "line %zu: a NUL byte "
 					 "(is this a text file?)", line);
-		size_t k = utf8_seq(s + i, len - i);
+		size_t k = fu__utf8_len(s + i, len - i);
 		if (k == 0)
 			return fu__error(db, FU_EINVALID, "line %zu: not valid "
 					 "UTF-8 (save the spreadsheet as CSV "
@@ -546,14 +526,14 @@ static int add_event(fu_db *db, int64_t app, fu_event_kind kind, int64_t at,
 		e.with = &with;
 		e.nwith = 1;
 	}
-	return fu__xfer_event(db, &e);
+	return fu__insert_event(db, &e, 0, 0);
 }
 
 static int write_row(fu_db *db, const app_row *r, fu_csv_report *rep)
 {
 	int rc;
 	int64_t company = 0, contact = 0;
-	if ((rc = fu__xfer_company(db, &company, r->f[COL_COMPANY], 0, 0)))
+	if ((rc = fu__company_id(db, &company, r->f[COL_COMPANY], 0, 0)))
 		return rc;
 	if (r->f[COL_CONTACT]) {
 		if ((rc = fu__xfer_find_contact(db, &contact, r->f[COL_CONTACT],
@@ -566,7 +546,7 @@ static int write_row(fu_db *db, const app_row *r, fu_csv_report *rep)
 			c.name = r->f[COL_CONTACT];
 			c.email = r->f[COL_EMAIL];
 			c.company = r->f[COL_COMPANY];
-			if ((rc = fu__xfer_contact(db, &c)))
+			if ((rc = fu__insert_contact(db, &c, 0, 0)))
 				return rc;
 			contact = c.id;
 			rep->contacts_created++;
@@ -582,7 +562,7 @@ static int write_row(fu_db *db, const app_row *r, fu_csv_report *rep)
 		a.contact_ids = &contact;
 		a.ncontacts = 1;
 	}
-	if ((rc = fu__xfer_application(db, &a)))
+	if ((rc = fu__insert_application(db, &a, 0, 0)))
 		return rc;
 	rep->applications++;
 	int64_t now = fu_db_now(db);
@@ -609,7 +589,7 @@ static int write_row(fu_db *db, const app_row *r, fu_csv_report *rep)
 		d.note = "from a spreadsheet: the interview's date is not known";
 		if (!(rc = add_event(db, a.id, FU_EV_INTERVIEW, at, contact,
 				     FU_OUT_NONE, note)))
-			rc = fu__xfer_event(db, &d);
+			rc = fu__insert_event(db, &d, 0, 0);
 	}
 	else if (r->status == ST_OFFER)
 		rc = add_event(db, a.id, FU_EV_OFFER, at, 0, FU_OUT_NONE, note);

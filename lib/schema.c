@@ -159,16 +159,9 @@ _Static_assert(sizeof migrations / sizeof migrations[0] == FU_SCHEMA_VERSION,
 
 static int pragma_int(fu_db *db, const char *sql, int *out)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = fu__prepare(db, &st, sql);
-	if (rc)
-		return rc;
-	int src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		*out = sqlite3_column_int(st, 0);
-	else if (src != SQLITE_DONE)
-		rc = fu__sqlerr(db, src, "cannot read the database");
-	sqlite3_finalize(st);
+	int64_t v = 0;
+	int rc = fu__query_int64(db, &v, sql, 0);
+	*out = (int)v;
 	return rc;
 }
 

@@ -6,6 +6,7 @@
  * writes, re-runs the rules for the subjects it touched, and commits; on
  * any failure it rolls back and the file is as it was.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,24 +18,23 @@
 
 /* --- validation --------------------------------------------------------- */
 
-/* Length of a valid UTF-8 sequence starting at s, or 0. */
-static size_t utf8_len(const unsigned char *s)
+size_t fu__utf8_len(const unsigned char *s, size_t n)
 {
 	if (s[0] < 0x80)
 		return 1;
-	size_t n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-	if (n == 0 || s[0] > 0xf4)
+	size_t k = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
+	if (k == 0 || s[0] > 0xf4 || k > n)
 		return 0;
-	for (size_t i = 1; i < n; i++)
+	for (size_t i = 1; i < k; i++)
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
-	if (n == 3 && ((s[0] == 0xe0 && s[1] < 0xa0) ||
+	if (k == 3 && ((s[0] == 0xe0 && s[1] < 0xa0) ||
 		       (s[0] == 0xed && s[1] >= 0xa0)))
 		return 0; /* overlong, surrogate */
-	if (n == 4 && ((s[0] == 0xf0 && s[1] < 0x90) ||
+	if (k == 4 && ((s[0] == 0xf0 && s[1] < 0x90) ||
 		       (s[0] == 0xf4 && s[1] >= 0x90)))
 		return 0;
-	return n;
+	return k;
 }
 
 int fu__check_text(fu_db *db, const char *what, const char *s, size_t max,
@@ -42,10 +42,10 @@ int fu__check_text(fu_db *db, const char *what, const char *s, size_t max,
 {
 	if (!s)
 		return FU_OK;
-	size_t chars = 0;
+	size_t chars = 0, left = strlen(s);
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
-		size_t n = utf8_len(p);
+		size_t n = fu__utf8_len(p, left);
 		if (n == 0)
 			return fu__error(db, FU_EINVALID,
 					 "%s is not valid UTF-8", what);
@@ -60,6 +60,7 @@ int fu__check_text(fu_db *db, const char *what, const char *s, size_t max,
 					 "%s contains a control character",
 					 what);
 		p += n;
+		left -= n;
 		if (++chars > max)
 			return fu__error(db, FU_EINVALID,
 					 "%s is too long (more than %zu "
@@ -68,62 +69,113 @@ int fu__check_text(fu_db *db, const char *what, const char *s, size_t max,
 	return FU_OK;
 }
 
-static int check_required(fu_db *db, const char *what, const char *s,
-			  size_t max)
+/* The checks of records speak to two audiences: fu add and fu log (base
+ * NULL), in their own words, and an import, which names each field by its
+ * place in the file (base "contacts[3]", key "email").
+ *
+ * What a message calls a field: fu add's words ("the company"), or the
+ * field's place and a colon ("contacts[3].company:"), so that "%s is too
+ * long" reads right for both. */
+static const char *field_name(char *buf, size_t len, const char *base,
+			      const char *key, const char *words)
 {
+	if (!base)
+		return words;
+	snprintf(buf, len, "%s.%s:", base, key);
+	return buf;
+}
+
+static int field_error(fu_db *db, const char *base, const char *key,
+		       const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+
+/* A complaint about a field: as it stands for fu add, after the field's
+ * place for an import ("contacts[3].email: 'x' is not ..."). */
+static int field_error(fu_db *db, const char *base, const char *key,
+		       const char *fmt, ...)
+{
+	char msg[sizeof db->msg];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!base)
+		return fu__error(db, FU_EINVALID, "%s", msg);
+	msg[599] = '\0'; /* where an import has always cut it */
+	return fu__error(db, FU_EINVALID, "%s.%s: %s", base, key, msg);
+}
+
+static int check_field(fu_db *db, const char *base, const char *key,
+		       const char *words, const char *s, size_t max,
+		       int multiline)
+{
+	char buf[256];
+	return fu__check_text(db, field_name(buf, sizeof buf, base, key, words),
+			      s, max, multiline);
+}
+
+static int check_required(fu_db *db, const char *base, const char *key,
+			  const char *words, const char *s, size_t max)
+{
+	char buf[256];
+	const char *what = field_name(buf, sizeof buf, base, key, words);
 	if (!s || !*s || strspn(s, " \t") == strlen(s))
 		return fu__error(db, FU_EINVALID, "%s is empty", what);
 	return fu__check_text(db, what, s, max, 0);
 }
 
-#define NAME_MAX_CHARS 200
-#define FIELD_MAX_CHARS 500
-#define NOTE_MAX_CHARS 10000
-
-int fu__check_email(fu_db *db, const char *s)
+static int check_email(fu_db *db, const char *base, const char *s)
 {
-	if (!s)
-		return FU_OK;
-	int rc = fu__check_text(db, "e-mail address", s, FIELD_MAX_CHARS, 0);
-	if (rc)
+	int rc = check_field(db, base, "email", "e-mail address", s,
+			     FU__FIELD_MAX, 0);
+	if (rc || !s)
 		return rc;
 	const char *at = strchr(s, '@');
 	if (!at || at == s || !at[1] || strchr(at + 1, '@') ||
 	    strpbrk(s, " \t<>,;\"") || !strchr(at + 1, '.'))
-		return fu__error(db, FU_EINVALID,
-				 "'%s' is not an e-mail address", s);
+		return field_error(db, base, "email",
+				   "'%s' is not an e-mail address", s);
 	return FU_OK;
 }
 
-static int check_contact(fu_db *db, const fu_contact *c)
+int fu__check_email(fu_db *db, const char *s)
+{
+	return check_email(db, NULL, s);
+}
+
+int fu__check_contact(fu_db *db, const fu_contact *c, const char *base)
 {
 	int rc;
-	if ((rc = check_required(db, "the contact's name", c->name,
-				 NAME_MAX_CHARS)) ||
-	    (rc = fu__check_text(db, "the company", c->company,
-				 NAME_MAX_CHARS, 0)) ||
-	    (rc = fu__check_text(db, "the title", c->title, FIELD_MAX_CHARS,
-				 0)) ||
-	    (rc = fu__check_email(db, c->email)) ||
-	    (rc = fu__check_text(db, "the phone number", c->phone,
-				 FIELD_MAX_CHARS, 0)) ||
-	    (rc = fu__check_text(db, "the address", c->address,
-				 FIELD_MAX_CHARS, 1)) ||
-	    (rc = fu__check_text(db, "the text of --notes", c->notes, NOTE_MAX_CHARS,
-				 1)))
+	if ((rc = check_required(db, base, "name", "the contact's name",
+				 c->name, FU__NAME_MAX)) ||
+	    (rc = check_field(db, base, "company", "the company", c->company,
+			      FU__NAME_MAX, 0)) ||
+	    (rc = check_field(db, base, "title", "the title", c->title,
+			      FU__FIELD_MAX, 0)) ||
+	    (rc = check_email(db, base, c->email)) ||
+	    (rc = check_field(db, base, "phone", "the phone number",
+			      c->phone, FU__FIELD_MAX, 0)) ||
+	    (rc = check_field(db, base, "address", "the address", c->address,
+			      FU__FIELD_MAX, 1)) ||
+	    (rc = check_field(db, base, "notes", "the text of --notes",
+			      c->notes, FU__NOTE_MAX, 1)))
 		return rc;
 	if (c->company && !*c->company)
-		return fu__error(db, FU_EINVALID, "the company is empty");
+		return check_required(db, base, "company", "the company",
+				      c->company, FU__NAME_MAX);
 	if (c->prefers == FU_CH_IN_PERSON || c->prefers < 0 ||
 	    c->prefers >= FU_CH__COUNT)
-		return fu__error(db, FU_EINVALID, "a contact can prefer "
-				 "email, phone, letter or social");
+		return field_error(db, base, "prefers", "a contact can prefer "
+				   "email, phone, letter or social");
 	return FU_OK;
 }
 
 /* --- small helpers ------------------------------------------------------ */
 
-static int step_done(fu_db *db, sqlite3_stmt *st)
+int fu__step_done(fu_db *db, sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
@@ -132,13 +184,14 @@ static int step_done(fu_db *db, sqlite3_stmt *st)
 	return FU_OK;
 }
 
-static int query_int64(fu_db *db, int64_t *out, const char *sql, int64_t arg)
+int fu__query_int64(fu_db *db, int64_t *out, const char *sql, int64_t arg)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = fu__prepare(db, &st, sql);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(st, 1, arg);
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_int64(st, 1, arg);
 	int src = sqlite3_step(st);
 	*out = 0;
 	if (src == SQLITE_ROW)
@@ -149,27 +202,28 @@ static int query_int64(fu_db *db, int64_t *out, const char *sql, int64_t arg)
 	return rc;
 }
 
-/* Applications and contacts share one sequence of numbers. */
-static int next_thing_id(fu_db *db, int64_t *out)
+int fu__next_thing_id(fu_db *db, int64_t *out)
 {
-	return query_int64(db, out,
+	return fu__query_int64(db, out,
 		"SELECT max(coalesce((SELECT max(id) FROM applications), 0),"
-		" coalesce((SELECT max(id) FROM contacts), 0), ?) + 1", 0);
+		" coalesce((SELECT max(id) FROM contacts), 0), 0) + 1", 0);
 }
 
-static int company_id(fu_db *db, int64_t *out, const char *name)
+int fu__company_id(fu_db *db, int64_t *out, const char *name, int64_t id,
+		   int64_t created)
 {
 	*out = 0;
 	if (!name)
 		return FU_OK;
 	sqlite3_stmt *st = NULL;
 	int rc = fu__prepare(db, &st,
-		"INSERT INTO companies (name, created_at) VALUES (?, ?) "
+		"INSERT INTO companies (id, name, created_at) VALUES (?, ?, ?) "
 		"ON CONFLICT (name) DO UPDATE SET name = name RETURNING id");
 	if (rc)
 		return rc;
-	fu__bind_text(st, 1, name);
-	sqlite3_bind_int64(st, 2, db->now);
+	fu__bind_time(st, 1, id);
+	fu__bind_text(st, 2, name);
+	sqlite3_bind_int64(st, 3, created ? created : db->now);
 	int src = sqlite3_step(st);
 	if (src == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
@@ -182,7 +236,7 @@ static int company_id(fu_db *db, int64_t *out, const char *name)
 static int thing_exists(fu_db *db, const char *table_sql, int64_t id)
 {
 	int64_t n = 0;
-	int rc = query_int64(db, &n, table_sql, id);
+	int rc = fu__query_int64(db, &n, table_sql, id);
 	return rc ? rc : n ? FU_OK : FU_ENOTFOUND;
 }
 
@@ -206,6 +260,37 @@ static int application_exists(fu_db *db, int64_t id)
 	return rc;
 }
 
+/* What the list readers share: every row of st (finalized here), each
+ * read by read_row (read_contact, ...) into a new zeroed element of size
+ * bytes, at the end of *list, *n of them. On failure, the caller frees
+ * what was read. */
+static int read_rows(fu_db *db, sqlite3_stmt *st, void **list, size_t *n,
+		     size_t size, void (*read_row)(void *row, sqlite3_stmt *st))
+{
+	unsigned char *rows = NULL;
+	size_t cap = 0;
+	int rc = FU_OK, src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			unsigned char *p = realloc(rows, cap * size);
+			if (!p) {
+				rc = fu__error(db, FU_ERROR, "out of memory");
+				break;
+			}
+			rows = p;
+		}
+		void *row = rows + (*n)++ * size;
+		memset(row, 0, size);
+		read_row(row, st);
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	*list = rows;
+	return rc;
+}
+
 static int push_id(int64_t **ids, size_t *n, int64_t id)
 {
 	for (size_t i = 0; i < *n; i++)
@@ -221,13 +306,15 @@ static int push_id(int64_t **ids, size_t *n, int64_t id)
 
 /* --- contacts ----------------------------------------------------------- */
 
-static int insert_contact(fu_db *db, fu_contact *c)
+int fu__insert_contact(fu_db *db, fu_contact *c, int64_t id, int64_t created)
 {
-	int64_t id = 0, cid = 0;
+	int64_t cid = 0;
 	int rc;
-	if ((rc = next_thing_id(db, &id)) ||
-	    (rc = company_id(db, &cid, c->company)))
+	if ((!id && (rc = fu__next_thing_id(db, &id))) ||
+	    (rc = fu__company_id(db, &cid, c->company, 0, 0)))
 		return rc;
+	if (!created)
+		created = db->now;
 	sqlite3_stmt *st = NULL;
 	if ((rc = fu__prepare(db, &st,
 		"INSERT INTO contacts (id, name, company_id, title, email, "
@@ -245,21 +332,21 @@ static int insert_contact(fu_db *db, fu_contact *c)
 	sqlite3_bind_int(st, 9, c->no_calls != 0);
 	sqlite3_bind_int(st, 10, c->social_ok != 0);
 	fu__bind_text(st, 11, c->notes);
-	sqlite3_bind_int64(st, 12, db->now);
-	if ((rc = step_done(db, st)))
+	sqlite3_bind_int64(st, 12, created);
+	if ((rc = fu__step_done(db, st)))
 		return rc;
 	c->id = id;
 	c->company_id = cid;
-	c->created_at = db->now;
+	c->created_at = created;
 	return FU_OK;
 }
 
 int fu_contact_add(fu_db *db, fu_contact *c)
 {
-	int rc = check_contact(db, c);
+	int rc = fu__check_contact(db, c, NULL);
 	if (rc || (rc = fu__begin(db)))
 		return rc;
-	if ((rc = insert_contact(db, c)) || (rc = fu__commit(db)))
+	if ((rc = fu__insert_contact(db, c, 0, 0)) || (rc = fu__commit(db)))
 		fu__rollback(db);
 	return rc;
 }
@@ -270,9 +357,9 @@ static int add_named_contact(fu_db *db, int64_t *out, const char *name,
 {
 	fu_contact c = { 0 };
 	c.name = (char *)name;
-	int rc = check_required(db, "the contact's name", name,
-				NAME_MAX_CHARS);
-	if (rc || (rc = insert_contact(db, &c)))
+	int rc = check_required(db, NULL, "name", "the contact's name", name,
+				FU__NAME_MAX);
+	if (rc || (rc = fu__insert_contact(db, &c, 0, 0)))
 		return rc;
 	if (company) {
 		sqlite3_stmt *st = NULL;
@@ -281,7 +368,7 @@ static int add_named_contact(fu_db *db, int64_t *out, const char *name,
 			return rc;
 		sqlite3_bind_int64(st, 1, company);
 		sqlite3_bind_int64(st, 2, c.id);
-		if ((rc = step_done(db, st)))
+		if ((rc = fu__step_done(db, st)))
 			return rc;
 	}
 	*out = c.id;
@@ -292,8 +379,9 @@ static int add_named_contact(fu_db *db, int64_t *out, const char *name,
 	"c.id, c.name, c.company_id, co.name, c.title, c.email, c.phone, " \
 	"c.address, c.prefers, c.no_calls, c.social_ok, c.notes, c.created_at"
 
-static void read_contact(fu_contact *c, sqlite3_stmt *st)
+static void read_contact(void *row, sqlite3_stmt *st)
 {
+	fu_contact *c = row;
 	c->id = sqlite3_column_int64(st, 0);
 	c->name = fu__col_text(st, 1);
 	c->company_id = sqlite3_column_int64(st, 2);
@@ -344,13 +432,13 @@ int fu_contact_get(fu_contact **out, fu_db *db, int64_t id)
 
 int fu_contact_update(fu_db *db, const fu_contact *c)
 {
-	int rc = check_contact(db, c);
+	int rc = fu__check_contact(db, c, NULL);
 	if (rc || (rc = fu__begin(db)))
 		return rc;
 	int64_t cid = 0;
 	sqlite3_stmt *st = NULL;
 	if ((rc = contact_exists(db, c->id)) ||
-	    (rc = company_id(db, &cid, c->company)) ||
+	    (rc = fu__company_id(db, &cid, c->company, 0, 0)) ||
 	    (rc = fu__prepare(db, &st,
 		"UPDATE contacts SET name = ?, company_id = ?, title = ?, "
 		"email = ?, phone = ?, address = ?, prefers = ?, "
@@ -367,7 +455,7 @@ int fu_contact_update(fu_db *db, const fu_contact *c)
 	sqlite3_bind_int(st, 9, c->social_ok != 0);
 	fu__bind_text(st, 10, c->notes);
 	sqlite3_bind_int64(st, 11, c->id);
-	if ((rc = step_done(db, st)) ||
+	if ((rc = fu__step_done(db, st)) ||
 	    (rc = fu__refresh_involving(db, c->id)) ||
 	    (rc = fu__commit(db)))
 		goto fail;
@@ -390,24 +478,9 @@ int fu_contact_list(fu_contact **out, size_t *n, fu_db *db,
 	if (rc)
 		return rc;
 	fu__bind_text(st, 1, filter ? filter->company : NULL);
-	size_t cap = 0;
-	int src;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			fu_contact *p = realloc(*out, cap * sizeof *p);
-			if (!p) {
-				rc = fu__error(db, FU_ERROR, "out of memory");
-				break;
-			}
-			*out = p;
-		}
-		memset(&(*out)[*n], 0, sizeof **out);
-		read_contact(&(*out)[(*n)++], st);
-	}
-	if (!rc && src != SQLITE_DONE)
-		rc = fu__sqlerr(db, src, "cannot read the database");
-	sqlite3_finalize(st);
+	void *rows = NULL;
+	rc = read_rows(db, st, &rows, n, sizeof **out, read_contact);
+	*out = rows;
 	if (rc) {
 		fu_contact_list_free(*out, *n);
 		*out = NULL;
@@ -425,21 +498,25 @@ void fu_contact_list_free(fu_contact *list, size_t n)
 
 /* --- applications ------------------------------------------------------- */
 
-static int check_application(fu_db *db, const fu_application *a)
+int fu__check_application(fu_db *db, const fu_application *a,
+			  const char *base)
 {
 	int rc;
-	if ((rc = check_required(db, "the company", a->company,
-				 NAME_MAX_CHARS)) ||
-	    (rc = check_required(db, "the role", a->role, NAME_MAX_CHARS)) ||
-	    (rc = fu__check_text(db, "the url", a->url, 2000, 0)) ||
-	    (rc = fu__check_text(db, "the text of --notes", a->notes, NOTE_MAX_CHARS,
-				 1)))
+	if ((rc = check_required(db, base, "company", "the company",
+				 a->company, FU__NAME_MAX)) ||
+	    (rc = check_required(db, base, "role", "the role", a->role,
+				 FU__NAME_MAX)) ||
+	    (rc = check_field(db, base, "url", "the url", a->url, FU__URL_MAX,
+			      0)) ||
+	    (rc = check_field(db, base, "notes", "the text of --notes",
+			      a->notes, FU__NOTE_MAX, 1)))
 		return rc;
 	if (a->source < 0 || a->source >= FU_SRC__COUNT)
-		return fu__error(db, FU_EINVALID, "unknown source");
+		return field_error(db, base, "source", "unknown source");
 	for (size_t i = 0; i < a->nnew_contacts; i++)
-		if ((rc = check_required(db, "the contact's name",
-					 a->new_contacts[i], NAME_MAX_CHARS)))
+		if ((rc = check_required(db, base, "contacts",
+					 "the contact's name",
+					 a->new_contacts[i], FU__NAME_MAX)))
 			return rc;
 	return FU_OK;
 }
@@ -468,28 +545,27 @@ static int attach_contacts(fu_db *db, int64_t app, int64_t company,
 			return rc;
 		sqlite3_bind_int64(st, 1, app);
 		sqlite3_bind_int64(st, 2, cid);
-		if ((rc = step_done(db, st)))
+		if ((rc = fu__step_done(db, st)))
 			return rc;
 	}
 	return FU_OK;
 }
 
-static int insert_event(fu_db *db, fu_event *e);
-
-int fu_application_add(fu_db *db, fu_application *a, int64_t applied_at)
+int fu__insert_application(fu_db *db, fu_application *a, int64_t id,
+			   int64_t created)
 {
-	int rc = check_application(db, a);
-	if (rc || (rc = fu__begin(db)))
-		return rc;
-	int64_t id = 0, cid = 0;
+	int64_t cid = 0;
 	sqlite3_stmt *st = NULL;
-	if ((rc = next_thing_id(db, &id)) ||
-	    (rc = company_id(db, &cid, a->company)) ||
+	int rc;
+	if ((!id && (rc = fu__next_thing_id(db, &id))) ||
+	    (rc = fu__company_id(db, &cid, a->company, 0, 0)) ||
 	    (rc = fu__prepare(db, &st,
 		"INSERT INTO applications (id, company_id, role, source, url, "
 		"notes, no_calls, no_follow_up, created_at) "
 		"VALUES (?,?,?,?,?,?,?,?,?)")))
-		goto fail;
+		return rc;
+	if (!created)
+		created = db->now;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, cid);
 	fu__bind_text(st, 3, a->role);
@@ -498,24 +574,39 @@ int fu_application_add(fu_db *db, fu_application *a, int64_t applied_at)
 	fu__bind_text(st, 6, a->notes);
 	sqlite3_bind_int(st, 7, a->no_calls != 0);
 	sqlite3_bind_int(st, 8, a->no_follow_up != 0);
-	sqlite3_bind_int64(st, 9, db->now);
-	if ((rc = step_done(db, st)) ||
+	sqlite3_bind_int64(st, 9, created);
+	if ((rc = fu__step_done(db, st)) ||
 	    (rc = attach_contacts(db, id, cid, a->contact_ids, a->ncontacts,
 				  a->new_contacts, a->nnew_contacts)))
+		return rc;
+	a->id = id;
+	a->company_id = cid;
+	a->created_at = created;
+	return FU_OK;
+}
+
+int fu_application_add(fu_db *db, fu_application *a, int64_t applied_at)
+{
+	int rc = fu__check_application(db, a, NULL);
+	if (rc || (rc = fu__begin(db)))
+		return rc;
+	/* the caller's record is filled in only once it is committed */
+	fu_application w = *a;
+	if ((rc = fu__insert_application(db, &w, 0, 0)))
 		goto fail;
 	if (applied_at) {
 		fu_event e = { 0 };
 		e.kind = FU_EV_APPLIED;
 		e.at = applied_at;
-		e.application_id = id;
-		if ((rc = insert_event(db, &e)))
+		e.application_id = w.id;
+		if ((rc = fu__insert_event(db, &e, 0, 0)))
 			goto fail;
 	}
-	if ((rc = fu__refresh_application(db, id)) || (rc = fu__commit(db)))
+	if ((rc = fu__refresh_application(db, w.id)) || (rc = fu__commit(db)))
 		goto fail;
-	a->id = id;
-	a->company_id = cid;
-	a->created_at = db->now;
+	a->id = w.id;
+	a->company_id = w.company_id;
+	a->created_at = w.created_at;
 	a->applied_at = applied_at;
 	return FU_OK;
 fail:
@@ -552,8 +643,9 @@ static const char *stage_of(const unsigned char *s)
 	return "planned";
 }
 
-static void read_application(fu_application *a, sqlite3_stmt *st)
+static void read_application(void *row, sqlite3_stmt *st)
 {
+	fu_application *a = row;
 	a->id = sqlite3_column_int64(st, 0);
 	a->company_id = sqlite3_column_int64(st, 1);
 	a->company = fu__col_text(st, 2);
@@ -642,7 +734,7 @@ const char *fu_application_stage(fu_db *db, const fu_application *a)
 static int set_applied(fu_db *db, int64_t app, int64_t at)
 {
 	int64_t ev = 0;
-	int rc = query_int64(db, &ev,
+	int rc = fu__query_int64(db, &ev,
 		"SELECT id FROM events WHERE application_id = ? AND kind = "
 		"'applied' ORDER BY at, id LIMIT 1", app);
 	if (rc)
@@ -652,25 +744,25 @@ static int set_applied(fu_db *db, int64_t app, int64_t at)
 		e.kind = FU_EV_APPLIED;
 		e.at = at;
 		e.application_id = app;
-		return insert_event(db, &e);
+		return fu__insert_event(db, &e, 0, 0);
 	}
 	sqlite3_stmt *st = NULL;
 	if ((rc = fu__prepare(db, &st, "UPDATE events SET at = ? WHERE id = ?")))
 		return rc;
 	sqlite3_bind_int64(st, 1, at);
 	sqlite3_bind_int64(st, 2, ev);
-	return step_done(db, st);
+	return fu__step_done(db, st);
 }
 
 int fu_application_update(fu_db *db, const fu_application *a)
 {
-	int rc = check_application(db, a);
+	int rc = fu__check_application(db, a, NULL);
 	if (rc || (rc = fu__begin(db)))
 		return rc;
 	int64_t cid = 0, old_applied = 0;
 	sqlite3_stmt *st = NULL;
 	if ((rc = application_exists(db, a->id)) ||
-	    (rc = company_id(db, &cid, a->company)) ||
+	    (rc = fu__company_id(db, &cid, a->company, 0, 0)) ||
 	    (rc = fu__prepare(db, &st,
 		"UPDATE applications SET company_id = ?, role = ?, source = ?, "
 		"url = ?, notes = ?, no_calls = ?, no_follow_up = ? "
@@ -684,15 +776,15 @@ int fu_application_update(fu_db *db, const fu_application *a)
 	sqlite3_bind_int(st, 6, a->no_calls != 0);
 	sqlite3_bind_int(st, 7, a->no_follow_up != 0);
 	sqlite3_bind_int64(st, 8, a->id);
-	if ((rc = step_done(db, st)) ||
+	if ((rc = fu__step_done(db, st)) ||
 	    (rc = fu__prepare(db, &st, "DELETE FROM application_contacts "
 			      "WHERE application_id = ?")))
 		goto fail;
 	sqlite3_bind_int64(st, 1, a->id);
-	if ((rc = step_done(db, st)) ||
+	if ((rc = fu__step_done(db, st)) ||
 	    (rc = attach_contacts(db, a->id, cid, a->contact_ids, a->ncontacts,
 				  a->new_contacts, a->nnew_contacts)) ||
-	    (rc = query_int64(db, &old_applied,
+	    (rc = fu__query_int64(db, &old_applied,
 		"SELECT min(at) FROM events WHERE application_id = ? AND "
 		"kind = 'applied'", a->id)))
 		goto fail;
@@ -766,24 +858,9 @@ int fu_application_list(fu_application **out, size_t *n, fu_db *db,
 	int rc = prepare_application_list(db, &st, f);
 	if (rc)
 		return rc;
-	size_t cap = 0;
-	int src;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			fu_application *p = realloc(*out, cap * sizeof *p);
-			if (!p) {
-				rc = fu__error(db, FU_ERROR, "out of memory");
-				break;
-			}
-			*out = p;
-		}
-		memset(&(*out)[*n], 0, sizeof **out);
-		read_application(&(*out)[(*n)++], st);
-	}
-	if (!rc && src != SQLITE_DONE)
-		rc = fu__sqlerr(db, src, "cannot read the database");
-	sqlite3_finalize(st);
+	void *rows = NULL;
+	rc = read_rows(db, st, &rows, n, sizeof **out, read_application);
+	*out = rows;
 	if (rc) {
 		fu_application_list_free(*out, *n);
 		*out = NULL;
@@ -810,7 +887,7 @@ static int sync_outcome(fu_db *db, int64_t app)
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, app);
-	return step_done(db, st);
+	return fu__step_done(db, st);
 }
 
 int fu_application_close(fu_db *db, int64_t id, fu_outcome outcome,
@@ -819,7 +896,7 @@ int fu_application_close(fu_db *db, int64_t id, fu_outcome outcome,
 	if (!fu_outcome_name(outcome))
 		return fu__error(db, FU_EINVALID, "unknown outcome: use %s",
 				 fu_outcome_names());
-	int rc = fu__check_text(db, "the note", note, NOTE_MAX_CHARS, 1);
+	int rc = fu__check_text(db, "the note", note, FU__NOTE_MAX, 1);
 	if (rc || (rc = fu__begin(db)))
 		return rc;
 	fu_application *a = NULL;
@@ -838,7 +915,7 @@ int fu_application_close(fu_db *db, int64_t id, fu_outcome outcome,
 	e.application_id = id;
 	e.outcome = outcome;
 	e.note = (char *)note;
-	if ((rc = insert_event(db, &e)) || (rc = sync_outcome(db, id)))
+	if ((rc = fu__insert_event(db, &e, 0, 0)) || (rc = sync_outcome(db, id)))
 		goto fail;
 	/* accepting one job owes a withdrawal to every other application */
 	rc = outcome == FU_OUT_ACCEPTED ? fu__refresh_all(db)
@@ -855,59 +932,79 @@ fail:
 
 /* --- events ------------------------------------------------------------- */
 
-static int check_event(fu_db *db, const fu_event *e)
+/* fu log speaks of its options (--until), an import of the fields of its
+ * file (until). */
+int fu__check_event(fu_db *db, const fu_event *e, const char *base)
 {
 	int rc;
 	const char *kind = fu_event_kind_name(e->kind);
 	if (!kind)
-		return fu__error(db, FU_EINVALID, "unknown event kind: use %s",
-				 fu_event_kind_names());
+		return field_error(db, base, "kind", "unknown event kind: use %s",
+				   fu_event_kind_names());
 	if (!e->application_id && !e->contact_id)
-		return fu__error(db, FU_EINVALID,
-				 "an event needs an application or a contact");
+		return field_error(db, base, "application", "an event needs an "
+				   "application or a contact%s",
+				   base ? " (both are null)" : "");
 	if (!e->application_id) {
 		switch (e->kind) {
 		case FU_EV_APPLIED: case FU_EV_POSTING_CLOSED:
 		case FU_EV_OFFER: case FU_EV_REJECTION: case FU_EV_CLOSED:
 		case FU_EV_INTERVIEW:
-			return fu__error(db, FU_EINVALID, "'%s' is logged on an "
-					 "application, not on a contact", kind);
+			return field_error(db, base, "kind", "'%s' is logged on an "
+					   "application, not on a contact", kind);
 		default:
 			break;
 		}
 	}
 	if (e->kind == FU_EV_SNOOZE && !e->until_at)
-		return fu__error(db, FU_EINVALID,
-				 "snooze needs --until DATE");
-	if (e->kind == FU_EV_SNOOZE && e->until_at <= db->now)
+		return base ? field_error(db, base, "until", "a snooze needs "
+					  "until")
+			    : fu__error(db, FU_EINVALID,
+					"snooze needs --until DATE");
+	/* an import brings back history, and old snoozes with it */
+	if (!base && e->kind == FU_EV_SNOOZE && e->until_at <= db->now)
 		return fu__error(db, FU_EINVALID, "--until must be in the "
 				 "future: a snooze that has ended silences "
 				 "nothing");
 	if (e->until_at && e->kind != FU_EV_SNOOZE && e->kind != FU_EV_OFFER)
-		return fu__error(db, FU_EINVALID, "--until is for snooze "
-				 "(until when) and offer (their deadline)");
+		return base ? field_error(db, base, "until", "only a snooze or "
+					  "an offer has until, not %s", kind)
+			    : fu__error(db, FU_EINVALID, "--until is for snooze "
+					"(until when) and offer (their "
+					"deadline)");
 	if (e->expect_at && e->kind != FU_EV_INTERVIEW &&
 	    e->kind != FU_EV_REPLY && e->kind != FU_EV_TIMELINE &&
 	    e->kind != FU_EV_HELP_PROMISED && e->kind != FU_EV_MEETING)
-		return fu__error(db, FU_EINVALID, "--expect is for interview, "
-				 "meeting, reply, timeline and help-promised");
+		return base ? field_error(db, base, "expect", "only interview, "
+					  "meeting, reply, timeline and "
+					  "help-promised have expect, not %s",
+					  kind)
+			    : fu__error(db, FU_EINVALID, "--expect is for "
+					"interview, meeting, reply, timeline "
+					"and help-promised");
 	if (e->channel < 0 || e->channel >= FU_CH__COUNT)
-		return fu__error(db, FU_EINVALID, "unknown channel");
-	if ((rc = fu__check_text(db, "the note", e->note, NOTE_MAX_CHARS, 1)) ||
-	    (rc = fu__check_text(db, "the action", e->action, 100, 0)))
+		return field_error(db, base, "channel", "unknown channel");
+	if ((rc = check_field(db, base, "note", "the note", e->note,
+			      FU__NOTE_MAX, 1)) ||
+	    (rc = check_field(db, base, "action", "the action", e->action,
+			      FU__ACTION_MAX, 0)))
 		return rc;
-	for (size_t i = 0; i < e->ntopics; i++)
-		if ((rc = check_required(db, "the topic", e->topics[i],
-					 FIELD_MAX_CHARS)))
+	for (size_t i = 0; i < e->ntopics; i++) {
+		char key[32];
+		snprintf(key, sizeof key, "topics[%zu]", i);
+		if ((rc = check_required(db, base, key, "the topic",
+					 e->topics[i], FU__FIELD_MAX)))
 			return rc;
+	}
 	for (size_t i = 0; i < e->nwith_new; i++)
-		if ((rc = check_required(db, "the contact's name",
-					 e->with_new[i], NAME_MAX_CHARS)))
+		if ((rc = check_required(db, base, "with", "the contact's name",
+					 e->with_new[i], FU__NAME_MAX)))
 			return rc;
 	return FU_OK;
 }
 
-int fu__insert_event_people(fu_db *db, const fu_event *e)
+/* Record an event's --with people and topics (e->id set). */
+static int insert_event_people(fu_db *db, const fu_event *e)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
@@ -918,7 +1015,7 @@ int fu__insert_event_people(fu_db *db, const fu_event *e)
 		sqlite3_bind_int64(st, 1, e->id);
 		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
 		sqlite3_bind_int64(st, 3, e->with[i]);
-		if ((rc = step_done(db, st)))
+		if ((rc = fu__step_done(db, st)))
 			return rc;
 	}
 	for (size_t i = 0; i < e->ntopics; i++) {
@@ -928,38 +1025,41 @@ int fu__insert_event_people(fu_db *db, const fu_event *e)
 		sqlite3_bind_int64(st, 1, e->id);
 		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
 		fu__bind_text(st, 3, e->topics[i]);
-		if ((rc = step_done(db, st)))
+		if ((rc = fu__step_done(db, st)))
 			return rc;
 	}
 	return FU_OK;
 }
 
-static int insert_event(fu_db *db, fu_event *e)
+int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = fu__prepare(db, &st, "INSERT INTO events (kind, at, "
+	int rc = fu__prepare(db, &st, "INSERT INTO events (id, kind, at, "
 		"application_id, contact_id, channel, expect_at, until_at, "
 		"note, action, outcome, urgent, created_at) "
-		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	if (rc)
 		return rc;
-	fu__bind_text(st, 1, fu_event_kind_name(e->kind));
-	sqlite3_bind_int64(st, 2, e->at);
-	fu__bind_time(st, 3, e->application_id);
-	fu__bind_time(st, 4, e->contact_id);
-	fu__bind_text(st, 5, fu_channel_name(e->channel));
-	fu__bind_time(st, 6, e->expect_at);
-	fu__bind_time(st, 7, e->until_at);
-	fu__bind_text(st, 8, e->note);
-	fu__bind_text(st, 9, e->action);
-	fu__bind_text(st, 10, fu_outcome_name(e->outcome));
-	sqlite3_bind_int(st, 11, e->urgent != 0);
-	sqlite3_bind_int64(st, 12, db->now);
-	if ((rc = step_done(db, st)))
+	if (!created)
+		created = db->now;
+	fu__bind_time(st, 1, id); /* NULL: the next number */
+	fu__bind_text(st, 2, fu_event_kind_name(e->kind));
+	sqlite3_bind_int64(st, 3, e->at);
+	fu__bind_time(st, 4, e->application_id);
+	fu__bind_time(st, 5, e->contact_id);
+	fu__bind_text(st, 6, fu_channel_name(e->channel));
+	fu__bind_time(st, 7, e->expect_at);
+	fu__bind_time(st, 8, e->until_at);
+	fu__bind_text(st, 9, e->note);
+	fu__bind_text(st, 10, e->action);
+	fu__bind_text(st, 11, fu_outcome_name(e->outcome));
+	sqlite3_bind_int(st, 12, e->urgent != 0);
+	sqlite3_bind_int64(st, 13, created);
+	if ((rc = fu__step_done(db, st)))
 		return rc;
 	e->id = sqlite3_last_insert_rowid(db->sql);
-	e->created_at = db->now;
-	return fu__insert_event_people(db, e);
+	e->created_at = created;
+	return insert_event_people(db, e);
 }
 
 /* Create the people named with --with, then check every one exists;
@@ -969,11 +1069,11 @@ static int resolve_event_people(fu_db *db, fu_event *e)
 	int64_t company = 0;
 	int rc;
 	if (e->application_id &&
-	    (rc = query_int64(db, &company, "SELECT company_id FROM "
+	    (rc = fu__query_int64(db, &company, "SELECT company_id FROM "
 			      "applications WHERE id = ?", e->application_id)))
 		return rc;
 	if (!e->application_id &&
-	    (rc = query_int64(db, &company, "SELECT company_id FROM contacts "
+	    (rc = fu__query_int64(db, &company, "SELECT company_id FROM contacts "
 			      "WHERE id = ?", e->contact_id)))
 		return rc;
 	for (size_t i = 0; i < e->nwith_new; i++) {
@@ -997,14 +1097,15 @@ int fu_event_add(fu_db *db, fu_event *e)
 	if (e->kind == FU_EV_CLOSED)
 		return fu__error(db, FU_EINVALID,
 				 "an application is closed with fu close");
-	int rc = check_event(db, e);
+	int rc = fu__check_event(db, e, NULL);
 	if (rc || (rc = fu__begin(db)))
 		return rc;
 	if (e->application_id && (rc = application_exists(db, e->application_id)))
 		goto fail;
 	if (e->contact_id && (rc = contact_exists(db, e->contact_id)))
 		goto fail;
-	if ((rc = resolve_event_people(db, e)) || (rc = insert_event(db, e)))
+	if ((rc = resolve_event_people(db, e)) ||
+	    (rc = fu__insert_event(db, e, 0, 0)))
 		goto fail;
 	rc = e->application_id ? fu__refresh_application(db, e->application_id)
 			       : fu__refresh_contact(db, e->contact_id);
@@ -1021,8 +1122,9 @@ fail:
 	"e.expect_at, e.until_at, e.note, e.action, e.outcome, e.urgent, " \
 	"e.created_at"
 
-static void read_event(fu_event *e, sqlite3_stmt *st)
+static void read_event(void *row, sqlite3_stmt *st)
 {
+	fu_event *e = row;
 	const char *s;
 	e->id = sqlite3_column_int64(st, 0);
 	s = (const char *)sqlite3_column_text(st, 1);
@@ -1161,24 +1263,9 @@ static int list_events(fu_event **out, size_t *n, fu_db *db, const char *sql,
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, a1);
-	size_t cap = 0;
-	int src;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			fu_event *p = realloc(*out, cap * sizeof *p);
-			if (!p) {
-				rc = fu__error(db, FU_ERROR, "out of memory");
-				break;
-			}
-			*out = p;
-		}
-		memset(&(*out)[*n], 0, sizeof **out);
-		read_event(&(*out)[(*n)++], st);
-	}
-	if (!rc && src != SQLITE_DONE)
-		rc = fu__sqlerr(db, src, "cannot read the database");
-	sqlite3_finalize(st);
+	void *rows = NULL;
+	rc = read_rows(db, st, &rows, n, sizeof **out, read_event);
+	*out = rows;
 	detail_stmts d;
 	if (!rc && *n && !(rc = prepare_details(db, &d, want_topics))) {
 		for (size_t i = 0; !rc && i < *n; i++)
@@ -1230,15 +1317,15 @@ int fu_event_undo(fu_event **out, fu_db *db, int64_t application_id,
 	fu_event *e = NULL;
 	sqlite3_stmt *st = NULL;
 	if (application_id)
-		rc = query_int64(db, &id, "SELECT max(id) FROM events WHERE "
+		rc = fu__query_int64(db, &id, "SELECT max(id) FROM events WHERE "
 				 "application_id = ?", application_id);
 	else if (contact_id)
-		rc = query_int64(db, &id, "SELECT max(id) FROM events WHERE "
+		rc = fu__query_int64(db, &id, "SELECT max(id) FROM events WHERE "
 				 "contact_id = ?1 OR id IN (SELECT event_id FROM "
 				 "event_contacts WHERE contact_id = ?1)",
 				 contact_id);
 	else
-		rc = query_int64(db, &id, "SELECT max(id) FROM events WHERE "
+		rc = fu__query_int64(db, &id, "SELECT max(id) FROM events WHERE "
 				 "? = 0", 0);
 	if (rc)
 		goto fail;
@@ -1250,7 +1337,7 @@ int fu_event_undo(fu_event **out, fu_db *db, int64_t application_id,
 	    (rc = fu__prepare(db, &st, "DELETE FROM events WHERE id = ?")))
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
-	if ((rc = step_done(db, st)))
+	if ((rc = fu__step_done(db, st)))
 		goto fail;
 	if (e->kind == FU_EV_CLOSED && (rc = sync_outcome(db, e->application_id)))
 		goto fail;
@@ -1355,7 +1442,7 @@ static int store_actions(fu_db *db, const fu_action *acts, size_t n,
 		sqlite3_bind_int(st, 11, a->seq);
 		sqlite3_bind_int(st, 12, a->snoozed);
 		fu__bind_text(st, 13, a->reason);
-		rc = step_done(db, st);
+		rc = fu__step_done(db, st);
 	}
 	return rc;
 }
@@ -1367,7 +1454,7 @@ static int delete_actions(fu_db *db, const char *sql, int64_t id)
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	return step_done(db, st);
+	return fu__step_done(db, st);
 }
 
 /* Evaluate a subject whose events are loaded, and store what it owes. */
@@ -1432,7 +1519,7 @@ static int accepted_at(fu_db *db, const accepted_jobs *acc, int64_t self,
 		       int64_t *out)
 {
 	if (!acc)
-		return query_int64(db, out, "SELECT min(closed_at) FROM "
+		return fu__query_int64(db, out, "SELECT min(closed_at) FROM "
 				   "applications WHERE outcome = 'accepted' "
 				   "AND id <> ?", self);
 	*out = 0;

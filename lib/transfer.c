@@ -26,42 +26,13 @@
 
 /* --- small helpers -------------------------------------------------------- */
 
-static int step_done(fu_db *db, sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return fu__sqlerr(db, rc, "cannot write the database");
-	return FU_OK;
-}
-
-static int query_int64(fu_db *db, int64_t *out, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = fu__prepare(db, &st, sql);
-	if (rc)
-		return rc;
-	int src = sqlite3_step(st);
-	*out = 0;
-	if (src == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	else if (src != SQLITE_DONE)
-		rc = fu__sqlerr(db, src, "cannot read the database");
-	sqlite3_finalize(st);
-	return rc;
-}
-
 int fu__xfer_check_text(fu_db *db, const char *path, const char *s,
 			size_t max, int multiline)
 {
-	/* fu__check_text says "<what> is ..."; say "<path>: is ..." */
-	int rc = fu__check_text(db, "@", s, max, multiline);
-	if (rc) {
-		char msg[512];
-		snprintf(msg, sizeof msg, "%s", fu_errmsg(db) + 2);
-		return fu__error(db, rc, "%s: %s", path, msg);
-	}
-	return FU_OK;
+	/* fu__check_text says "<what> is ...": "<path>: is ..." */
+	char what[300];
+	snprintf(what, sizeof what, "%s:", path);
+	return fu__check_text(db, what, s, max, multiline);
 }
 
 int fu__xfer_event_time(int64_t *out, const char *s, int64_t now, char *err,
@@ -86,152 +57,7 @@ int fu__xfer_event_time(int64_t *out, const char *s, int64_t now, char *err,
 	return FU_OK;
 }
 
-/* --- writing records ------------------------------------------------------ */
-
-int fu__xfer_company(fu_db *db, int64_t *out, const char *name, int64_t id,
-		     int64_t created)
-{
-	*out = 0;
-	if (!name)
-		return FU_OK;
-	sqlite3_stmt *st = NULL;
-	int rc = fu__prepare(db, &st, "SELECT id FROM companies WHERE name = ?");
-	if (rc)
-		return rc;
-	fu__bind_text(st, 1, name);
-	int src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	else if (src != SQLITE_DONE)
-		rc = fu__sqlerr(db, src, "cannot read the database");
-	sqlite3_finalize(st);
-	if (rc || *out)
-		return rc;
-	if ((rc = fu__prepare(db, &st, "INSERT INTO companies (id, name, "
-			      "created_at) VALUES (?, ?, ?) RETURNING id")))
-		return rc;
-	fu__bind_time(st, 1, id);
-	fu__bind_text(st, 2, name);
-	sqlite3_bind_int64(st, 3, created ? created : db->now);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	else
-		rc = fu__sqlerr(db, src, "cannot record the company");
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* Applications and contacts share one sequence of numbers. */
-static int next_thing_id(fu_db *db, int64_t *out)
-{
-	int rc = query_int64(db, out,
-		"SELECT max(coalesce((SELECT max(id) FROM applications), 0),"
-		" coalesce((SELECT max(id) FROM contacts), 0))");
-	*out += 1;
-	return rc;
-}
-
-int fu__xfer_contact(fu_db *db, fu_contact *c)
-{
-	int64_t company = 0;
-	int rc;
-	if ((!c->id && (rc = next_thing_id(db, &c->id))) ||
-	    (rc = fu__xfer_company(db, &company, c->company, 0, 0)))
-		return rc;
-	sqlite3_stmt *st = NULL;
-	if ((rc = fu__prepare(db, &st,
-		"INSERT INTO contacts (id, name, company_id, title, email, "
-		"phone, address, prefers, no_calls, social_ok, notes, "
-		"created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")))
-		return rc;
-	if (!c->created_at)
-		c->created_at = db->now;
-	sqlite3_bind_int64(st, 1, c->id);
-	fu__bind_text(st, 2, c->name);
-	fu__bind_time(st, 3, company);
-	fu__bind_text(st, 4, c->title);
-	fu__bind_text(st, 5, c->email);
-	fu__bind_text(st, 6, c->phone);
-	fu__bind_text(st, 7, c->address);
-	fu__bind_text(st, 8, fu_channel_name(c->prefers));
-	sqlite3_bind_int(st, 9, c->no_calls != 0);
-	sqlite3_bind_int(st, 10, c->social_ok != 0);
-	fu__bind_text(st, 11, c->notes);
-	sqlite3_bind_int64(st, 12, c->created_at);
-	c->company_id = company;
-	return step_done(db, st);
-}
-
-int fu__xfer_application(fu_db *db, fu_application *a)
-{
-	int64_t company = 0;
-	int rc;
-	if ((!a->id && (rc = next_thing_id(db, &a->id))) ||
-	    (rc = fu__xfer_company(db, &company, a->company, 0, 0)))
-		return rc;
-	sqlite3_stmt *st = NULL;
-	if ((rc = fu__prepare(db, &st,
-		"INSERT INTO applications (id, company_id, role, source, url, "
-		"notes, no_calls, no_follow_up, created_at) "
-		"VALUES (?,?,?,?,?,?,?,?,?)")))
-		return rc;
-	if (!a->created_at)
-		a->created_at = db->now;
-	sqlite3_bind_int64(st, 1, a->id);
-	sqlite3_bind_int64(st, 2, company);
-	fu__bind_text(st, 3, a->role);
-	fu__bind_text(st, 4, fu_source_name(a->source));
-	fu__bind_text(st, 5, a->url);
-	fu__bind_text(st, 6, a->notes);
-	sqlite3_bind_int(st, 7, a->no_calls != 0);
-	sqlite3_bind_int(st, 8, a->no_follow_up != 0);
-	sqlite3_bind_int64(st, 9, a->created_at);
-	if ((rc = step_done(db, st)))
-		return rc;
-	a->company_id = company;
-	for (size_t i = 0; i < a->ncontacts; i++) {
-		if ((rc = fu__prepare(db, &st, "INSERT INTO application_contacts "
-			"(application_id, contact_id, position) VALUES (?,?,?)")))
-			return rc;
-		sqlite3_bind_int64(st, 1, a->id);
-		sqlite3_bind_int64(st, 2, a->contact_ids[i]);
-		sqlite3_bind_int64(st, 3, (int64_t)i + 1);
-		if ((rc = step_done(db, st)))
-			return rc;
-	}
-	return FU_OK;
-}
-
-int fu__xfer_event(fu_db *db, fu_event *e)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = fu__prepare(db, &st, "INSERT INTO events (id, kind, at, "
-		"application_id, contact_id, channel, expect_at, until_at, "
-		"note, action, outcome, urgent, created_at) "
-		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-	if (rc)
-		return rc;
-	if (!e->created_at)
-		e->created_at = db->now;
-	fu__bind_time(st, 1, e->id);
-	fu__bind_text(st, 2, fu_event_kind_name(e->kind));
-	sqlite3_bind_int64(st, 3, e->at);
-	fu__bind_time(st, 4, e->application_id);
-	fu__bind_time(st, 5, e->contact_id);
-	fu__bind_text(st, 6, fu_channel_name(e->channel));
-	fu__bind_time(st, 7, e->expect_at);
-	fu__bind_time(st, 8, e->until_at);
-	fu__bind_text(st, 9, e->note);
-	fu__bind_text(st, 10, e->action);
-	fu__bind_text(st, 11, fu_outcome_name(e->outcome));
-	sqlite3_bind_int(st, 12, e->urgent != 0);
-	sqlite3_bind_int64(st, 13, e->created_at);
-	if ((rc = step_done(db, st)))
-		return rc;
-	e->id = sqlite3_last_insert_rowid(db->sql);
-	return fu__insert_event_people(db, e);
-}
+/* --- writing records (store.c writes each one) ---------------------------- */
 
 int fu__xfer_find_contact(fu_db *db, int64_t *out, const char *name,
 			  const char *email, int64_t company)
@@ -632,10 +458,13 @@ static int check_members(imp *m, const cJSON *obj, const char *base,
 	return FU_OK;
 }
 
-enum { F_REQUIRED = 1, F_MULTILINE = 2 };
+enum { F_REQUIRED = 1 };
 
+/* A string member, or NULL for null; never "" (as fu add refuses --email
+ * ""), nor blanks when required. Its text is checked with its record
+ * (fu__check_contact and the like). */
 static int get_str(imp *m, const cJSON *obj, const char *base,
-		   const char *key, int flags, size_t max, const char **out)
+		   const char *key, int flags, const char **out)
 {
 	char path[256];
 	at(path, sizeof path, base, key);
@@ -653,16 +482,27 @@ static int get_str(imp *m, const cJSON *obj, const char *base,
 	if ((flags & F_REQUIRED) && strspn(s, " \t") == strlen(s))
 		return bad(m, path, "expected a non-empty string, not %s",
 			   *s ? "only blanks" : "an empty string");
-	/* as fu add refuses --email "": none is null */
 	if (!*s)
 		return bad(m, path, "expected a non-empty string or null, not "
 			   "an empty string");
-	int rc = fu__xfer_check_text(m->db, path, s, max,
-				     (flags & F_MULTILINE) != 0);
-	if (rc)
-		return rc;
 	*out = s;
 	return FU_OK;
+}
+
+/* A string that this reader parses or compares (a kind, a source, a
+ * company's name), and may quote in a message: its text is checked
+ * first. */
+static int get_word(imp *m, const cJSON *obj, const char *base,
+		    const char *key, int flags, size_t max, const char **out)
+{
+	char path[256];
+	int rc = get_str(m, obj, base, key, flags, out);
+	if (rc || !*out)
+		return rc;
+	if ((rc = fu__xfer_check_text(m->db, at(path, sizeof path, base, key),
+				      *out, max, 0)))
+		*out = NULL;
+	return rc;
 }
 
 static int get_bool(imp *m, const cJSON *obj, const char *base,
@@ -802,8 +642,8 @@ static int read_companies(imp *m, const cJSON *arr)
 		if ((rc = check_members(m, o, base, company_fields,
 					"a company")) ||
 		    (rc = get_id(m, o, base, "id", 1, &c->id)) ||
-		    (rc = get_str(m, o, base, "name", F_REQUIRED, FU__NAME_MAX,
-				  &c->name)) ||
+		    (rc = get_word(m, o, base, "name", F_REQUIRED, FU__NAME_MAX,
+				   &c->name)) ||
 		    (rc = get_time(m, o, base, "created", 0, &c->created)))
 			return rc;
 		for (size_t j = 0; j + 1 < m->nco; j++) {
@@ -836,36 +676,26 @@ static int read_contact(imp *m, const cJSON *o, const char *base,
 		return expected(m, base, o, "an object");
 	if ((rc = check_members(m, o, base, contact_fields, "a contact")) ||
 	    (rc = get_id(m, o, base, "id", 1, &c->id)) ||
-	    (rc = get_str(m, o, base, "name", F_REQUIRED, FU__NAME_MAX,
-			  &name)) ||
-	    (rc = get_str(m, o, base, "company", 0, FU__NAME_MAX,
-			  &company)) ||
-	    (rc = get_str(m, o, base, "title", 0, FU__FIELD_MAX, &title)) ||
-	    (rc = get_str(m, o, base, "email", 0, FU__FIELD_MAX, &email)) ||
-	    (rc = get_str(m, o, base, "phone", 0, FU__FIELD_MAX, &phone)) ||
-	    (rc = get_str(m, o, base, "address", F_MULTILINE, FU__FIELD_MAX,
-			  &address)) ||
-	    (rc = get_str(m, o, base, "prefers", 0, FU__FIELD_MAX,
-			  &prefers)) ||
+	    (rc = get_str(m, o, base, "name", F_REQUIRED, &name)) ||
+	    (rc = get_str(m, o, base, "company", 0, &company)) ||
+	    (rc = get_str(m, o, base, "title", 0, &title)) ||
+	    (rc = get_str(m, o, base, "email", 0, &email)) ||
+	    (rc = get_str(m, o, base, "phone", 0, &phone)) ||
+	    (rc = get_str(m, o, base, "address", 0, &address)) ||
+	    (rc = get_word(m, o, base, "prefers", 0, FU__FIELD_MAX,
+			   &prefers)) ||
 	    (rc = get_bool(m, o, base, "no_calls", &c->no_calls)) ||
 	    (rc = get_bool(m, o, base, "social_ok", &c->social_ok)) ||
-	    (rc = get_str(m, o, base, "notes", F_MULTILINE, FU__NOTE_MAX,
-			  &notes)) ||
+	    (rc = get_str(m, o, base, "notes", 0, &notes)) ||
 	    (rc = get_time(m, o, base, "created", 0, &c->created_at)))
 		return rc;
-	if (email && fu__check_email(m->db, email)) {
-		char msg[600];
-		snprintf(msg, sizeof msg, "%s", fu_errmsg(m->db));
-		return bad(m, at(path, sizeof path, base, "email"), "%s", msg);
-	}
+	/* the words a contact's preference can be (in-person is a channel,
+	 * but not one to prefer) */
 	if (prefers && (fu_channel_parse(&c->prefers, prefers) ||
 			c->prefers == FU_CH_IN_PERSON))
 		return bad(m, at(path, sizeof path, base, "prefers"), "'%s' is "
 			   "not a channel a contact can prefer (email, phone, "
 			   "letter, social)", prefers);
-	if (c->prefers == FU_CH_PHONE && c->no_calls)
-		return bad(m, at(path, sizeof path, base, "prefers"), "phone, "
-			   "but no_calls is true: they want no calls");
 	c->name = (char *)name;
 	c->company = (char *)company;
 	c->title = (char *)title;
@@ -873,6 +703,12 @@ static int read_contact(imp *m, const cJSON *o, const char *base,
 	c->phone = (char *)phone;
 	c->address = (char *)address;
 	c->notes = (char *)notes;
+	if ((rc = fu__check_contact(m->db, c, base)))
+		return rc;
+	/* the command line of fu add and fu edit refuses this itself */
+	if (c->prefers == FU_CH_PHONE && c->no_calls)
+		return bad(m, at(path, sizeof path, base, "prefers"), "phone, "
+			   "but no_calls is true: they want no calls");
 	return FU_OK;
 }
 
@@ -911,14 +747,12 @@ static int read_application(imp *m, const cJSON *o, const char *base,
 	if ((rc = check_members(m, o, base, application_fields,
 				"an application")) ||
 	    (rc = get_id(m, o, base, "id", 1, &a->id)) ||
-	    (rc = get_str(m, o, base, "company", F_REQUIRED, FU__NAME_MAX,
-			  &company)) ||
-	    (rc = get_str(m, o, base, "role", F_REQUIRED, FU__NAME_MAX,
-			  &role)) ||
-	    (rc = get_str(m, o, base, "source", 0, FU__FIELD_MAX, &source)) ||
-	    (rc = get_str(m, o, base, "url", 0, FU__URL_MAX, &url)) ||
-	    (rc = get_str(m, o, base, "notes", F_MULTILINE, FU__NOTE_MAX,
-			  &notes)) ||
+	    (rc = get_str(m, o, base, "company", F_REQUIRED, &company)) ||
+	    (rc = get_str(m, o, base, "role", F_REQUIRED, &role)) ||
+	    (rc = get_word(m, o, base, "source", 0, FU__FIELD_MAX,
+			   &source)) ||
+	    (rc = get_str(m, o, base, "url", 0, &url)) ||
+	    (rc = get_str(m, o, base, "notes", 0, &notes)) ||
 	    (rc = get_bool(m, o, base, "no_calls", &a->no_calls)) ||
 	    (rc = get_bool(m, o, base, "no_follow_up", &a->no_follow_up)) ||
 	    (rc = read_ids(m, o, base, "contacts", &a->contact_ids,
@@ -940,7 +774,7 @@ static int read_application(imp *m, const cJSON *o, const char *base,
 	a->role = (char *)role;
 	a->url = (char *)url;
 	a->notes = (char *)notes;
-	return FU_OK;
+	return fu__check_application(m->db, a, base);
 }
 
 static const char *const event_fields[] = { "id", "kind", "at",
@@ -967,39 +801,13 @@ static int known_action(const char *s)
 	return 0;
 }
 
-/* The rules fu log (and store.c) apply to what an event carries. */
-static int check_event_shape(imp *m, const char *base, const fu_event *e)
+/* The rules of an event beyond store.c's: its outcome (only fu close
+ * writes one), and urgent and action, which fu log's command line checks
+ * itself. */
+static int check_event_more(imp *m, const char *base, const fu_event *e)
 {
 	char path[256];
 	const char *kind = fu_event_kind_name(e->kind);
-	if (!e->application_id && !e->contact_id)
-		return bad(m, at(path, sizeof path, base, "application"),
-			   "an event needs an application or a contact (both "
-			   "are null)");
-	if (!e->application_id) {
-		switch (e->kind) {
-		case FU_EV_APPLIED: case FU_EV_POSTING_CLOSED:
-		case FU_EV_OFFER: case FU_EV_REJECTION: case FU_EV_CLOSED:
-		case FU_EV_INTERVIEW:
-			return bad(m, at(path, sizeof path, base, "kind"),
-				   "'%s' is logged on an application, not on "
-				   "a contact", kind);
-		default:
-			break;
-		}
-	}
-	if (e->kind == FU_EV_SNOOZE && !e->until_at)
-		return bad(m, at(path, sizeof path, base, "until"), "a snooze "
-			   "needs until");
-	if (e->until_at && e->kind != FU_EV_SNOOZE && e->kind != FU_EV_OFFER)
-		return bad(m, at(path, sizeof path, base, "until"), "only a "
-			   "snooze or an offer has until, not %s", kind);
-	if (e->expect_at && e->kind != FU_EV_INTERVIEW &&
-	    e->kind != FU_EV_REPLY && e->kind != FU_EV_TIMELINE &&
-	    e->kind != FU_EV_HELP_PROMISED && e->kind != FU_EV_MEETING)
-		return bad(m, at(path, sizeof path, base, "expect"), "only "
-			   "interview, meeting, reply, timeline and "
-			   "help-promised have expect, not %s", kind);
 	if (e->kind == FU_EV_CLOSED && !e->outcome)
 		return bad(m, at(path, sizeof path, base, "outcome"), "a closed "
 			   "event needs an outcome (%s)", fu_outcome_names());
@@ -1026,8 +834,8 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 		return expected(m, base, o, "an object");
 	if ((rc = check_members(m, o, base, event_fields, "an event")) ||
 	    (rc = get_id(m, o, base, "id", 1, &e->id)) ||
-	    (rc = get_str(m, o, base, "kind", F_REQUIRED, FU__FIELD_MAX,
-			  &kind)))
+	    (rc = get_word(m, o, base, "kind", F_REQUIRED, FU__FIELD_MAX,
+			   &kind)))
 		return rc;
 	if (parse_kind(&e->kind, kind))
 		return bad(m, at(path, sizeof path, base, "kind"), "'%s' is not "
@@ -1037,8 +845,8 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 	    (rc = get_id(m, o, base, "application", 0, &e->application_id)) ||
 	    (rc = get_id(m, o, base, "contact", 0, &e->contact_id)) ||
 	    (rc = read_ids(m, o, base, "with", &e->with, &e->nwith)) ||
-	    (rc = get_str(m, o, base, "channel", 0, FU__FIELD_MAX,
-			  &channel)))
+	    (rc = get_word(m, o, base, "channel", 0, FU__FIELD_MAX,
+			   &channel)))
 		return rc;
 	if (channel && fu_channel_parse(&e->channel, channel))
 		return bad(m, at(path, sizeof path, base, "channel"), "'%s' is "
@@ -1057,19 +865,15 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 			return bad(m, path, "expected a non-empty string, not %s",
 				   *t->valuestring ? "only blanks" :
 				   "an empty string");
-		if ((rc = fu__xfer_check_text(m->db, path, t->valuestring,
-					      FU__FIELD_MAX, 0)))
-			return rc;
 		e->topics[e->ntopics++] = t->valuestring;
 	}
 	if ((rc = get_time(m, o, base, "expect", 0, &e->expect_at)) ||
 	    (rc = get_time(m, o, base, "until", 0, &e->until_at)) ||
-	    (rc = get_str(m, o, base, "note", F_MULTILINE, FU__NOTE_MAX,
-			  &note)) ||
-	    (rc = get_str(m, o, base, "action", 0, FU__ACTION_MAX,
-			  &action)) ||
-	    (rc = get_str(m, o, base, "outcome", 0, FU__FIELD_MAX,
-			  &outcome)) ||
+	    (rc = get_str(m, o, base, "note", 0, &note)) ||
+	    (rc = get_word(m, o, base, "action", 0, FU__ACTION_MAX,
+			   &action)) ||
+	    (rc = get_word(m, o, base, "outcome", 0, FU__FIELD_MAX,
+			   &outcome)) ||
 	    (rc = get_bool(m, o, base, "urgent", &e->urgent)) ||
 	    (rc = get_time(m, o, base, "recorded", 0, &e->created_at)))
 		return rc;
@@ -1089,7 +893,9 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 	}
 	e->note = (char *)note;
 	e->action = (char *)action;
-	return check_event_shape(m, base, e);
+	if ((rc = fu__check_event(m->db, e, base)))
+		return rc;
+	return check_event_more(m, base, e);
 }
 
 /* The configuration: known keys, values as fu config takes them. */
@@ -1487,10 +1293,13 @@ static int db_counts(fu_db *db, int64_t *apps, int64_t *people,
 		     int64_t *other)
 {
 	int rc;
-	if ((rc = query_int64(db, apps, "SELECT count(*) FROM applications")) ||
-	    (rc = query_int64(db, people, "SELECT count(*) FROM contacts")) ||
-	    (rc = query_int64(db, other, "SELECT (SELECT count(*) FROM "
-			      "companies) + (SELECT count(*) FROM events)")))
+	if ((rc = fu__query_int64(db, apps, "SELECT count(*) FROM "
+				  "applications", 0)) ||
+	    (rc = fu__query_int64(db, people, "SELECT count(*) FROM contacts",
+				  0)) ||
+	    (rc = fu__query_int64(db, other, "SELECT (SELECT count(*) FROM "
+				  "companies) + (SELECT count(*) FROM events)",
+				  0)))
 		return rc;
 	return FU_OK;
 }
@@ -1502,9 +1311,9 @@ static int merge_numbers(imp *m)
 	fu_db *db = m->db;
 	int64_t thing = 0, event = 0;
 	int rc;
-	if ((rc = next_thing_id(db, &thing)) ||
-	    (rc = query_int64(db, &event, "SELECT coalesce(max(id), 0) + 1 "
-			      "FROM events")))
+	if ((rc = fu__next_thing_id(db, &thing)) ||
+	    (rc = fu__query_int64(db, &event, "SELECT coalesce(max(id), 0) + "
+				  "1 FROM events", 0)))
 		return rc;
 	if (!(m->ct_new = calloc(m->nct + 1, sizeof *m->ct_new)) ||
 	    !(m->ap_new = calloc(m->nap + 1, sizeof *m->ap_new)) ||
@@ -1597,13 +1406,14 @@ static int write_doc(imp *m, fu_import_report *rep)
 	int merge = (m->flags & FU_IMPORT_MERGE) != 0;
 	int rc;
 	int64_t before = 0, after = 0;
-	if ((rc = query_int64(db, &before, "SELECT count(*) FROM companies")))
+	if ((rc = fu__query_int64(db, &before, "SELECT count(*) FROM companies",
+				  0)))
 		return rc;
 	for (size_t i = 0; i < m->nco; i++) {
 		int64_t id;
-		if ((rc = fu__xfer_company(db, &id, m->co[i].name,
-					   merge ? 0 : m->co[i].id,
-					   m->co[i].created)))
+		if ((rc = fu__company_id(db, &id, m->co[i].name,
+					 merge ? 0 : m->co[i].id,
+					 m->co[i].created)))
 			return rc;
 	}
 	for (size_t i = 0; i < m->nct; i++) {
@@ -1613,7 +1423,7 @@ static int write_doc(imp *m, fu_import_report *rep)
 			continue;
 		}
 		c.id = new_thing(m, c.id);
-		if ((rc = fu__xfer_contact(db, &c)))
+		if ((rc = fu__insert_contact(db, &c, c.id, c.created_at)))
 			return rc;
 		rep->contacts++;
 	}
@@ -1622,7 +1432,7 @@ static int write_doc(imp *m, fu_import_report *rep)
 		a.id = new_thing(m, a.id);
 		for (size_t j = 0; j < a.ncontacts; j++)
 			a.contact_ids[j] = new_thing(m, a.contact_ids[j]);
-		if ((rc = fu__xfer_application(db, &a)))
+		if ((rc = fu__insert_application(db, &a, a.id, a.created_at)))
 			return rc;
 		rep->applications++;
 	}
@@ -1636,7 +1446,7 @@ static int write_doc(imp *m, fu_import_report *rep)
 		for (size_t j = 0; j < e.nwith; j++)
 			e.with[j] = new_thing(m, e.with[j]);
 		if ((merge && (rc = rewrite_key(m, &e))) ||
-		    (rc = fu__xfer_event(db, &e)))
+		    (rc = fu__insert_event(db, &e, e.id, e.created_at)))
 			return rc;
 		rep->events++;
 	}
@@ -1649,11 +1459,12 @@ static int write_doc(imp *m, fu_import_report *rep)
 			return rc;
 		fu__bind_text(st, 1, m->cf[i].key);
 		fu__bind_text(st, 2, m->cf[i].value);
-		if ((rc = step_done(db, st)))
+		if ((rc = fu__step_done(db, st)))
 			return rc;
 		rep->config += (size_t)sqlite3_changes(db->sql);
 	}
-	if ((rc = query_int64(db, &after, "SELECT count(*) FROM companies")))
+	if ((rc = fu__query_int64(db, &after, "SELECT count(*) FROM companies",
+				  0)))
 		return rc;
 	rep->companies = (size_t)(after - before);
 	return fu__xfer_finish(db);
@@ -1713,9 +1524,9 @@ int fu_ics_calendar(fu_buf *out, fu_db *db, const fu_action_row *rows,
 		    size_t n)
 {
 	int64_t stamp = 0;
-	int rc = query_int64(db, &stamp, "SELECT coalesce(min(t), 0) FROM "
+	int rc = fu__query_int64(db, &stamp, "SELECT coalesce(min(t), 0) FROM "
 		"(SELECT min(created_at) AS t FROM contacts UNION ALL "
-		"SELECT min(created_at) FROM applications)");
+		"SELECT min(created_at) FROM applications)", 0);
 	if (rc)
 		return rc;
 	fu_ics_write(out, rows, n, db->now, stamp);

@@ -12,27 +12,11 @@
 #include "fu/transfer.h"
 #include "internal.h"
 
-/* Limits, the same as fu add and fu log apply (store.c). */
-#define FU__NAME_MAX 200
-#define FU__FIELD_MAX 500
-#define FU__URL_MAX 2000
-#define FU__NOTE_MAX 10000
-#define FU__ACTION_MAX 100
-
 /* --- writing (transfer.c), inside the caller's transaction ---------- */
 
-/* The company of that name (case-insensitively), created when missing
- * (with id, when not 0, and created, when not 0, else now). */
-int fu__xfer_company(fu_db *db, int64_t *out, const char *name, int64_t id,
-		     int64_t created);
-
-/* Write a record as given: id (0: the next number of the shared
- * sequence, set in c->id / a->id / e->id), created_at (0: now). The
- * company is found or created by name. Applications' contact_ids are
- * attached in order; events' with[] and topics[] are written. */
-int fu__xfer_contact(fu_db *db, fu_contact *c);
-int fu__xfer_application(fu_db *db, fu_application *a);
-int fu__xfer_event(fu_db *db, fu_event *e);
+/* (The records themselves are checked and written by store.c, as for fu
+ * add and fu log: fu__check_contact, fu__insert_contact, ... in
+ * internal.h.) */
 
 /* The contact with this name (case-insensitively) and, when email is
  * not NULL, this e-mail address; preferring one at company (may be 0).
