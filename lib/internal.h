@@ -118,7 +118,8 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created);
 /* Schema: create or migrate forward to FU_SCHEMA_VERSION (schema.c). */
 int fu__schema_migrate(fu_db *db);
 
-/* Register fu's SQL functions (fu_fold: Unicode-aware lower case). */
+/* Register fu's SQL functions (fu_fold: Unicode case and accent folding,
+ * as references match). */
 int fu__register_functions(fu_db *db);
 
 /* Bring the actions of one subject up to date: an application (id), or a

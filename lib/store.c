@@ -473,8 +473,8 @@ int fu_contact_list(fu_contact **out, size_t *n, fu_db *db,
 	sqlite3_stmt *st = NULL;
 	int rc = fu__prepare(db, &st, "SELECT " CONTACT_COLUMNS
 		" FROM contacts c LEFT JOIN companies co ON co.id = "
-		"c.company_id WHERE (?1 IS NULL OR instr(lower(co.name), "
-		"lower(?1)) > 0) ORDER BY c.name COLLATE NOCASE, c.id");
+		"c.company_id WHERE (?1 IS NULL OR instr(fu_fold(co.name), "
+		"fu_fold(?1)) > 0) ORDER BY c.name COLLATE NOCASE, c.id");
 	if (rc)
 		return rc;
 	fu__bind_text(st, 1, filter ? filter->company : NULL);
@@ -804,7 +804,7 @@ static const char application_list_sql[] = "SELECT " APPLICATION_COLUMNS
 	" WHERE (?1 = 0 OR (?1 = 1 AND a.outcome IS NULL) OR"
 	" (?1 = 2 AND a.outcome IS NOT NULL AND"
 	"  (?2 IS NULL OR a.outcome = ?2)))"
-	" AND (?3 IS NULL OR instr(lower(co.name), lower(?3)) > 0)"
+	" AND (?3 IS NULL OR instr(fu_fold(co.name), fu_fold(?3)) > 0)"
 	" AND (?4 = 0 OR EXISTS (SELECT 1 FROM application_contacts ac"
 	"  WHERE ac.application_id = a.id AND ac.contact_id = ?4))"
 	" ORDER BY a.id";

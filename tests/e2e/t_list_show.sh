@@ -78,6 +78,10 @@ ok list --company acme --json
 json "[a['id'] for a in d] == [2, 7]"
 ok list --company hö --json
 json "[a['id'] for a in d] == [3]"
+ok list --company HOOLI --json
+json "[a['id'] for a in d] == [3]"
+ok list contacts --company 'unicode' --json
+json "[c['company'] for c in d] == ['Hööli Ünïcødé']"
 ok list --company nobody
 out_has "no open applications"
 ok list applications --json
