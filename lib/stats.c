@@ -19,6 +19,9 @@ typedef struct s_app {
 	int64_t applied_at;    /* first applied event, or 0 */
 	int interview, offer;  /* events seen */
 	int counted;
+	size_t sent;           /* its sent events */
+	int spoke;             /* the employer said something */
+	int64_t first_word;    /* their first word since applying, or 0 */
 } s_app;
 
 typedef struct s_ev {
@@ -33,6 +36,8 @@ typedef struct data {
 	size_t napps;
 	s_ev *evs;   /* by id */
 	size_t nevs;
+	const s_ev **sents; /* the sent events, by time */
+	size_t nsents;
 } data;
 
 static void data_free(data *d)
@@ -41,6 +46,7 @@ static void data_free(data *d)
 		free(d->evs[i].with);
 	free(d->evs);
 	free(d->apps);
+	free(d->sents);
 }
 
 static const char *const stage_names[FU_STAGE__OPEN] = {
@@ -206,14 +212,29 @@ static int reaches(const s_ev *s, const s_ev *e, int64_t p)
 	return same && (s->nwith == 0 || !p);
 }
 
+static int by_time(const void *a, const void *b)
+{
+	const s_ev *x = *(const s_ev *const *)a, *y = *(const s_ev *const *)b;
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+/* Whether a sent within the window after meeting e reaches person p:
+ * the sents of that window only, found by time (all the sents for
+ * every meeting made fu stats take ten minutes at 100k applications). */
 static int thanked(const data *d, const s_ev *e, int64_t p, int64_t window)
 {
-	for (size_t i = 0; i < d->nevs; i++) {
-		const s_ev *s = &d->evs[i];
-		if (s->kind == FU_EV_SENT && s->at >= e->at &&
-		    s->at <= e->at + window && reaches(s, e, p))
-			return 1;
+	size_t lo = 0, hi = d->nsents;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->sents[mid]->at < e->at)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	for (size_t i = lo; i < d->nsents && d->sents[i]->at <= e->at + window;
+	     i++)
+		if (reaches(d->sents[i], e, p))
+			return 1;
 	return 0;
 }
 
@@ -279,10 +300,33 @@ int fu_stats_compute(fu_stats *out, fu_db *db, int64_t since)
 		a->interview |= e->kind == FU_EV_INTERVIEW;
 		a->offer |= e->kind == FU_EV_OFFER;
 	}
-	if (d.napps && !(days = calloc(d.napps, sizeof *days))) {
+	/* then, once applied_at is known: sents, and the employer's word */
+	for (size_t i = 0; i < d.nevs; i++) {
+		const s_ev *e = &d.evs[i];
+		if (e->kind == FU_EV_SENT)
+			d.nsents++;
+		s_app *a = app_of(&d, e->app);
+		if (!a)
+			continue;
+		if (e->kind == FU_EV_SENT)
+			a->sent++;
+		if (!employer_word(e->kind))
+			continue;
+		a->spoke = 1;
+		if (a->applied_at && e->at >= a->applied_at &&
+		    (!a->first_word || e->at < a->first_word))
+			a->first_word = e->at;
+	}
+	if ((d.napps && !(days = calloc(d.napps, sizeof *days))) ||
+	    (d.nsents && !(d.sents = malloc(d.nsents * sizeof *d.sents)))) {
 		rc = oom(db);
 		goto done;
 	}
+	d.nsents = 0;
+	for (size_t i = 0; i < d.nevs; i++)
+		if (d.evs[i].kind == FU_EV_SENT)
+			d.sents[d.nsents++] = &d.evs[i];
+	qsort(d.sents, d.nsents, sizeof *d.sents, by_time);
 	for (size_t i = 0; i < d.napps; i++) {
 		s_app *a = &d.apps[i];
 		a->counted = !since || (a->applied_at && a->applied_at >= since);
@@ -301,20 +345,9 @@ int fu_stats_compute(fu_stats *out, fu_db *db, int64_t since)
 		if (!a->applied_at)
 			continue;
 		out->applied++;
-		int responded = answered_outcome(a->outcome);
-		int64_t first = 0;
-		for (size_t k = 0; k < d.nevs; k++) {
-			const s_ev *e = &d.evs[k];
-			if (e->app != a->id)
-				continue;
-			if (e->kind == FU_EV_SENT)
-				out->follow_ups++;
-			if (!employer_word(e->kind))
-				continue;
-			responded = 1;
-			if (e->at >= a->applied_at && (!first || e->at < first))
-				first = e->at;
-		}
+		int responded = answered_outcome(a->outcome) || a->spoke;
+		int64_t first = a->first_word;
+		out->follow_ups += a->sent;
 		if (!first && answered_outcome(a->outcome) &&
 		    a->closed_at >= a->applied_at)
 			first = a->closed_at;
