@@ -11,6 +11,13 @@ const opt_spec export_options[] = {
 	{ NULL, 0, 0, 0 }
 };
 
+/* A piece of the document to standard output (its errors are seen when
+ * the command ends, as for every command). */
+static int write_out(const char *text, size_t len, void *arg)
+{
+	return fwrite(text, 1, len, arg) != len;
+}
+
 int cmd_export(cli *c, int argc, char **argv)
 {
 	const char *arg;
@@ -35,10 +42,10 @@ int cmd_export(cli *c, int argc, char **argv)
 	if ((rc = cli_open(c, 0)))
 		return rc;
 	if (!ics) {
-		cJSON *doc = NULL;
-		if ((lrc = fu_export_json(&doc, c->db)))
+		if ((lrc = fu_export_write(c->db, write_out, stdout)))
 			return cli_lib_fail(c, lrc);
-		return cli_json(c, doc);
+		putchar('\n');
+		return FU_EXIT_OK;
 	}
 	/* every open action, whatever its date */
 	fu_action_row *rows = NULL;

@@ -141,12 +141,54 @@ static int add_list(fu_db *db, cJSON *o, const char *k, sqlite3_stmt *st,
 
 typedef int (*row_fn)(fu_db *db, cJSON *o, sqlite3_stmt *st, void *arg);
 
-/* One object per row of sql, into an array k of root. */
-static int export_table(fu_db *db, cJSON *root, const char *k,
+/* Where fu_export_write sends the text, and where it stands in it. */
+typedef struct sink {
+	fu_export_fn fn;
+	void *arg;
+	size_t n; /* elements written of the current array */
+} sink;
+
+static int emit(fu_db *db, sink *out, const char *text, size_t len)
+{
+	if (len && out->fn(text, len, out->arg))
+		return fu__error(db, FU_ERROR, "cannot write the export");
+	return FU_OK;
+}
+
+/* Write one element of a top-level array as cJSON_Print prints it
+ * inside the whole document: printed in a one-element array under a
+ * key of a top-level object, so at the same depth, without what
+ * surrounds it. Elements are separated by ", " as cJSON does. */
+static int emit_element(fu_db *db, sink *out, cJSON *o)
+{
+	static const char head[] = "{\n\t\"k\":\t[", tail[] = "]\n}";
+	cJSON *wrap = cJSON_CreateObject(), *arr = NULL;
+	if (wrap && (arr = cJSON_AddArrayToObject(wrap, "k")))
+		cJSON_AddItemToArray(arr, o);
+	else
+		cJSON_Delete(o);
+	char *text = arr ? cJSON_Print(wrap) : NULL;
+	cJSON_Delete(wrap);
+	size_t len = text ? strlen(text) : 0;
+	int rc = FU_OK;
+	if (!text || len < sizeof head + sizeof tail - 2 ||
+	    memcmp(text, head, sizeof head - 1) != 0 ||
+	    memcmp(text + len - (sizeof tail - 1), tail, sizeof tail - 1) != 0)
+		rc = fu__error(db, FU_ERROR, "out of memory");
+	else if (!(rc = emit(db, out, ", ", out->n++ ? 2 : 0)))
+		rc = emit(db, out, text + sizeof head - 1,
+			  len - (sizeof head - 1) - (sizeof tail - 1));
+	cJSON_free(text);
+	return rc;
+}
+
+/* One object per row of sql: into an array k of root, or, with out,
+ * written as the elements of that array (root holds it empty). */
+static int export_table(fu_db *db, cJSON *root, sink *out, const char *k,
 			const char *sql, row_fn fn, void *arg)
 {
-	cJSON *arr = cJSON_AddArrayToObject(root, k);
-	if (!arr)
+	cJSON *arr = out ? NULL : cJSON_AddArrayToObject(root, k);
+	if (!out && !arr)
 		return fu__error(db, FU_ERROR, "out of memory");
 	sqlite3_stmt *st = NULL;
 	int rc = fu__prepare(db, &st, sql);
@@ -159,8 +201,14 @@ static int export_table(fu_db *db, cJSON *root, const char *k,
 			rc = fu__error(db, FU_ERROR, "out of memory");
 			break;
 		}
-		cJSON_AddItemToArray(arr, o);
-		if ((rc = fn(db, o, st, arg)))
+		if (!out)
+			cJSON_AddItemToArray(arr, o);
+		if ((rc = fn(db, o, st, arg))) {
+			if (out)
+				cJSON_Delete(o);
+			break;
+		}
+		if (out && (rc = emit_element(db, out, o)))
 			break;
 	}
 	if (!rc && src != SQLITE_DONE)
@@ -236,14 +284,41 @@ static int event_row(fu_db *db, cJSON *o, sqlite3_stmt *st, void *arg)
 	return FU_OK;
 }
 
-int fu_export_json(cJSON **out, fu_db *db)
+/* The tables of the document, in its order, and how each row reads. */
+static const struct table {
+	const char *key, *sql;
+	row_fn fn;
+	int sub; /* the first of the sub-queries it uses, or -1 */
+} tables[] = {
+	{ "companies", "SELECT id, name, created_at FROM companies ORDER BY id",
+	  company_row, -1 },
+	{ "contacts", "SELECT c.id, c.name, co.name, c.title, c.email, "
+	  "c.phone, c.address, c.prefers, c.no_calls, c.social_ok, c.notes, "
+	  "c.created_at FROM contacts c LEFT JOIN companies co ON co.id = "
+	  "c.company_id ORDER BY c.id", contact_row, -1 },
+	{ "applications", "SELECT a.id, co.name, a.role, a.source, a.url, "
+	  "a.notes, a.no_calls, a.no_follow_up, a.created_at FROM "
+	  "applications a JOIN companies co ON co.id = a.company_id ORDER BY "
+	  "a.id", application_row, 0 },
+	{ "events", "SELECT id, kind, at, application_id, contact_id, channel, "
+	  "expect_at, until_at, note, action, outcome, urgent, created_at FROM "
+	  "events ORDER BY id", event_row, 1 },
+};
+
+/*
+ * The document, in one read transaction (a consistent picture): into
+ * *tree, or, with out, written a piece at a time. Then the root holds
+ * the tables empty; printed, it is cut where each one's "[]" stands and
+ * the rows are written in between, so that memory stays that of one
+ * record (fu export at 100k applications built a 2.9 GiB tree).
+ */
+static int export_doc(fu_db *db, cJSON **tree, sink *out)
 {
-	*out = NULL;
 	cJSON *root = cJSON_CreateObject();
 	sqlite3_stmt *sub[3] = { NULL, NULL, NULL };
+	char *text = NULL;
 	if (!root)
 		return fu__error(db, FU_ERROR, "out of memory");
-	/* one read transaction: a consistent picture */
 	int rc = fu__exec(db, "BEGIN");
 	if (rc) {
 		cJSON_Delete(root);
@@ -261,26 +336,19 @@ int fu_export_json(cJSON **out, fu_db *db)
 	    (rc = fu__prepare(db, &sub[2], "SELECT text FROM event_topics "
 			      "WHERE event_id = ? ORDER BY position")))
 		goto done;
-	if ((rc = export_table(db, root, "companies", "SELECT id, name, "
-			       "created_at FROM companies ORDER BY id",
-			       company_row, NULL)) ||
-	    (rc = export_table(db, root, "contacts", "SELECT c.id, c.name, "
-			       "co.name, c.title, c.email, c.phone, c.address, "
-			       "c.prefers, c.no_calls, c.social_ok, c.notes, "
-			       "c.created_at FROM contacts c LEFT JOIN companies "
-			       "co ON co.id = c.company_id ORDER BY c.id",
-			       contact_row, NULL)) ||
-	    (rc = export_table(db, root, "applications", "SELECT a.id, "
-			       "co.name, a.role, a.source, a.url, a.notes, "
-			       "a.no_calls, a.no_follow_up, a.created_at FROM "
-			       "applications a JOIN companies co ON co.id = "
-			       "a.company_id ORDER BY a.id", application_row,
-			       sub[0])) ||
-	    (rc = export_table(db, root, "events", "SELECT id, kind, at, "
-			       "application_id, contact_id, channel, expect_at, "
-			       "until_at, note, action, outcome, urgent, "
-			       "created_at FROM events ORDER BY id", event_row,
-			       &sub[1])))
+	size_t nt = sizeof tables / sizeof tables[0];
+	for (size_t i = 0; i < nt && !rc; i++) {
+		const struct table *t = &tables[i];
+		void *arg = t->sub < 0 ? NULL : t->sub == 0 ? (void *)sub[0]
+			  : (void *)&sub[1];
+		if (out)
+			rc = cJSON_AddArrayToObject(root, t->key) ? FU_OK
+			   : fu__error(db, FU_ERROR, "out of memory");
+		else
+			rc = export_table(db, root, NULL, t->key, t->sql,
+					  t->fn, arg);
+	}
+	if (rc)
 		goto done;
 	fu_config_entry *cfg = NULL;
 	size_t ncfg = 0;
@@ -294,16 +362,59 @@ int fu_export_json(cJSON **out, fu_db *db)
 	for (size_t i = 0; i < ncfg; i++)
 		cJSON_AddStringToObject(conf, cfg[i].key, cfg[i].value);
 	fu_config_list_free(cfg, ncfg);
+	if (!out)
+		goto done;
+	if (!(text = cJSON_Print(root))) {
+		rc = fu__error(db, FU_ERROR, "out of memory");
+		goto done;
+	}
+	/* each table's key, with its tab and quotes, is found where it
+	 * stands: no string of the document can hold it (cJSON escapes
+	 * tabs and quotes), and the tables come before the settings */
+	const char *from = text;
+	for (size_t i = 0; i < nt && !rc; i++) {
+		const struct table *t = &tables[i];
+		char key[32];
+		snprintf(key, sizeof key, "\t\"%s\":\t[]", t->key);
+		const char *at = strstr(from, key);
+		if (!at) {
+			rc = fu__error(db, FU_ERROR, "cannot write the export");
+			break;
+		}
+		const char *open = at + strlen(key) - 1; /* the "]" */
+		void *arg = t->sub < 0 ? NULL : t->sub == 0 ? (void *)sub[0]
+			  : (void *)&sub[1];
+		out->n = 0;
+		if (!(rc = emit(db, out, from, (size_t)(open - from))))
+			rc = export_table(db, root, out, t->key, t->sql, t->fn,
+					  arg);
+		from = open;
+	}
+	if (!rc)
+		rc = emit(db, out, from, strlen(from));
 done:
+	cJSON_free(text);
 	for (int i = 0; i < 3; i++)
 		sqlite3_finalize(sub[i]);
 	fu__rollback(db); /* ends the read transaction */
-	if (rc) {
+	if (rc || !tree) {
 		cJSON_Delete(root);
 		return rc;
 	}
-	*out = root;
+	*tree = root;
 	return FU_OK;
+}
+
+int fu_export_json(cJSON **out, fu_db *db)
+{
+	*out = NULL;
+	return export_doc(db, out, NULL);
+}
+
+int fu_export_write(fu_db *db, fu_export_fn fn, void *arg)
+{
+	sink out = { fn, arg, 0 };
+	return export_doc(db, NULL, &out);
 }
 
 /* --- import: reading the document ----------------------------------------- */

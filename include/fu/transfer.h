@@ -45,6 +45,13 @@
  * at the same --now gives the same bytes. */
 int fu_export_json(cJSON **out, fu_db *db);
 
+/* The same document written a piece at a time: fn gets its text in
+ * order (the pieces together are cJSON_Print of fu_export_json's tree,
+ * byte for byte, without a final newline), holding one record in memory
+ * whatever the size. fn returns nonzero to stop: then FU_ERROR. */
+typedef int (*fu_export_fn)(const char *text, size_t len, void *arg);
+int fu_export_write(fu_db *db, fu_export_fn fn, void *arg);
+
 /* Flags of fu_import_json() and fu_import_csv(). */
 enum {
 	FU_IMPORT_MERGE = 1 << 0,   /* JSON: add to a database with data */
