@@ -164,6 +164,26 @@ int cli_json(cli *c, cJSON *v)
 	return FU_EXIT_OK;
 }
 
+int cli_json_element(cJSON *v, size_t i)
+{
+	/* cJSON_Print of a one-element array, without its brackets */
+	cJSON *one = v ? cJSON_CreateArray() : NULL;
+	char *s = NULL;
+	if (one) {
+		cJSON_AddItemToArray(one, v);
+		s = cJSON_Print(one);
+		cJSON_Delete(one);
+	} else {
+		cJSON_Delete(v);
+	}
+	if (!s)
+		return cli_fail(FU_EXIT_FAILURE, "out of memory");
+	fputs(i ? ", " : "[", stdout);
+	fwrite(s + 1, 1, strlen(s) - 2, stdout);
+	cJSON_free(s);
+	return FU_EXIT_OK;
+}
+
 /* Whether byte p starts something clean_into rewrites. */
 static int needs_escape(const unsigned char *p)
 {

@@ -100,6 +100,12 @@ void cli_people_free(fu_contact *people, size_t n);
 
 /* Print a JSON value (takes ownership) followed by a newline. */
 int cli_json(cli *c, cJSON *v);
+/* One element of a JSON array printed a piece at a time, exactly as
+ * cli_json prints it inside the whole array: "[" before the first
+ * (i == 0), ", " before the others; the caller ends with "]\n", or
+ * prints "[]\n" when there was none. Takes v (NULL: out of memory).
+ * FU_EXIT_OK, or the failure reported. */
+int cli_json_element(cJSON *v, size_t i);
 
 /* An application as JSON with its people's names; NULL after printing
  * the error. */

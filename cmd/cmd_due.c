@@ -111,25 +111,11 @@ static int walk_table(const fu_action_row *r, void *arg)
 	return 0;
 }
 
-/* Each element as cli_json prints it inside the whole array: cJSON_Print
- * of a one-element array, without its brackets. */
 static int walk_json(const fu_action_row *r, void *arg)
 {
 	due_walk *w = arg;
-	cJSON *one = cJSON_CreateArray();
-	cJSON *item = one ? fu_json_action(r, w->c->now) : NULL;
-	char *s = NULL;
-	if (item) {
-		cJSON_AddItemToArray(one, item);
-		s = cJSON_Print(one);
-	}
-	cJSON_Delete(one);
-	if (!s)
-		return fu__error(w->c->db, FU_ERROR, "out of memory");
-	fputs(w->n++ ? ", " : "[", stdout);
-	fwrite(s + 1, 1, strlen(s) - 2, stdout);
-	cJSON_free(s);
-	return 0;
+	/* (the failure is reported: a positive return stops the walk) */
+	return cli_json_element(fu_json_action(r, w->c->now), w->n++);
 }
 
 int cmd_due(cli *c, int argc, char **argv)
@@ -218,9 +204,11 @@ int cmd_due(cli *c, int argc, char **argv)
 	due_walk w = { c, NULL, why, check, 0 };
 	lrc = fu_action_each(c->db, &f, check || count ? walk_count
 			     : c->json ? walk_json : walk_table, &w);
-	if (lrc < 0) {
+	if (lrc < 0 || (lrc && !check && !count)) {
 		table_free(w.t);
-		return cli_lib_fail(c, lrc);
+		/* positive (not --check, which stops at the first with 1): an
+		 * element could not be printed, and that was said */
+		return lrc < 0 ? cli_lib_fail(c, lrc) : lrc;
 	}
 	if (check) {
 		rc = w.n ? FU_EXIT_OK : FU_EXIT_NO;

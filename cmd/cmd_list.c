@@ -17,41 +17,58 @@ const opt_spec list_options[] = {
 	{ NULL, 0, 0, 0 }
 };
 
+/* The contacts stream past (fu_contact_each) into a table, which spills
+ * to a temporary file when long, or a JSON array printed element by
+ * element. */
+typedef struct contact_walk {
+	table *t;
+	size_t n;
+} contact_walk;
+
+static int contact_json(const fu_contact *ct, void *arg)
+{
+	contact_walk *w = arg;
+	return cli_json_element(fu_json_contact(ct), w->n++);
+}
+
+static int contact_row(const fu_contact *ct, void *arg)
+{
+	contact_walk *w = arg;
+	w->n++;
+	table_cellf(w->t, "%lld", (long long)ct->id);
+	table_cell(w->t, ct->name);
+	table_cell(w->t, ct->company ? ct->company : "-");
+	table_cell(w->t, ct->title ? ct->title : "-");
+	table_cell(w->t, ct->email ? ct->email : "-");
+	table_cell(w->t, ct->phone ? ct->phone : "-");
+	return 0;
+}
+
 static int list_contacts(cli *c, const char *company)
 {
 	fu_contact_filter f = { company };
-	fu_contact *list = NULL;
-	size_t n = 0;
-	int lrc = fu_contact_list(&list, &n, c->db, &f);
-	if (lrc)
-		return cli_lib_fail(c, lrc);
-	int rc = FU_EXIT_OK;
+	contact_walk w = { NULL, 0 };
+	int lrc, rc = FU_EXIT_OK;
 	if (c->json) {
-		cJSON *arr = cJSON_CreateArray();
-		for (size_t i = 0; arr && i < n; i++)
-			cJSON_AddItemToArray(arr, fu_json_contact(&list[i]));
-		rc = cli_json(c, arr);
-	} else if (n == 0) {
+		lrc = fu_contact_each(c->db, &f, contact_json, &w);
+		if (lrc)
+			return lrc < 0 ? cli_lib_fail(c, lrc) : lrc;
+		fputs(w.n ? "]\n" : "[]\n", stdout);
+		return FU_EXIT_OK;
+	}
+	static const char *const head[] = { "ID", "NAME", "COMPANY", "TITLE",
+					    "EMAIL", "PHONE" };
+	w.t = table_new(6);
+	for (int i = 0; i < 6; i++)
+		table_cell(w.t, head[i]);
+	if ((lrc = fu_contact_each(c->db, &f, contact_row, &w)))
+		rc = cli_lib_fail(c, lrc);
+	else if (w.n == 0)
 		printf("no contacts%s; add one with: fu add contact NAME\n",
 		       company ? " at that company" : "");
-	} else {
-		table *t = table_new(6);
-		const char *head[] = { "ID", "NAME", "COMPANY", "TITLE",
-				       "EMAIL", "PHONE" };
-		for (int i = 0; i < 6; i++)
-			table_cell(t, head[i]);
-		for (size_t i = 0; i < n; i++) {
-			table_cellf(t, "%lld", (long long)list[i].id);
-			table_cell(t, list[i].name);
-			table_cell(t, list[i].company ? list[i].company : "-");
-			table_cell(t, list[i].title ? list[i].title : "-");
-			table_cell(t, list[i].email ? list[i].email : "-");
-			table_cell(t, list[i].phone ? list[i].phone : "-");
-		}
-		table_print(c, t, stdout, 1);
-		table_free(t);
-	}
-	fu_contact_list_free(list, n);
+	else
+		table_print(c, w.t, stdout, 1);
+	table_free(w.t);
 	return rc;
 }
 
@@ -124,9 +141,7 @@ typedef struct list_walk {
 	size_t n;   /* applications so far */
 } list_walk;
 
-/* Each element as cli_json prints it inside the whole array: cJSON_Print
- * of a one-element array, without its brackets. A failure is reported
- * here; the walk stops with 1. */
+/* A failure is reported here; the walk stops with a positive code. */
 static int walk_json(const fu_application *a, void *arg)
 {
 	list_walk *w = arg;
@@ -134,29 +149,13 @@ static int walk_json(const fu_application *a, void *arg)
 	int lrc = fu_application_get(&full, w->c->db, a->id);
 	if (lrc) {
 		cli_lib_fail(w->c, lrc);
-		return 1;
+		return FU_EXIT_FAILURE;
 	}
 	cJSON *o = cli_application_json(w->c, full);
 	fu_application_free(full);
 	if (!o)
-		return 1;
-	cJSON *one = cJSON_CreateArray();
-	char *s = NULL;
-	if (one) {
-		cJSON_AddItemToArray(one, o);
-		s = cJSON_Print(one);
-		cJSON_Delete(one);
-	} else {
-		cJSON_Delete(o);
-	}
-	if (!s) {
-		cli_fail(FU_EXIT_FAILURE, "out of memory");
-		return 1;
-	}
-	fputs(w->n++ ? ", " : "[", stdout);
-	fwrite(s + 1, 1, strlen(s) - 2, stdout);
-	cJSON_free(s);
-	return 0;
+		return FU_EXIT_FAILURE;
+	return cli_json_element(o, w->n++);
 }
 
 static int walk_row(const fu_application *a, void *arg)
@@ -199,7 +198,7 @@ static int list_applications(cli *c, fu_application_filter *f)
 	if (c->json) {
 		lrc = fu_application_each(c->db, f, walk_json, &w);
 		if (lrc)
-			return lrc < 0 ? cli_lib_fail(c, lrc) : FU_EXIT_FAILURE;
+			return lrc < 0 ? cli_lib_fail(c, lrc) : lrc;
 		fputs(w.n ? "]\n" : "[]\n", stdout);
 		return FU_EXIT_OK;
 	}

@@ -465,19 +465,49 @@ fail:
 	return rc;
 }
 
+static int prepare_contact_list(fu_db *db, sqlite3_stmt **st,
+				const fu_contact_filter *filter)
+{
+	int rc = fu__prepare(db, st, "SELECT " CONTACT_COLUMNS
+		" FROM contacts c LEFT JOIN companies co ON co.id = "
+		"c.company_id WHERE (?1 IS NULL OR instr(fu_fold(co.name), "
+		"fu_fold(?1)) > 0) ORDER BY c.name COLLATE NOCASE, c.id");
+	if (!rc)
+		fu__bind_text(*st, 1, filter ? filter->company : NULL);
+	return rc;
+}
+
+int fu_contact_each(fu_db *db, const fu_contact_filter *filter,
+		    int (*fn)(const fu_contact *c, void *arg), void *arg)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = prepare_contact_list(db, &st, filter);
+	if (rc)
+		return rc;
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		fu_contact c = { 0 };
+		read_contact(&c, st);
+		rc = fn(&c, arg);
+		fu_contact_clear(&c);
+		if (rc)
+			break;
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int fu_contact_list(fu_contact **out, size_t *n, fu_db *db,
 		    const fu_contact_filter *filter)
 {
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *st = NULL;
-	int rc = fu__prepare(db, &st, "SELECT " CONTACT_COLUMNS
-		" FROM contacts c LEFT JOIN companies co ON co.id = "
-		"c.company_id WHERE (?1 IS NULL OR instr(fu_fold(co.name), "
-		"fu_fold(?1)) > 0) ORDER BY c.name COLLATE NOCASE, c.id");
+	int rc = prepare_contact_list(db, &st, filter);
 	if (rc)
 		return rc;
-	fu__bind_text(st, 1, filter ? filter->company : NULL);
 	void *rows = NULL;
 	rc = read_rows(db, st, &rows, n, sizeof **out, read_contact);
 	*out = rows;

@@ -34,6 +34,11 @@ typedef struct fu_contact_filter {
 int fu_contact_list(fu_contact **out, size_t *n, fu_db *db,
 		    const fu_contact_filter *filter);
 void fu_contact_list_free(fu_contact *list, size_t n);
+/* The same, one at a time, without holding them all: fn gets each (valid
+ * during the call only); a non-zero return from fn stops the walk and is
+ * returned. */
+int fu_contact_each(fu_db *db, const fu_contact_filter *filter,
+		    int (*fn)(const fu_contact *c, void *arg), void *arg);
 
 /* --- applications ----------------------------------------------------- */
 
