@@ -326,7 +326,8 @@ int fu_stats_compute(fu_stats *out, fu_db *db, int64_t since)
 	for (size_t i = 0; i < d.nevs; i++)
 		if (d.evs[i].kind == FU_EV_SENT)
 			d.sents[d.nsents++] = &d.evs[i];
-	qsort(d.sents, d.nsents, sizeof *d.sents, by_time);
+	if (d.nsents)
+		qsort(d.sents, d.nsents, sizeof *d.sents, by_time);
 	for (size_t i = 0; i < d.napps; i++) {
 		s_app *a = &d.apps[i];
 		a->counted = !since || (a->applied_at && a->applied_at >= since);
