@@ -83,40 +83,65 @@ static const char *prefers_name(int i)
 static const char *source_name(int i) { return fu_source_name((fu_source)i); }
 static const char *outcome_name(int i) { return fu_outcome_name((fu_outcome)i); }
 
+static int has_company(const fu_application *list, size_t n, size_t skip,
+		       const char *company)
+{
+	for (size_t j = 0; j < n; j++)
+		if (j != skip && !strcmp(list[j].company, company))
+			return 1;
+	return 0;
+}
+
+/* The numbers and names of applications: a company once, and with its
+ * role too when it has several. The closed ones (closed != NULL) come
+ * after the open ones, a company that has an open one always with the
+ * role (its name alone names the open one). */
+static void app_names(const fu_application *list, size_t n,
+		      const fu_application *open, size_t nopen)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *co = list[i].company;
+		int first = 1, several = has_company(list, n, i, co);
+		for (size_t j = 0; j < i && first; j++)
+			first = strcmp(list[j].company, co) != 0;
+		if (open && has_company(open, nopen, nopen, co)) {
+			first = 0;
+			several = 1;
+		}
+		printf("%lld\n", (long long)list[i].id);
+		if (first) {
+			cli_put(stdout, co);
+			putchar('\n');
+		}
+		if (several) {
+			cli_put(stdout, co);
+			putchar(' ');
+			cli_put(stdout, list[i].role);
+			putchar('\n');
+		}
+	}
+}
+
+/* Applications (apps: 1 the open ones, for fu close; 2 the closed ones
+ * too, for the commands that may name one: show, edit, undo, and log and
+ * draft for a closing courtesy) and people. */
 static void things(cli *c, int apps, int people)
 {
 	if (cli_open(c, 1) != FU_EXIT_OK)
 		return;
 	if (apps) {
-		fu_application_filter f = { FU_STATUS_OPEN, FU_OUT_NONE, NULL, 0 };
-		fu_application *list = NULL;
-		size_t n = 0;
-		if (fu_application_list(&list, &n, c->db, &f) == FU_OK)
-			for (size_t i = 0; i < n; i++) {
-				/* a company once; with its role too when it
-				 * has several open applications */
-				int first = 1, several = 0;
-				for (size_t j = 0; j < n; j++) {
-					if (j == i || strcmp(list[j].company,
-							     list[i].company))
-						continue;
-					several = 1;
-					if (j < i)
-						first = 0;
-				}
-				printf("%lld\n", (long long)list[i].id);
-				if (first) {
-					cli_put(stdout, list[i].company);
-					putchar('\n');
-				}
-				if (several) {
-					cli_put(stdout, list[i].company);
-					putchar(' ');
-					cli_put(stdout, list[i].role);
-					putchar('\n');
-				}
-			}
-		fu_application_list_free(list, n);
+		fu_application_filter f = { FU_STATUS_OPEN, FU_OUT_NONE, NULL,
+					    0 };
+		fu_application *open = NULL, *closed = NULL;
+		size_t nopen = 0, nclosed = 0;
+		if (fu_application_list(&open, &nopen, c->db, &f) == FU_OK)
+			app_names(open, nopen, NULL, 0);
+		f.status = FU_STATUS_CLOSED;
+		if (apps > 1 && fu_application_list(&closed, &nclosed, c->db,
+						    &f) == FU_OK)
+			app_names(closed, nclosed, open, nopen);
+		fu_application_list_free(open, nopen);
+		fu_application_list_free(closed, nclosed);
 	}
 	if (people) {
 		fu_contact *list = NULL;
@@ -165,7 +190,7 @@ int cmd_complete(cli *c, int argc, char **argv)
 	} else if (!strcmp(w, "contacts")) {
 		things(c, 0, 1);
 	} else if (!strcmp(w, "refs")) {
-		things(c, 1, 1);
+		things(c, 2, 1);
 	} else if (!strcmp(w, "kinds")) {
 		names(kind_name, FU_EV__COUNT);
 	} else if (!strcmp(w, "outcomes")) {

@@ -187,6 +187,8 @@ t "the data the completions offer"
 ok add contact "Dana Reyes" --company Acme --email dana@acme.example
 ok add application Acme "Backend Engineer" --contact dana --applied 2026-11-02
 ok add application Globex "Platform Engineer" --source board
+ok add application Initech "Data Engineer" --applied 2026-10-01
+ok close initech --outcome rejected
 FU_DB=$T/other.db "$FU" add contact "Olive Other" >/dev/null 2>&1 ||
 	fail "cannot set up the other database"
 
@@ -258,7 +260,9 @@ else
 	got_lacks Acme
 	bcomp close ""
 	got_has Acme Globex
-	got_lacks 'Dana\ Reyes'
+	got_lacks 'Dana\ Reyes' Initech
+	bcomp show ""
+	got_has Acme Globex Initech 'Dana\ Reyes'
 	bcomp log ""
 	got_has Acme Globex 'Dana\ Reyes'
 	bcomp edit acme --drop-contact D
@@ -300,8 +304,8 @@ else
 		"fu --db $T/other.db show " "FU_DB=$T/other.db fu show " \
 		"fu log acme sent --channel " "fu config rules.nudge." \
 		"fu rules " "fu --color " "fu edit dana --prefers " \
-		"fu draft acme --to Dan" "fu draft acme --channel "
-	if [ "$(grep -c '^=== ' "$T/zout")" -ne 21 ]; then
+		"fu draft acme --to Dan" "fu draft acme --channel " "fu show "
+	if [ "$(grep -c '^=== ' "$T/zout")" -ne 22 ]; then
 		fail "zsh did not complete every line"
 		sed 's/^/  zsh: /' "$T/zout" | tail -20
 	fi
@@ -354,7 +358,9 @@ else
 	got_lacks Acme
 	zpick 12
 	got_has Acme Globex
-	got_lacks "Dana Reyes"
+	got_lacks "Dana Reyes" Initech
+	zpick 22
+	got_has Acme Globex Initech "Dana Reyes"
 	zpick 20
 	line_is 'fu draft acme --to Dana\ Reyes '
 	zpick 21
@@ -419,7 +425,9 @@ else
 	got_lacks Acme
 	fcomp "fu close "
 	got_has Acme Globex
-	got_lacks "Dana Reyes"
+	got_lacks "Dana Reyes" Initech
+	fcomp "fu show "
+	got_has Acme Globex Initech "Dana Reyes"
 	fcomp "fu draft acme --to D"
 	got_is "Dana Reyes"
 	fcomp "fu draft acme --channel "
