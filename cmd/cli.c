@@ -9,6 +9,7 @@
 #include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/json.h"
+#include "fu/transfer.h"
 
 int cli_fail(int code, const char *fmt, ...)
 {
@@ -182,6 +183,23 @@ int cli_json_element(cJSON *v, size_t i)
 	fwrite(s + 1, 1, strlen(s) - 2, stdout);
 	cJSON_free(s);
 	return FU_EXIT_OK;
+}
+
+int cli_ics(cli *c, const fu_action_filter *f)
+{
+	fu_action_row *rows = NULL;
+	size_t n = 0;
+	int lrc = fu_action_list(&rows, &n, c->db, f), rc = FU_EXIT_OK;
+	if (lrc)
+		return cli_lib_fail(c, lrc);
+	fu_buf b = FU_BUF_INIT;
+	if ((lrc = fu_ics_calendar(&b, c->db, rows, n)))
+		rc = cli_lib_fail(c, lrc);
+	else
+		fwrite(b.data, 1, b.len, stdout);
+	fu_buf_free(&b);
+	fu_action_list_free(rows, n);
+	return rc;
 }
 
 /* Whether byte p starts something clean_into rewrites. */

@@ -106,6 +106,9 @@ int cli_json(cli *c, cJSON *v);
  * prints "[]\n" when there was none. Takes v (NULL: out of memory).
  * FU_EXIT_OK, or the failure reported. */
 int cli_json_element(cJSON *v, size_t i);
+/* The open actions that match f (NULL: all) as an iCalendar file on
+ * standard output (fu due --ics, fu export --ics). */
+int cli_ics(cli *c, const fu_action_filter *f);
 
 /* An application as JSON with its people's names; NULL after printing
  * the error. */

@@ -187,20 +187,8 @@ int cmd_due(cli *c, int argc, char **argv)
 		f.until = fu_time_add_days(c->now, (int)days);
 	if (check || count)
 		f.until = c->now; /* only what can be done now */
-	if (ics) {
-		fu_action_row *rows = NULL;
-		size_t n = 0;
-		if ((lrc = fu_action_list(&rows, &n, c->db, &f)))
-			return cli_lib_fail(c, lrc);
-		fu_buf b = FU_BUF_INIT;
-		if ((lrc = fu_ics_calendar(&b, c->db, rows, n)))
-			rc = cli_lib_fail(c, lrc);
-		else
-			fwrite(b.data, 1, b.len, stdout);
-		fu_buf_free(&b);
-		fu_action_list_free(rows, n);
-		return rc;
-	}
+	if (ics)
+		return cli_ics(c, &f);
 	due_walk w = { c, NULL, why, check, 0 };
 	lrc = fu_action_each(c->db, &f, check || count ? walk_count
 			     : c->json ? walk_json : walk_table, &w);

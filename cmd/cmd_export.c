@@ -11,8 +11,8 @@ const opt_spec export_options[] = {
 	{ NULL, 0, 0, 0 }
 };
 
-/* A piece of the document to standard output (its errors are seen when
- * the command ends, as for every command). */
+/* A piece of the document to standard output; a failure stops the
+ * export (and is reported as every command's output is). */
 static int write_out(const char *text, size_t len, void *arg)
 {
 	return fwrite(text, 1, len, arg) != len;
@@ -42,22 +42,13 @@ int cmd_export(cli *c, int argc, char **argv)
 	if ((rc = cli_open(c, 0)))
 		return rc;
 	if (!ics) {
-		if ((lrc = fu_export_write(c->db, write_out, stdout)))
+		lrc = fu_export_write(c->db, write_out, stdout);
+		/* stopped by standard output: the check every command ends
+		 * with says so, with the system's reason */
+		if (lrc && !ferror(stdout))
 			return cli_lib_fail(c, lrc);
 		putchar('\n');
 		return FU_EXIT_OK;
 	}
-	/* every open action, whatever its date */
-	fu_action_row *rows = NULL;
-	size_t n = 0;
-	if ((lrc = fu_action_list(&rows, &n, c->db, NULL)))
-		return cli_lib_fail(c, lrc);
-	fu_buf b = FU_BUF_INIT;
-	if ((lrc = fu_ics_calendar(&b, c->db, rows, n)))
-		rc = cli_lib_fail(c, lrc);
-	else
-		fwrite(b.data, 1, b.len, stdout);
-	fu_buf_free(&b);
-	fu_action_list_free(rows, n);
-	return rc;
+	return cli_ics(c, NULL); /* every open action, whatever its date */
 }

@@ -171,10 +171,14 @@ static int emit_element(fu_db *db, sink *out, cJSON *o)
 	cJSON_Delete(wrap);
 	size_t len = text ? strlen(text) : 0;
 	int rc = FU_OK;
-	if (!text || len < sizeof head + sizeof tail - 2 ||
-	    memcmp(text, head, sizeof head - 1) != 0 ||
-	    memcmp(text + len - (sizeof tail - 1), tail, sizeof tail - 1) != 0)
+	if (!text)
 		rc = fu__error(db, FU_ERROR, "out of memory");
+	else if (len < sizeof head + sizeof tail - 2 ||
+		 memcmp(text, head, sizeof head - 1) != 0 ||
+		 memcmp(text + len - (sizeof tail - 1), tail,
+			sizeof tail - 1) != 0)
+		rc = fu__error(db, FU_ERROR, "cannot lay out the export: "
+			       "cJSON printed an element unexpectedly");
 	else if (!(rc = emit(db, out, ", ", out->n++ ? 2 : 0)))
 		rc = emit(db, out, text + sizeof head - 1,
 			  len - (sizeof head - 1) - (sizeof tail - 1));

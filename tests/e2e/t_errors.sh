@@ -194,6 +194,18 @@ if [ -w /dev/full ]; then
 	err_has "cannot write"
 	${FU_WRAP:-} "$FU" list contacts --json >/dev/full 2>"$T/err"
 	[ $? -eq 7 ] && pass || fail "writing to a full disk did not exit 7"
+	# fu export stops at the first piece it cannot write (a document
+	# longer than stdio's buffer), and says so once, as every command
+	i=0
+	while [ $i -lt 40 ]; do
+		ok add contact "Export Filler $i" --email "filler$i@example.org" \
+			--notes "a note long enough to make the document outgrow a buffer"
+		i=$((i + 1))
+	done
+	${FU_WRAP:-} "$FU" export >/dev/full 2>"$T/err"
+	[ $? -eq 7 ] && pass || fail "fu export to a full disk did not exit 7"
+	[ "$(wc -l <"$T/err")" -eq 1 ] && pass || fail "not one line: $(cat "$T/err")"
+	err_has "fu: cannot write the output: No space left on device"
 fi
 
 finish
