@@ -131,18 +131,7 @@ int cli_day_time(cli *c, int64_t *out, const char *opt, const char *text,
 	int rc = cli_date(c, out, &has_time, opt, text, flags);
 	if (rc || has_time)
 		return rc;
-	if (*out == fu_time_start_of_day(c->now)) {
-		*out = c->now; /* "today" means now */
-		return FU_EXIT_OK;
-	}
-	/* another day alone means its local midday */
-	struct tm tm;
-	time_t t = (time_t)*out;
-	localtime_r(&t, &tm);
-	tm.tm_hour = 12;
-	tm.tm_min = tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	*out = (int64_t)mktime(&tm);
+	*out = fu_time_bare_day(*out, c->now);
 	return FU_EXIT_OK;
 }
 
@@ -574,7 +563,8 @@ void cli_print_next(cli *c, int64_t application_id, int64_t contact_id)
 	for (size_t i = 0; i < n && i < 5; i++) {
 		const fu_action *a = &rows[i].a;
 		char w[96];
-		printf("  next: %s%s", cli_c(c, C_BOLD), a->kind);
+		printf("  next: %s%s", cli_c(c, C_BOLD),
+		       fu_action_kind_name(a->kind));
 		if (rows[i].contact_name) {
 			printf(" to ");
 			cli_put(stdout, rows[i].contact_name);

@@ -130,8 +130,7 @@ static void things(cli *c, int apps, int people)
 	if (cli_open(c, 1) != FU_EXIT_OK)
 		return;
 	if (apps) {
-		fu_application_filter f = { FU_STATUS_OPEN, FU_OUT_NONE, NULL,
-					    0 };
+		fu_application_filter f = { .status = FU_STATUS_OPEN };
 		fu_application *open = NULL, *closed = NULL;
 		size_t nopen = 0, nclosed = 0;
 		if (fu_application_list(&open, &nopen, c->db, &f) == FU_OK)
@@ -202,8 +201,8 @@ int cmd_complete(cli *c, int argc, char **argv)
 	} else if (!strcmp(w, "sources")) {
 		names(source_name, FU_SRC__COUNT);
 	} else if (!strcmp(w, "actions")) {
-		for (size_t i = 0; fu_action_kinds[i]; i++)
-			printf("%s\n", fu_action_kinds[i]);
+		for (int k = 1; k < FU_ACT__COUNT; k++)
+			printf("%s\n", fu_action_kind_name((fu_action_kind)k));
 	} else if (!strcmp(w, "rules")) {
 		size_t n = 0;
 		const fu_rule_info *r = fu_rules_table(&n);

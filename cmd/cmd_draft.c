@@ -52,13 +52,8 @@ static int check_action(const char *a)
 {
 	if (strchr(a, ':') || fu_draft_is_message(a) >= 0)
 		return FU_EXIT_OK;
-	fu_buf b = FU_BUF_INIT;
-	for (size_t i = 0; fu_action_kinds[i]; i++)
-		fu_buf_printf(&b, "%s%s", i ? ", " : "", fu_action_kinds[i]);
-	int rc = cli_fail(FU_EXIT_INVALID, "unknown action '%s': use %s", a,
-			  b.data);
-	fu_buf_free(&b);
-	return rc;
+	return cli_fail(FU_EXIT_INVALID, "unknown action '%s': use %s", a,
+			fu_action_kind_names());
 }
 
 /* Read a whole file (the edited draft). */

@@ -43,7 +43,7 @@ static void add_row(cli *c, table *t, const fu_action_row *r, int why)
 	char w[96], act[64];
 	table_color(t, state_color(c, s));
 	table_cell(t, fu_action_state_name(s));
-	snprintf(act, sizeof act, "%s%s%s", r->a.kind,
+	snprintf(act, sizeof act, "%s%s%s", fu_action_kind_name(r->a.kind),
 		 r->a.channel ? " by " : "",
 		 r->a.channel ? fu_channel_name(r->a.channel) : "");
 	table_cell(t, act);

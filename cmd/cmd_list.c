@@ -46,7 +46,7 @@ static int contact_row(const fu_contact *ct, void *arg)
 
 static int list_contacts(cli *c, const char *company)
 {
-	fu_contact_filter f = { company };
+	fu_contact_filter f = { .company = company };
 	contact_walk w = { NULL, 0 };
 	int lrc, rc = FU_EXIT_OK;
 	if (c->json) {
@@ -78,11 +78,9 @@ static int list_contacts(cli *c, const char *company)
 typedef struct next_action {
 	int64_t app;
 	int64_t due;
-	unsigned char kind;  /* index in fu_action_kinds; KIND_UNKNOWN */
+	unsigned char kind;  /* fu_action_kind */
 	unsigned char state; /* fu_action_state_t */
 } next_action;
-
-#define KIND_UNKNOWN 255
 
 typedef struct next_actions {
 	next_action *v;
@@ -109,10 +107,7 @@ static int collect_next(const fu_action_row *r, void *arg)
 	next_action *na = &x->v[x->n++];
 	na->app = app;
 	na->due = r->a.due;
-	na->kind = KIND_UNKNOWN;
-	for (size_t k = 0; fu_action_kinds[k] && k < KIND_UNKNOWN; k++)
-		if (!strcmp(fu_action_kinds[k], r->a.kind))
-			na->kind = (unsigned char)k;
+	na->kind = (unsigned char)r->a.kind;
 	na->state = (unsigned char)fu_action_state(&r->a, x->now);
 	return 0;
 }
@@ -166,8 +161,8 @@ static int walk_row(const fu_application *a, void *arg)
 	char h[FU_HUMAN_LEN], wb[96];
 	w->n++;
 	table_cellf(t, "%lld", (long long)a->id);
-	table_color(t, stage_color(c, a->stage));
-	table_cell(t, a->stage);
+	table_color(t, stage_color(c, fu_application_stage_name(a)));
+	table_cell(t, fu_application_stage_name(a));
 	table_cell(t, a->company);
 	table_cell(t, a->role);
 	table_cell(t, a->applied_at ? fu_time_human(h, a->applied_at,
@@ -181,8 +176,8 @@ static int walk_row(const fu_application *a, void *arg)
 		table_color(t, s == FU_STATE_OVERDUE ? cli_c(c, C_RED)
 			    : s == FU_STATE_DUE ? cli_c(c, C_YELLOW) : "");
 		char rel[FU_REL_LEN];
-		snprintf(wb, sizeof wb, "%s %s", x->kind == KIND_UNKNOWN ?
-			 "unknown" : fu_action_kinds[x->kind],
+		const char *kind = fu_action_kind_name((fu_action_kind)x->kind);
+		snprintf(wb, sizeof wb, "%s %s", kind ? kind : "unknown",
 			 fu_time_relative(rel, x->due, c->now));
 		table_cell(t, wb);
 	} else {
@@ -230,7 +225,7 @@ static int list_applications(cli *c, fu_application_filter *f)
 
 int cmd_list(cli *c, int argc, char **argv)
 {
-	fu_application_filter f = { FU_STATUS_OPEN, FU_OUT_NONE, NULL, 0 };
+	fu_application_filter f = { .status = FU_STATUS_OPEN };
 	const char *what = NULL, *arg;
 	opt_state st;
 	int id, rc, open = 0, closed = 0, all = 0;

@@ -30,17 +30,12 @@ static int check_action(const char *a)
 {
 	if (strchr(a, ':'))
 		return FU_EXIT_OK; /* a full key, as fu due --json shows */
-	for (size_t i = 0; fu_action_kinds[i]; i++)
-		if (strcmp(fu_action_kinds[i], a) == 0)
+	for (int k = 1; k < FU_ACT__COUNT; k++)
+		if (strcmp(fu_action_kind_name((fu_action_kind)k), a) == 0)
 			return FU_EXIT_OK;
-	fu_buf b = FU_BUF_INIT;
-	for (size_t i = 0; fu_action_kinds[i]; i++)
-		fu_buf_printf(&b, "%s%s", i ? ", " : "", fu_action_kinds[i]);
-	int rc = cli_fail(FU_EXIT_INVALID, "--action takes an action id "
-			  "(%s) or a key from fu due --json, not '%s'", b.data,
-			  a);
-	fu_buf_free(&b);
-	return rc;
+	return cli_fail(FU_EXIT_INVALID, "--action takes an action id (%s) or "
+			"a key from fu due --json, not '%s'",
+			fu_action_kind_names(), a);
 }
 
 static void print_event(cli *c, const fu_event *e)

@@ -87,7 +87,7 @@ static void print_actions(cli *c, const fu_action_row *rows, size_t n)
 		printf("  %s%-8s%s %s", s == FU_STATE_OVERDUE ? cli_c(c, C_RED)
 		       : s == FU_STATE_DUE ? cli_c(c, C_YELLOW) : "",
 		       fu_action_state_name(s), cli_c(c, C_RESET),
-		       rows[i].a.kind);
+		       fu_action_kind_name(rows[i].a.kind));
 		if (rows[i].contact_name) {
 			printf(" to ");
 			cli_put(stdout, rows[i].contact_name);
@@ -150,7 +150,7 @@ static int show_application(cli *c, int64_t id)
 	cli_put(stdout, a->company);
 	printf(", ");
 	cli_put(stdout, a->role);
-	printf("%s  [%s]\n", cli_c(c, C_RESET), a->stage);
+	printf("%s  [%s]\n", cli_c(c, C_RESET), fu_application_stage_name(a));
 	if (a->applied_at) {
 		snprintf(line, sizeof line, "%s (%s)%s%s",
 			 fu_time_human(h, a->applied_at, c->now, 0),
@@ -207,7 +207,7 @@ static int show_contact(cli *c, int64_t id)
 	fu_application *apps = NULL;
 	size_t nev = 0, nacts = 0, napps = 0;
 	fu_action_filter f = { 0 };
-	fu_application_filter af = { FU_STATUS_ANY, FU_OUT_NONE, NULL, id };
+	fu_application_filter af = { .contact_id = id };
 	f.contact_id = id;
 	int lrc, rc = FU_EXIT_OK;
 	if ((lrc = fu_contact_get(&p, c->db, id)) ||
@@ -226,7 +226,8 @@ static int show_contact(cli *c, int64_t id)
 				cJSON_AddNumberToObject(x, "id", (double)apps[i].id);
 				cJSON_AddStringToObject(x, "company", apps[i].company);
 				cJSON_AddStringToObject(x, "role", apps[i].role);
-				cJSON_AddStringToObject(x, "stage", apps[i].stage);
+				cJSON_AddStringToObject(x, "stage",
+						fu_application_stage_name(&apps[i]));
 				cJSON_AddItemToArray(arr, x);
 			}
 			cJSON_AddItemToObject(o, "events", json_history(ev, nev));
@@ -257,7 +258,7 @@ static int show_contact(cli *c, int64_t id)
 		char line[512];
 		snprintf(line, sizeof line, "%lld %s, %s [%s]",
 			 (long long)apps[i].id, apps[i].company, apps[i].role,
-			 apps[i].stage);
+			 fu_application_stage_name(&apps[i]));
 		field(c, i ? "" : "for", line);
 	}
 	printf("%shistory%s\n", cli_c(c, C_BOLD), cli_c(c, C_RESET));

@@ -1,7 +1,9 @@
 /*
- * config.c - fu config: the user's identity (the signature on drafts),
- * whether they are employed, and every number the rules use. Values are
- * validated on the way in, so what is stored always reads back.
+ * config.c - the config table: the user's identity (the signature on
+ * drafts), whether they are employed, and every number the rules use.
+ * Values are validated on the way in, so what is stored always reads
+ * back. (fu_config_set and fu_config_unset, which also bring the
+ * actions owed up to date, are store.c's public writes.)
  */
 #include <errno.h>
 #include <stdio.h>
@@ -9,7 +11,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "fu/store.h"
 #include "internal.h"
 
 enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM };
@@ -121,33 +122,57 @@ int fu_config_get(char **out, fu_db *db, const char *key)
 	return rc;
 }
 
-/* Validate and normalise; *norm points into buf or at value. */
+/* Validate and normalise; *norm points into buf or at value. path
+ * NULL: in fu config's words ("rules.nudge.days takes a whole number
+ * ..."); else in an import's, after the value's place in its file
+ * ("config.rules.nudge.days: expected a whole number ..."). */
 static int validate(fu_db *db, const key_def *k, const char *value,
-		    const char **norm, char *buf, size_t len)
+		    const char **norm, char *buf, size_t len, const char *path)
 {
-	int b;
+	int b, rc;
 	long v;
 	*norm = value;
+	if (path && (rc = fu__check_text_at(db, path, value, FU__FIELD_MAX, 0)))
+		return rc;
 	switch (k->type) {
-	case K_EMAIL:
-		return fu__check_email(db, value);
+	case K_EMAIL: {
+		char msg[600];
+		if (!(rc = fu__check_email(db, value)) || !path)
+			return rc;
+		snprintf(msg, sizeof msg, "%s", fu_errmsg(db));
+		return fu__error(db, FU_EINVALID, "%s: %s", path, msg);
+	}
 	case K_BOOL:
-		if (parse_bool(value, &b))
-			return fu__error(db, FU_EINVALID, "%s takes true or "
-					 "false, not '%s'", k->pub.key, value);
-		*norm = b ? "true" : "false";
-		return FU_OK;
+		if (!parse_bool(value, &b)) {
+			*norm = b ? "true" : "false";
+			return FU_OK;
+		}
+		if (path)
+			return fu__error(db, FU_EINVALID, "%s: expected true or "
+					 "false, not '%s'", path, value);
+		return fu__error(db, FU_EINVALID, "%s takes true or false, "
+				 "not '%s'", k->pub.key, value);
 	case K_PARAM: {
 		const fu_param_info *p = &fu_params[k->param];
-		if (parse_int(value, &v) || v < p->min || v > p->max)
+		if (parse_int(value, &v) || v < p->min || v > p->max) {
+			if (path)
+				return fu__error(db, FU_EINVALID, "%s: expected "
+						 "a whole number from %d to %d, "
+						 "not '%s'", path, p->min,
+						 p->max, value);
 			return fu__error(db, FU_EINVALID, "%s takes a whole "
 					 "number from %d to %d, not '%s'",
 					 k->pub.key, p->min, p->max, value);
+		}
 		snprintf(buf, len, "%ld", v);
 		*norm = buf;
 		return FU_OK;
 	}
 	default:
+		if (path && strspn(value, " \t") == strlen(value))
+			return fu__error(db, FU_EINVALID, "%s: expected a "
+					 "non-empty string, not %s", path,
+					 *value ? "a string" : "an empty string");
 		if (!*value)
 			return fu__error(db, FU_EINVALID, "%s is empty",
 					 k->pub.key);
@@ -161,73 +186,72 @@ static int affects_rules(const key_def *k)
 	return k->type == K_PARAM || k->type == K_BOOL;
 }
 
-int fu_config_set(fu_db *db, const char *key, const char *value)
+int fu__config_check(fu_db *db, const char *key, const char *value,
+		     const char **norm, char *buf, size_t len, int *affects)
 {
 	const key_def *k = find_key(db, key);
 	if (!k)
 		return FU_EINVALID;
 	if (!value)
 		return fu__error(db, FU_EINVALID, "missing value for %s", key);
-	const char *norm = NULL;
-	char buf[32];
-	int rc = validate(db, k, value, &norm, buf, sizeof buf);
-	if (rc || (rc = fu__begin(db)))
-		return rc;
-	sqlite3_stmt *st = NULL;
-	if ((rc = fu__prepare(db, &st, "INSERT INTO config (key, value) "
-		"VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
-		"excluded.value")))
-		goto fail;
-	fu__bind_text(st, 1, key);
-	fu__bind_text(st, 2, norm);
-	int src = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (src != SQLITE_DONE) {
-		rc = fu__sqlerr(db, src, "cannot write the database");
-		goto fail;
-	}
-	db->params_valid = 0;
-	if ((affects_rules(k) && (rc = fu__refresh_all(db))) ||
-	    (rc = fu__commit(db)))
-		goto fail;
-	return FU_OK;
-fail:
-	db->params_valid = 0;
-	fu__rollback(db);
-	return rc;
+	if (affects)
+		*affects = affects_rules(k);
+	return validate(db, k, value, norm, buf, len, NULL);
 }
 
-int fu_config_unset(fu_db *db, const char *key)
+int fu__config_check_at(fu_db *db, const char *path, const char *key,
+			const char *value, const char **norm, char *buf,
+			size_t len)
 {
 	const key_def *k = find_key(db, key);
 	if (!k)
 		return FU_EINVALID;
-	int rc = fu__begin(db);
+	return validate(db, k, value, norm, buf, len, path);
+}
+
+int fu__config_known(fu_db *db, const char *key, int *affects)
+{
+	const key_def *k = find_key(db, key);
+	if (!k)
+		return FU_EINVALID;
+	if (affects)
+		*affects = affects_rules(k);
+	return FU_OK;
+}
+
+int fu__config_put(fu_db *db, const char *key, const char *value,
+		   int replace, int *changed)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, replace ?
+		"INSERT INTO config (key, value) VALUES (?, ?) ON CONFLICT "
+		"(key) DO UPDATE SET value = excluded.value" :
+		"INSERT OR IGNORE INTO config (key, value) VALUES (?, ?)");
 	if (rc)
 		return rc;
-	sqlite3_stmt *st = NULL;
-	if ((rc = fu__prepare(db, &st, "DELETE FROM config WHERE key = ?")))
-		goto fail;
 	fu__bind_text(st, 1, key);
-	int src = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (src != SQLITE_DONE) {
-		rc = fu__sqlerr(db, src, "cannot write the database");
-		goto fail;
-	}
-	if (sqlite3_changes(db->sql) == 0) {
-		rc = fu__error(db, FU_ENOTFOUND, "'%s' is not set", key);
-		goto fail;
-	}
+	fu__bind_text(st, 2, value);
+	if ((rc = fu__step_done(db, st)))
+		return rc;
 	db->params_valid = 0;
-	if ((affects_rules(k) && (rc = fu__refresh_all(db))) ||
-	    (rc = fu__commit(db)))
-		goto fail;
+	if (changed)
+		*changed = sqlite3_changes(db->sql) > 0;
 	return FU_OK;
-fail:
+}
+
+int fu__config_delete(fu_db *db, const char *key)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "DELETE FROM config WHERE key = ?");
+	if (rc)
+		return rc;
+	fu__bind_text(st, 1, key);
+	if ((rc = fu__step_done(db, st)))
+		return rc;
+	if (sqlite3_changes(db->sql) == 0)
+		return fu__error(db, FU_ENOTFOUND, "'%s' is not set", key);
 	db->params_valid = 0;
-	fu__rollback(db);
-	return rc;
+	return FU_OK;
 }
 
 int fu_config_list(fu_config_entry **out, size_t *n, fu_db *db)

@@ -12,7 +12,7 @@
 #include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/transfer.h"
-#include "transfer_internal.h"
+#include "internal.h"
 
 /* --- the reader --------------------------------------------------------- */
 
@@ -489,9 +489,13 @@ static int read_row(fu_db *db, app_row *a, const header *h,
 	}
 	if (a->f[COL_APPLIED]) {
 		char err[512];
-		if (fu__xfer_event_time(&a->applied_at, a->f[COL_APPLIED],
-					fu_db_now(db), err, sizeof err))
+		int64_t now = fu_db_now(db);
+		int has_time = 0;
+		if (fu_date_parse(&a->applied_at, &has_time, a->f[COL_APPLIED],
+				  now, FU_DATE_PAST, err, sizeof err))
 			return bad_cell(db, h, a->line, COL_APPLIED, "%s", err);
+		if (!has_time)
+			a->applied_at = fu_time_bare_day(a->applied_at, now);
 	}
 	if (parse_status(a, a->f[COL_STATUS]))
 		return bad_cell(db, h, a->line, COL_STATUS, "'%s' is not a "
@@ -536,7 +540,7 @@ static int write_row(fu_db *db, const app_row *r, fu_csv_report *rep)
 	if ((rc = fu__company_id(db, &company, r->f[COL_COMPANY], 0, 0)))
 		return rc;
 	if (r->f[COL_CONTACT]) {
-		if ((rc = fu__xfer_find_contact(db, &contact, r->f[COL_CONTACT],
+		if ((rc = fu__contact_find(db, &contact, r->f[COL_CONTACT],
 						r->f[COL_EMAIL], company)))
 			return rc;
 		if (contact) {
@@ -683,7 +687,7 @@ int fu_import_csv(fu_db *db, const char *text, size_t len, int flags,
 		goto done;
 	for (size_t i = 0; i < nrows && !rc; i++)
 		rc = write_row(db, &rows[i], rep);
-	if (rc || (rc = fu__xfer_finish(db)) || (rc = fu__commit(db))) {
+	if (rc || (rc = fu__import_finish(db)) || (rc = fu__commit(db))) {
 		fu__rollback(db);
 		rep->applications = rep->contacts_created = 0;
 		rep->contacts_reused = 0;

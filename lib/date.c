@@ -11,8 +11,10 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "fu/date.h"
 #include "fu/fu.h"
@@ -214,6 +216,34 @@ int64_t fu_time_start_of_day(int64_t t)
 	if (local_at(&c, &out) != 0)
 		return t;
 	return out;
+}
+
+int64_t fu_time_bare_day(int64_t day, int64_t now)
+{
+	struct civil c;
+	int64_t out;
+	if (day == fu_time_start_of_day(now))
+		return now;
+	local_of(day, &c, NULL);
+	c.hour = 12;
+	c.min = c.sec = 0;
+	if (local_at(&c, &out) != 0)
+		return day;
+	return out;
+}
+
+char *fu_time_zone_id(char *buf, size_t len)
+{
+	const char *tz = getenv("TZ");
+	char link[FU_ZONE_LEN];
+	ssize_t n;
+	if (tz)
+		snprintf(buf, len, "TZ=%s", tz);
+	else if ((n = readlink("/etc/localtime", link, sizeof link - 1)) > 0)
+		snprintf(buf, len, "localtime=%.*s", (int)n, link);
+	else
+		snprintf(buf, len, "localtime");
+	return buf;
 }
 
 int fu_time_weekday(int64_t t)

@@ -1,8 +1,8 @@
 /*
  * db.c - opening the user's database: where it lives, creating it
  * private (directory 0700, file 0600) before SQLite touches it, refusing
- * files that are not fu's or are newer than this fu, and the SQLite
- * helpers the storage files share.
+ * files that are not fu's or are newer than this fu (schema.c decides),
+ * and how it waits for another program's lock.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,17 +16,6 @@
 
 #include "fu/store.h"
 #include "internal.h"
-
-char *fu__strdup(const char *s)
-{
-	if (!s)
-		return NULL;
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
 
 int fu_db_default_path(char *buf, size_t len)
 {
@@ -114,125 +103,6 @@ static int prepare_file(fu_db *db, const char *path, int readonly)
 				 strerror(errno));
 	close(fd);
 	return FU_OK;
-}
-
-/* FU_BUSY_TIMEOUT (milliseconds, 0..3600000) overrides the default wait
- * for another program holding the database; anything else is ignored. */
-int fu__busy_timeout_ms(void)
-{
-	const char *env = getenv("FU_BUSY_TIMEOUT");
-	if (!env || !*env)
-		return FU_BUSY_TIMEOUT_MS;
-	char *end = NULL;
-	errno = 0;
-	long v = strtol(env, &end, 10);
-	if (errno || *end || v < 0 || v > 3600000)
-		return FU_BUSY_TIMEOUT_MS;
-	return (int)v;
-}
-
-int fu__sqlerr(fu_db *db, int rc, const char *what)
-{
-	int code;
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-	{
-		int ms = fu__busy_timeout_ms();
-		fu__error(db, FU_EBUSY,
-			  "the database is busy (another program is using it); "
-			  "gave up after %d.%d seconds", ms / 1000,
-			  ms % 1000 / 100);
-		return FU_EBUSY;
-	}
-	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB:
-		code = FU_EDB;
-		fu__error(db, code, "'%s' is not a usable fu database (%s)",
-			  db->path, sqlite3_errstr(rc));
-		return code;
-	case SQLITE_READONLY:
-	case SQLITE_CANTOPEN:
-	case SQLITE_PERM:
-	case SQLITE_IOERR:
-	case SQLITE_FULL:
-		code = FU_EDB;
-		break;
-	case SQLITE_CONSTRAINT:
-		code = FU_EINVALID;
-		break;
-	default:
-		code = FU_ERROR;
-	}
-	const char *m = db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc);
-	if ((rc & 0xff) == SQLITE_READONLY)
-		m = "the database is read-only";
-	fu__error(db, code, "%s: %s", what, m);
-	return code;
-}
-
-int fu__prepare(fu_db *db, sqlite3_stmt **st, const char *sql)
-{
-	int rc = sqlite3_prepare_v2(db->sql, sql, -1, st, NULL);
-	if (rc != SQLITE_OK) {
-		*st = NULL;
-		return fu__sqlerr(db, rc, "cannot read the database");
-	}
-	return FU_OK;
-}
-
-int fu__exec(fu_db *db, const char *sql)
-{
-	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return fu__sqlerr(db, rc, "cannot write the database");
-	return FU_OK;
-}
-
-int fu__begin(fu_db *db)
-{
-	if (db->flags & FU_OPEN_READONLY)
-		return fu__error(db, FU_EDB, "the database was opened read-only");
-	return fu__exec(db, "BEGIN IMMEDIATE");
-}
-
-int fu__commit(fu_db *db)
-{
-	int rc = sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
-		int code = fu__sqlerr(db, rc, "cannot write the database");
-		fu__rollback(db);
-		return code;
-	}
-	return FU_OK;
-}
-
-void fu__rollback(fu_db *db)
-{
-	if (!sqlite3_get_autocommit(db->sql))
-		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
-}
-
-int fu__bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT)
-		 : sqlite3_bind_null(st, i);
-}
-
-int fu__bind_time(sqlite3_stmt *st, int i, int64_t t)
-{
-	return t ? sqlite3_bind_int64(st, i, t) : sqlite3_bind_null(st, i);
-}
-
-int fu__bind_name(sqlite3_stmt *st, int i, const char *name)
-{
-	return fu__bind_text(st, i, name);
-}
-
-char *fu__col_text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? fu__strdup((const char *)t) : NULL;
 }
 
 /*

@@ -250,7 +250,11 @@ static int check_integrity(fu_doctor_report *r, sqlite3 *sql)
 			fu_buf_puts(&msg, line ? line : "?");
 	}
 	sqlite3_finalize(st);
-	if (src != SQLITE_DONE)
+	if ((src & 0xff) == SQLITE_CORRUPT || (src & 0xff) == SQLITE_NOTADB)
+		rc = add_check(r, "integrity", FU_CHECK_FAIL, "damaged: %s "
+			       "(restore a backup; sqlite3's .recover may "
+			       "save the rest)", sqlite3_errmsg(sql));
+	else if (src != SQLITE_DONE)
 		rc = sql_failed(r, sql, "integrity", src);
 	else if (n)
 		rc = add_check(r, "integrity", FU_CHECK_FAIL, "damaged: %s%s "

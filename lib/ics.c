@@ -10,6 +10,7 @@
 #include "fu/buf.h"
 #include "fu/model.h"
 #include "fu/transfer.h"
+#include "internal.h"
 
 /* RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets. */
 #define ICS_LINE_OCTETS 75
@@ -101,7 +102,7 @@ static void todo(fu_buf *out, const fu_action_row *r, int64_t now,
 		time_prop(out, "DTSTART", r->a.not_before);
 	time_prop(out, "DUE", r->a.due);
 	fu_buf_clear(&v);
-	fu_buf_puts(&v, r->a.kind);
+	fu_buf_puts(&v, fu_action_kind_name(r->a.kind));
 	if (r->contact_name)
 		fu_buf_printf(&v, " to %s", r->contact_name);
 	if (r->a.application_id)
@@ -113,7 +114,7 @@ static void todo(fu_buf *out, const fu_action_row *r, int64_t now,
 	if (r->a.channel)
 		fu_buf_printf(&v, "\nby: %s", fu_channel_name(r->a.channel));
 	text_prop(out, "DESCRIPTION", v.data);
-	text_prop(out, "CATEGORIES", r->a.kind);
+	text_prop(out, "CATEGORIES", fu_action_kind_name(r->a.kind));
 	fu_ics_line(out, "STATUS:NEEDS-ACTION");
 	fu_ics_line(out, "END:VTODO");
 	if (v.failed)
@@ -132,4 +133,20 @@ void fu_ics_write(fu_buf *out, const fu_action_row *rows, size_t n,
 	for (size_t i = 0; i < n; i++)
 		todo(out, &rows[i], now, stamp);
 	fu_ics_line(out, "END:VCALENDAR");
+}
+
+int fu_ics_calendar(fu_buf *out, fu_db *db, const fu_action_row *rows,
+		    size_t n)
+{
+	int64_t stamp = 0, apps = 0;
+	int rc;
+	if ((rc = fu__contact_first_created(db, &stamp)) ||
+	    (rc = fu__application_first_created(db, &apps)))
+		return rc;
+	if (apps && (!stamp || apps < stamp))
+		stamp = apps;
+	fu_ics_write(out, rows, n, db->now, stamp);
+	if (out->failed)
+		return fu__error(db, FU_ERROR, "out of memory");
+	return FU_OK;
 }

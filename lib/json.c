@@ -1,4 +1,5 @@
-/* json.c - the JSON shapes of json.h. */
+/* json.c - the JSON shapes of json.h: one per record, for every command
+ * that prints it and for fu export. */
 #include <stdlib.h>
 
 #include "fu/date.h"
@@ -63,7 +64,7 @@ cJSON *fu_json_application(const fu_application *a,
 	cJSON_AddBoolToObject(o, "no_calls", a->no_calls);
 	cJSON_AddBoolToObject(o, "no_follow_up", a->no_follow_up);
 	add_time(o, "applied", a->applied_at);
-	add_str(o, "stage", a->stage ? a->stage : "planned");
+	add_str(o, "stage", fu_application_stage_name(a));
 	add_str(o, "status", a->outcome ? "closed" : "open");
 	add_str(o, "outcome", fu_outcome_name(a->outcome));
 	add_time(o, "closed", a->closed_at);
@@ -81,6 +82,27 @@ cJSON *fu_json_application(const fu_application *a,
 		add_str(c, "name", name);
 		cJSON_AddItemToArray(cs, c);
 	}
+	return o;
+}
+
+cJSON *fu_json_application_export(const fu_application *a)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return NULL;
+	cJSON_AddNumberToObject(o, "id", (double)a->id);
+	add_str(o, "company", a->company);
+	add_str(o, "role", a->role);
+	add_str(o, "source", fu_source_name(a->source));
+	add_str(o, "url", a->url);
+	add_str(o, "notes", a->notes);
+	cJSON_AddBoolToObject(o, "no_calls", a->no_calls);
+	cJSON_AddBoolToObject(o, "no_follow_up", a->no_follow_up);
+	cJSON *cs = cJSON_AddArrayToObject(o, "contacts");
+	for (size_t i = 0; cs && i < a->ncontacts; i++)
+		cJSON_AddItemToArray(cs, cJSON_CreateNumber(
+					     (double)a->contact_ids[i]));
+	add_time(o, "created", a->created_at);
 	return o;
 }
 
@@ -137,7 +159,7 @@ cJSON *fu_json_action(const fu_action_row *r, int64_t now)
 	} else {
 		cJSON_AddNullToObject(o, "contact");
 	}
-	add_str(o, "action", r->a.kind);
+	add_str(o, "action", fu_action_kind_name(r->a.kind));
 	add_str(o, "channel", fu_channel_name(r->a.channel));
 	add_time(o, "not_before", r->a.not_before);
 	add_time(o, "due", r->a.due);

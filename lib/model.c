@@ -50,6 +50,30 @@ static const char *const outcomes[FU_OUT__COUNT] = {
 	[FU_OUT_FILLED] = "filled",
 };
 
+static const char *const action_kinds[FU_ACT__COUNT] = {
+	[FU_ACT_THANK_YOU] = "thank-you",
+	[FU_ACT_ACKNOWLEDGE] = "acknowledge",
+	[FU_ACT_CONNECT] = "connect",
+	[FU_ACT_INTRO_THANKS] = "intro-thanks",
+	[FU_ACT_INTRO_REACH_OUT] = "intro-reach-out",
+	[FU_ACT_HELP_REMINDER] = "help-reminder",
+	[FU_ACT_FIND_CONTACT] = "find-contact",
+	[FU_ACT_APP_CHECK_IN] = "application-check-in",
+	[FU_ACT_INTERVIEW_CHECK_IN] = "interview-check-in",
+	[FU_ACT_NUDGE] = "nudge",
+	[FU_ACT_CLOSURE] = "closure",
+	[FU_ACT_REJECTION_RESPONSE] = "rejection-response",
+	[FU_ACT_OFFER_REVIEW] = "offer-review",
+	[FU_ACT_WITHDRAW_NOTICE] = "withdraw-notice",
+};
+
+static const char *const stages[FU_STAGE__OPEN] = {
+	[FU_STAGE_PLANNED] = "planned",
+	[FU_STAGE_APPLIED] = "applied",
+	[FU_STAGE_INTERVIEWING] = "interviewing",
+	[FU_STAGE_OFFER] = "offer",
+};
+
 static const char *name_of(const char *const *names, int count, int v)
 {
 	return v > 0 && v < count ? names[v] : NULL;
@@ -102,6 +126,14 @@ const char *fu_outcome_name(fu_outcome o)
 {
 	return name_of(outcomes, FU_OUT__COUNT, (int)o);
 }
+const char *fu_action_kind_name(fu_action_kind k)
+{
+	return name_of(action_kinds, FU_ACT__COUNT, (int)k);
+}
+const char *fu_stage_name(fu_stage s)
+{
+	return (int)s >= 0 && s < FU_STAGE__OPEN ? stages[s] : NULL;
+}
 
 int fu_event_kind_parse(fu_event_kind *out, const char *s)
 {
@@ -109,6 +141,22 @@ int fu_event_kind_parse(fu_event_kind *out, const char *s)
 				   FU_EV_DISMISS, s);
 	if (rc == FU_OK)
 		*out = (fu_event_kind)v;
+	return rc;
+}
+int fu_event_kind_stored(fu_event_kind *out, const char *s)
+{
+	int v = 0, rc = parse_name(&v, event_kinds, FU_EV__COUNT,
+				   FU_EV_CLOSED, s);
+	if (rc == FU_OK)
+		*out = (fu_event_kind)v;
+	return rc;
+}
+int fu_action_kind_parse(fu_action_kind *out, const char *s)
+{
+	int v = 0, rc = parse_name(&v, action_kinds, FU_ACT__COUNT,
+				   FU_ACT__COUNT - 1, s);
+	if (rc == FU_OK)
+		*out = (fu_action_kind)v;
 	return rc;
 }
 int fu_channel_parse(fu_channel *out, const char *s)
@@ -141,6 +189,12 @@ const char *fu_event_kind_names(void)
 	static char buf[256];
 	return join_names(buf, sizeof buf, event_kinds, FU_EV__COUNT,
 			  FU_EV_DISMISS);
+}
+const char *fu_action_kind_names(void)
+{
+	static char buf[512];
+	return join_names(buf, sizeof buf, action_kinds, FU_ACT__COUNT,
+			  FU_ACT__COUNT - 1);
 }
 const char *fu_channel_names(void)
 {

@@ -23,112 +23,18 @@
 
 #include "fu/date.h"
 #include "fu/fu.h"
+#include "fu/params.h"
 #include "fu/rules.h"
 
-/* --- the numbers ---------------------------------------------------------- */
-
-const fu_param_info fu_params[FU_P__COUNT] = {
-	[FU_P_THANK_YOU_HOURS] = { "rules.thank-you.hours", 24, 1, 168,
-		"hours after an interview or meeting by which thank-yous are due" },
-	[FU_P_ACK_HOURS] = { "rules.acknowledge.hours", 24, 1, 168,
-		"hours after a reply by which an acknowledgement is due" },
-	[FU_P_CONNECT_MIN_DAYS] = { "rules.connect.min-days", 1, 0, 365,
-		"days after meeting someone new before writing to them" },
-	[FU_P_CONNECT_MAX_DAYS] = { "rules.connect.max-days", 3, 0, 365,
-		"days after meeting someone new by which to write to them" },
-	[FU_P_INTRO_DAYS] = { "rules.intro.days", 2, 0, 365,
-		"days after an introduction to thank and to reach out" },
-	[FU_P_HELP_DAYS] = { "rules.help-reminder.days", 7, 0, 365,
-		"days before reminding someone who promised help by no date" },
-	[FU_P_HELP_URGENT_DAYS] = { "rules.help-reminder.urgent-days", 3, 0,
-		365, "the same, when you marked the request urgent" },
-	[FU_P_HELP_WINDOW_DAYS] = { "rules.help-reminder.window-days", 3, 0,
-		365, "days a help reminder stays due before it is overdue" },
-	[FU_P_FIND_CONTACT_DAYS] = { "rules.find-contact.days", 2, 0, 365,
-		"days after applying with no known person to look for one" },
-	[FU_P_APP_CHECKIN_MIN_DAYS] = { "rules.application-check-in.min-days",
-		2, 0, 365, "days after applying before checking in" },
-	[FU_P_APP_CHECKIN_MAX_DAYS] = { "rules.application-check-in.max-days",
-		7, 0, 365, "days after applying by which to check in" },
-	[FU_P_INTERVIEW_CHECKIN_MIN_DAYS] = {
-		"rules.interview-check-in.min-days", 3, 0, 365,
-		"days after an interview with no date named before checking in" },
-	[FU_P_INTERVIEW_CHECKIN_MAX_DAYS] = {
-		"rules.interview-check-in.max-days", 5, 0, 365,
-		"days after an interview with no date named by which to check in" },
-	[FU_P_PROMISE_MIN_DAYS] = {
-		"rules.interview-check-in.promised-min-days", 1, 0, 365,
-		"days after the date they promised word before checking in" },
-	[FU_P_PROMISE_MAX_DAYS] = {
-		"rules.interview-check-in.promised-max-days", 2, 0, 365,
-		"days after the date they promised word by which to check in" },
-	[FU_P_NUDGE_DAYS] = { "rules.nudge.days", 14, 1, 365,
-		"days between unanswered follow-ups" },
-	[FU_P_NUDGE_WINDOW_DAYS] = { "rules.nudge.window-days", 3, 0, 365,
-		"days a nudge (or a closure decision) stays due" },
-	[FU_P_CLOSURE_FOLLOW_UPS] = { "rules.closure.follow-ups", 3, 1, 20,
-		"unanswered follow-ups after which to decide on closure" },
-	[FU_P_POSTING_CLOSED_DAYS] = { "rules.closure.posting-closed-days", 21,
-		0, 365, "days of silence after a posting came down before closure" },
-	[FU_P_BOARD_SILENCE_DAYS] = { "rules.closure.board-silence-days", 28,
-		0, 365, "days of silence on a job-board application with no "
-		"contact before closure" },
-	[FU_P_REJECTION_DAYS] = { "rules.rejection-response.days", 2, 0, 365,
-		"days after a rejection by which to answer it graciously" },
-	[FU_P_OFFER_DAYS] = { "rules.offer-review.days", 3, 0, 365,
-		"days to review an offer that came with no deadline" },
-	[FU_P_WITHDRAW_DAYS] = { "rules.withdraw-notice.days", 2, 0, 365,
-		"days after accepting a job by which to withdraw elsewhere" },
-	[FU_P_MIN_GAP_DAYS] = { "rules.min-gap-days", 7, 0, 365,
-		"never two follow-ups to one person within this many days" },
-	[FU_P_HORIZON_DAYS] = { "due.horizon-days", 7, 0, 365,
-		"fu due lists upcoming actions this many days ahead" },
-};
-
-void fu_rule_params_default(fu_rule_params *p)
-{
-	memset(p, 0, sizeof *p);
-	for (int i = 0; i < FU_P__COUNT; i++)
-		p->v[i] = fu_params[i].def;
-}
-
 /* --- the rules, as data ---------------------------------------------------- */
-
-enum {
-	R_THANK_YOU,
-	R_ACKNOWLEDGE,
-	R_CONNECT,
-	R_INTRO_THANKS,
-	R_INTRO_REACH_OUT,
-	R_HELP_REMINDER,
-	R_FIND_CONTACT,
-	R_APP_CHECK_IN,
-	R_INTERVIEW_CHECK_IN,
-	R_NUDGE,
-	R_CLOSURE,
-	R_REJECTION,
-	R_OFFER,
-	R_WITHDRAW,
-	R__COUNT
-};
-
-/* The action ids, in R_ order (each action's rule has the same id). */
-const char *const fu_action_kinds[] = {
-	"thank-you", "acknowledge", "connect", "intro-thanks",
-	"intro-reach-out", "help-reminder", "find-contact",
-	"application-check-in", "interview-check-in", "nudge", "closure",
-	"rejection-response", "offer-review", "withdraw-notice", NULL
-};
-_Static_assert(sizeof fu_action_kinds / sizeof *fu_action_kinds ==
-	       R__COUNT + 1, "one action id per rule");
 
 /*
  * Decision: intro-thanks and intro-reach-out, one row of RULES.md, are
  * two entries here, so that every action's rule is its own id and each
  * says what it asks for.
  */
-static const fu_rule_info rules[R__COUNT] = {
-	[R_THANK_YOU] = { "thank-you",
+static const fu_rule_info rules[FU_ACT__COUNT] = {
+	[FU_ACT_THANK_YOU] = { "thank-you",
 		"an interview of any format, or a scheduled meeting (coffee, "
 		"lunch, an informational or networking meeting)",
 		"a separate thank-you to each person you met, naming one or "
@@ -142,7 +48,7 @@ static const fu_rule_info rules[R__COUNT] = {
 		"Most candidates never thank their interviewers, so a prompt "
 		"and specific note sets you apart and reminds each of them "
 		"why you fit." },
-	[R_ACKNOWLEDGE] = { "acknowledge",
+	[FU_ACT_ACKNOWLEDGE] = { "acknowledge",
 		"any other contact with a person: a reply, a call, a "
 		"conversation, a timeline they gave you",
 		"a short note of thanks that signs off with your full contact "
@@ -153,7 +59,7 @@ static const fu_rule_info rules[R__COUNT] = {
 		"A brief, careful thank-you after each exchange costs little, "
 		"keeps your details at hand for them and leaves a good "
 		"impression." },
-	[R_CONNECT] = { "connect",
+	[FU_ACT_CONNECT] = { "connect",
 		"you met someone new, for example at an event",
 		"remind them where you met and propose a next step",
 		"rules.connect.min-days to rules.connect.max-days days after "
@@ -162,7 +68,7 @@ static const fu_rule_info rules[R__COUNT] = {
 		"003 \"After meeting someone new\"",
 		"Writing within a few days, while the meeting is fresh, turns "
 		"a chance encounter into a professional relationship." },
-	[R_INTRO_THANKS] = { "intro-thanks",
+	[FU_ACT_INTRO_THANKS] = { "intro-thanks",
 		"someone in your network introduced you to a new person",
 		"thank the person who made the introduction",
 		"from the introduction until rules.intro.days days after it",
@@ -170,7 +76,7 @@ static const fu_rule_info rules[R__COUNT] = {
 		"003 \"Introduced via network\"",
 		"A quick thank-you acknowledges the favour and keeps the "
 		"introducer glad to help again." },
-	[R_INTRO_REACH_OUT] = { "intro-reach-out",
+	[FU_ACT_INTRO_REACH_OUT] = { "intro-reach-out",
 		"someone in your network introduced you to a new person",
 		"write to the new person: who you are, why you are getting in "
 		"touch, and a call or meeting you suggest",
@@ -179,7 +85,7 @@ static const fu_rule_info rules[R__COUNT] = {
 		"003 \"Introduced via network\"",
 		"Reaching out within two days shows you value the "
 		"introduction; keep it short and offer a concrete next step." },
-	[R_HELP_REMINDER] = { "help-reminder",
+	[FU_ACT_HELP_REMINDER] = { "help-reminder",
 		"someone agreed to help you: pass your resume on, make an "
 		"introduction",
 		"a light, friendly reminder",
@@ -192,7 +98,7 @@ static const fu_rule_info rules[R__COUNT] = {
 		"Give people the time they asked for, about a week when they "
 		"named none; if it is time-sensitive you may ask sooner, "
 		"saying briefly why." },
-	[R_FIND_CONTACT] = { "find-contact",
+	[FU_ACT_FIND_CONTACT] = { "find-contact",
 		"an application with no known person (a job board, a generic "
 		"HR inbox)",
 		"find out who hires for the role, for example who posted it, "
@@ -204,7 +110,7 @@ static const fu_rule_info rules[R__COUNT] = {
 		"002 \"If you hear nothing\"",
 		"Follow-ups sent to a general inbox rarely get an answer; the "
 		"person who posted the job usually is the one to reach." },
-	[R_APP_CHECK_IN] = { "application-check-in",
+	[FU_ACT_APP_CHECK_IN] = { "application-check-in",
 		"an application with a known person and no word from them yet",
 		"a brief check that your materials arrived, whether they need "
 		"anything else, the next steps and their timing; your "
@@ -218,7 +124,7 @@ static const fu_rule_info rules[R__COUNT] = {
 		"A short, polite check within the first week helps your "
 		"application get read; recruiters are busy, so make it a "
 		"gentle reminder." },
-	[R_INTERVIEW_CHECK_IN] = { "interview-check-in",
+	[FU_ACT_INTERVIEW_CHECK_IN] = { "interview-check-in",
 		"an interview and no word from them since",
 		"ask politely whether they decided or the timeline moved; "
 		"restate your interest and fit, referring to the conversation",
@@ -234,7 +140,7 @@ static const fu_rule_info rules[R__COUNT] = {
 		"Once the date they gave has passed, ask within two days; "
 		"with no date, 3-5 days after the interview (003, chosen over "
 		"the one week of 000)." },
-	[R_NUDGE] = { "nudge",
+	[FU_ACT_NUDGE] = { "nudge",
 		"a check-in was sent and there is still no reply",
 		"another follow-up, worded differently from the last",
 		"rules.nudge.days days after your latest follow-up, due "
@@ -245,7 +151,7 @@ static const fu_rule_info rules[R__COUNT] = {
 		"Every other week keeps you in mind without seeming pushy; "
 		"vary the medium and the message so it never sounds "
 		"repetitive." },
-	[R_CLOSURE] = { "closure",
+	[FU_ACT_CLOSURE] = { "closure",
 		"rules.closure.follow-ups follow-ups without a reply; or the "
 		"posting came down and no word for "
 		"rules.closure.posting-closed-days days; or a job-board "
@@ -260,7 +166,7 @@ static const fu_rule_info rules[R__COUNT] = {
 		"With a job, withdrawing politely frees you for likelier leads "
 		"and now and then revives their interest; without one, you "
 		"can keep following up at the same pace." },
-	[R_REJECTION] = { "rejection-response",
+	[FU_ACT_REJECTION_RESPONSE] = { "rejection-response",
 		"a rejection, logged or by closing the application as rejected",
 		"thank them for the opportunity and ask them to keep you in "
 		"mind for future roles",
@@ -270,7 +176,7 @@ static const fu_rule_info rules[R__COUNT] = {
 		"002 \"Be realistic about rejection\"",
 		"A gracious answer protects your reputation in a small world "
 		"and can put you on the shortlist for the next opening." },
-	[R_OFFER] = { "offer-review",
+	[FU_ACT_OFFER_REVIEW] = { "offer-review",
 		"an offer",
 		"review it (salary range, benefits) before answering, be "
 		"ready to negotiate, and answer by their deadline",
@@ -280,7 +186,7 @@ static const fu_rule_info rules[R__COUNT] = {
 		"002 \"If you are offered a job\"",
 		"Do not let the excitement of an offer rush you: know the "
 		"going range for the role and be prepared to negotiate." },
-	[R_WITHDRAW] = { "withdraw-notice",
+	[FU_ACT_WITHDRAW_NOTICE] = { "withdraw-notice",
 		"you accepted a job: each other open application you applied "
 		"to",
 		"tell its contacts and withdraw your name formally",
@@ -294,13 +200,13 @@ static const fu_rule_info rules[R__COUNT] = {
 const fu_rule_info *fu_rules_table(size_t *n)
 {
 	if (n)
-		*n = R__COUNT;
-	return rules;
+		*n = FU_ACT__COUNT - 1;
+	return rules + 1; /* FU_ACT_NONE has no rule */
 }
 
 const fu_rule_info *fu_rule_find(const char *id)
 {
-	for (int i = 0; id && i < R__COUNT; i++)
+	for (int i = 1; id && i < FU_ACT__COUNT; i++)
 		if (strcmp(rules[i].id, id) == 0)
 			return &rules[i];
 	return NULL;
@@ -343,34 +249,34 @@ typedef struct rule_def {
  * day the application check-in would be (rules.application-check-in.
  * max-days after applying): find the person in time to write to them.
  */
-static const rule_def defs[R__COUNT] = {
-	[R_THANK_YOU] = { -1, FU_P_THANK_YOU_HOURS,
+static const rule_def defs[FU_ACT__COUNT] = {
+	[FU_ACT_THANK_YOU] = { -1, FU_P_THANK_YOU_HOURS,
 		K_MESSAGE | K_WRITTEN | K_HOURS },
-	[R_ACKNOWLEDGE] = { -1, FU_P_ACK_HOURS,
+	[FU_ACT_ACKNOWLEDGE] = { -1, FU_P_ACK_HOURS,
 		K_MESSAGE | K_WRITTEN | K_HOURS },
-	[R_CONNECT] = { FU_P_CONNECT_MIN_DAYS, FU_P_CONNECT_MAX_DAYS,
+	[FU_ACT_CONNECT] = { FU_P_CONNECT_MIN_DAYS, FU_P_CONNECT_MAX_DAYS,
 		K_MESSAGE | K_FOLLOW_UP | K_ANSWERED },
-	[R_INTRO_THANKS] = { -1, FU_P_INTRO_DAYS, K_MESSAGE | K_WRITTEN },
-	[R_INTRO_REACH_OUT] = { -1, FU_P_INTRO_DAYS,
+	[FU_ACT_INTRO_THANKS] = { -1, FU_P_INTRO_DAYS, K_MESSAGE | K_WRITTEN },
+	[FU_ACT_INTRO_REACH_OUT] = { -1, FU_P_INTRO_DAYS,
 		K_MESSAGE | K_FOLLOW_UP | K_ANSWERED },
-	[R_HELP_REMINDER] = { FU_P_HELP_DAYS, FU_P_HELP_WINDOW_DAYS,
+	[FU_ACT_HELP_REMINDER] = { FU_P_HELP_DAYS, FU_P_HELP_WINDOW_DAYS,
 		K_MESSAGE | K_FOLLOW_UP | K_LENGTH },
-	[R_FIND_CONTACT] = { FU_P_FIND_CONTACT_DAYS,
+	[FU_ACT_FIND_CONTACT] = { FU_P_FIND_CONTACT_DAYS,
 		FU_P_APP_CHECKIN_MAX_DAYS, K_PERSIST },
-	[R_APP_CHECK_IN] = { FU_P_APP_CHECKIN_MIN_DAYS,
+	[FU_ACT_APP_CHECK_IN] = { FU_P_APP_CHECKIN_MIN_DAYS,
 		FU_P_APP_CHECKIN_MAX_DAYS,
 		K_MESSAGE | K_FOLLOW_UP | K_BUSINESS | K_PERSIST },
-	[R_INTERVIEW_CHECK_IN] = { FU_P_INTERVIEW_CHECKIN_MIN_DAYS,
+	[FU_ACT_INTERVIEW_CHECK_IN] = { FU_P_INTERVIEW_CHECKIN_MIN_DAYS,
 		FU_P_INTERVIEW_CHECKIN_MAX_DAYS,
 		K_MESSAGE | K_FOLLOW_UP | K_BUSINESS | K_PERSIST },
-	[R_NUDGE] = { FU_P_NUDGE_DAYS, FU_P_NUDGE_WINDOW_DAYS,
+	[FU_ACT_NUDGE] = { FU_P_NUDGE_DAYS, FU_P_NUDGE_WINDOW_DAYS,
 		K_MESSAGE | K_FOLLOW_UP | K_BUSINESS | K_PERSIST | K_LENGTH },
-	[R_CLOSURE] = { -1, FU_P_NUDGE_WINDOW_DAYS,
+	[FU_ACT_CLOSURE] = { -1, FU_P_NUDGE_WINDOW_DAYS,
 		K_BUSINESS | K_PERSIST | K_LENGTH },
-	[R_REJECTION] = { -1, FU_P_REJECTION_DAYS,
+	[FU_ACT_REJECTION_RESPONSE] = { -1, FU_P_REJECTION_DAYS,
 		K_MESSAGE | K_WRITTEN | K_CLOSING },
-	[R_OFFER] = { -1, FU_P_OFFER_DAYS, 0 },
-	[R_WITHDRAW] = { -1, FU_P_WITHDRAW_DAYS, K_MESSAGE | K_WRITTEN },
+	[FU_ACT_OFFER_REVIEW] = { -1, FU_P_OFFER_DAYS, 0 },
+	[FU_ACT_WITHDRAW_NOTICE] = { -1, FU_P_WITHDRAW_DAYS, K_MESSAGE | K_WRITTEN },
 };
 
 /* --- state of one evaluation ------------------------------------------- */
@@ -380,7 +286,7 @@ enum { C_OPEN, C_DONE, C_CANCELLED, C_DISMISSED };
 /* An action as it is raised, answered or cancelled during the replay. */
 typedef struct cand {
 	fu_action a;
-	int rule;
+	fu_action_kind rule;
 	size_t born;          /* the step that raised it */
 	int64_t first_due;    /* its due as raised: what a sent answers first */
 	int state;
@@ -654,7 +560,7 @@ static fu_channel preferred(const ctx *x, const fu_rule_contact *c)
 	}
 }
 
-static fu_channel pick_channel(const ctx *x, int rule, int64_t id)
+static fu_channel pick_channel(const ctx *x, fu_action_kind rule, int64_t id)
 {
 	const fu_rule_contact *c = contact_of(x, id);
 	fu_channel ch = preferred(x, c);
@@ -683,7 +589,7 @@ static fu_channel nudge_channel(const ctx *x, int64_t id, fu_channel prev)
 
 /* Raise an action with an explicit window; its index, or -1 when it is
  * not raised (rule 1, or out of memory). */
-static int raise_at(ctx *x, int rule, int64_t who, int64_t trigger, int seq,
+static int raise_at(ctx *x, fu_action_kind rule, int64_t who, int64_t trigger, int seq,
 		    int64_t nb, int64_t due)
 {
 	if (x->s->no_follow_up && (defs[rule].flags & K_PERSIST))
@@ -704,7 +610,7 @@ static int raise_at(ctx *x, int rule, int64_t who, int64_t trigger, int seq,
 	c->born = x->now;
 	c->state = C_OPEN;
 	fu_action *a = &c->a;
-	a->kind = fu_action_kinds[rule];
+	a->kind = rule;
 	a->rule = rules[rule].id;
 	a->application_id = x->s->application_id;
 	a->contact_id = who;
@@ -715,23 +621,25 @@ static int raise_at(ctx *x, int rule, int64_t who, int64_t trigger, int seq,
 	a->trigger_event_id = trigger;
 	a->seq = seq;
 	if (seq)
-		snprintf(a->key, sizeof a->key, "%s:%lld:%lld:%d", a->kind,
+		snprintf(a->key, sizeof a->key, "%s:%lld:%lld:%d",
+			 fu_action_kind_name(a->kind),
 			 (long long)trigger, (long long)who, seq);
 	else
-		snprintf(a->key, sizeof a->key, "%s:%lld:%lld", a->kind,
+		snprintf(a->key, sizeof a->key, "%s:%lld:%lld",
+			 fu_action_kind_name(a->kind),
 			 (long long)trigger, (long long)who);
 	c->first_due = a->due;
 	return (int)x->n++;
 }
 
 /* The due that goes with not_before nb for a K_LENGTH rule. */
-static int64_t due_after(const ctx *x, int rule, int64_t nb)
+static int64_t due_after(const ctx *x, fu_action_kind rule, int64_t nb)
 {
 	return plus_days(nb, param(x, defs[rule].to));
 }
 
 /* Raise an action whose window the rule's table entry gives from t. */
-static int raise_from(ctx *x, int rule, int64_t who, int64_t trigger,
+static int raise_from(ctx *x, fu_action_kind rule, int64_t who, int64_t trigger,
 		      int64_t t)
 {
 	const rule_def *d = &defs[rule];
@@ -744,7 +652,7 @@ static int raise_from(ctx *x, int rule, int64_t who, int64_t trigger,
 
 /* Cancel the open actions of a rule raised before this step (for one
  * person, or anyone when who is -1). */
-static void cancel(ctx *x, int rule, int64_t who)
+static void cancel(ctx *x, fu_action_kind rule, int64_t who)
 {
 	for (size_t i = 0; i < x->n; i++) {
 		cand *c = &x->c[i];
@@ -815,7 +723,7 @@ static void stage_reason(ctx *x, cand *c, const fu_event *e, int64_t at,
 {
 	char what[2 * NAME_LEN], who[NAME_LEN], d1[FU_HUMAN_LEN],
 		d2[FU_HUMAN_LEN];
-	int iv = c->rule == R_INTERVIEW_CHECK_IN;
+	int iv = c->rule == FU_ACT_INTERVIEW_CHECK_IN;
 	told(what, sizeof what, x, e);
 	name_of(who, x, c->a.contact_id, "them");
 	when(d1, at, c->a.due);
@@ -865,7 +773,7 @@ static void stage_start(ctx *x, const fu_event *e, int64_t at)
 		: first_attached(x);
 	if (!iv && !who)
 		return;
-	int rule = iv ? R_INTERVIEW_CHECK_IN : R_APP_CHECK_IN;
+	fu_action_kind rule = iv ? FU_ACT_INTERVIEW_CHECK_IN : FU_ACT_APP_CHECK_IN;
 	int64_t trig = e ? e->id : 0;
 	int64_t cdate = x->contact_date > at ? x->contact_date : 0;
 	int i = cdate ? raise_at(x, rule, who, trig, 0,
@@ -886,8 +794,8 @@ static void employer_spoke(ctx *x)
 	if (!is_app(x))
 		return;
 	stage_end(x);
-	cancel(x, R_FIND_CONTACT, -1);
-	cancel(x, R_CLOSURE, -1);
+	cancel(x, FU_ACT_FIND_CONTACT, -1);
+	cancel(x, FU_ACT_CLOSURE, -1);
 }
 
 /* What the closure suggests (000 "Closure"): withdraw when employed,
@@ -909,8 +817,8 @@ static void closure_tail(ctx *x, cand *c, int nudging)
 static int raise_closure(ctx *x, int64_t trigger, int64_t nb)
 {
 	nb = fu_time_business_day(nb);
-	return raise_at(x, R_CLOSURE, 0, trigger, 0, nb,
-			due_after(x, R_CLOSURE, nb));
+	return raise_at(x, FU_ACT_CLOSURE, 0, trigger, 0, nb,
+			due_after(x, FU_ACT_CLOSURE, nb));
 }
 
 /* The N-th unanswered follow-up of the stage: time to decide. */
@@ -939,15 +847,15 @@ static void stage_advance(ctx *x, const fu_event *e)
 	 * closure (you chose to keep going). */
 	for (size_t i = 0; i < x->n; i++) {
 		cand *c = &x->c[i];
-		if (c->rule == R_CLOSURE && c->state == C_OPEN &&
+		if (c->rule == FU_ACT_CLOSURE && c->state == C_OPEN &&
 		    c->born < x->now && c->a.not_before <= e->at)
 			c->state = C_DONE;
 	}
 	if (x->st.sent == param(x, FU_P_CLOSURE_FOLLOW_UPS))
 		closure_by_count(x, e);
 	int64_t nb = plus_days(e->at, param(x, FU_P_NUDGE_DAYS));
-	int i = raise_at(x, R_NUDGE, x->st.person, x->st.trigger,
-			 x->st.seq + 1, nb, due_after(x, R_NUDGE, nb));
+	int i = raise_at(x, FU_ACT_NUDGE, x->st.person, x->st.trigger,
+			 x->st.seq + 1, nb, due_after(x, FU_ACT_NUDGE, nb));
 	if (i < 0) {
 		x->st.on = 0;
 		return;
@@ -968,7 +876,7 @@ static void stage_advance(ctx *x, const fu_event *e)
 static void thank_one(ctx *x, const fu_event *e, int64_t who)
 {
 	char name[NAME_LEN], d[FU_HUMAN_LEN];
-	int i = raise_from(x, R_THANK_YOU, who, e->id, e->at);
+	int i = raise_from(x, FU_ACT_THANK_YOU, who, e->id, e->at);
 	if (i < 0)
 		return;
 	cand *c = &x->c[i];
@@ -1015,7 +923,7 @@ static void on_applied(ctx *x, int64_t at)
 	if (!is_app(x) || x->terminal)
 		return;
 	if (!has_attached(x)) {
-		int i = raise_from(x, R_FIND_CONTACT, 0, 0, at);
+		int i = raise_from(x, FU_ACT_FIND_CONTACT, 0, 0, at);
 		if (i >= 0)
 			say(&x->c[i], "applied on %s with no known contact; "
 			    "find who hires for the role (e.g. who posted it)",
@@ -1075,7 +983,7 @@ static void on_reply(ctx *x, const fu_event *e)
 		}
 	}
 	if (e->kind == FU_EV_REPLY || e->nwith || !is_app(x)) {
-		int i = raise_from(x, R_ACKNOWLEDGE, from, e->id, e->at);
+		int i = raise_from(x, FU_ACT_ACKNOWLEDGE, from, e->id, e->at);
 		if (i >= 0)
 			say(&x->c[i], "%s %s on %s; a brief acknowledgement "
 			    "with your contact details within %d hours",
@@ -1100,7 +1008,7 @@ static void on_met(ctx *x, const fu_event *e)
 				    : with_new(x, e, k - 1);
 		if (!id)
 			continue;
-		int i = raise_from(x, R_CONNECT, id, e->id, e->at);
+		int i = raise_from(x, FU_ACT_CONNECT, id, e->id, e->at);
 		if (i >= 0)
 			say(&x->c[i], "you met %s on %s; remind them of it and "
 			    "suggest a next step within %d-%d days",
@@ -1124,7 +1032,7 @@ static void on_intro(ctx *x, const fu_event *e)
 	name_of(by, x, intro, "someone");
 	name_of(to, x, first, "a new contact");
 	if (intro) {
-		int i = raise_from(x, R_INTRO_THANKS, intro, e->id, e->at);
+		int i = raise_from(x, FU_ACT_INTRO_THANKS, intro, e->id, e->at);
 		if (i >= 0)
 			say(&x->c[i], "%s introduced you to %s on %s; thank "
 			    "%s within %d days", by, to,
@@ -1132,7 +1040,7 @@ static void on_intro(ctx *x, const fu_event *e)
 			    param(x, FU_P_INTRO_DAYS));
 	}
 	if (!first) {
-		int i = raise_from(x, R_INTRO_REACH_OUT, 0, e->id, e->at);
+		int i = raise_from(x, FU_ACT_INTRO_REACH_OUT, 0, e->id, e->at);
 		if (i >= 0)
 			say(&x->c[i], "%s introduced you to someone on %s; "
 			    "write who you are and why, and suggest a call, "
@@ -1144,7 +1052,7 @@ static void on_intro(ctx *x, const fu_event *e)
 		int64_t id = with_new(x, e, k);
 		if (!id)
 			continue;
-		int i = raise_from(x, R_INTRO_REACH_OUT, id, e->id, e->at);
+		int i = raise_from(x, FU_ACT_INTRO_REACH_OUT, id, e->id, e->at);
 		if (i >= 0)
 			say(&x->c[i], "%s introduced you to %s on %s; write "
 			    "who you are and why, and suggest a call, within "
@@ -1170,8 +1078,8 @@ static void help_one(ctx *x, const fu_event *e, int64_t who)
 		nb = after;
 	if (nb < e->at)
 		nb = e->at;
-	int i = raise_at(x, R_HELP_REMINDER, who, e->id, 0, nb,
-			 due_after(x, R_HELP_REMINDER, nb));
+	int i = raise_at(x, FU_ACT_HELP_REMINDER, who, e->id, 0, nb,
+			 due_after(x, FU_ACT_HELP_REMINDER, nb));
 	if (i < 0)
 		return;
 	cand *c = &x->c[i];
@@ -1214,11 +1122,11 @@ static void on_offer(ctx *x, const fu_event *e)
 	char d1[FU_HUMAN_LEN], d2[FU_HUMAN_LEN];
 	employer_spoke(x);
 	x->terminal = 1; /* Decision: an offer ends the check-ins */
-	cancel(x, R_OFFER, -1); /* a newer offer replaces the older */
+	cancel(x, FU_ACT_OFFER_REVIEW, -1); /* a newer offer replaces the older */
 	int64_t who = e->nwith ? e->with[0] : 0;
 	int i = e->until_at > e->at
-		? raise_at(x, R_OFFER, who, e->id, 0, e->at, e->until_at)
-		: raise_from(x, R_OFFER, who, e->id, e->at);
+		? raise_at(x, FU_ACT_OFFER_REVIEW, who, e->id, 0, e->at, e->until_at)
+		: raise_from(x, FU_ACT_OFFER_REVIEW, who, e->id, e->at);
 	if (i < 0)
 		return;
 	cand *c = &x->c[i];
@@ -1236,7 +1144,7 @@ static void rejection_response(ctx *x, const fu_event *e, int64_t at,
 			       int64_t who, const char *how)
 {
 	char name[NAME_LEN], d[FU_HUMAN_LEN];
-	int i = raise_from(x, R_REJECTION, who, e ? e->id : 0, at);
+	int i = raise_from(x, FU_ACT_REJECTION_RESPONSE, who, e ? e->id : 0, at);
 	if (i >= 0)
 		say(&x->c[i], "%s on %s; thank %s for the opportunity and ask "
 		    "to be kept in mind, within %d days", how,
@@ -1252,9 +1160,9 @@ static void on_rejection(ctx *x, const fu_event *e)
 	employer_spoke(x);
 	x->terminal = 1;
 	x->rejected = 1;
-	cancel(x, R_OFFER, -1);
-	cancel(x, R_THANK_YOU, -1);
-	cancel(x, R_ACKNOWLEDGE, -1);
+	cancel(x, FU_ACT_OFFER_REVIEW, -1);
+	cancel(x, FU_ACT_THANK_YOU, -1);
+	cancel(x, FU_ACT_ACKNOWLEDGE, -1);
 	int64_t who = rejecter(x, e);
 	if (who)
 		rejection_response(x, e, e->at, who, "turned down");
@@ -1304,16 +1212,16 @@ static void on_accepted(ctx *x, int64_t at)
 	if (!is_app(x) || !(x->applied || x->word))
 		return;
 	stage_end(x);
-	cancel(x, R_FIND_CONTACT, -1);
-	cancel(x, R_CLOSURE, -1);
-	cancel(x, R_OFFER, -1);
+	cancel(x, FU_ACT_FIND_CONTACT, -1);
+	cancel(x, FU_ACT_CLOSURE, -1);
+	cancel(x, FU_ACT_OFFER_REVIEW, -1);
 	x->terminal = 1;
 	int any = 0;
 	for (size_t k = 0; k < x->s->ncontacts; k++) {
 		const fu_rule_contact *p = &x->s->contacts[k];
 		if (!p->attached || !p->id)
 			continue;
-		int i = raise_from(x, R_WITHDRAW, p->id, 0, at);
+		int i = raise_from(x, FU_ACT_WITHDRAW_NOTICE, p->id, 0, at);
 		if (i >= 0)
 			say(&x->c[i], "you accepted another job on %s; tell %s "
 			    "and withdraw formally, within %d days",
@@ -1324,7 +1232,7 @@ static void on_accepted(ctx *x, int64_t at)
 	}
 	if (any)
 		return;
-	int i = raise_from(x, R_WITHDRAW, 0, 0, at);
+	int i = raise_from(x, FU_ACT_WITHDRAW_NOTICE, 0, 0, at);
 	if (i < 0)
 		return;
 	x->c[i].a.channel = FU_CH_NONE;
@@ -1337,7 +1245,8 @@ static void on_accepted(ctx *x, int64_t at)
 /* e->action aims at c: no aim, its kind, or its full key. */
 static int aims_at(const char *aim, const cand *c)
 {
-	return !aim || strcmp(aim, c->a.kind) == 0 || strcmp(aim, c->a.key) == 0;
+	return !aim || strcmp(aim, fu_action_kind_name(c->a.kind)) == 0 ||
+	       strcmp(aim, c->a.key) == 0;
 }
 
 /* Whether what a sent names (a kind, or a key "<kind>:...") is a
@@ -1345,9 +1254,9 @@ static int aims_at(const char *aim, const cand *c)
 static int is_follow_up_kind(const char *aim)
 {
 	size_t len = strcspn(aim, ":");
-	for (int r = 0; r < R__COUNT; r++)
-		if (strlen(fu_action_kinds[r]) == len &&
-		    strncmp(aim, fu_action_kinds[r], len) == 0)
+	for (int r = 1; r < FU_ACT__COUNT; r++)
+		if (strlen(fu_action_kind_name(r)) == len &&
+		    strncmp(aim, fu_action_kind_name(r), len) == 0)
 			return (defs[r].flags & K_FOLLOW_UP) != 0;
 	return 1;
 }
@@ -1593,7 +1502,7 @@ static void keep_what_counts(ctx *x)
 			continue;
 		if (closed && !(flags_of(c) & K_CLOSING))
 			c->state = C_CANCELLED;
-		else if (c->rule == R_CLOSURE && (closure < 0 ||
+		else if (c->rule == FU_ACT_CLOSURE && (closure < 0 ||
 			 c->a.not_before < x->c[closure].a.not_before))
 			closure = (int)i;
 	}
@@ -1601,9 +1510,9 @@ static void keep_what_counts(ctx *x)
 		cand *c = &x->c[i];
 		if (c->state != C_OPEN || (int)i == closure)
 			continue;
-		if (c->rule == R_CLOSURE)
+		if (c->rule == FU_ACT_CLOSURE)
 			c->state = C_CANCELLED;
-		else if (c->rule == R_NUDGE && x->p->employed &&
+		else if (c->rule == FU_ACT_NUDGE && x->p->employed &&
 			 fu_time_business_day(c->a.not_before) >=
 			 x->c[closure].a.not_before)
 			c->state = C_CANCELLED;
@@ -1728,22 +1637,6 @@ static int collect(const ctx *x, fu_action **out, size_t *n)
 	return FU_OK;
 }
 
-/* The user's numbers, held within their documented ranges. */
-static void clamp_params(fu_rule_params *q, const fu_rule_params *p)
-{
-	if (!p) {
-		fu_rule_params_default(q);
-		return;
-	}
-	*q = *p;
-	for (int i = 0; i < FU_P__COUNT; i++) {
-		if (q->v[i] < fu_params[i].min)
-			q->v[i] = fu_params[i].min;
-		if (q->v[i] > fu_params[i].max)
-			q->v[i] = fu_params[i].max;
-	}
-}
-
 int fu_rules_eval(fu_action **out, size_t *n, const fu_rule_subject *s,
 		  const fu_rule_params *p)
 {
@@ -1755,7 +1648,7 @@ int fu_rules_eval(fu_action **out, size_t *n, const fu_rule_subject *s,
 	*n = 0;
 	if (!s)
 		return FU_OK;
-	clamp_params(&q, p);
+	fu_rule_params_clamp(&q, p);
 	ctx x = { .s = s, .p = &q };
 	step *st = steps_of(&x, &nst);
 	if (!st)

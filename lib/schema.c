@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "fu/store.h"
 #include "internal.h"
 
 #define FU__STR2(x) #x
@@ -103,24 +102,30 @@ static const char schema_v1[] =
 ");\n";
 
 /* Version 2: the actions owed, derived from the records and kept up to
- * date on every write, so fu due reads only what is open. */
-static const char schema_v2[] =
-"CREATE TABLE actions (\n"
-"  id INTEGER PRIMARY KEY,\n"
-"  key TEXT NOT NULL,               -- stable identity (rules.h)\n"
-"  kind TEXT NOT NULL,              -- thank-you, nudge, ...\n"
-"  rule TEXT NOT NULL,              -- the rule that raised it\n"
-"  application_id INTEGER REFERENCES applications(id) ON DELETE CASCADE,\n"
-"  subject_contact_id INTEGER REFERENCES contacts(id), -- networking subject\n"
-"  contact_id INTEGER REFERENCES contacts(id), -- to whom, or NULL\n"
-"  channel TEXT,                    -- how, or NULL\n"
-"  not_before INTEGER NOT NULL,     -- from when\n"
-"  due INTEGER NOT NULL,            -- by when\n"
-"  trigger_event_id INTEGER,        -- the event that raised it\n"
-"  seq INTEGER NOT NULL DEFAULT 0,  -- nudge number\n"
-"  snoozed INTEGER NOT NULL DEFAULT 0, -- moved by a snooze\n"
+ * date on every write, so fu due reads only what is open (actions.c).
+ * Created empty: with no stamp (version 4), they are worked out afresh
+ * when read and stored by the first write. */
+#define ACTIONS_COLUMNS(REFERENCES) \
+"  id INTEGER PRIMARY KEY,\n" \
+"  key TEXT NOT NULL,               -- stable identity (rules.h)\n" \
+"  kind TEXT NOT NULL,              -- thank-you, nudge, ...\n" \
+"  rule TEXT NOT NULL,              -- the rule that raised it\n" \
+"  application_id INTEGER" REFERENCES(" applications(id) ON DELETE CASCADE") ",\n" \
+"  subject_contact_id INTEGER" REFERENCES(" contacts(id)") ", -- networking subject\n" \
+"  contact_id INTEGER" REFERENCES(" contacts(id)") ", -- to whom, or NULL\n" \
+"  channel TEXT,                    -- how, or NULL\n" \
+"  not_before INTEGER NOT NULL,     -- from when\n" \
+"  due INTEGER NOT NULL,            -- by when\n" \
+"  trigger_event_id INTEGER,        -- the event that raised it\n" \
+"  seq INTEGER NOT NULL DEFAULT 0,  -- nudge number\n" \
+"  snoozed INTEGER NOT NULL DEFAULT 0, -- moved by a snooze\n" \
 "  reason TEXT NOT NULL             -- one line, why\n"
-");\n"
+
+#define IN_MAIN(parent) " REFERENCES" parent
+#define IN_TEMP(parent) ""
+
+static const char schema_v2[] =
+"CREATE TABLE actions (\n" ACTIONS_COLUMNS(IN_MAIN) ");\n"
 "CREATE INDEX actions_due ON actions(due, not_before);\n"
 "CREATE INDEX actions_application ON actions(application_id);\n"
 "CREATE INDEX actions_subject_contact ON actions(subject_contact_id);\n";
@@ -133,6 +138,16 @@ static const char schema_v3[] =
 "CREATE INDEX IF NOT EXISTS applications_closed ON applications(outcome,\n"
 "  closed_at) WHERE outcome IS NOT NULL;\n";
 
+/* Version 4: what the actions were derived with (actions.c): the
+ * rules' version of the fu that wrote them and the time zone, so that a
+ * change of either is noticed and the actions worked out again. */
+static const char schema_v4[] =
+"CREATE TABLE actions_stamp (\n"
+"  id INTEGER PRIMARY KEY CHECK (id = 1), -- one row\n"
+"  rules INTEGER NOT NULL,          -- FU_RULES_VERSION of rules.h\n"
+"  zone TEXT NOT NULL               -- the time zone (TZ, or the system's)\n"
+");\n";
+
 static int migrate_v1(fu_db *db)
 {
 	return fu__exec(db, schema_v1);
@@ -140,8 +155,7 @@ static int migrate_v1(fu_db *db)
 
 static int migrate_v2(fu_db *db)
 {
-	int rc = fu__exec(db, schema_v2);
-	return rc ? rc : fu__refresh_all(db);
+	return fu__exec(db, schema_v2);
 }
 
 static int migrate_v3(fu_db *db)
@@ -149,9 +163,14 @@ static int migrate_v3(fu_db *db)
 	return fu__exec(db, schema_v3);
 }
 
+static int migrate_v4(fu_db *db)
+{
+	return fu__exec(db, schema_v4);
+}
+
 /* migrations[i] takes the file from version i to i + 1 */
 static int (*const migrations[])(fu_db *) = {
-	migrate_v1, migrate_v2, migrate_v3
+	migrate_v1, migrate_v2, migrate_v3, migrate_v4
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == FU_SCHEMA_VERSION,
@@ -226,12 +245,21 @@ int fu__schema_create_version(fu_db *db, int version)
 {
 	int rc = FU_OK;
 	for (int v = 0; v < version && !rc; v++)
-		rc = v == 0 ? migrate_v1(db) : v == 1 ? fu__exec(db, schema_v2)
-		   : migrations[v](db);
+		rc = migrations[v](db);
 	if (rc)
 		return rc;
 	char sql[96];
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d; "
 		 "PRAGMA application_id = %d", version, FU_APPLICATION_ID);
 	return fu__exec(db, sql);
+}
+
+/* This connection's stand-in for the actions table (actions.c), in
+ * memory: the same columns, without the references to main's tables,
+ * which a temporary table cannot make. */
+int fu__schema_stand_in(fu_db *db)
+{
+	return fu__exec(db, "PRAGMA temp_store = MEMORY; "
+			"CREATE TEMP TABLE IF NOT EXISTS actions (\n"
+			ACTIONS_COLUMNS(IN_TEMP) ")");
 }

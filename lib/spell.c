@@ -28,7 +28,7 @@
 #include <hunspell.h>
 
 #include "fu/buf.h"
-#include "fu/draft.h"
+#include "fu/spell.h"
 
 #define DEFAULT_DICTIONARY "/usr/share/hunspell/en_US"
 #ifndef FU_HUNSPELL_SO

@@ -1,6 +1,6 @@
 /*
  * stats.c - fu stats: the numbers of stats.h, worked out over the
- * applications and events loaded once (the SQL only reads).
+ * applications and events, read once through their owners.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +17,7 @@ typedef struct s_app {
 	int64_t closed_at;
 	int64_t first_contact; /* first attached contact, or 0 */
 	int64_t applied_at;    /* first applied event, or 0 */
-	int interview, offer;  /* events seen */
+	fu_stage stage;
 	int counted;
 	size_t sent;           /* its sent events */
 	int spoke;             /* the employer said something */
@@ -32,10 +32,11 @@ typedef struct s_ev {
 } s_ev;
 
 typedef struct data {
+	fu_db *db;
 	s_app *apps;
-	size_t napps;
+	size_t napps, capapps;
 	s_ev *evs;   /* by id */
-	size_t nevs;
+	size_t nevs, capevs;
 	const s_ev **sents; /* the sent events, by time */
 	size_t nsents;
 } data;
@@ -49,13 +50,9 @@ static void data_free(data *d)
 	free(d->sents);
 }
 
-static const char *const stage_names[FU_STAGE__OPEN] = {
-	"planned", "applied", "interviewing", "offer"
-};
-
 const char *fu_stats_stage_name(int stage)
 {
-	return stage >= 0 && stage < FU_STAGE__OPEN ? stage_names[stage] : NULL;
+	return fu_stage_name((fu_stage)stage);
 }
 
 static int oom(fu_db *db)
@@ -63,99 +60,61 @@ static int oom(fu_db *db)
 	return fu__error(db, FU_ERROR, "out of memory");
 }
 
+static int load_app(const fu_application *a, void *arg)
+{
+	data *d = arg;
+	if (d->napps == d->capapps) {
+		size_t cap = d->capapps ? d->capapps * 2 : 64;
+		s_app *p = realloc(d->apps, cap * sizeof *p);
+		if (!p)
+			return oom(d->db);
+		d->apps = p;
+		d->capapps = cap;
+	}
+	s_app *x = &d->apps[d->napps++];
+	memset(x, 0, sizeof *x);
+	x->id = a->id;
+	x->outcome = a->outcome;
+	x->closed_at = a->closed_at;
+	x->first_contact = a->main_contact;
+	x->applied_at = a->applied_at;
+	x->stage = a->stage;
+	return FU_OK;
+}
+
+static int load_event(const fu_event *e, void *arg)
+{
+	data *d = arg;
+	if (d->nevs == d->capevs) {
+		size_t cap = d->capevs ? d->capevs * 2 : 256;
+		s_ev *p = realloc(d->evs, cap * sizeof *p);
+		if (!p)
+			return oom(d->db);
+		d->evs = p;
+		d->capevs = cap;
+	}
+	s_ev *x = &d->evs[d->nevs];
+	memset(x, 0, sizeof *x);
+	if (e->nwith && !(x->with = malloc(e->nwith * sizeof *x->with)))
+		return oom(d->db);
+	d->nevs++;
+	x->id = e->id;
+	x->kind = e->kind;
+	x->at = e->at;
+	x->app = e->application_id;
+	x->contact = e->contact_id;
+	if (e->nwith)
+		memcpy(x->with, e->with, e->nwith * sizeof *x->with);
+	x->nwith = e->nwith;
+	return FU_OK;
+}
+
+/* Every application and every event (with its people), through their
+ * owners: both by number. */
 static int load(fu_db *db, data *d)
 {
-	sqlite3_stmt *st = NULL;
-	int rc, src;
-	size_t cap = 0;
-	if ((rc = fu__prepare(db, &st, "SELECT a.id, a.outcome, a.closed_at, "
-		"(SELECT ac.contact_id FROM application_contacts ac WHERE "
-		"ac.application_id = a.id ORDER BY ac.position LIMIT 1) "
-		"FROM applications a ORDER BY a.id")))
-		return rc;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (d->napps == cap) {
-			cap = cap ? cap * 2 : 64;
-			s_app *p = realloc(d->apps, cap * sizeof *p);
-			if (!p) {
-				rc = oom(db);
-				break;
-			}
-			d->apps = p;
-		}
-		s_app *a = &d->apps[d->napps++];
-		memset(a, 0, sizeof *a);
-		a->id = sqlite3_column_int64(st, 0);
-		const char *o = (const char *)sqlite3_column_text(st, 1);
-		fu_outcome out = FU_OUT_NONE;
-		if (o)
-			fu_outcome_parse(&out, o);
-		a->outcome = out;
-		a->closed_at = sqlite3_column_int64(st, 2);
-		a->first_contact = sqlite3_column_int64(st, 3);
-	}
-	if (!rc && src != SQLITE_DONE)
-		rc = fu__sqlerr(db, src, "cannot read the database");
-	sqlite3_finalize(st);
-	if (rc)
-		return rc;
-	cap = 0;
-	if ((rc = fu__prepare(db, &st, "SELECT id, kind, at, application_id, "
-			      "contact_id FROM events ORDER BY id")))
-		return rc;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (d->nevs == cap) {
-			cap = cap ? cap * 2 : 256;
-			s_ev *p = realloc(d->evs, cap * sizeof *p);
-			if (!p) {
-				rc = oom(db);
-				break;
-			}
-			d->evs = p;
-		}
-		s_ev *e = &d->evs[d->nevs++];
-		memset(e, 0, sizeof *e);
-		e->id = sqlite3_column_int64(st, 0);
-		const char *k = (const char *)sqlite3_column_text(st, 1);
-		fu_event_kind kind = FU_EV_NONE;
-		if (k && strcmp(k, "closed") == 0)
-			kind = FU_EV_CLOSED;
-		else if (k)
-			fu_event_kind_parse(&kind, k);
-		e->kind = kind;
-		e->at = sqlite3_column_int64(st, 2);
-		e->app = sqlite3_column_int64(st, 3);
-		e->contact = sqlite3_column_int64(st, 4);
-	}
-	if (!rc && src != SQLITE_DONE)
-		rc = fu__sqlerr(db, src, "cannot read the database");
-	sqlite3_finalize(st);
-	if (rc)
-		return rc;
-	/* the people of each event: both lists are in event order */
-	if ((rc = fu__prepare(db, &st, "SELECT event_id, contact_id FROM "
-			      "event_contacts ORDER BY event_id, position")))
-		return rc;
-	size_t i = 0;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t ev = sqlite3_column_int64(st, 0);
-		while (i < d->nevs && d->evs[i].id < ev)
-			i++;
-		if (i == d->nevs || d->evs[i].id != ev)
-			continue;
-		s_ev *e = &d->evs[i];
-		int64_t *p = realloc(e->with, (e->nwith + 1) * sizeof *p);
-		if (!p) {
-			rc = oom(db);
-			break;
-		}
-		e->with = p;
-		p[e->nwith++] = sqlite3_column_int64(st, 1);
-	}
-	if (!rc && src != SQLITE_DONE)
-		rc = fu__sqlerr(db, src, "cannot read the database");
-	sqlite3_finalize(st);
-	return rc;
+	int rc = fu_application_each(db, NULL, load_app, d);
+	return rc ? rc : fu__event_each(db, 0, load_event, d);
 }
 
 static s_app *app_of(data *d, int64_t id)
@@ -274,7 +233,7 @@ static double median(int *v, size_t n)
 
 int fu_stats_compute(fu_stats *out, fu_db *db, int64_t since)
 {
-	data d = { 0 };
+	data d = { .db = db };
 	fu_rule_params params;
 	int *days = NULL;
 	int rc;
@@ -288,19 +247,7 @@ int fu_stats_compute(fu_stats *out, fu_db *db, int64_t since)
 	int64_t window = (int64_t)out->thank_you_hours * 3600;
 	int64_t now = fu_db_now(db);
 
-	/* what each application went through */
-	for (size_t i = 0; i < d.nevs; i++) {
-		s_app *a = app_of(&d, d.evs[i].app);
-		if (!a)
-			continue;
-		const s_ev *e = &d.evs[i];
-		if (e->kind == FU_EV_APPLIED &&
-		    (!a->applied_at || e->at < a->applied_at))
-			a->applied_at = e->at;
-		a->interview |= e->kind == FU_EV_INTERVIEW;
-		a->offer |= e->kind == FU_EV_OFFER;
-	}
-	/* then, once applied_at is known: sents, and the employer's word */
+	/* sents, and the employer's word */
 	for (size_t i = 0; i < d.nevs; i++) {
 		const s_ev *e = &d.evs[i];
 		if (e->kind == FU_EV_SENT)
@@ -339,9 +286,8 @@ int fu_stats_compute(fu_stats *out, fu_db *db, int64_t since)
 			out->outcomes[a->outcome]++;
 		} else {
 			out->open++;
-			out->stages[a->offer ? FU_STAGE_OFFER : a->interview ?
-				    FU_STAGE_INTERVIEWING : a->applied_at ?
-				    FU_STAGE_APPLIED : FU_STAGE_PLANNED]++;
+			out->stages[a->stage < FU_STAGE__OPEN ? a->stage
+							      : FU_STAGE_PLANNED]++;
 		}
 		if (!a->applied_at)
 			continue;

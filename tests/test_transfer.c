@@ -469,7 +469,7 @@ static void test_transfer_merge(void **state)
 	assert_fu_ok_db(db, fu_action_list(&rows, &n, db, NULL));
 	for (size_t i = 0; i < n; i++)
 		assert_false(rows[i].a.application_id == staff &&
-			     strcmp(rows[i].a.kind, "thank-you") == 0);
+			     rows[i].a.kind == FU_ACT_THANK_YOU);
 	fu_action_list_free(rows, n);
 }
 
@@ -802,19 +802,19 @@ static void test_csv_import(void **state)
 		assert_fu_ok_db(db, fu_application_get(&list[i], db,
 						       dana + 1 + i + (i > 0)));
 	assert_string_equal(list[0]->company, "Acme");
-	assert_string_equal(list[0]->stage, "applied");
+	assert_string_equal(fu_application_stage_name(list[0]), "applied");
 	assert_int_equal(list[0]->applied_at, t("2026-11-02 12:00"));
 	assert_int_equal(list[0]->ncontacts, 1);
 	assert_int_equal(list[0]->contact_ids[0], dana);
 	assert_string_equal(list[0]->url, "https://acme.example/1");
 	assert_string_equal(list[0]->notes, "remote, maybe");
 	assert_string_equal(list[1]->company, "Globex");
-	assert_string_equal(list[1]->stage, "rejected");
+	assert_string_equal(fu_application_stage_name(list[1]), "rejected");
 	assert_int_equal(list[1]->closed_at, t("2026-10-20 12:00"));
-	assert_string_equal(list[2]->stage, "interviewing");
+	assert_string_equal(fu_application_stage_name(list[2]), "interviewing");
 	assert_int_equal(list[2]->contact_ids[0], list[1]->contact_ids[0]);
 	assert_string_equal(list[3]->company, "Initech");
-	assert_string_equal(list[3]->stage, "planned");
+	assert_string_equal(fu_application_stage_name(list[3]), "planned");
 	assert_int_equal(list[3]->applied_at, 0);
 	for (int i = 0; i < 4; i++)
 		fu_application_free(list[i]);
@@ -974,7 +974,7 @@ static void test_ics_calendar(void **state)
 	fu_action_row rows[2];
 	memset(rows, 0, sizeof rows);
 	snprintf(rows[0].a.key, sizeof rows[0].a.key, "thank-you:12:3");
-	rows[0].a.kind = "thank-you";
+	rows[0].a.kind = FU_ACT_THANK_YOU;
 	rows[0].a.rule = "thank-you";
 	rows[0].a.application_id = 2;
 	rows[0].a.contact_id = 3;
@@ -987,7 +987,7 @@ static void test_ics_calendar(void **state)
 	rows[0].role = "Backend Engineer";
 	rows[0].contact_name = "Dana Reyes";
 	snprintf(rows[1].a.key, sizeof rows[1].a.key, "closure:0:0");
-	rows[1].a.kind = "closure";
+	rows[1].a.kind = FU_ACT_CLOSURE;
 	rows[1].a.rule = "closure";
 	rows[1].a.application_id = 5;
 	rows[1].a.not_before = rows[1].a.due = NOW;

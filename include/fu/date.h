@@ -62,6 +62,12 @@ enum {
 int fu_date_parse(int64_t *out, int *has_time, const char *s, int64_t now,
 		  int flags, char *err, size_t errlen);
 
+/* What a day given without a time means for something that happened or
+ * was promised (fu log --at, --expect; an import's dates): now, when it
+ * is today's day; otherwise that day's local midday. day is the day's
+ * start, as fu_date_parse gives it. */
+int64_t fu_time_bare_day(int64_t day, int64_t now);
+
 /* The same local wall-clock time `days` calendar days later (or earlier
  * when negative); across a daylight-saving change the hour stays. */
 int64_t fu_time_add_days(int64_t t, int days);
@@ -102,5 +108,12 @@ char *fu_time_human(char *buf, int64_t t, int64_t now, int with_time);
  * Returns buf. */
 #define FU_REL_LEN 32
 char *fu_time_relative(char *buf, int64_t t, int64_t now);
+
+/* What identifies the local time zone: TZ when it is set, else the
+ * zone file /etc/localtime points to. Two processes in the same zone
+ * give the same text (actions.c stamps the derived actions with it).
+ * buf holds FU_ZONE_LEN bytes. Returns buf. */
+#define FU_ZONE_LEN 256
+char *fu_time_zone_id(char *buf, size_t len);
 
 #endif

@@ -32,6 +32,7 @@
 #include "fu/buf.h"
 #include "fu/fu.h"
 #include "fu/model.h"
+#include "fu/spell.h"
 
 /* Everything a draft may say, as plain values. Strings may be NULL
  * (unknown); times are 0 when unknown. */
@@ -170,26 +171,6 @@ int fu_draft_limit(const char *action);
  */
 int fu_draft_check(fu_draft *d, fu_db *db, const fu_draft_input *in,
 		   const char *dictionary, const char *words);
-
-/* --- spelling ------------------------------------------------------- */
-
-typedef struct fu_spell_word {
-	char *word;
-	char **suggestions;
-	size_t nsuggestions;
-} fu_spell_word;
-
-/*
- * The words of text the dictionary does not know, each once, in order,
- * with up to three suggestions; ignore[] (nignore strings) are names
- * whose words are never flagged (compared without case). dictionary:
- * the hunspell base path, as above; words: extra words file or NULL.
- * FU_ENOTFOUND (with a message) when the dictionary is missing.
- */
-int fu_spell_check(fu_spell_word **out, size_t *n, fu_db *db,
-		   const char *text, const char *const *ignore,
-		   size_t nignore, const char *dictionary, const char *words);
-void fu_spell_free(fu_spell_word *list, size_t n);
 
 /* --- e-mail files --------------------------------------------------- */
 

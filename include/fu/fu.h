@@ -62,6 +62,10 @@ const char *fu_errmsg(const fu_db *db);
 void fu_db_set_now(fu_db *db, int64_t now);
 int64_t fu_db_now(const fu_db *db);
 
+/* The schema version this fu writes, and the one in the file. */
+#define FU_SCHEMA_VERSION 4
+int fu_db_schema_version(const fu_db *db);
+
 /* Set the handle's message from a printf format and return code; for the
  * library's own use (and the CLI's, to report its own errors the same
  * way). db may be NULL, then only code is returned. */

@@ -28,6 +28,12 @@ cJSON *fu_json_contact(const fu_contact *c);
 cJSON *fu_json_application(const fu_application *a,
 			   const fu_contact *people, size_t npeople);
 
+/* An application as fu export stores it: {"id","company","role",
+ * "source","url","notes","no_calls","no_follow_up","contacts":[ids],
+ * "created"} (a's contact_ids read: fu_application_get, or a filter's
+ * with_people). */
+cJSON *fu_json_application_export(const fu_application *a);
+
 /* {"id","kind","at","application","contact","with":[ids],"channel",
  *  "topics":[...],"expect","until","note","action","outcome","urgent",
  *  "recorded"} */

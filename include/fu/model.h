@@ -31,6 +31,37 @@ typedef enum {
 	FU_EV__COUNT
 } fu_event_kind;
 
+/* What the rules ask of the user: the ids of RULES.md. Every action
+ * kind is raised by the rule of the same id. */
+typedef enum {
+	FU_ACT_NONE = 0,
+	FU_ACT_THANK_YOU,
+	FU_ACT_ACKNOWLEDGE,
+	FU_ACT_CONNECT,
+	FU_ACT_INTRO_THANKS,
+	FU_ACT_INTRO_REACH_OUT,
+	FU_ACT_HELP_REMINDER,
+	FU_ACT_FIND_CONTACT,
+	FU_ACT_APP_CHECK_IN,
+	FU_ACT_INTERVIEW_CHECK_IN,
+	FU_ACT_NUDGE,
+	FU_ACT_CLOSURE,
+	FU_ACT_REJECTION_RESPONSE,
+	FU_ACT_OFFER_REVIEW,
+	FU_ACT_WITHDRAW_NOTICE,
+	FU_ACT__COUNT
+} fu_action_kind;
+
+/* How far an application has come: the stages while it is open, then
+ * its outcome. Derived from its events (applications.c). */
+typedef enum {
+	FU_STAGE_PLANNED = 0, /* recorded, not applied */
+	FU_STAGE_APPLIED,
+	FU_STAGE_INTERVIEWING,
+	FU_STAGE_OFFER,
+	FU_STAGE__OPEN,       /* closed: the outcome's name */
+} fu_stage;
+
 typedef enum {
 	FU_CH_NONE = 0,
 	FU_CH_EMAIL,
@@ -69,11 +100,17 @@ const char *fu_event_kind_name(fu_event_kind k);
 const char *fu_channel_name(fu_channel c);
 const char *fu_source_name(fu_source s);
 const char *fu_outcome_name(fu_outcome o);
+const char *fu_action_kind_name(fu_action_kind k);
+/* "planned", "applied", "interviewing", "offer"; NULL out of range. */
+const char *fu_stage_name(fu_stage s);
 
 /* Parse a name (exact, case-insensitive); 0 on success, FU_EINVALID
  * otherwise. fu_event_kind_parse accepts only what fu log takes (not
- * "closed"). */
+ * "closed"); fu_event_kind_stored also "closed", as the events table
+ * holds it. */
 int fu_event_kind_parse(fu_event_kind *out, const char *s);
+int fu_event_kind_stored(fu_event_kind *out, const char *s);
+int fu_action_kind_parse(fu_action_kind *out, const char *s);
 int fu_channel_parse(fu_channel *out, const char *s);
 int fu_source_parse(fu_source *out, const char *s);
 int fu_outcome_parse(fu_outcome *out, const char *s);
@@ -83,6 +120,7 @@ const char *fu_event_kind_names(void);
 const char *fu_channel_names(void);
 const char *fu_source_names(void);
 const char *fu_outcome_names(void);
+const char *fu_action_kind_names(void);
 
 /* A contact: a person the user deals with. Strings are owned (malloc'd)
  * and may be NULL when unknown. */
@@ -114,6 +152,7 @@ typedef struct fu_application {
 	int no_calls;
 	int no_follow_up;
 	int64_t applied_at; /* derived: time of its first applied event; 0 none */
+	int64_t main_contact; /* derived: the first attached contact; 0 none */
 	fu_outcome outcome; /* FU_OUT_NONE while open */
 	int64_t closed_at;  /* 0 while open */
 	int64_t created_at;
@@ -124,7 +163,8 @@ typedef struct fu_application {
 	 * and attached after contact_ids */
 	char **new_contacts;
 	size_t nnew_contacts;
-	const char *stage; /* filled on read: see fu_application_stage() */
+	fu_stage stage;     /* filled on read: open stage (FU_STAGE__OPEN
+	                       once closed: the outcome says how) */
 } fu_application;
 
 /* An event: something that happened. Events are appended, and removed

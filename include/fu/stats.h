@@ -11,15 +11,6 @@
 #include "fu/fu.h"
 #include "fu/model.h"
 
-/* The stages of fu_application_stage(), in this order. */
-enum {
-	FU_STAGE_PLANNED,
-	FU_STAGE_APPLIED,
-	FU_STAGE_INTERVIEWING,
-	FU_STAGE_OFFER,
-	FU_STAGE__OPEN /* closed applications count under their outcome */
-};
-
 /* What recruiters say about thank-you notes (seed 004, "How to Avoid
  * Common Mistakes in Your Job Search Follow-Up"): only about a quarter
  * of candidates ever send one. */
@@ -31,7 +22,9 @@ typedef struct fu_stats {
 	 * applied event is at or after since. */
 	size_t applications;
 	size_t open, closed;
-	size_t stages[FU_STAGE__OPEN];    /* open ones, by stage */
+	size_t stages[FU_STAGE__OPEN];    /* open ones, by stage (model.h;
+	                                     closed ones count under their
+	                                     outcome) */
 	size_t outcomes[FU_OUT__COUNT];   /* closed ones, by outcome */
 
 	/* Response: of the counted applications applied to, those the
@@ -71,7 +64,7 @@ typedef struct fu_stats {
 /* Work out the numbers as of the handle's now; since 0 counts all. */
 int fu_stats_compute(fu_stats *out, fu_db *db, int64_t since);
 
-/* "planned", "applied", "interviewing", "offer"; NULL out of range. */
+/* fu_stage_name(), for the indexes of stages[]. */
 const char *fu_stats_stage_name(int stage);
 
 #endif

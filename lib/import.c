@@ -1,424 +1,32 @@
 /*
- * transfer.c - the whole database as one JSON document and back (fu
- * export, fu import), and the writes that spreadsheet imports share.
+ * import.c - an export document read back into the database (fu import,
+ * and --merge).
  *
  * An import reads and checks the whole document first (every field with
- * the rules fu add and fu log apply, every reference, every number),
- * then writes it in one BEGIN IMMEDIATE transaction that also works out
- * the actions owed; any failure rolls it all back. Messages name the
- * place in the document as a path: "events[4].application: no
- * application 17 in the file".
+ * the checks fu add and fu log apply: the owners' fu__check_*, every
+ * reference, every number), then writes it through the owners in one
+ * BEGIN IMMEDIATE transaction that also works out the actions owed; any
+ * failure rolls it all back. Messages name the place in the document as
+ * a path: "events[4].application: no application 17 in the file".
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/json.h"
-#include "fu/rules.h"
-#include "fu/store.h"
 #include "fu/transfer.h"
-#include "transfer_internal.h"
+#include "internal.h"
 
-/* --- small helpers -------------------------------------------------------- */
-
-int fu__xfer_check_text(fu_db *db, const char *path, const char *s,
-			size_t max, int multiline)
-{
-	/* fu__check_text says "<what> is ...": "<path>: is ..." */
-	char what[300];
-	snprintf(what, sizeof what, "%s:", path);
-	return fu__check_text(db, what, s, max, multiline);
-}
-
-int fu__xfer_event_time(int64_t *out, const char *s, int64_t now, char *err,
-			size_t errlen)
-{
-	int has_time = 0;
-	int rc = fu_date_parse(out, &has_time, s, now, FU_DATE_PAST, err,
-			       errlen);
-	if (rc || has_time)
-		return rc;
-	if (*out == fu_time_start_of_day(now)) {
-		*out = now; /* today means now */
-		return FU_OK;
-	}
-	struct tm tm; /* another day alone means its local midday */
-	time_t t = (time_t)*out;
-	localtime_r(&t, &tm);
-	tm.tm_hour = 12;
-	tm.tm_min = tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	*out = (int64_t)mktime(&tm);
-	return FU_OK;
-}
-
-/* --- writing records (store.c writes each one) ---------------------------- */
-
-int fu__xfer_find_contact(fu_db *db, int64_t *out, const char *name,
-			  const char *email, int64_t company)
-{
-	*out = 0;
-	sqlite3_stmt *st = NULL;
-	int rc = fu__prepare(db, &st, "SELECT id FROM contacts WHERE "
-		"name = ?1 COLLATE NOCASE AND (?2 IS NULL OR email = ?2 "
-		"COLLATE NOCASE) ORDER BY (company_id IS ?3) DESC, id LIMIT 1");
-	if (rc)
-		return rc;
-	fu__bind_text(st, 1, name);
-	fu__bind_text(st, 2, email);
-	fu__bind_time(st, 3, company);
-	int src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	else if (src != SQLITE_DONE)
-		rc = fu__sqlerr(db, src, "cannot read the database");
-	sqlite3_finalize(st);
-	return rc;
-}
-
-int fu__xfer_finish(fu_db *db)
+int fu__import_finish(fu_db *db)
 {
 	/* the settings may have changed: read the rule numbers again */
 	db->params_valid = 0;
-	/* as store.c keeps it: the outcome of the last closed event */
-	int rc = fu__exec(db, "UPDATE applications SET (outcome, closed_at) = "
-		"(SELECT e.outcome, e.at FROM events e WHERE e.application_id = "
-		"applications.id AND e.kind = 'closed' ORDER BY e.id DESC "
-		"LIMIT 1)");
+	int rc = fu__application_sync_outcome(db, 0);
 	return rc ? rc : fu__refresh_all(db);
-}
-
-/* --- export ---------------------------------------------------------------- */
-
-static void add_text(cJSON *o, const char *k, sqlite3_stmt *st, int col)
-{
-	const unsigned char *s = sqlite3_column_text(st, col);
-	cJSON_AddItemToObject(o, k, s ? cJSON_CreateString((const char *)s)
-				      : cJSON_CreateNull());
-}
-
-static void add_time(cJSON *o, const char *k, sqlite3_stmt *st, int col)
-{
-	cJSON_AddItemToObject(o, k, fu_json_time(sqlite3_column_int64(st, col)));
-}
-
-static void add_ref(cJSON *o, const char *k, sqlite3_stmt *st, int col)
-{
-	int64_t id = sqlite3_column_int64(st, col);
-	cJSON_AddItemToObject(o, k, id ? cJSON_CreateNumber((double)id)
-				       : cJSON_CreateNull());
-}
-
-static void add_bool(cJSON *o, const char *k, sqlite3_stmt *st, int col)
-{
-	cJSON_AddBoolToObject(o, k, sqlite3_column_int(st, col) != 0);
-}
-
-/* Rows of a one-parameter query as an array: numbers (texts == 0) or
- * strings. */
-static int add_list(fu_db *db, cJSON *o, const char *k, sqlite3_stmt *st,
-		    int64_t id, int texts)
-{
-	cJSON *arr = cJSON_AddArrayToObject(o, k);
-	if (!arr)
-		return fu__error(db, FU_ERROR, "out of memory");
-	sqlite3_reset(st);
-	sqlite3_bind_int64(st, 1, id);
-	int src;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW)
-		cJSON_AddItemToArray(arr, texts ?
-			cJSON_CreateString((const char *)sqlite3_column_text(st, 0)) :
-			cJSON_CreateNumber((double)sqlite3_column_int64(st, 0)));
-	if (src != SQLITE_DONE)
-		return fu__sqlerr(db, src, "cannot read the database");
-	return FU_OK;
-}
-
-typedef int (*row_fn)(fu_db *db, cJSON *o, sqlite3_stmt *st, void *arg);
-
-/* Where fu_export_write sends the text, and where it stands in it. */
-typedef struct sink {
-	fu_export_fn fn;
-	void *arg;
-	size_t n; /* elements written of the current array */
-} sink;
-
-static int emit(fu_db *db, sink *out, const char *text, size_t len)
-{
-	if (len && out->fn(text, len, out->arg))
-		return fu__error(db, FU_ERROR, "cannot write the export");
-	return FU_OK;
-}
-
-/* Write one element of a top-level array as cJSON_Print prints it
- * inside the whole document: printed in a one-element array under a
- * key of a top-level object, so at the same depth, without what
- * surrounds it. Elements are separated by ", " as cJSON does. */
-static int emit_element(fu_db *db, sink *out, cJSON *o)
-{
-	static const char head[] = "{\n\t\"k\":\t[", tail[] = "]\n}";
-	cJSON *wrap = cJSON_CreateObject(), *arr = NULL;
-	if (wrap && (arr = cJSON_AddArrayToObject(wrap, "k")))
-		cJSON_AddItemToArray(arr, o);
-	else
-		cJSON_Delete(o);
-	char *text = arr ? cJSON_Print(wrap) : NULL;
-	cJSON_Delete(wrap);
-	size_t len = text ? strlen(text) : 0;
-	int rc = FU_OK;
-	if (!text)
-		rc = fu__error(db, FU_ERROR, "out of memory");
-	else if (len < sizeof head + sizeof tail - 2 ||
-		 memcmp(text, head, sizeof head - 1) != 0 ||
-		 memcmp(text + len - (sizeof tail - 1), tail,
-			sizeof tail - 1) != 0)
-		rc = fu__error(db, FU_ERROR, "cannot lay out the export: "
-			       "cJSON printed an element unexpectedly");
-	else if (!(rc = emit(db, out, ", ", out->n++ ? 2 : 0)))
-		rc = emit(db, out, text + sizeof head - 1,
-			  len - (sizeof head - 1) - (sizeof tail - 1));
-	cJSON_free(text);
-	return rc;
-}
-
-/* One object per row of sql: into an array k of root, or, with out,
- * written as the elements of that array (root holds it empty). */
-static int export_table(fu_db *db, cJSON *root, sink *out, const char *k,
-			const char *sql, row_fn fn, void *arg)
-{
-	cJSON *arr = out ? NULL : cJSON_AddArrayToObject(root, k);
-	if (!out && !arr)
-		return fu__error(db, FU_ERROR, "out of memory");
-	sqlite3_stmt *st = NULL;
-	int rc = fu__prepare(db, &st, sql);
-	if (rc)
-		return rc;
-	int src;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		cJSON *o = cJSON_CreateObject();
-		if (!o) {
-			rc = fu__error(db, FU_ERROR, "out of memory");
-			break;
-		}
-		if (!out)
-			cJSON_AddItemToArray(arr, o);
-		if ((rc = fn(db, o, st, arg))) {
-			if (out)
-				cJSON_Delete(o);
-			break;
-		}
-		if (out && (rc = emit_element(db, out, o)))
-			break;
-	}
-	if (!rc && src != SQLITE_DONE)
-		rc = fu__sqlerr(db, src, "cannot read the database");
-	sqlite3_finalize(st);
-	return rc;
-}
-
-static int company_row(fu_db *db, cJSON *o, sqlite3_stmt *st, void *arg)
-{
-	(void)db;
-	(void)arg;
-	add_ref(o, "id", st, 0);
-	add_text(o, "name", st, 1);
-	add_time(o, "created", st, 2);
-	return FU_OK;
-}
-
-static int contact_row(fu_db *db, cJSON *o, sqlite3_stmt *st, void *arg)
-{
-	static const char *const names[] = { "name", "company", "title",
-		"email", "phone", "address", "prefers" };
-	(void)db;
-	(void)arg;
-	add_ref(o, "id", st, 0);
-	for (int i = 0; i < 7; i++)
-		add_text(o, names[i], st, i + 1);
-	add_bool(o, "no_calls", st, 8);
-	add_bool(o, "social_ok", st, 9);
-	add_text(o, "notes", st, 10);
-	add_time(o, "created", st, 11);
-	return FU_OK;
-}
-
-static int application_row(fu_db *db, cJSON *o, sqlite3_stmt *st, void *arg)
-{
-	add_ref(o, "id", st, 0);
-	add_text(o, "company", st, 1);
-	add_text(o, "role", st, 2);
-	add_text(o, "source", st, 3);
-	add_text(o, "url", st, 4);
-	add_text(o, "notes", st, 5);
-	add_bool(o, "no_calls", st, 6);
-	add_bool(o, "no_follow_up", st, 7);
-	int rc = add_list(db, o, "contacts", arg, sqlite3_column_int64(st, 0),
-			  0);
-	add_time(o, "created", st, 8);
-	return rc;
-}
-
-static int event_row(fu_db *db, cJSON *o, sqlite3_stmt *st, void *arg)
-{
-	sqlite3_stmt **sub = arg;
-	int64_t id = sqlite3_column_int64(st, 0);
-	int rc;
-	add_ref(o, "id", st, 0);
-	add_text(o, "kind", st, 1);
-	add_time(o, "at", st, 2);
-	add_ref(o, "application", st, 3);
-	add_ref(o, "contact", st, 4);
-	if ((rc = add_list(db, o, "with", sub[0], id, 0)))
-		return rc;
-	add_text(o, "channel", st, 5);
-	if ((rc = add_list(db, o, "topics", sub[1], id, 1)))
-		return rc;
-	add_time(o, "expect", st, 6);
-	add_time(o, "until", st, 7);
-	add_text(o, "note", st, 8);
-	add_text(o, "action", st, 9);
-	add_text(o, "outcome", st, 10);
-	add_bool(o, "urgent", st, 11);
-	add_time(o, "recorded", st, 12);
-	return FU_OK;
-}
-
-/* The tables of the document, in its order, and how each row reads. */
-static const struct table {
-	const char *key, *sql;
-	row_fn fn;
-	int sub; /* the first of the sub-queries it uses, or -1 */
-} tables[] = {
-	{ "companies", "SELECT id, name, created_at FROM companies ORDER BY id",
-	  company_row, -1 },
-	{ "contacts", "SELECT c.id, c.name, co.name, c.title, c.email, "
-	  "c.phone, c.address, c.prefers, c.no_calls, c.social_ok, c.notes, "
-	  "c.created_at FROM contacts c LEFT JOIN companies co ON co.id = "
-	  "c.company_id ORDER BY c.id", contact_row, -1 },
-	{ "applications", "SELECT a.id, co.name, a.role, a.source, a.url, "
-	  "a.notes, a.no_calls, a.no_follow_up, a.created_at FROM "
-	  "applications a JOIN companies co ON co.id = a.company_id ORDER BY "
-	  "a.id", application_row, 0 },
-	{ "events", "SELECT id, kind, at, application_id, contact_id, channel, "
-	  "expect_at, until_at, note, action, outcome, urgent, created_at FROM "
-	  "events ORDER BY id", event_row, 1 },
-};
-
-/*
- * The document, in one read transaction (a consistent picture): into
- * *tree, or, with out, written a piece at a time. Then the root holds
- * the tables empty; printed, it is cut where each one's "[]" stands and
- * the rows are written in between, so that memory stays that of one
- * record (fu export at 100k applications built a 2.9 GiB tree).
- */
-static int export_doc(fu_db *db, cJSON **tree, sink *out)
-{
-	cJSON *root = cJSON_CreateObject();
-	sqlite3_stmt *sub[3] = { NULL, NULL, NULL };
-	char *text = NULL;
-	if (!root)
-		return fu__error(db, FU_ERROR, "out of memory");
-	int rc = fu__exec(db, "BEGIN");
-	if (rc) {
-		cJSON_Delete(root);
-		return rc;
-	}
-	cJSON_AddStringToObject(root, "format", FU_EXPORT_FORMAT);
-	cJSON_AddNumberToObject(root, "version", FU_EXPORT_VERSION);
-	cJSON_AddItemToObject(root, "exported", fu_json_time(db->now));
-	if ((rc = fu__prepare(db, &sub[0], "SELECT contact_id FROM "
-			      "application_contacts WHERE application_id = ? "
-			      "ORDER BY position")) ||
-	    (rc = fu__prepare(db, &sub[1], "SELECT contact_id FROM "
-			      "event_contacts WHERE event_id = ? ORDER BY "
-			      "position")) ||
-	    (rc = fu__prepare(db, &sub[2], "SELECT text FROM event_topics "
-			      "WHERE event_id = ? ORDER BY position")))
-		goto done;
-	size_t nt = sizeof tables / sizeof tables[0];
-	for (size_t i = 0; i < nt && !rc; i++) {
-		const struct table *t = &tables[i];
-		void *arg = t->sub < 0 ? NULL : t->sub == 0 ? (void *)sub[0]
-			  : (void *)&sub[1];
-		if (out)
-			rc = cJSON_AddArrayToObject(root, t->key) ? FU_OK
-			   : fu__error(db, FU_ERROR, "out of memory");
-		else
-			rc = export_table(db, root, NULL, t->key, t->sql,
-					  t->fn, arg);
-	}
-	if (rc)
-		goto done;
-	fu_config_entry *cfg = NULL;
-	size_t ncfg = 0;
-	cJSON *conf = cJSON_AddObjectToObject(root, "config");
-	if (!conf) {
-		rc = fu__error(db, FU_ERROR, "out of memory");
-		goto done;
-	}
-	if ((rc = fu_config_list(&cfg, &ncfg, db)))
-		goto done;
-	for (size_t i = 0; i < ncfg; i++)
-		cJSON_AddStringToObject(conf, cfg[i].key, cfg[i].value);
-	fu_config_list_free(cfg, ncfg);
-	if (!out)
-		goto done;
-	if (!(text = cJSON_Print(root))) {
-		rc = fu__error(db, FU_ERROR, "out of memory");
-		goto done;
-	}
-	/* each table's key, with its tab and quotes, is found where it
-	 * stands: no string of the document can hold it (cJSON escapes
-	 * tabs and quotes), and the tables come before the settings */
-	const char *from = text;
-	for (size_t i = 0; i < nt && !rc; i++) {
-		const struct table *t = &tables[i];
-		char key[32];
-		snprintf(key, sizeof key, "\t\"%s\":\t[]", t->key);
-		const char *at = strstr(from, key);
-		if (!at) {
-			rc = fu__error(db, FU_ERROR, "cannot write the export");
-			break;
-		}
-		const char *open = at + strlen(key) - 1; /* the "]" */
-		void *arg = t->sub < 0 ? NULL : t->sub == 0 ? (void *)sub[0]
-			  : (void *)&sub[1];
-		out->n = 0;
-		if (!(rc = emit(db, out, from, (size_t)(open - from))))
-			rc = export_table(db, root, out, t->key, t->sql, t->fn,
-					  arg);
-		from = open;
-	}
-	if (!rc)
-		rc = emit(db, out, from, strlen(from));
-done:
-	cJSON_free(text);
-	for (int i = 0; i < 3; i++)
-		sqlite3_finalize(sub[i]);
-	fu__rollback(db); /* ends the read transaction */
-	if (rc || !tree) {
-		cJSON_Delete(root);
-		return rc;
-	}
-	*tree = root;
-	return FU_OK;
-}
-
-int fu_export_json(cJSON **out, fu_db *db)
-{
-	*out = NULL;
-	return export_doc(db, out, NULL);
-}
-
-int fu_export_write(fu_db *db, fu_export_fn fn, void *arg)
-{
-	sink out = { fn, arg, 0 };
-	return export_doc(db, NULL, &out);
 }
 
 /* --- import: reading the document ----------------------------------------- */
@@ -614,7 +222,7 @@ static int get_word(imp *m, const cJSON *obj, const char *base,
 	int rc = get_str(m, obj, base, key, flags, out);
 	if (rc || !*out)
 		return rc;
-	if ((rc = fu__xfer_check_text(m->db, at(path, sizeof path, base, key),
+	if ((rc = fu__check_text_at(m->db, at(path, sizeof path, base, key),
 				      *out, max, 0)))
 		*out = NULL;
 	return rc;
@@ -705,7 +313,7 @@ static int get_time(imp *m, const cJSON *obj, const char *base,
 	if (!cJSON_IsString(v))
 		return expected(m, path, v, iso_want);
 	const char *s = v->valuestring;
-	int rc = fu__xfer_check_text(m->db, path, s, 64, 0);
+	int rc = fu__check_text_at(m->db, path, s, 64, 0);
 	if (rc)
 		return rc;
 	if (!iso_form(s))
@@ -818,13 +426,7 @@ static int read_contact(imp *m, const cJSON *o, const char *base,
 	c->phone = (char *)phone;
 	c->address = (char *)address;
 	c->notes = (char *)notes;
-	if ((rc = fu__check_contact(m->db, c, base)))
-		return rc;
-	/* the command line of fu add and fu edit refuses this itself */
-	if (c->prefers == FU_CH_PHONE && c->no_calls)
-		return bad(m, at(path, sizeof path, base, "prefers"), "phone, "
-			   "but no_calls is true: they want no calls");
-	return FU_OK;
+	return fu__check_contact(m->db, c, base);
 }
 
 static const char *const application_fields[] = { "id", "company", "role",
@@ -906,40 +508,6 @@ static int parse_kind(fu_event_kind *out, const char *s)
 	return fu_event_kind_parse(out, s);
 }
 
-static int known_action(const char *s)
-{
-	if (strchr(s, ':'))
-		return 1; /* a full key */
-	for (size_t i = 0; fu_action_kinds[i]; i++)
-		if (strcmp(fu_action_kinds[i], s) == 0)
-			return 1;
-	return 0;
-}
-
-/* The rules of an event beyond store.c's: its outcome (only fu close
- * writes one), and urgent and action, which fu log's command line checks
- * itself. */
-static int check_event_more(imp *m, const char *base, const fu_event *e)
-{
-	char path[256];
-	const char *kind = fu_event_kind_name(e->kind);
-	if (e->kind == FU_EV_CLOSED && !e->outcome)
-		return bad(m, at(path, sizeof path, base, "outcome"), "a closed "
-			   "event needs an outcome (%s)", fu_outcome_names());
-	if (e->kind != FU_EV_CLOSED && e->outcome)
-		return bad(m, at(path, sizeof path, base, "outcome"), "only a "
-			   "closed event has an outcome, not %s", kind);
-	if (e->urgent && e->kind != FU_EV_HELP_PROMISED)
-		return bad(m, at(path, sizeof path, base, "urgent"), "only "
-			   "help-promised can be urgent, not %s", kind);
-	if (e->action && e->kind != FU_EV_SENT && e->kind != FU_EV_SNOOZE &&
-	    e->kind != FU_EV_DISMISS)
-		return bad(m, at(path, sizeof path, base, "action"), "only "
-			   "sent, snooze and dismiss aim at an action, not %s",
-			   kind);
-	return FU_OK;
-}
-
 static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 {
 	const char *kind, *channel, *note, *action, *outcome;
@@ -995,22 +563,9 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 	if (outcome && fu_outcome_parse(&e->outcome, outcome))
 		return bad(m, at(path, sizeof path, base, "outcome"), "'%s' is "
 			   "not an outcome (%s)", outcome, fu_outcome_names());
-	if (action && !known_action(action)) {
-		fu_buf list = FU_BUF_INIT;
-		for (size_t i = 0; fu_action_kinds[i]; i++)
-			fu_buf_printf(&list, "%s%s", i ? ", " : "",
-				      fu_action_kinds[i]);
-		rc = bad(m, at(path, sizeof path, base, "action"), "'%s' is "
-			 "not an action (%s, or a key from fu due --json)",
-			 action, list.data);
-		fu_buf_free(&list);
-		return rc;
-	}
 	e->note = (char *)note;
 	e->action = (char *)action;
-	if ((rc = fu__check_event(m->db, e, base)))
-		return rc;
-	return check_event_more(m, base, e);
+	return fu__check_event(m->db, e, base);
 }
 
 /* The configuration: known keys, values as fu config takes them. */
@@ -1035,47 +590,13 @@ static int read_config(imp *m, const cJSON *obj)
 				return bad(m, path, "given twice");
 		if (!cJSON_IsString(v))
 			return expected(m, path, v, "a string");
-		const char *s = v->valuestring;
 		char norm[32];
-		const char *value = s;
-		int rc = fu__xfer_check_text(m->db, path, s, FU__FIELD_MAX, 0);
+		const char *value = NULL;
+		int rc = fu__config_check_at(m->db, path, v->string,
+					     v->valuestring, &value, norm,
+					     sizeof norm);
 		if (rc)
 			return rc;
-		const fu_param_info *p = NULL;
-		for (int i = 0; i < FU_P__COUNT; i++)
-			if (strcmp(fu_params[i].key, v->string) == 0)
-				p = &fu_params[i];
-		if (p) {
-			char *end = NULL;
-			long x = strtol(s, &end, 10);
-			if (!*s || *end || *s == ' ' || *s == '+' ||
-			    x < p->min || x > p->max)
-				return bad(m, path, "expected a whole number "
-					   "from %d to %d, not '%s'", p->min,
-					   p->max, s);
-			snprintf(norm, sizeof norm, "%ld", x);
-			value = norm;
-		} else if (strcmp(v->string, "user.employed") == 0) {
-			static const char *const yes[] = { "true", "yes", "on",
-							   "1" };
-			static const char *const no[] = { "false", "no", "off",
-							  "0" };
-			value = NULL;
-			for (size_t i = 0; i < 4 && !value; i++)
-				value = strcasecmp(s, yes[i]) == 0 ? "true"
-				      : strcasecmp(s, no[i]) == 0 ? "false" : NULL;
-			if (!value)
-				return bad(m, path, "expected true or false, "
-					   "not '%s'", s);
-		} else if (strcmp(v->string, "user.email") == 0) {
-			if (fu__check_email(m->db, s)) {
-				char msg[600];
-				snprintf(msg, sizeof msg, "%s", fu_errmsg(m->db));
-				return bad(m, path, "%s", msg);
-			}
-		} else if (strspn(s, " \t") == strlen(s)) {
-			return expected(m, path, v, "a non-empty string");
-		}
 		m->cf[m->ncf].key = v->string;
 		if (!(m->cf[m->ncf].value = fu__strdup(value)))
 			return oom(m);
@@ -1408,14 +929,13 @@ static int db_counts(fu_db *db, int64_t *apps, int64_t *people,
 		     int64_t *other)
 {
 	int rc;
-	if ((rc = fu__query_int64(db, apps, "SELECT count(*) FROM "
-				  "applications", 0)) ||
-	    (rc = fu__query_int64(db, people, "SELECT count(*) FROM contacts",
-				  0)) ||
-	    (rc = fu__query_int64(db, other, "SELECT (SELECT count(*) FROM "
-				  "companies) + (SELECT count(*) FROM events)",
-				  0)))
+	int64_t companies = 0, events = 0;
+	if ((rc = fu__application_count(db, apps)) ||
+	    (rc = fu__contact_count(db, people)) ||
+	    (rc = fu__company_count(db, &companies)) ||
+	    (rc = fu__event_count(db, &events)))
 		return rc;
+	*other = companies + events;
 	return FU_OK;
 }
 
@@ -1427,8 +947,7 @@ static int merge_numbers(imp *m)
 	int64_t thing = 0, event = 0;
 	int rc;
 	if ((rc = fu__next_thing_id(db, &thing)) ||
-	    (rc = fu__query_int64(db, &event, "SELECT coalesce(max(id), 0) + "
-				  "1 FROM events", 0)))
+	    (rc = fu__event_next_id(db, &event)))
 		return rc;
 	if (!(m->ct_new = calloc(m->nct + 1, sizeof *m->ct_new)) ||
 	    !(m->ap_new = calloc(m->nap + 1, sizeof *m->ap_new)) ||
@@ -1436,20 +955,11 @@ static int merge_numbers(imp *m)
 		return oom(m);
 	/* match first, against what was there before this import */
 	for (size_t i = 0; i < m->nct; i++) {
-		sqlite3_stmt *st = NULL;
-		if ((rc = fu__prepare(db, &st, "SELECT id FROM contacts WHERE "
-				      "name = ? AND email IS ? ORDER BY id LIMIT 1")))
+		int64_t same = 0;
+		if ((rc = fu__contact_find_same(db, &same, m->ct[i].name,
+						m->ct[i].email)))
 			return rc;
-		fu__bind_text(st, 1, m->ct[i].name);
-		fu__bind_text(st, 2, m->ct[i].email);
-		int src = sqlite3_step(st);
-		if (src == SQLITE_ROW)
-			m->ct_new[i] = -sqlite3_column_int64(st, 0);
-		else if (src != SQLITE_DONE)
-			rc = fu__sqlerr(db, src, "cannot read the database");
-		sqlite3_finalize(st);
-		if (rc)
-			return rc;
+		m->ct_new[i] = -same;
 	}
 	for (size_t k = 0; k < m->nthings; k++) {
 		const idref *r = &m->things[k];
@@ -1521,8 +1031,7 @@ static int write_doc(imp *m, fu_import_report *rep)
 	int merge = (m->flags & FU_IMPORT_MERGE) != 0;
 	int rc;
 	int64_t before = 0, after = 0;
-	if ((rc = fu__query_int64(db, &before, "SELECT count(*) FROM companies",
-				  0)))
+	if ((rc = fu__company_count(db, &before)))
 		return rc;
 	for (size_t i = 0; i < m->nco; i++) {
 		int64_t id;
@@ -1566,23 +1075,16 @@ static int write_doc(imp *m, fu_import_report *rep)
 		rep->events++;
 	}
 	for (size_t i = 0; i < m->ncf; i++) {
-		sqlite3_stmt *st = NULL;
-		if ((rc = fu__prepare(db, &st, merge ?
-			"INSERT OR IGNORE INTO config (key, value) VALUES (?, ?)" :
-			"INSERT INTO config (key, value) VALUES (?, ?) ON "
-			"CONFLICT (key) DO UPDATE SET value = excluded.value")))
+		int changed = 0;
+		if ((rc = fu__config_put(db, m->cf[i].key, m->cf[i].value,
+					 !merge, &changed)))
 			return rc;
-		fu__bind_text(st, 1, m->cf[i].key);
-		fu__bind_text(st, 2, m->cf[i].value);
-		if ((rc = fu__step_done(db, st)))
-			return rc;
-		rep->config += (size_t)sqlite3_changes(db->sql);
+		rep->config += (size_t)changed;
 	}
-	if ((rc = fu__query_int64(db, &after, "SELECT count(*) FROM companies",
-				  0)))
+	if ((rc = fu__company_count(db, &after)))
 		return rc;
 	rep->companies = (size_t)(after - before);
-	return fu__xfer_finish(db);
+	return fu__import_finish(db);
 }
 
 int fu_import_json(fu_db *db, const char *text, size_t len, int flags,
@@ -1633,19 +1135,3 @@ done:
 	return rc;
 }
 
-/* --- calendars ------------------------------------------------------------ */
-
-int fu_ics_calendar(fu_buf *out, fu_db *db, const fu_action_row *rows,
-		    size_t n)
-{
-	int64_t stamp = 0;
-	int rc = fu__query_int64(db, &stamp, "SELECT coalesce(min(t), 0) FROM "
-		"(SELECT min(created_at) AS t FROM contacts UNION ALL "
-		"SELECT min(created_at) FROM applications)", 0);
-	if (rc)
-		return rc;
-	fu_ics_write(out, rows, n, db->now, stamp);
-	if (out->failed)
-		return fu__error(db, FU_ERROR, "out of memory");
-	return FU_OK;
-}

@@ -1,0 +1,45 @@
+/*
+ * import.h - data in: an export document (fu import, --merge); the flags
+ * and report that spreadsheet imports (csv.h) share.
+ */
+#ifndef FU_IMPORT_H
+#define FU_IMPORT_H
+
+#include <stddef.h>
+
+#include "fu/fu.h"
+
+/* Flags of fu_import_json() and fu_import_csv(). */
+enum {
+	FU_IMPORT_MERGE = 1 << 0,   /* JSON: add to a database with data */
+	FU_IMPORT_SKIP_BAD = 1 << 1 /* CSV: import the good rows */
+};
+
+typedef struct fu_import_report {
+	size_t companies;     /* created */
+	size_t contacts;      /* created */
+	size_t contacts_matched; /* --merge: already there (name + email) */
+	size_t applications;
+	size_t events;
+	size_t config;        /* keys set */
+} fu_import_report;
+
+/*
+ * Read an export document (text of len bytes) into the database, in one
+ * transaction: everything or, on any failure, nothing. Without
+ * FU_IMPORT_MERGE the database must hold no companies, contacts,
+ * applications or events (FU_EEXISTS otherwise), and the numbers of the
+ * file are kept; the file's configuration keys replace those set. With
+ * FU_IMPORT_MERGE every record gets a new number (references follow),
+ * a contact with exactly the same name and e-mail address as one in the
+ * database is that one, companies are matched by name, applications and
+ * events are always added, and configuration keys already set are kept.
+ *
+ * A bad document is FU_EINVALID with a message that names the place:
+ * "applications[3].role: expected a non-empty string", "line 2, column
+ * 7: not JSON (...)". rep (may be NULL) receives the counts.
+ */
+int fu_import_json(fu_db *db, const char *text, size_t len, int flags,
+		   fu_import_report *rep);
+
+#endif

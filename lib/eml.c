@@ -1,0 +1,284 @@
+/*
+ * eml.c - an e-mail draft as an RFC 5322 message (fu draft --eml): the
+ * headers with their encoded words, the body in 8bit or
+ * quoted-printable, and the file written private.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fu/buf.h"
+#include "fu/date.h"
+#include "fu/draft.h"
+#include "draft_internal.h"
+#include "internal.h"
+
+/* --- e-mail files ------------------------------------------------------- */
+
+static int ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* One header line's worth of user text: no line breaks or controls. */
+static char *header_text(const char *s)
+{
+	char *t = strdup(s ? s : "");
+	if (!t)
+		return NULL;
+	for (char *p = t; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return t;
+}
+
+static void base64(fu_buf *b, const unsigned char *s, size_t n)
+{
+	static const char a[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)s[i] << 16;
+		if (i + 1 < n)
+			v |= (unsigned)s[i + 1] << 8;
+		if (i + 2 < n)
+			v |= s[i + 2];
+		fu_buf_putc(b, a[(v >> 18) & 63]);
+		fu_buf_putc(b, a[(v >> 12) & 63]);
+		fu_buf_putc(b, i + 1 < n ? a[(v >> 6) & 63] : '=');
+		fu_buf_putc(b, i + 2 < n ? a[v & 63] : '=');
+	}
+}
+
+/* RFC 2047 encoded-words of at most 75 characters, split between
+ * characters, folded onto continuation lines. */
+static void encoded_words(fu_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	int first = 1;
+	while (n) {
+		size_t k = n < 45 ? n : 45;
+		while (k < n && k > 0 && (p[k] & 0xc0) == 0x80)
+			k--;
+		if (k == 0) /* not UTF-8: split anywhere, never loop */
+			k = n < 45 ? n : 45;
+		if (!first)
+			fu_buf_puts(b, "\r\n ");
+		fu_buf_puts(b, "=?UTF-8?B?");
+		base64(b, p, k);
+		fu_buf_puts(b, "?=");
+		p += k;
+		n -= k;
+		first = 0;
+	}
+}
+
+/* A display name: as it is, quoted, or encoded. */
+static void phrase(fu_buf *b, const char *name)
+{
+	if (!ascii(name)) {
+		encoded_words(b, name);
+		return;
+	}
+	if (strpbrk(name, "()<>[]:;@\\,.\"") == NULL) {
+		fu_buf_puts(b, name);
+		return;
+	}
+	fu_buf_putc(b, '"');
+	for (const char *p = name; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fu_buf_putc(b, '\\');
+		fu_buf_putc(b, *p);
+	}
+	fu_buf_putc(b, '"');
+}
+
+static void mailbox(fu_buf *b, const char *field, const char *name,
+		    const char *addr)
+{
+	fu_buf_printf(b, "%s: ", field);
+	char *n = fu__draft_has(name) ? header_text(name) : NULL;
+	if (n) {
+		phrase(b, n);
+		fu_buf_putc(b, ' ');
+	}
+	free(n);
+	fu_buf_printf(b, "<%s>\r\n", addr);
+}
+
+/* Subject: folded at spaces (ASCII), or encoded. */
+static void subject_line(fu_buf *b, const char *subject)
+{
+	fu_buf_puts(b, "Subject: ");
+	if (!ascii(subject)) {
+		encoded_words(b, subject);
+		fu_buf_puts(b, "\r\n");
+		return;
+	}
+	size_t col = 9;
+	const char *p = subject;
+	int first = 1;
+	while (*p) {
+		size_t sp = strspn(p, " ");
+		size_t w = strcspn(p + sp, " ");
+		if (!first && col + sp + w > 78) {
+			fu_buf_puts(b, "\r\n ");
+			col = 1;
+			p += sp;
+			sp = 0;
+		}
+		fu_buf_add(b, p, sp + w);
+		col += sp + w;
+		p += sp + w;
+		first = 0;
+	}
+	fu_buf_puts(b, "\r\n");
+}
+
+/* RFC 5322: "Mon, 09 Nov 2026 09:00:00 +0100" */
+static void date_line(fu_buf *b, int64_t t)
+{
+	static const char *const d[] = { "Sun", "Mon", "Tue", "Wed", "Thu",
+					  "Fri", "Sat" };
+	static const char *const m[] = { "Jan", "Feb", "Mar", "Apr", "May",
+					  "Jun", "Jul", "Aug", "Sep", "Oct",
+					  "Nov", "Dec" };
+	struct tm tm;
+	time_t tt = (time_t)t;
+	localtime_r(&tt, &tm);
+	long off = tm.tm_gmtoff / 60;
+	char sign = off < 0 ? '-' : '+';
+	if (off < 0)
+		off = -off;
+	fu_buf_printf(b, "Date: %s, %02d %s %04d %02d:%02d:%02d %c%02ld%02ld\r\n",
+		      d[tm.tm_wday], tm.tm_mday, m[tm.tm_mon],
+		      tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
+		      sign, off / 60, off % 60);
+}
+
+static int long_lines(const char *s)
+{
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		if (n > 78)
+			return 1;
+		s += n + (s[n] == '\n');
+	}
+	return 0;
+}
+
+static void body_lines(fu_buf *b, const char *body, int qp)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char *s = body;
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		size_t col = 0;
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c == '\r')
+				continue;
+			if (!qp) {
+				fu_buf_putc(b, (char)c);
+				continue;
+			}
+			int enc = c == '=' || c > 126 || (c < 32 && c != '\t') ||
+				  ((c == ' ' || c == '\t') && i + 1 == n);
+			size_t w = enc ? 3 : 1;
+			if (col + w > 75) {
+				fu_buf_puts(b, "=\r\n");
+				col = 0;
+			}
+			if (enc) {
+				fu_buf_putc(b, '=');
+				fu_buf_putc(b, hex[c >> 4]);
+				fu_buf_putc(b, hex[c & 15]);
+			} else {
+				fu_buf_putc(b, (char)c);
+			}
+			col += w;
+		}
+		fu_buf_puts(b, "\r\n");
+		s += n + (s[n] == '\n');
+	}
+}
+
+int fu_draft_eml(fu_buf *out, fu_db *db, const fu_draft *d,
+		 const fu_draft_input *in)
+{
+	if (in->channel != FU_CH_EMAIL || !d->subject)
+		return fu__error(db, FU_EINVALID, "only an e-mail draft can be "
+				 "written as .eml; this one is %s",
+				 in->channel == FU_CH_NONE ? "a checklist"
+				 : in->channel == FU_CH_LETTER ? "a letter"
+				 : in->channel == FU_CH_PHONE ? "a call"
+				 : "a social message");
+	if (!fu__draft_has(in->contact_email))
+		return fu__error(db, FU_EINVALID, "%s has no e-mail address",
+				 fu__draft_has(in->contact_name) ? in->contact_name
+						       : "the contact");
+	if (!fu__draft_has(in->user_email))
+		return fu__error(db, FU_EINVALID, "set your e-mail address "
+				 "first: fu config user.email you@example.org");
+	char *subject = header_text(d->subject);
+	if (!subject)
+		return fu__draft_oom(db);
+	int qp = long_lines(d->body);
+	mailbox(out, "From", in->user_name, in->user_email);
+	mailbox(out, "To", in->contact_name, in->contact_email);
+	subject_line(out, subject);
+	date_line(out, in->now);
+	fu_buf_puts(out, "MIME-Version: 1.0\r\n"
+		    "Content-Type: text/plain; charset=UTF-8\r\n");
+	fu_buf_printf(out, "Content-Transfer-Encoding: %s\r\n",
+		      qp ? "quoted-printable" : "8bit");
+	fu_buf_puts(out, "X-Unsent: 1\r\n\r\n");
+	body_lines(out, d->body, qp);
+	free(subject);
+	return out->failed ? fu__draft_oom(db) : FU_OK;
+}
+
+int fu_draft_write_eml(fu_db *db, const fu_draft *d,
+		       const fu_draft_input *in, const char *path)
+{
+	fu_buf b = FU_BUF_INIT;
+	int rc = fu_draft_eml(&b, db, d, in);
+	if (rc) {
+		fu_buf_free(&b);
+		return rc;
+	}
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		rc = fu__error(db, FU_ERROR, "cannot write %s: %s", path,
+			       strerror(errno));
+		fu_buf_free(&b);
+		return rc;
+	}
+	int err = fchmod(fd, 0600) ? errno : 0;
+	size_t done = 0;
+	while (!err && done < b.len) {
+		ssize_t w = write(fd, b.data + done, b.len - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			err = errno;
+		else
+			done += (size_t)w;
+	}
+	if (close(fd) && !err)
+		err = errno;
+	fu_buf_free(&b);
+	if (err)
+		return fu__error(db, FU_ERROR, "cannot write %s: %s", path,
+				 strerror(err));
+	return FU_OK;
+}
+

@@ -1,0 +1,484 @@
+/*
+ * events.c - the events table and what each event names (event_contacts:
+ * the people met; event_topics: what was discussed): checking an event
+ * as fu log and fu import take one, writing, reading, and removing it on
+ * undo. Events are facts: appended, and removed only by undo.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Whether an action aim names an action: its id, or a key (with a
+ * ':') as fu due --json shows it. */
+static int known_action(const char *s)
+{
+	if (strchr(s, ':'))
+		return 1;
+	for (int k = 1; k < FU_ACT__COUNT; k++)
+		if (strcmp(fu_action_kind_name((fu_action_kind)k), s) == 0)
+			return 1;
+	return 0;
+}
+
+/* What only some kinds carry: an outcome (a closed event, which only fu
+ * close writes), urgent (help-promised) and an action aimed at (sent,
+ * snooze, dismiss), which must name one. fu log checks the same on its
+ * command line before it opens the database, in its own words. */
+static int check_more(fu_db *db, const fu_event *e, const char *base)
+{
+	const char *kind = fu_event_kind_name(e->kind);
+	if (e->kind == FU_EV_CLOSED && !e->outcome)
+		return fu__field_error(db, base, "outcome", "a closed event "
+				       "needs an outcome (%s)",
+				       fu_outcome_names());
+	if (e->kind != FU_EV_CLOSED && e->outcome)
+		return fu__field_error(db, base, "outcome", "only a closed "
+				       "event has an outcome, not %s", kind);
+	if (e->urgent && e->kind != FU_EV_HELP_PROMISED)
+		return base ? fu__field_error(db, base, "urgent", "only "
+					      "help-promised can be urgent, "
+					      "not %s", kind)
+			    : fu__error(db, FU_EINVALID, "--urgent is for "
+					"help-promised");
+	if (e->action && e->kind != FU_EV_SENT && e->kind != FU_EV_SNOOZE &&
+	    e->kind != FU_EV_DISMISS)
+		return base ? fu__field_error(db, base, "action", "only sent, "
+					      "snooze and dismiss aim at an "
+					      "action, not %s", kind)
+			    : fu__error(db, FU_EINVALID, "--action is for sent, "
+					"snooze and dismiss");
+	if (e->action && !known_action(e->action))
+		return base ? fu__field_error(db, base, "action", "'%s' is not "
+					      "an action (%s, or a key from fu "
+					      "due --json)", e->action,
+					      fu_action_kind_names())
+			    : fu__error(db, FU_EINVALID, "--action takes an "
+					"action id (%s) or a key from fu due "
+					"--json, not '%s'",
+					fu_action_kind_names(), e->action);
+	return FU_OK;
+}
+
+/* fu log speaks of its options (--until), an import of the fields of its
+ * file (until). */
+int fu__check_event(fu_db *db, const fu_event *e, const char *base)
+{
+	int rc;
+	const char *kind = fu_event_kind_name(e->kind);
+	if (!kind)
+		return fu__field_error(db, base, "kind", "unknown event kind: use %s",
+				   fu_event_kind_names());
+	if (!e->application_id && !e->contact_id)
+		return fu__field_error(db, base, "application", "an event needs an "
+				   "application or a contact%s",
+				   base ? " (both are null)" : "");
+	if (!e->application_id) {
+		switch (e->kind) {
+		case FU_EV_APPLIED: case FU_EV_POSTING_CLOSED:
+		case FU_EV_OFFER: case FU_EV_REJECTION: case FU_EV_CLOSED:
+		case FU_EV_INTERVIEW:
+			return fu__field_error(db, base, "kind", "'%s' is logged on an "
+					   "application, not on a contact", kind);
+		default:
+			break;
+		}
+	}
+	if (e->kind == FU_EV_SNOOZE && !e->until_at)
+		return base ? fu__field_error(db, base, "until", "a snooze needs "
+					  "until")
+			    : fu__error(db, FU_EINVALID,
+					"snooze needs --until DATE");
+	/* an import brings back history, and old snoozes with it */
+	if (!base && e->kind == FU_EV_SNOOZE && e->until_at <= db->now)
+		return fu__error(db, FU_EINVALID, "--until must be in the "
+				 "future: a snooze that has ended silences "
+				 "nothing");
+	if (e->until_at && e->kind != FU_EV_SNOOZE && e->kind != FU_EV_OFFER)
+		return base ? fu__field_error(db, base, "until", "only a snooze or "
+					  "an offer has until, not %s", kind)
+			    : fu__error(db, FU_EINVALID, "--until is for snooze "
+					"(until when) and offer (their "
+					"deadline)");
+	if (e->expect_at && e->kind != FU_EV_INTERVIEW &&
+	    e->kind != FU_EV_REPLY && e->kind != FU_EV_TIMELINE &&
+	    e->kind != FU_EV_HELP_PROMISED && e->kind != FU_EV_MEETING)
+		return base ? fu__field_error(db, base, "expect", "only interview, "
+					  "meeting, reply, timeline and "
+					  "help-promised have expect, not %s",
+					  kind)
+			    : fu__error(db, FU_EINVALID, "--expect is for "
+					"interview, meeting, reply, timeline "
+					"and help-promised");
+	if (e->channel < 0 || e->channel >= FU_CH__COUNT)
+		return fu__field_error(db, base, "channel", "unknown channel");
+	if ((rc = fu__check_field(db, base, "note", "the note", e->note,
+			      FU__NOTE_MAX, 1)) ||
+	    (rc = fu__check_field(db, base, "action", "the action", e->action,
+			      FU__ACTION_MAX, 0)))
+		return rc;
+	for (size_t i = 0; i < e->ntopics; i++) {
+		char key[32];
+		snprintf(key, sizeof key, "topics[%zu]", i);
+		if ((rc = fu__check_required(db, base, key, "the topic",
+					 e->topics[i], FU__FIELD_MAX)))
+			return rc;
+	}
+	for (size_t i = 0; i < e->nwith_new; i++)
+		if ((rc = fu__check_required(db, base, "with", "the contact's name",
+					 e->with_new[i], FU__NAME_MAX)))
+			return rc;
+	return check_more(db, e, base);
+}
+
+/* Record an event's --with people and topics (e->id set). */
+static int insert_event_people(fu_db *db, const fu_event *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+	for (size_t i = 0; i < e->nwith; i++) {
+		if ((rc = fu__prepare(db, &st, "INSERT INTO event_contacts "
+			"(event_id, position, contact_id) VALUES (?, ?, ?)")))
+			return rc;
+		sqlite3_bind_int64(st, 1, e->id);
+		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
+		sqlite3_bind_int64(st, 3, e->with[i]);
+		if ((rc = fu__step_done(db, st)))
+			return rc;
+	}
+	for (size_t i = 0; i < e->ntopics; i++) {
+		if ((rc = fu__prepare(db, &st, "INSERT INTO event_topics "
+			"(event_id, position, text) VALUES (?, ?, ?)")))
+			return rc;
+		sqlite3_bind_int64(st, 1, e->id);
+		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
+		fu__bind_text(st, 3, e->topics[i]);
+		if ((rc = fu__step_done(db, st)))
+			return rc;
+	}
+	return FU_OK;
+}
+
+int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "INSERT INTO events (id, kind, at, "
+		"application_id, contact_id, channel, expect_at, until_at, "
+		"note, action, outcome, urgent, created_at) "
+		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+	if (rc)
+		return rc;
+	if (!created)
+		created = db->now;
+	fu__bind_time(st, 1, id); /* NULL: the next number */
+	fu__bind_text(st, 2, fu_event_kind_name(e->kind));
+	sqlite3_bind_int64(st, 3, e->at);
+	fu__bind_time(st, 4, e->application_id);
+	fu__bind_time(st, 5, e->contact_id);
+	fu__bind_text(st, 6, fu_channel_name(e->channel));
+	fu__bind_time(st, 7, e->expect_at);
+	fu__bind_time(st, 8, e->until_at);
+	fu__bind_text(st, 9, e->note);
+	fu__bind_text(st, 10, e->action);
+	fu__bind_text(st, 11, fu_outcome_name(e->outcome));
+	sqlite3_bind_int(st, 12, e->urgent != 0);
+	sqlite3_bind_int64(st, 13, created);
+	if ((rc = fu__step_done(db, st)))
+		return rc;
+	e->id = sqlite3_last_insert_rowid(db->sql);
+	e->created_at = created;
+	return insert_event_people(db, e);
+}
+
+#define EVENT_COLUMNS \
+	"e.id, e.kind, e.at, e.application_id, e.contact_id, e.channel, " \
+	"e.expect_at, e.until_at, e.note, e.action, e.outcome, e.urgent, " \
+	"e.created_at"
+
+static void read_event(void *row, sqlite3_stmt *st)
+{
+	fu_event *e = row;
+	const char *s;
+	e->id = sqlite3_column_int64(st, 0);
+	s = (const char *)sqlite3_column_text(st, 1);
+	fu_event_kind k = FU_EV_NONE;
+	if (s)
+		fu_event_kind_stored(&k, s);
+	e->kind = k;
+	e->at = sqlite3_column_int64(st, 2);
+	e->application_id = sqlite3_column_int64(st, 3);
+	e->contact_id = sqlite3_column_int64(st, 4);
+	fu_channel ch = FU_CH_NONE;
+	if ((s = (const char *)sqlite3_column_text(st, 5)))
+		fu_channel_parse(&ch, s);
+	e->channel = ch;
+	e->expect_at = sqlite3_column_int64(st, 6);
+	e->until_at = sqlite3_column_int64(st, 7);
+	e->note = fu__col_text(st, 8);
+	e->action = fu__col_text(st, 9);
+	fu_outcome o = FU_OUT_NONE;
+	if ((s = (const char *)sqlite3_column_text(st, 10)))
+		fu_outcome_parse(&o, s);
+	e->outcome = o;
+	e->urgent = sqlite3_column_int(st, 11);
+	e->created_at = sqlite3_column_int64(st, 12);
+}
+
+/* The statements that read an event's people and topics: prepared once
+ * for a whole list of events, not once per event. */
+typedef struct detail_stmts {
+	sqlite3_stmt *with, *topics; /* topics NULL: not wanted */
+} detail_stmts;
+
+static int prepare_details(fu_db *db, detail_stmts *d, int want_topics)
+{
+	d->with = d->topics = NULL;
+	int rc = fu__prepare(db, &d->with, "SELECT contact_id FROM "
+			     "event_contacts WHERE event_id = ? ORDER BY "
+			     "position");
+	if (!rc && want_topics &&
+	    (rc = fu__prepare(db, &d->topics, "SELECT text FROM event_topics "
+			      "WHERE event_id = ? ORDER BY position"))) {
+		sqlite3_finalize(d->with);
+		d->with = NULL;
+	}
+	return rc;
+}
+
+static void finalize_details(detail_stmts *d)
+{
+	sqlite3_finalize(d->with);
+	sqlite3_finalize(d->topics);
+}
+
+/* Fill with[] and, when d has its topics statement, topics[] of e. */
+static int load_event_details(fu_db *db, detail_stmts *d, fu_event *e)
+{
+	sqlite3_stmt *st = d->with;
+	int rc = FU_OK;
+	sqlite3_bind_int64(st, 1, e->id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t *p = realloc(e->with, (e->nwith + 1) * sizeof *p);
+		if (!p) {
+			rc = fu__error(db, FU_ERROR, "out of memory");
+			break;
+		}
+		e->with = p;
+		p[e->nwith++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc || !(st = d->topics))
+		return rc;
+	sqlite3_bind_int64(st, 1, e->id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char **p = realloc(e->topics, (e->ntopics + 1) * sizeof *p);
+		char *t = fu__col_text(st, 0);
+		if (!p || !t) {
+			if (p)
+				e->topics = p;
+			free(t);
+			rc = fu__error(db, FU_ERROR, "out of memory");
+			break;
+		}
+		e->topics = p;
+		p[e->ntopics++] = t;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int fu_event_get(fu_event **out, fu_db *db, int64_t id)
+{
+	*out = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "SELECT " EVENT_COLUMNS
+			     " FROM events e WHERE e.id = ?");
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	int src = sqlite3_step(st);
+	fu_event *e = NULL;
+	if (src == SQLITE_ROW) {
+		if (!(e = calloc(1, sizeof *e)))
+			rc = fu__error(db, FU_ERROR, "out of memory");
+		else
+			read_event(e, st);
+	} else if (src == SQLITE_DONE) {
+		rc = fu__error(db, FU_ENOTFOUND, "no event number %lld",
+			       (long long)id);
+	} else {
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	}
+	sqlite3_finalize(st);
+	detail_stmts d;
+	if (!rc && !(rc = prepare_details(db, &d, 1))) {
+		rc = load_event_details(db, &d, e);
+		finalize_details(&d);
+	}
+	if (rc && e) {
+		fu_event_free(e);
+		e = NULL;
+	}
+	*out = e;
+	return rc;
+}
+
+/* Events of a subject: sql binds ?1 (and ?2); rows in EVENT_COLUMNS. */
+static int list_events(fu_event **out, size_t *n, fu_db *db, const char *sql,
+		       int64_t a1, int want_topics)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, a1);
+	void *rows = NULL;
+	rc = fu__read_rows(db, st, &rows, n, sizeof **out, read_event);
+	*out = rows;
+	detail_stmts d;
+	if (!rc && *n && !(rc = prepare_details(db, &d, want_topics))) {
+		for (size_t i = 0; !rc && i < *n; i++)
+			rc = load_event_details(db, &d, &(*out)[i]);
+		finalize_details(&d);
+	}
+	if (rc) {
+		fu_event_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+static const char app_events_sql[] = "SELECT " EVENT_COLUMNS
+	" FROM events e WHERE e.application_id = ?1 ORDER BY e.at, e.id";
+static const char contact_events_sql[] = "SELECT " EVENT_COLUMNS
+	" FROM events e WHERE e.contact_id = ?1 OR e.id IN (SELECT event_id "
+	"FROM event_contacts WHERE contact_id = ?1) ORDER BY e.at, e.id";
+static const char networking_events_sql[] = "SELECT " EVENT_COLUMNS
+	" FROM events e WHERE e.contact_id = ?1 AND e.application_id IS NULL"
+	" ORDER BY e.at, e.id";
+
+int fu_event_list(fu_event **out, size_t *n, fu_db *db,
+		  int64_t application_id, int64_t contact_id)
+{
+	if (application_id)
+		return list_events(out, n, db, app_events_sql, application_id,
+				   1);
+	return list_events(out, n, db, contact_events_sql, contact_id, 1);
+}
+
+void fu_event_list_free(fu_event *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fu_event_clear(&list[i]);
+	free(list);
+}
+
+int fu__event_list_subject(fu_event **out, size_t *n, fu_db *db,
+			   int64_t application_id, int64_t contact_id)
+{
+	if (application_id)
+		return list_events(out, n, db, app_events_sql, application_id,
+				   0);
+	return list_events(out, n, db, networking_events_sql, contact_id, 0);
+}
+
+int fu__event_last(fu_db *db, int64_t *out, int64_t application_id,
+		   int64_t contact_id)
+{
+	if (application_id)
+		return fu__query_int64(db, out, "SELECT max(id) FROM events "
+				       "WHERE application_id = ?",
+				       application_id);
+	if (contact_id)
+		return fu__query_int64(db, out, "SELECT max(id) FROM events "
+				       "WHERE contact_id = ?1 OR id IN (SELECT "
+				       "event_id FROM event_contacts WHERE "
+				       "contact_id = ?1)", contact_id);
+	return fu__query_int64(db, out, "SELECT max(id) FROM events WHERE "
+			       "? = 0", 0);
+}
+
+int fu__event_delete(fu_db *db, int64_t id)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "DELETE FROM events WHERE id = ?");
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	return fu__step_done(db, st);
+}
+
+int fu__event_first_applied(fu_db *db, int64_t *at, int64_t application_id)
+{
+	return fu__query_int64(db, at, "SELECT min(at) FROM events WHERE "
+			       "application_id = ? AND kind = 'applied'",
+			       application_id);
+}
+
+int fu__event_set_applied(fu_db *db, int64_t app, int64_t at)
+{
+	int64_t ev = 0;
+	int rc = fu__query_int64(db, &ev,
+		"SELECT id FROM events WHERE application_id = ? AND kind = "
+		"'applied' ORDER BY at, id LIMIT 1", app);
+	if (rc)
+		return rc;
+	if (!ev) {
+		fu_event e = { 0 };
+		e.kind = FU_EV_APPLIED;
+		e.at = at;
+		e.application_id = app;
+		return fu__insert_event(db, &e, 0, 0);
+	}
+	sqlite3_stmt *st = NULL;
+	if ((rc = fu__prepare(db, &st, "UPDATE events SET at = ? WHERE id = ?")))
+		return rc;
+	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_int64(st, 2, ev);
+	return fu__step_done(db, st);
+}
+
+int fu__event_each(fu_db *db, int want_topics,
+		   int (*fn)(const fu_event *e, void *arg), void *arg)
+{
+	sqlite3_stmt *st = NULL;
+	detail_stmts d;
+	int rc = fu__prepare(db, &st, "SELECT " EVENT_COLUMNS " FROM events e "
+			     "ORDER BY e.id");
+	if (rc)
+		return rc;
+	if ((rc = prepare_details(db, &d, want_topics))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		fu_event e = { 0 };
+		read_event(&e, st);
+		if (!(rc = load_event_details(db, &d, &e)))
+			rc = fn(&e, arg);
+		fu_event_clear(&e);
+		if (rc)
+			break;
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	finalize_details(&d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu__event_count(fu_db *db, int64_t *out)
+{
+	return fu__query_int64(db, out, "SELECT count(*) FROM events", 0);
+}
+
+int fu__event_next_id(fu_db *db, int64_t *out)
+{
+	return fu__query_int64(db, out, "SELECT coalesce(max(id), 0) + 1 FROM "
+			       "events", 0);
+}

@@ -1,0 +1,142 @@
+/*
+ * text.c - what a user's text must be before it is stored: valid UTF-8,
+ * no control characters that could drive a terminal, within a length;
+ * and the words a failed check uses, for fu add and fu log (their own
+ * words: "the company is empty") and for an import (the field's place in
+ * its file: "contacts[3].company: is empty").
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+size_t fu__utf8_len(const unsigned char *s, size_t n)
+{
+	if (s[0] < 0x80)
+		return 1;
+	size_t k = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
+	if (k == 0 || s[0] > 0xf4 || k > n)
+		return 0;
+	for (size_t i = 1; i < k; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	if (k == 3 && ((s[0] == 0xe0 && s[1] < 0xa0) ||
+		       (s[0] == 0xed && s[1] >= 0xa0)))
+		return 0; /* overlong, surrogate */
+	if (k == 4 && ((s[0] == 0xf0 && s[1] < 0x90) ||
+		       (s[0] == 0xf4 && s[1] >= 0x90)))
+		return 0;
+	return k;
+}
+
+int fu__check_text(fu_db *db, const char *what, const char *s, size_t max,
+		   int multiline)
+{
+	if (!s)
+		return FU_OK;
+	size_t chars = 0, left = strlen(s);
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		size_t n = fu__utf8_len(p, left);
+		if (n == 0)
+			return fu__error(db, FU_EINVALID,
+					 "%s is not valid UTF-8", what);
+		if (n == 1 && (*p < 0x20 || *p == 0x7f) &&
+		    !(multiline && (*p == '\n' || *p == '\t')))
+			return fu__error(db, FU_EINVALID,
+					 "%s contains a control character",
+					 what);
+		/* C1 controls (U+0080..U+009F) can drive terminals too */
+		if (n == 2 && p[0] == 0xc2 && p[1] < 0xa0)
+			return fu__error(db, FU_EINVALID,
+					 "%s contains a control character",
+					 what);
+		p += n;
+		left -= n;
+		if (++chars > max)
+			return fu__error(db, FU_EINVALID,
+					 "%s is too long (more than %zu "
+					 "characters)", what, max);
+	}
+	return FU_OK;
+}
+
+/* The checks of records speak to two audiences: fu add and fu log (base
+ * NULL), in their own words, and an import, which names each field by its
+ * place in the file (base "contacts[3]", key "email").
+ *
+ * What a message calls a field: fu add's words ("the company"), or the
+ * field's place and a colon ("contacts[3].company:"), so that "%s is too
+ * long" reads right for both. */
+static const char *field_name(char *buf, size_t len, const char *base,
+			      const char *key, const char *words)
+{
+	if (!base)
+		return words;
+	snprintf(buf, len, "%s.%s:", base, key);
+	return buf;
+}
+
+/* A complaint about a field: as it stands for fu add, after the field's
+ * place for an import ("contacts[3].email: 'x' is not ..."). */
+int fu__field_error(fu_db *db, const char *base, const char *key,
+		       const char *fmt, ...)
+{
+	char msg[sizeof db->msg];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!base)
+		return fu__error(db, FU_EINVALID, "%s", msg);
+	msg[599] = '\0'; /* where an import has always cut it */
+	return fu__error(db, FU_EINVALID, "%s.%s: %s", base, key, msg);
+}
+
+int fu__check_field(fu_db *db, const char *base, const char *key,
+		       const char *words, const char *s, size_t max,
+		       int multiline)
+{
+	char buf[256];
+	return fu__check_text(db, field_name(buf, sizeof buf, base, key, words),
+			      s, max, multiline);
+}
+
+int fu__check_required(fu_db *db, const char *base, const char *key,
+			  const char *words, const char *s, size_t max)
+{
+	char buf[256];
+	const char *what = field_name(buf, sizeof buf, base, key, words);
+	if (!s || !*s || strspn(s, " \t") == strlen(s))
+		return fu__error(db, FU_EINVALID, "%s is empty", what);
+	return fu__check_text(db, what, s, max, 0);
+}
+
+int fu__check_email_field(fu_db *db, const char *base, const char *s)
+{
+	int rc = fu__check_field(db, base, "email", "e-mail address", s,
+			     FU__FIELD_MAX, 0);
+	if (rc || !s)
+		return rc;
+	const char *at = strchr(s, '@');
+	if (!at || at == s || !at[1] || strchr(at + 1, '@') ||
+	    strpbrk(s, " \t<>,;\"") || !strchr(at + 1, '.'))
+		return fu__field_error(db, base, "email",
+				   "'%s' is not an e-mail address", s);
+	return FU_OK;
+}
+
+int fu__check_email(fu_db *db, const char *s)
+{
+	return fu__check_email_field(db, NULL, s);
+}
+
+int fu__check_text_at(fu_db *db, const char *path, const char *s,
+		      size_t max, int multiline)
+{
+	/* fu__check_text says "<what> is ...": "<path>: is ..." */
+	char what[300];
+	snprintf(what, sizeof what, "%s:", path);
+	return fu__check_text(db, what, s, max, multiline);
+}
