@@ -14,6 +14,9 @@
 #   add     fu add application with 40 new contacts (--contact)
 #   config  fu config (one row)
 #   import  fu import --merge of a whole export (when this fu imports)
+#   stale   fu config on a file of 300 applications whose actions an
+#           older fu derived (its stamp says older rules): the write
+#           derives every action again in its own transaction
 # and a first run creating the database is killed too (the database is
 # then missing, empty, set up, or set up with the contact).
 #
@@ -45,7 +48,7 @@ if "$FU" help import >/dev/null 2>&1; then
 fi
 
 python3 - "$T" "$rounds" "$import" <<'PY'
-import os, random, shlex, shutil, sqlite3, subprocess, sys, time
+import json, os, random, shlex, shutil, sqlite3, subprocess, sys, time
 
 T, rounds, can_import = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
 FU = os.environ["FU"]
@@ -88,6 +91,40 @@ def reset(src):
         shutil.copyfile(src, DB)
         os.chmod(DB, 0o600)
 
+base = os.path.join(T, "base.db")
+# A larger file whose actions an older fu's rules derived.
+stale = os.path.join(T, "stale.db")
+doc = {"format": "fu-export", "version": 1,
+       "exported": "2026-11-09T09:00:00+01:00", "companies": [],
+       "contacts": [], "applications": [], "events": [], "config": {}}
+for i in range(300):
+    c, a = 2 * i + 1, 2 * i + 2
+    doc["contacts"].append({"id": c, "name": "Person %d" % i,
+                            "company": "Company %d" % i,
+                            "email": "p%d@example.org" % i})
+    doc["applications"].append({"id": a, "company": "Company %d" % i,
+                                "role": "Engineer", "contacts": [c]})
+    doc["events"] += [
+        {"id": 3 * i + 1, "kind": "applied", "application": a,
+         "at": "2026-10-%02dT10:00:00+02:00" % (1 + i % 28)},
+        {"id": 3 * i + 2, "kind": "interview", "application": a,
+         "with": [c], "at": "2026-10-%02dT14:00:00+02:00" % (1 + i % 28)},
+        {"id": 3 * i + 3, "kind": "sent", "application": a, "with": [c],
+         "at": "2026-10-%02dT18:00:00+02:00" % (1 + i % 28)}]
+with open(os.path.join(T, "stale.json"), "w") as f:
+    json.dump(doc, f)
+if os.path.exists(stale):
+    os.unlink(stale)
+r = fu("import", os.path.join(T, "stale.json"), db=stale)
+if r.returncode != 0:
+    fail("building the stale file: %s" % r.stderr.decode(errors="replace"))
+else:
+    c = sqlite3.connect(stale)
+    c.execute("UPDATE actions_stamp SET rules = 0")
+    c.execute("UPDATE actions SET reason = 'an older fu'")
+    c.commit()
+    c.close()
+
 people = []
 for i in range(40):
     people += ["--contact", "Person %d" % i]
@@ -102,13 +139,17 @@ ops = {
 }
 if can_import:
     ops["import"] = ["import", "--merge", os.path.join(T, "export.json")]
+if os.path.exists(stale):
+    ops["stale"] = ["config", "user.name", "Alex Morgan"]
+# the file each op starts from
+start_of = {name: stale if name == "stale" else base for name in ops}
 
 # What an uninterrupted run leaves, and how long it takes.
-base = os.path.join(T, "base.db")
-before = dump(base)
+befores = {base: dump(base), stale: dump(stale)}
 after, took = {}, {}
 for name, args in ops.items():
-    reset(base)
+    before = befores[start_of[name]]
+    reset(start_of[name])
     start = time.monotonic()
     r = fu(*args)
     took[name] = time.monotonic() - start
@@ -145,7 +186,8 @@ seen = {}
 names = [n for n in ops if n in after]
 for i in range(rounds):
     name = names[i % len(names)]
-    reset(base)
+    before = befores[start_of[name]]
+    reset(start_of[name])
     delay = rng.uniform(0, took[name] * 1.5)
     env = dict(os.environ)
     p = subprocess.Popen(WRAP + [FU] + ops[name], env=env,
