@@ -133,27 +133,6 @@ static char *dump(fu_db *db)
 	return fu_buf_detach(&b);
 }
 
-/* Equal texts, or the first line that differs. */
-static void assert_same_text(const char *a, const char *b)
-{
-	size_t line = 1;
-	const char *la = a, *lb = b;
-	while (*a && *a == *b) {
-		if (*a == '\n') {
-			line++;
-			la = a + 1;
-			lb = b + 1;
-		}
-		a++;
-		b++;
-	}
-	if (*a || *b)
-		print_error("line %zu differs:\n  %.*s\n  %.*s\n", line,
-			    (int)strcspn(la, "\n"), la, (int)strcspn(lb, "\n"),
-			    lb);
-	assert_true(!*a && !*b);
-}
-
 /* A job hunt that uses every field and every event kind. */
 static void rich_scenario(fu_db *db)
 {
