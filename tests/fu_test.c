@@ -7,7 +7,7 @@
 
 #include "fu/buf.h"
 #include "fu/date.h"
-#include "fu/transfer.h"
+#include "fu/export.h"
 #include "internal.h"
 
 /* --- assertions -------------------------------------------------------- */
