@@ -46,9 +46,8 @@
 
 /* s (which may be NULL) contains part, or does not; the text is printed
  * when it fails. */
-#define assert_text_has(s, part) fu_test_has_((s), (part), __FILE__, __LINE__)
-#define assert_text_lacks(s, part)                                         \
-	fu_test_lacks_((s), (part), __FILE__, __LINE__)
+#define assert_has(s, part) fu_test_has_((s), (part), __FILE__, __LINE__)
+#define assert_lacks(s, part) fu_test_lacks_((s), (part), __FILE__, __LINE__)
 
 /* Equal texts; when they are not, the first line that differs. */
 #define assert_same_text(a, b) fu_test_same_text_((a), (b), __FILE__, __LINE__)
