@@ -2,6 +2,27 @@
  * name, ambiguity, which match wins, Unicode case and accents. */
 #include "fu_test.h"
 
+/* The reference text, of one of types, names exactly id; a failure is
+ * reported at the caller's line. */
+#define assert_ref(db, text, types, id)                                    \
+	assert_ref_((db), (text), (types), (id), __FILE__, __LINE__)
+
+static void assert_ref_(fu_db *db, const char *text, int types, int64_t id,
+			const char *file, int line)
+{
+	fu_ref r;
+	int rc = fu_ref_resolve(&r, db, text, types);
+	if (rc != FU_OK) {
+		print_error("'%s': %d: %s\n", text, rc, fu_errmsg(db));
+		_fail(file, line);
+	}
+	if (r.id != id) {
+		print_error("'%s' names %lld, not %lld\n", text,
+			    (long long)r.id, (long long)id);
+		_fail(file, line);
+	}
+}
+
 static void test_ref_by_number_and_name(void **state)
 {
 	fu_db *db = *state;
@@ -15,14 +36,10 @@ static void test_ref_by_number_and_name(void **state)
 	assert_int_equal(r.id, a);
 	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "#1", FU_REF_ANY));
 	assert_int_equal(r.type, FU_REF_CONTACT);
-	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "acme", FU_REF_ANY));
-	assert_int_equal(r.id, a);
-	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "  GLOB ", FU_REF_ANY));
-	assert_int_equal(r.id, g);
-	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "reliability", FU_REF_ANY));
-	assert_int_equal(r.id, g);
-	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "acme backend", FU_REF_ANY));
-	assert_int_equal(r.id, a);
+	assert_ref(db, "acme", FU_REF_ANY, a);
+	assert_ref(db, "  GLOB ", FU_REF_ANY, g);
+	assert_ref(db, "reliability", FU_REF_ANY, g);
+	assert_ref(db, "acme backend", FU_REF_ANY, a);
 	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "dana", FU_REF_ANY));
 	assert_int_equal(r.type, FU_REF_CONTACT);
 	assert_int_equal(r.id, dana);
@@ -60,18 +77,14 @@ static void test_ref_exact_and_open_win(void **state)
 	fu_db *db = *state;
 	int64_t old = fu_test_app(db, "Acme", "Backend Engineer", 0, WEEK_AGO);
 	int64_t labs = fu_test_app(db, "Acme Labs", "Researcher", 0, WEEK_AGO);
-	fu_ref r;
 	/* "acme" is exactly Acme's name; Acme Labs only contains it */
-	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "acme", FU_REF_ANY));
-	assert_int_equal(r.id, old);
+	assert_ref(db, "acme", FU_REF_ANY, old);
 	assert_fu_ok_db(db, fu_application_close(db, old, FU_OUT_REJECTED,
 						 NOW, NULL));
 	int64_t again = fu_test_app(db, "Acme", "Platform Engineer", 0,
 				    WEEK_AGO);
-	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "acme", FU_REF_ANY));
-	assert_int_equal(r.id, again);
-	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "labs", FU_REF_ANY));
-	assert_int_equal(r.id, labs);
+	assert_ref(db, "acme", FU_REF_ANY, again);
+	assert_ref(db, "labs", FU_REF_ANY, labs);
 }
 
 static void test_ref_folds_unicode_case(void **state)
@@ -82,30 +95,12 @@ static void test_ref_folds_unicode_case(void **state)
 	int64_t d = fu_test_contact(db, "Дмитрий Орлов", NULL);
 	int64_t h = fu_test_app(db, "Hööli Ünïcødé", "Ingénieure", 0,
 				WEEK_AGO);
-	fu_ref r;
-	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "émilie", FU_REF_ANY));
-	assert_int_equal(r.id, e);
-	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "JÜRGEN", FU_REF_ANY));
-	assert_int_equal(r.id, j);
-	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "дмитрий", FU_REF_ANY));
-	assert_int_equal(r.id, d);
-	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "ÜNÏCØDÉ", FU_REF_ANY));
-	assert_int_equal(r.id, h);
-	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "INGÉNIEURE", FU_REF_ANY));
-	assert_int_equal(r.id, h);
-	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "emilie", FU_REF_ANY));
-	assert_int_equal(r.id, e);
-}
-
-/* A helper: the reference must name exactly `id`. */
-static void assert_ref(fu_db *db, const char *text, int types, int64_t id)
-{
-	fu_ref r;
-	int rc = fu_ref_resolve(&r, db, text, types);
-	if (rc != FU_OK)
-		print_error("'%s': %s\n", text, fu_errmsg(db));
-	assert_int_equal(rc, FU_OK);
-	assert_int_equal(r.id, id);
+	assert_ref(db, "émilie", FU_REF_ANY, e);
+	assert_ref(db, "JÜRGEN", FU_REF_ANY, j);
+	assert_ref(db, "дмитрий", FU_REF_ANY, d);
+	assert_ref(db, "ÜNÏCØDÉ", FU_REF_ANY, h);
+	assert_ref(db, "INGÉNIEURE", FU_REF_ANY, h);
+	assert_ref(db, "emilie", FU_REF_ANY, e);
 }
 
 static void test_ref_ignores_accents(void **state)

@@ -10,23 +10,15 @@
 
 int fu__schema_create_version(fu_db *db, int version);
 
-/* A file as fu 0.1 before the actions table (schema 1) left it. */
-static void make_v1_file(const char *path)
+/* A file at path as fu left it at schema version, holding rows (SQL). */
+static void make_file(const char *path, int version, const char *rows)
 {
 	struct fu_db raw = { 0 };
 	raw.path = (char *)path;
 	assert_int_equal(sqlite3_open(path, &raw.sql), SQLITE_OK);
-	assert_fu_ok(fu__schema_create_version(&raw, 1));
-	assert_int_equal(sqlite3_exec(raw.sql,
-		"INSERT INTO companies VALUES (1, 'Acme', 1793600000);"
-		"INSERT INTO contacts (id, name, company_id, created_at) "
-		"VALUES (1, 'Dana Reyes', 1, 1793600000);"
-		"INSERT INTO applications (id, company_id, role, created_at) "
-		"VALUES (2, 1, 'Backend Engineer', 1793600000);"
-		"INSERT INTO application_contacts VALUES (2, 1, 1);"
-		"INSERT INTO events (kind, at, application_id, created_at) "
-		"VALUES ('applied', 1793606400, 2, 1793606400);",
-		NULL, NULL, NULL), SQLITE_OK);
+	assert_fu_ok(fu__schema_create_version(&raw, version));
+	assert_int_equal(sqlite3_exec(raw.sql, rows, NULL, NULL, NULL),
+			 SQLITE_OK);
 	sqlite3_close(raw.sql);
 }
 
@@ -35,7 +27,16 @@ static void test_schema_migrates_v1(void **state)
 	(void)state;
 	char path[512];
 	fu_test_temp_path(path, sizeof path, "v1.db");
-	make_v1_file(path);
+	/* as fu 0.1 before the actions table (schema 1) left it */
+	make_file(path, 1,
+		"INSERT INTO companies VALUES (1, 'Acme', 1793600000);"
+		"INSERT INTO contacts (id, name, company_id, created_at) "
+		"VALUES (1, 'Dana Reyes', 1, 1793600000);"
+		"INSERT INTO applications (id, company_id, role, created_at) "
+		"VALUES (2, 1, 'Backend Engineer', 1793600000);"
+		"INSERT INTO application_contacts VALUES (2, 1, 1);"
+		"INSERT INTO events (kind, at, application_id, created_at) "
+		"VALUES ('applied', 1793606400, 2, 1793606400);");
 	fu_db *db = NULL;
 	assert_fu_ok_db(db, fu_db_open(&db, path, 0));
 	assert_int_equal(fu_db_schema_version(db), FU_SCHEMA_VERSION);
@@ -70,17 +71,11 @@ static void test_schema_migrates_v2(void **state)
 	(void)state;
 	char path[512];
 	fu_test_temp_path(path, sizeof path, "v2.db");
-	struct fu_db raw = { 0 };
-	raw.path = path;
-	assert_int_equal(sqlite3_open(path, &raw.sql), SQLITE_OK);
-	assert_fu_ok(fu__schema_create_version(&raw, 2));
-	assert_int_equal(sqlite3_exec(raw.sql,
+	make_file(path, 2,
 		"INSERT INTO companies VALUES (1, 'Acme', 1793600000);"
 		"INSERT INTO applications (id, company_id, role, outcome, "
 		"closed_at, created_at) VALUES (2, 1, 'Backend Engineer', "
-		"'accepted', 1793606400, 1793600000);",
-		NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(raw.sql);
+		"'accepted', 1793606400, 1793600000);");
 	fu_db *db = NULL;
 	assert_fu_ok_db(db, fu_db_open(&db, path, 0));
 	assert_int_equal(fu_db_schema_version(db), FU_SCHEMA_VERSION);
