@@ -109,7 +109,7 @@ int64_t fu_test_app(fu_db *db, const char *company, const char *role,
 }
 
 int64_t fu_test_log(fu_db *db, fu_event_kind kind, int64_t application,
-		      int64_t contact, int64_t at, int64_t w1, int64_t w2)
+		    int64_t contact, int64_t at, int64_t w1, int64_t w2)
 {
 	fu_event e = { 0 };
 	int64_t with[2] = { w1, w2 };

@@ -101,16 +101,17 @@ int64_t fu_test_app(fu_db *db, const char *company, const char *role,
 /* An event of kind on application (or on contact when application is
  * 0) at at, with up to two people (w1, w2; 0 for none); its number. */
 int64_t fu_test_log(fu_db *db, fu_event_kind kind, int64_t application,
-		      int64_t contact, int64_t at, int64_t w1, int64_t w2);
+		    int64_t contact, int64_t at, int64_t w1, int64_t w2);
 
-/* A local time as people write it ("2026-11-05 14:00"), read at NOW. */
+/* A local time as people write it ("2026-11-05 14:00"), read at NOW
+ * (FU_DATE_PAST: a weekday's name is the latest on or before it). */
 int64_t fu_test_at(const char *s);
 
 /* The first column of the first row sql gives (there must be one). */
 int64_t fu_test_int(fu_db *db, const char *sql);
 
-/* A path in $TMPDIR (else /tmp) for this process, name at its end;
- * nothing is left there. */
+/* A path in $TMPDIR (else /tmp) of this process's own, name at its end;
+ * a file left there by an earlier run is removed. */
 void fu_test_temp_path(char *buf, size_t len, const char *name);
 
 /* --- a whole job hunt, and what it becomes ----------------------------- */
