@@ -1,101 +1,10 @@
-/* test_draft.c - drafts: rendering the built-in and the user's templates
- * from plain structs, placeholders and sections, the checks (length,
- * spelling), the .eml message, and gathering from the database. */
+/* test_draft.c - drafts (lib/draft_templates.c, draft_render.c): the
+ * built-in and the user's templates rendered from plain structs,
+ * placeholders and sections, their errors, and the checks (length,
+ * spelling). */
 #include "fu_test.h"
 
 #include "fu/buf.h"
-#include "fu/date.h"
-#include "fu/draft.h"
-#include "fu/rules.h"
-#include "fu/store.h"
-
-/* 2026-11-09 09:00 Europe/Berlin, a Monday */
-#define NOW 1794211200
-#define DAY 86400
-
-static int setup(void **state)
-{
-	fu_test_tz("Europe/Berlin");
-	unsetenv("FU_DICTIONARY");
-	fu_db *db = NULL;
-	int rc = fu_db_open(&db, NULL, FU_OPEN_MEMORY);
-	if (rc != FU_OK) {
-		fu_db_close(db);
-		return -1;
-	}
-	fu_db_set_now(db, NOW);
-	*state = db;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fu_db_close(*state);
-	return 0;
-}
-
-static const char *const topics[] = { "moving billing to Go",
-				      "the on-call rotation" };
-
-/* Everything a draft may use, as a user who logged it all would have. */
-static fu_draft_input full(const char *action, fu_channel ch)
-{
-	fu_draft_input in = { 0 };
-	in.action = action;
-	in.seq = strcmp(action, "nudge") == 0 ? 1 : 0;
-	in.channel = ch;
-	in.contact_id = 1;
-	in.contact_name = "Dana Reyes";
-	in.contact_title = "Engineering Manager";
-	in.contact_company = "Acme";
-	in.contact_email = "dana@acme.example";
-	in.contact_phone = "+1 555 0142";
-	in.contact_address = "200 Market Street\nSan Francisco, CA 94105";
-	in.application_id = 2;
-	in.company = "Acme";
-	in.role = "Backend Engineer";
-	in.url = "https://acme.example/jobs/42";
-	in.applied_at = NOW - 12 * DAY;
-	in.event_kind = FU_EV_INTERVIEW;
-	in.event_at = NOW - DAY + 5 * 3600; /* Sun 8 Nov 14:00 */
-	in.topics = topics;
-	in.ntopics = 2;
-	in.interview_at = in.event_at;
-	in.expect_at = NOW + 6 * DAY;
-	in.deadline_at = NOW + 5 * DAY;
-	in.introducer_name = "Maria Lopez";
-	in.introduced_name = "Lee Chen";
-	in.reason = "3 follow-ups to Dana Reyes without a reply";
-	in.user_name = "Alex Morgan";
-	in.user_email = "alex.morgan@example.org";
-	in.user_phone = "+1 555 0100";
-	in.now = NOW;
-	return in;
-}
-
-static fu_draft *render(fu_db *db, const fu_draft_input *in, const char *t)
-{
-	fu_draft *d = NULL;
-	assert_fu_ok_db(db, fu_draft_render(&d, db, in, t, t ? "test" : NULL));
-	assert_non_null(d);
-	return d;
-}
-
-static void assert_has(const char *s, const char *part)
-{
-	if (!s || !strstr(s, part)) {
-		print_error("missing '%s' in:\n%s\n", part, s ? s : "(null)");
-		fail();
-	}
-}
-
-static void assert_lacks(const char *s, const char *part)
-{
-	if (s && strstr(s, part)) {
-		print_error("unexpected '%s' in:\n%s\n", part, s);
-		fail();
-	}
-}
 
 static const char *const messages[] = {
 	"thank-you", "acknowledge", "connect", "intro-thanks",
@@ -111,8 +20,9 @@ static void test_draft_builtins_all(void **state)
 	fu_db *db = *state;
 	for (size_t i = 0; i < sizeof messages / sizeof messages[0]; i++)
 		for (size_t k = 0; k < 3; k++) {
-			fu_draft_input in = full(messages[i], channels[k]);
-			fu_draft *d = render(db, &in, NULL);
+			fu_draft_input in = fu_test_draft_input(messages[i],
+								channels[k]);
+			fu_draft *d = fu_test_render(db, &in, NULL);
 			assert_lacks(d->body, "{");
 			assert_lacks(d->body, "}");
 			assert_string_equal(d->source, "built-in");
@@ -143,8 +53,8 @@ static void test_draft_builtins_all(void **state)
 static void test_draft_builtins_contents(void **state)
 {
 	fu_db *db = *state;
-	fu_draft_input in = full("thank-you", FU_CH_EMAIL);
-	fu_draft *d = render(db, &in, NULL);
+	fu_draft_input in = fu_test_draft_input("thank-you", FU_CH_EMAIL);
+	fu_draft *d = fu_test_render(db, &in, NULL);
 	assert_string_equal(d->subject, "Thank you - Backend Engineer interview");
 	assert_has(d->body, "the interview on Sunday, November 8, about the "
 		   "Backend Engineer position at Acme");
@@ -153,39 +63,39 @@ static void test_draft_builtins_contents(void **state)
 	assert_has(d->body, "look forward to hearing");
 	fu_draft_free(d);
 
-	in = full("application-check-in", FU_CH_EMAIL);
-	d = render(db, &in, NULL);
+	in = fu_test_draft_input("application-check-in", FU_CH_EMAIL);
+	d = fu_test_render(db, &in, NULL);
 	assert_has(d->body, "Backend Engineer position at Acme on Wednesday, "
 		   "October 28");
 	assert_has(d->body, "reached you");
 	assert_has(d->body, "next steps");
 	fu_draft_free(d);
 
-	in = full("application-check-in", FU_CH_PHONE);
-	d = render(db, &in, NULL);
+	in = fu_test_draft_input("application-check-in", FU_CH_PHONE);
+	d = fu_test_render(db, &in, NULL);
 	assert_has(d->body, "subject line");
 	fu_draft_free(d);
 
-	in = full("interview-check-in", FU_CH_EMAIL);
-	d = render(db, &in, NULL);
+	in = fu_test_draft_input("interview-check-in", FU_CH_EMAIL);
+	d = fu_test_render(db, &in, NULL);
 	assert_has(d->body, "interview on Sunday, November 8");
 	assert_has(d->body, "hear back by Sunday, November 15");
 	fu_draft_free(d);
 
-	in = full("rejection-response", FU_CH_EMAIL);
-	d = render(db, &in, NULL);
+	in = fu_test_draft_input("rejection-response", FU_CH_EMAIL);
+	d = fu_test_render(db, &in, NULL);
 	assert_has(d->body, "Thank you for letting me know");
 	assert_has(d->body, "considered for future roles");
 	fu_draft_free(d);
 
-	in = full("withdraw-notice", FU_CH_LETTER);
-	d = render(db, &in, NULL);
+	in = fu_test_draft_input("withdraw-notice", FU_CH_LETTER);
+	d = fu_test_render(db, &in, NULL);
 	assert_has(d->body, "withdraw my application for the Backend Engineer");
 	fu_draft_free(d);
 
-	in = full("intro-reach-out", FU_CH_EMAIL);
+	in = fu_test_draft_input("intro-reach-out", FU_CH_EMAIL);
 	in.contact_name = "Lee Chen";
-	d = render(db, &in, NULL);
+	d = fu_test_render(db, &in, NULL);
 	assert_string_equal(d->subject, "Introduction through Maria Lopez");
 	assert_has(d->body, "Dear Lee,");
 	assert_has(d->body, "My name is Alex Morgan");
@@ -199,7 +109,8 @@ static void test_draft_builtins_minimal(void **state)
 	fu_db *db = *state;
 	for (size_t i = 0; i < sizeof messages / sizeof messages[0]; i++)
 		for (size_t k = 0; k < 3; k++) {
-			fu_draft_input in = full(messages[i], channels[k]);
+			fu_draft_input in = fu_test_draft_input(messages[i],
+								channels[k]);
 			in.contact_title = NULL;
 			in.contact_company = NULL;
 			in.topics = NULL;
@@ -219,7 +130,7 @@ static void test_draft_builtins_minimal(void **state)
 			    !strcmp(messages[i], "withdraw-notice") ||
 			    !strcmp(messages[i], "nudge"))
 				in.interview_at = 0;
-			fu_draft *d = render(db, &in, NULL);
+			fu_draft *d = fu_test_render(db, &in, NULL);
 			assert_lacks(d->body, "{");
 			assert_lacks(d->body, "  ");
 			assert_lacks(d->body, " ,");
@@ -227,11 +138,11 @@ static void test_draft_builtins_minimal(void **state)
 			fu_draft_free(d);
 		}
 	/* a networking thank-you */
-	fu_draft_input in = full("thank-you", FU_CH_EMAIL);
+	fu_draft_input in = fu_test_draft_input("thank-you", FU_CH_EMAIL);
 	in.application_id = 0;
 	in.company = in.role = NULL;
 	in.event_kind = FU_EV_MEETING;
-	fu_draft *d = render(db, &in, NULL);
+	fu_draft *d = fu_test_render(db, &in, NULL);
 	assert_string_equal(d->subject, "Thank you for meeting with me");
 	assert_has(d->body, "Thank you for meeting with me on Sunday, November 8.");
 	assert_has(d->body, "interest in Acme");
@@ -243,23 +154,23 @@ static void test_draft_checklists(void **state)
 	fu_db *db = *state;
 	const char *lists[] = { "find-contact", "closure", "offer-review" };
 	for (size_t i = 0; i < 3; i++) {
-		fu_draft_input in = full(lists[i], FU_CH_NONE);
+		fu_draft_input in = fu_test_draft_input(lists[i], FU_CH_NONE);
 		assert_int_equal(fu_draft_is_message(lists[i]), 0);
-		fu_draft *d = render(db, &in, NULL);
+		fu_draft *d = fu_test_render(db, &in, NULL);
 		assert_null(d->subject);
 		assert_lacks(d->body, "{");
 		assert_has(d->body, "Acme");
 		fu_draft_free(d);
 	}
-	fu_draft_input in = full("offer-review", FU_CH_NONE);
-	fu_draft *d = render(db, &in, NULL);
+	fu_draft_input in = fu_test_draft_input("offer-review", FU_CH_NONE);
+	fu_draft *d = fu_test_render(db, &in, NULL);
 	assert_has(d->body, "by Saturday, November 14");
 	assert_has(d->body, "fu close 2 --outcome accepted");
 	fu_draft_free(d);
 	/* a checklist has no channel, a message needs one */
-	in = full("closure", FU_CH_EMAIL);
+	in = fu_test_draft_input("closure", FU_CH_EMAIL);
 	assert_int_equal(fu_draft_render(&d, db, &in, NULL, NULL), FU_EINVALID);
-	in = full("nudge", FU_CH_NONE);
+	in = fu_test_draft_input("nudge", FU_CH_NONE);
 	assert_int_equal(fu_draft_render(&d, db, &in, NULL, NULL), FU_EINVALID);
 	assert_null(d);
 	assert_int_equal(fu_draft_is_message("nudge"), 1);
@@ -273,9 +184,10 @@ static void test_draft_nudge_variants(void **state)
 	for (size_t k = 0; k < 3; k++) {
 		char *prev = NULL;
 		for (int seq = 1; seq <= 4; seq++) {
-			fu_draft_input in = full("nudge", channels[k]);
+			fu_draft_input in = fu_test_draft_input("nudge",
+								channels[k]);
 			in.seq = seq;
-			fu_draft *d = render(db, &in, NULL);
+			fu_draft *d = fu_test_render(db, &in, NULL);
 			char *text = fu_draft_text(d);
 			if (prev)
 				assert_string_not_equal(prev, text);
@@ -287,18 +199,19 @@ static void test_draft_nudge_variants(void **state)
 		free(prev);
 	}
 	/* the fourth comes back to the first wording, not the third's */
-	fu_draft_input a = full("nudge", FU_CH_EMAIL), b = a;
+	fu_draft_input a = fu_test_draft_input("nudge", FU_CH_EMAIL), b = a;
 	a.seq = 1;
 	b.seq = 4;
-	fu_draft *da = render(db, &a, NULL), *db4 = render(db, &b, NULL);
+	fu_draft *da = fu_test_render(db, &a, NULL);
+	fu_draft *db4 = fu_test_render(db, &b, NULL);
 	assert_string_equal(da->subject, db4->subject);
 	fu_draft_free(da);
 	fu_draft_free(db4);
 	/* before any interview, a nudge recalls the application */
-	fu_draft_input in = full("nudge", FU_CH_EMAIL);
+	fu_draft_input in = fu_test_draft_input("nudge", FU_CH_EMAIL);
 	in.interview_at = 0;
 	in.ntopics = 0;
-	fu_draft *d = render(db, &in, NULL);
+	fu_draft *d = fu_test_render(db, &in, NULL);
 	assert_has(d->body, "my application of Wednesday, October 28, for the "
 		   "Backend Engineer position");
 	fu_draft_free(d);
@@ -307,8 +220,8 @@ static void test_draft_nudge_variants(void **state)
 static void test_draft_template_override(void **state)
 {
 	fu_db *db = *state;
-	fu_draft_input in = full("thank-you", FU_CH_EMAIL);
-	fu_draft *d = render(db, &in,
+	fu_draft_input in = fu_test_draft_input("thank-you", FU_CH_EMAIL);
+	fu_draft *d = fu_test_render(db, &in,
 		"Subject: Thanks, {contact.first_name}\n"
 		"\n"
 		"Hi {contact.first_name} {contact.last_name} ({contact.title}),\n"
@@ -335,7 +248,7 @@ static void test_draft_template_override(void **state)
 
 	/* a date in another year says the year */
 	in.event_at = NOW - 400 * DAY;
-	d = render(db, &in, "Subject: x\n\n{event.date}\n");
+	d = fu_test_render(db, &in, "Subject: x\n\n{event.date}\n");
 	assert_string_equal(d->body, "Sunday, October 5, 2025\n");
 	fu_draft_free(d);
 }
@@ -343,11 +256,11 @@ static void test_draft_template_override(void **state)
 static void test_draft_sections(void **state)
 {
 	fu_db *db = *state;
-	fu_draft_input in = full("acknowledge", FU_CH_PHONE);
+	fu_draft_input in = fu_test_draft_input("acknowledge", FU_CH_PHONE);
 	in.contact_title = NULL;
 	in.expect_at = 0;
 	/* a section tag alone on its line takes the line with it */
-	fu_draft *d = render(db, &in,
+	fu_draft *d = fu_test_render(db, &in,
 		"A{#contact.title} title {contact.title}{/contact.title}"
 		"{^contact.title} no title{/contact.title}.\n"
 		"{#topics}\n"
@@ -369,7 +282,7 @@ static void test_draft_sections(void **state)
 	fu_draft_free(d);
 	/* inline sections; blank lines collapse to one */
 	in.ntopics = 0;
-	d = render(db, &in, "x{#topics}y{/topics}{^topics}z{/topics}\n\n\n\nw  \n");
+	d = fu_test_render(db, &in, "x{#topics}y{/topics}{^topics}z{/topics}\n\n\n\nw  \n");
 	assert_string_equal(d->body, "xz\n\nw\n");
 	fu_draft_free(d);
 }
@@ -386,7 +299,7 @@ static void expect_error(fu_db *db, const fu_draft_input *in, const char *t,
 static void test_draft_template_errors(void **state)
 {
 	fu_db *db = *state;
-	fu_draft_input in = full("connect", FU_CH_EMAIL);
+	fu_draft_input in = fu_test_draft_input("connect", FU_CH_EMAIL);
 	expect_error(db, &in, "Subject: x\n\nDear {contact.nmae},\n",
 		     "template tmpl, line 3: unknown placeholder '{contact.nmae}'");
 	/* unknown even where nothing would be written */
@@ -416,7 +329,7 @@ static void test_draft_template_errors(void **state)
 static void test_draft_missing_values(void **state)
 {
 	fu_db *db = *state;
-	fu_draft_input in = full("thank-you", FU_CH_EMAIL);
+	fu_draft_input in = fu_test_draft_input("thank-you", FU_CH_EMAIL);
 	in.contact_title = NULL;
 	expect_error(db, &in, "Subject: x\n\n{contact.title}\n",
 		     "{contact.title} has no value: Dana Reyes has no title "
@@ -435,33 +348,33 @@ static void test_draft_missing_values(void **state)
 		     "application");
 
 	/* the built-ins need the signature */
-	in = full("thank-you", FU_CH_EMAIL);
+	in = fu_test_draft_input("thank-you", FU_CH_EMAIL);
 	in.user_name = NULL;
 	fu_draft *d = NULL;
 	assert_int_equal(fu_draft_render(&d, db, &in, NULL, NULL), FU_EINVALID);
 	assert_string_equal(fu_errmsg(db), "set your name first: fu config "
 			    "user.name 'Your Name'");
-	in = full("acknowledge", FU_CH_LETTER);
+	in = fu_test_draft_input("acknowledge", FU_CH_LETTER);
 	in.user_email = "";
 	assert_int_equal(fu_draft_render(&d, db, &in, NULL, NULL), FU_EINVALID);
 	assert_has(fu_errmsg(db), "set your e-mail address first: fu config user.email");
-	in = full("nudge", FU_CH_PHONE);
+	in = fu_test_draft_input("nudge", FU_CH_PHONE);
 	in.user_phone = NULL;
 	assert_int_equal(fu_draft_render(&d, db, &in, NULL, NULL), FU_EINVALID);
 	assert_has(fu_errmsg(db), "set your phone number first: fu config user.phone");
 	/* a call needs their number, a letter their address */
-	in = full("nudge", FU_CH_PHONE);
+	in = fu_test_draft_input("nudge", FU_CH_PHONE);
 	in.contact_phone = NULL;
 	assert_int_equal(fu_draft_render(&d, db, &in, NULL, NULL), FU_EINVALID);
 	assert_has(fu_errmsg(db), "{contact.phone} has no value: Dana Reyes has "
 		   "no phone number (fu edit 'Dana Reyes' --phone NUMBER)");
-	in = full("nudge", FU_CH_LETTER);
+	in = fu_test_draft_input("nudge", FU_CH_LETTER);
 	in.contact_address = NULL;
 	assert_int_equal(fu_draft_render(&d, db, &in, NULL, NULL), FU_EINVALID);
 	assert_string_equal(fu_errmsg(db), "Dana Reyes has no postal address: "
 			    "fu edit 'Dana Reyes' --address ADDRESS");
 	/* nobody to write to */
-	in = full("thank-you", FU_CH_EMAIL);
+	in = fu_test_draft_input("thank-you", FU_CH_EMAIL);
 	in.contact_name = NULL;
 	assert_int_equal(fu_draft_render(&d, db, &in, NULL, NULL), FU_EINVALID);
 	assert_has(fu_errmsg(db), "nobody is known to write to");
@@ -471,14 +384,14 @@ static void test_draft_missing_values(void **state)
 static void test_draft_social_and_edit(void **state)
 {
 	fu_db *db = *state;
-	fu_draft_input in = full("connect", FU_CH_SOCIAL);
-	fu_draft *d = render(db, &in, NULL);
+	fu_draft_input in = fu_test_draft_input("connect", FU_CH_SOCIAL);
+	fu_draft *d = fu_test_render(db, &in, NULL);
 	assert_null(d->subject);
 	assert_true(strncmp(d->body, "Dear Dana,", 10) == 0);
 	fu_draft_free(d);
 
-	in = full("connect", FU_CH_EMAIL);
-	d = render(db, &in, NULL);
+	in = fu_test_draft_input("connect", FU_CH_EMAIL);
+	d = fu_test_render(db, &in, NULL);
 	assert_fu_ok_db(db, fu_draft_set_text(d, db, &in,
 		"Subject: New subject\r\n\r\n\r\nHello Dana,  \r\nBye\r\n"));
 	assert_string_equal(d->subject, "New subject");
@@ -528,8 +441,9 @@ static void test_draft_length_warning(void **state)
 	fu_db *db = *state;
 	for (size_t i = 0; i < sizeof messages / sizeof messages[0]; i++)
 		for (size_t k = 0; k < 2; k++) {
-			fu_draft_input in = full(messages[i], channels[k]);
-			fu_draft *d = render(db, &in, NULL);
+			fu_draft_input in = fu_test_draft_input(messages[i],
+								channels[k]);
+			fu_draft *d = fu_test_render(db, &in, NULL);
 			assert_fu_ok_db(db, fu_draft_check(d, db, &in,
 							   "/nonexistent/x", NULL));
 			assert_int_equal(d->nwarnings, 1); /* no dictionary */
@@ -537,13 +451,13 @@ static void test_draft_length_warning(void **state)
 				   "/nonexistent/x.dic");
 			fu_draft_free(d);
 		}
-	fu_draft_input in = full("acknowledge", FU_CH_EMAIL);
+	fu_draft_input in = fu_test_draft_input("acknowledge", FU_CH_EMAIL);
 	fu_buf t = FU_BUF_INIT;
 	fu_buf_puts(&t, "Subject: Thanks\n\nDear {contact.first_name},\n");
 	for (int i = 0; i < 12; i++)
 		fu_buf_puts(&t, "Thank you for your kind note today. ");
 	fu_buf_puts(&t, "\n{signature}\n");
-	fu_draft *d = render(db, &in, t.data);
+	fu_draft *d = fu_test_render(db, &in, t.data);
 	fu_buf_free(&t);
 	assert_fu_ok_db(db, fu_draft_check(d, db, &in, "/nonexistent/x", NULL));
 	assert_int_equal(d->nwarnings, 2);
@@ -551,17 +465,17 @@ static void test_draft_length_warning(void **state)
 			    "keep it under about 60");
 	fu_draft_free(d);
 	/* a call has no limit, a checklist no checks at all */
-	in = full("acknowledge", FU_CH_PHONE);
+	in = fu_test_draft_input("acknowledge", FU_CH_PHONE);
 	t = (fu_buf)FU_BUF_INIT;
 	for (int i = 0; i < 30; i++)
 		fu_buf_puts(&t, "Thank you for your kind note today. ");
-	d = render(db, &in, t.data);
+	d = fu_test_render(db, &in, t.data);
 	fu_buf_free(&t);
 	assert_fu_ok_db(db, fu_draft_check(d, db, &in, "/nonexistent/x", NULL));
 	assert_int_equal(d->nwarnings, 1);
 	fu_draft_free(d);
-	in = full("closure", FU_CH_NONE);
-	d = render(db, &in, NULL);
+	in = fu_test_draft_input("closure", FU_CH_NONE);
+	d = fu_test_render(db, &in, NULL);
 	assert_fu_ok_db(db, fu_draft_check(d, db, &in, "/nonexistent/x", NULL));
 	assert_int_equal(d->nwarnings, 0);
 	fu_draft_free(d);
@@ -584,14 +498,14 @@ static void test_draft_spelling(void **state)
 		print_message("no en_US dictionary: spelling not tested\n");
 		skip();
 	}
-	fu_draft_input in = full("connect", FU_CH_EMAIL);
+	fu_draft_input in = fu_test_draft_input("connect", FU_CH_EMAIL);
 	in.contact_name = "Dana Quixtrel";
 	in.contact_company = "Blorptech";
 	in.company = "Blorptech";
 	in.role = "Fluxomancer";
 	in.contact_email = "dana@blorptech.example";
 	in.user_name = "Alex Zorbish";
-	fu_draft *d = render(db, &in,
+	fu_draft *d = fu_test_render(db, &in,
 		"Subject: Hello {contact.first_name} at {company}\n\n"
 		"Dear {contact.name}, did you recieve my note about the "
 		"{role} role at {company}'s office?\n"
@@ -628,202 +542,22 @@ static void test_draft_spelling(void **state)
 	fu_spell_free(NULL, 0);
 }
 
-/* An .eml: RFC 5322 headers, CRLF, RFC 2047 for a non-ASCII name. */
-static void test_draft_eml(void **state)
-{
-	fu_db *db = *state;
-	fu_draft_input in = full("thank-you", FU_CH_EMAIL);
-	in.contact_name = "José Núñez";
-	in.role = "Ingénieur DevOps";
-	fu_draft *d = render(db, &in, NULL);
-	fu_buf b = FU_BUF_INIT;
-	assert_fu_ok_db(db, fu_draft_eml(&b, db, d, &in));
-	const char *m = b.data;
-	assert_has(m, "From: Alex Morgan <alex.morgan@example.org>\r\n");
-	assert_has(m, "To: =?UTF-8?B?Sm9zw6kgTsO6w7Fleg==?= <dana@acme.example>\r\n");
-	assert_has(m, "Subject: =?UTF-8?B?");
-	assert_has(m, "\r\nDate: Mon, 09 Nov 2026 09:00:00 +0100\r\n");
-	assert_has(m, "\r\nMIME-Version: 1.0\r\n");
-	assert_has(m, "\r\nContent-Type: text/plain; charset=UTF-8\r\n");
-	assert_has(m, "\r\nContent-Transfer-Encoding: quoted-printable\r\n");
-	assert_has(m, "\r\nX-Unsent: 1\r\n\r\nDear Jos=C3=A9,\r\n");
-	for (const char *p = m; (p = strchr(p, '\n')); p++)
-		assert_int_equal(p[-1], '\r');
-	/* quoted-printable lines stay within 76 characters */
-	for (const char *p = strstr(m, "\r\n\r\n") + 4; *p;) {
-		size_t len = strcspn(p, "\r");
-		assert_true(len <= 76);
-		p += len + 2;
-	}
-	fu_buf_free(&b);
-
-	/* short lines: 8bit; a display name with specials is quoted */
-	in.contact_name = "Reyes, Dana \"D\"";
-	fu_draft *s = render(db, &in, "Subject: Hi\n\nShort, ünïcode.\n");
-	b = (fu_buf)FU_BUF_INIT;
-	assert_fu_ok_db(db, fu_draft_eml(&b, db, s, &in));
-	assert_has(b.data, "To: \"Reyes, Dana \\\"D\\\"\" <dana@acme.example>\r\n");
-	assert_has(b.data, "Content-Transfer-Encoding: 8bit\r\n");
-	assert_has(b.data, "\r\n\r\nShort, ünïcode.\r\n");
-	fu_buf_free(&b);
-	fu_draft_free(s);
-
-	/* only an e-mail, with an address */
-	fu_draft_input l = full("thank-you", FU_CH_LETTER);
-	fu_draft *ld = render(db, &l, NULL);
-	b = (fu_buf)FU_BUF_INIT;
-	assert_int_equal(fu_draft_eml(&b, db, ld, &l), FU_EINVALID);
-	fu_draft_free(ld);
-	in = full("thank-you", FU_CH_EMAIL);
-	in.contact_email = NULL;
-	assert_int_equal(fu_draft_eml(&b, db, d, &in), FU_EINVALID);
-	fu_buf_free(&b);
-	fu_draft_free(d);
-}
-
-/* --- gathering from a database ------------------------------------- */
-
-static int64_t contact(fu_db *db, const char *name, const char *email,
-		       const char *phone, int no_calls)
-{
-	fu_contact c = { 0 };
-	c.name = (char *)name;
-	c.company = "Acme";
-	c.title = "Engineering Manager";
-	c.email = (char *)email;
-	c.phone = (char *)phone;
-	c.no_calls = no_calls;
-	assert_fu_ok_db(db, fu_contact_add(db, &c));
-	return c.id;
-}
-
-static void test_draft_gather(void **state)
-{
-	fu_db *db = *state;
-	assert_fu_ok_db(db, fu_config_set(db, "user.name", "Alex Morgan"));
-	assert_fu_ok_db(db, fu_config_set(db, "user.email", "alex@example.org"));
-	assert_fu_ok_db(db, fu_config_set(db, "user.phone", "+1 555 0100"));
-	int64_t dana = contact(db, "Dana Reyes", "dana@acme.example", NULL, 0);
-	int64_t sam = contact(db, "Sam Lee", NULL, "+1 555 0144", 1);
-	fu_application a = { 0 };
-	a.company = "Acme";
-	a.role = "Backend Engineer";
-	a.contact_ids = &dana;
-	a.ncontacts = 1;
-	assert_fu_ok_db(db, fu_application_add(db, &a, NOW - 12 * DAY));
-	fu_event e = { 0 };
-	char *tp[] = { "moving billing to Go" };
-	int64_t with[] = { dana, sam };
-	e.kind = FU_EV_INTERVIEW;
-	e.at = NOW - DAY + 5 * 3600;
-	e.application_id = a.id;
-	e.expect_at = NOW + 6 * DAY;
-	e.topics = tp;
-	e.ntopics = 1;
-	e.with = with;
-	e.nwith = 2;
-	assert_fu_ok_db(db, fu_event_add(db, &e));
-
-	/* the most urgent action on the application: Dana's thank-you */
-	fu_draft_request req = { 0 };
-	req.application_id = a.id;
-	fu_draft_input *in = NULL;
-	assert_fu_ok_db(db, fu_draft_gather(&in, db, &req));
-	assert_string_equal(in->action, "thank-you");
-	assert_int_equal(in->channel, FU_CH_EMAIL);
-	assert_string_equal(in->contact_name, "Dana Reyes");
-	assert_string_equal(in->company, "Acme");
-	assert_int_equal(in->event_kind, FU_EV_INTERVIEW);
-	assert_int_equal(in->event_at, e.at);
-	assert_int_equal(in->interview_at, e.at);
-	assert_int_equal(in->expect_at, e.expect_at);
-	assert_int_equal(in->ntopics, 1);
-	assert_string_equal(in->topics[0], "moving billing to Go");
-	assert_int_equal(in->applied_at, NOW - 12 * DAY);
-	assert_string_equal(in->user_phone, "+1 555 0100");
-	assert_int_equal(in->now, NOW);
-	assert_has(in->key, "thank-you:");
-	fu_draft *d = render(db, in, NULL);
-	assert_has(d->body, "moving billing to Go");
-	fu_draft_free(d);
-
-	/* --sent logs the sent that answers it */
-	int64_t ev = 0;
-	assert_fu_ok_db(db, fu_draft_mark_sent(db, in, &ev));
-	assert_true(ev > 0);
-	fu_draft_input_free(in);
-	in = NULL;
-	req.action = "thank-you";
-	req.to = dana;
-	assert_int_equal(fu_draft_gather(&in, db, &req), FU_ENOTFOUND);
-	assert_string_equal(fu_errmsg(db), "no thank-you is owed to Dana Reyes "
-			    "on Acme, Backend Engineer; owed: thank-you to Sam "
-			    "Lee, interview-check-in to Dana Reyes");
-	assert_null(in);
-
-	/* Sam has no e-mail address, and takes no calls */
-	req.to = sam;
-	assert_int_equal(fu_draft_gather(&in, db, &req), FU_EINVALID);
-	assert_string_equal(fu_errmsg(db), "Sam Lee has no e-mail address: fu "
-			    "edit 'Sam Lee' --email ADDRESS");
-	req.channel = FU_CH_PHONE;
-	assert_int_equal(fu_draft_gather(&in, db, &req), FU_EINVALID);
-	assert_string_equal(fu_errmsg(db), "Sam Lee takes no calls: use "
-			    "--channel email");
-	req.channel = FU_CH_SOCIAL;
-	assert_int_equal(fu_draft_gather(&in, db, &req), FU_EINVALID);
-
-	/* an unknown action, an action not owed */
-	req = (fu_draft_request){ 0 };
-	req.application_id = a.id;
-	req.action = "bogus";
-	assert_int_equal(fu_draft_gather(&in, db, &req), FU_EINVALID);
-	assert_has(fu_errmsg(db), "unknown action 'bogus': use thank-you, ");
-	req.action = "connect";
-	assert_int_equal(fu_draft_gather(&in, db, &req), FU_ENOTFOUND);
-	assert_has(fu_errmsg(db), "no connect is owed on Acme, Backend Engineer");
-
-	/* the interview-check-in recalls the interview and its topics */
-	req.action = "interview-check-in";
-	assert_fu_ok_db(db, fu_draft_gather(&in, db, &req));
-	assert_int_equal(in->interview_at, e.at);
-	assert_int_equal(in->expect_at, e.expect_at);
-	assert_int_equal(in->ntopics, 1);
-	fu_draft_input_free(in);
-	in = NULL;
-
-	/* closed: only its closing courtesy */
-	assert_fu_ok_db(db, fu_application_close(db, a.id, FU_OUT_REJECTED, NOW,
-						 NULL));
-	req.action = "interview-check-in";
-	assert_int_equal(fu_draft_gather(&in, db, &req), FU_ENOTFOUND);
-	assert_has(fu_errmsg(db), "Acme, Backend Engineer is closed (rejected): "
-		   "it owes only its rejection-response to Dana Reyes");
-	req.action = NULL;
-	assert_fu_ok_db(db, fu_draft_gather(&in, db, &req));
-	assert_string_equal(in->action, "rejection-response");
-	fu_draft_input_free(in);
-	fu_draft_input_free(NULL);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_draft_builtins_all, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_builtins_contents, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_builtins_minimal, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_checklists, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_nudge_variants, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_template_override, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_sections, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_template_errors, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_missing_values, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_social_and_edit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_words_and_limits, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_length_warning, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_spelling, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_eml, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_draft_gather, setup, teardown),
+		FU_TEST(test_draft_builtins_all),
+		FU_TEST(test_draft_builtins_contents),
+		FU_TEST(test_draft_builtins_minimal),
+		FU_TEST(test_draft_checklists),
+		FU_TEST(test_draft_nudge_variants),
+		FU_TEST(test_draft_template_override),
+		FU_TEST(test_draft_sections),
+		FU_TEST(test_draft_template_errors),
+		FU_TEST(test_draft_missing_values),
+		FU_TEST(test_draft_social_and_edit),
+		FU_TEST(test_draft_words_and_limits),
+		FU_TEST(test_draft_length_warning),
+		FU_TEST(test_draft_spelling),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
