@@ -213,13 +213,17 @@ typedef struct step {
 } step;
 
 static int nsteps;
-static step steps[10];
+static step steps[16];
 
 static int64_t clock_off;
 
 static void st(int kind, int64_t gap, int with, int channel)
 {
 	clock_off += gap;
+	if (nsteps == sizeof steps / sizeof steps[0]) {
+		fprintf(stderr, "fu-bench-gen: a story too long\n");
+		exit(1);
+	}
 	step *s = &steps[nsteps++];
 	memset(s, 0, sizeof *s);
 	s->kind = kind;
@@ -314,6 +318,9 @@ static void story_closed(void)
 		st(FU_EV_CLOSED, days(5, 30), 0, 0);
 		steps[nsteps - 1].outcome = chance(50) ? FU_OUT_WITHDRAWN
 						       : FU_OUT_FILLED;
+		/* withdrawing owes a courtesy note (rule 15): sent */
+		if (steps[nsteps - 1].outcome == FU_OUT_WITHDRAWN)
+			st(FU_EV_SENT, hours(1, 20), 1, FU_CH_EMAIL);
 	}
 }
 

@@ -508,11 +508,31 @@ int strlist_push(char ***list, size_t *n, const char *s)
 
 /* A person named on the command line: an existing contact, or a new
  * one by name (a number must exist). */
+int cli_company(cli *c, char **company, int new_company)
+{
+	char *name = NULL;
+	if (new_company || !*company)
+		return FU_EXIT_OK;
+	int lrc = fu_company_resolve(&name, c->db, *company);
+	if (lrc)
+		return cli_lib_fail(c, lrc);
+	free(*company);
+	*company = name;
+	return FU_EXIT_OK;
+}
+
 int cli_add_person(cli *c, int64_t **ids, size_t *nids, char ***names,
 		   size_t *nnames, const char *ref)
 {
+	return cli_add_person_in(c, ids, nids, names, nnames, ref, 0, 0);
+}
+
+int cli_add_person_in(cli *c, int64_t **ids, size_t *nids, char ***names,
+		      size_t *nnames, const char *ref, int64_t application_id,
+		      int64_t contact_id)
+{
 	fu_ref r;
-	int lrc = fu_ref_resolve(&r, c->db, ref, FU_REF_CONTACT);
+	int lrc = fu_ref_person(&r, c->db, ref, application_id, contact_id);
 	if (lrc == FU_OK) {
 		int64_t *p = realloc(*ids, (*nids + 1) * sizeof *p);
 		if (!p)

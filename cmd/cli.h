@@ -88,6 +88,16 @@ int cli_ref(cli *c, fu_ref *out, const char *text, int types);
  * appended to ids, a name nobody has yet to names (to be created). */
 int cli_add_person(cli *c, int64_t **ids, size_t *nids, char ***names,
 		   size_t *nnames, const char *ref);
+/* The same, resolving among the people of an application (or of a
+ * networking contact) first: "sam" is the Sam on that application. */
+int cli_add_person_in(cli *c, int64_t **ids, size_t *nids, char ***names,
+		      size_t *nnames, const char *ref, int64_t application_id,
+		      int64_t contact_id);
+
+/* A company typed as part of its name: the company it names (Wayne
+ * Enterprises for "wayne"), or a new one as typed; new_company: as
+ * typed whatever. *company is replaced. */
+int cli_company(cli *c, char **company, int new_company);
 
 /* --prefers: email, phone, letter or social. */
 int cli_parse_prefers(cli *c, fu_channel *out, const char *v);

@@ -9,7 +9,7 @@
 enum {
 	O_COMPANY = 1, O_TITLE, O_EMAIL, O_PHONE, O_ADDRESS, O_PREFERS,
 	O_NO_CALLS, O_SOCIAL_OK, O_NOTES, O_CONTACT, O_APPLIED, O_SOURCE,
-	O_URL, O_NO_FOLLOW_UP
+	O_URL, O_NO_FOLLOW_UP, O_NEW_COMPANY
 };
 
 const opt_spec add_contact_options[] = {
@@ -22,6 +22,7 @@ const opt_spec add_contact_options[] = {
 	{ "no-calls", OPT_NONE, O_NO_CALLS, 0 },
 	{ "social-ok", OPT_NONE, O_SOCIAL_OK, 0 },
 	{ "notes", OPT_ARG, O_NOTES, 0 },
+	{ "new-company", OPT_NONE, O_NEW_COMPANY, 0 },
 	{ NULL, 0, 0, 0 }
 };
 
@@ -33,6 +34,7 @@ const opt_spec add_application_options[] = {
 	{ "no-calls", OPT_NONE, O_NO_CALLS, 0 },
 	{ "no-follow-up", OPT_NONE, O_NO_FOLLOW_UP, 0 },
 	{ "notes", OPT_ARG, O_NOTES, 0 },
+	{ "new-company", OPT_NONE, O_NEW_COMPANY, 0 },
 	{ NULL, 0, 0, 0 }
 };
 
@@ -50,7 +52,8 @@ static int set_text(cli *c, char **field, const char *opt, const char *v)
 int cli_parse_prefers(cli *c, fu_channel *out, const char *v)
 {
 	(void)c;
-	if (fu_channel_parse(out, v) != FU_OK || *out == FU_CH_IN_PERSON)
+	if (fu_channel_parse(out, v) != FU_OK || *out == FU_CH_IN_PERSON ||
+	    *out == FU_CH_VIDEO)
 		return cli_fail(FU_EXIT_INVALID, "--prefers takes email, phone, "
 				"letter or social, not '%s'", v);
 	return FU_EXIT_OK;
@@ -61,7 +64,7 @@ static int add_contact(cli *c, int argc, char **argv)
 	fu_contact ct = { 0 };
 	opt_state st;
 	const char *arg;
-	int id, rc = FU_EXIT_OK;
+	int id, rc = FU_EXIT_OK, new_company = 0;
 	opt_init(&st, argc, argv);
 	while (rc == FU_EXIT_OK &&
 	       (id = opt_next(c, &st, add_contact_options, &arg)) != OPT_END) {
@@ -81,6 +84,7 @@ static int add_contact(cli *c, int argc, char **argv)
 		case O_PHONE: rc = set_text(c, &ct.phone, "--phone", arg); break;
 		case O_ADDRESS: rc = set_text(c, &ct.address, "--address", arg); break;
 		case O_NOTES: rc = set_text(c, &ct.notes, "--notes", arg); break;
+		case O_NEW_COMPANY: new_company = 1; break;
 		case O_PREFERS: rc = cli_parse_prefers(c, &ct.prefers, arg); break;
 		case O_NO_CALLS: ct.no_calls = 1; break;
 		case O_SOCIAL_OK: ct.social_ok = 1; break;
@@ -95,7 +99,8 @@ static int add_contact(cli *c, int argc, char **argv)
 	if (rc == FU_EXIT_OK && ct.prefers == FU_CH_PHONE && ct.no_calls)
 		rc = cli_fail(FU_EXIT_INVALID, "--prefers phone and --no-calls "
 			      "contradict each other");
-	if (rc || (rc = cli_open(c, 0)))
+	if (rc || (rc = cli_open(c, 0)) ||
+	    (ct.company && (rc = cli_company(c, &ct.company, new_company))))
 		goto done;
 	int lrc = fu_contact_add(c->db, &ct);
 	if (lrc) {
@@ -128,7 +133,7 @@ static int add_application(cli *c, int argc, char **argv)
 	size_t nrefs = 0;
 	const char *applied = NULL, *arg;
 	opt_state st;
-	int id, rc = FU_EXIT_OK, npos = 0;
+	int id, rc = FU_EXIT_OK, npos = 0, new_company = 0;
 	opt_init(&st, argc, argv);
 	while (rc == FU_EXIT_OK &&
 	       (id = opt_next(c, &st, add_application_options, &arg)) != OPT_END) {
@@ -158,6 +163,7 @@ static int add_application(cli *c, int argc, char **argv)
 		case O_NOTES: rc = set_text(c, &a.notes, "--notes", arg); break;
 		case O_NO_CALLS: a.no_calls = 1; break;
 		case O_NO_FOLLOW_UP: a.no_follow_up = 1; break;
+		case O_NEW_COMPANY: new_company = 1; break;
 		}
 	}
 	if (rc == FU_EXIT_OK && c->help) {
@@ -167,7 +173,8 @@ static int add_application(cli *c, int argc, char **argv)
 	if (rc == FU_EXIT_OK && npos < 2)
 		rc = cli_usage_fail(c, "missing the %s", npos ? "ROLE" :
 				    "COMPANY and ROLE");
-	if (rc || (rc = cli_open(c, 0)))
+	if (rc || (rc = cli_open(c, 0)) ||
+	    (rc = cli_company(c, &a.company, new_company)))
 		goto done;
 	int64_t applied_at = c->now;
 	if (applied && (rc = cli_event_time(c, &applied_at, "--applied",

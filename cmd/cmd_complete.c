@@ -78,7 +78,8 @@ static const char *kind_name(int i)
 static const char *channel_name(int i) { return fu_channel_name((fu_channel)i); }
 static const char *prefers_name(int i)
 {
-	return i == FU_CH_IN_PERSON ? NULL : fu_channel_name((fu_channel)i);
+	return i == FU_CH_IN_PERSON || i == FU_CH_VIDEO ? NULL
+		: fu_channel_name((fu_channel)i);
 }
 static const char *source_name(int i) { return fu_source_name((fu_source)i); }
 static const char *outcome_name(int i) { return fu_outcome_name((fu_outcome)i); }

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "fu/buf.h"
+#include "fu/date.h"
 #include "fu/draft.h"
 #include "fu/rules.h"
 
@@ -252,8 +253,11 @@ int cmd_draft(cli *c, int argc, char **argv)
 		req.contact_id = r.id;
 	if (to) {
 		fu_ref t;
-		if ((rc = cli_ref(c, &t, to, FU_REF_CONTACT)))
-			return rc;
+		/* among the people of the application first */
+		int lrc = fu_ref_person(&t, c->db, to, req.application_id,
+					req.contact_id);
+		if (lrc)
+			return cli_lib_fail(c, lrc);
 		req.to = t.id;
 	}
 
@@ -321,6 +325,16 @@ int cmd_draft(cli *c, int argc, char **argv)
 		fputs("fu: warning: ", stderr);
 		cli_put(stderr, d->warnings[i]);
 		fputc('\n', stderr);
+	}
+	/* rule 18: recorded, but sent before it opens it breaks the
+	 * cadence */
+	fu_action_kind k = FU_ACT_NONE;
+	if (event && fu_action_kind_parse(&k, in->action) == FU_OK &&
+	    fu_action_is_follow_up(k) && c->now < in->not_before) {
+		char h[FU_HUMAN_LEN];
+		fprintf(stderr, "fu: warning: the %s opens on %s: sent now, it "
+			"breaks the cadence (rule 18)\n", in->action,
+			fu_time_human(h, in->not_before, c->now, 1));
 	}
 	if (event && !c->json) {
 		fprintf(stderr, "fu: logged sent (event %lld) to ",

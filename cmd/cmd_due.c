@@ -72,6 +72,14 @@ static void add_row(cli *c, table *t, const fu_action_row *r, int why)
 				 ri->source);
 			table_note(t, line, NULL);
 		}
+		for (int n = 1; n <= FU_CONSTRAINTS; n++) {
+			const fu_constraint_info *k = fu_constraint_find(n);
+			if (!(r->a.constraints & (1u << n)) || !k)
+				continue;
+			snprintf(line, sizeof line, "rule %d (%s): %s [%s]", n,
+				 k->name, k->text, k->source);
+			table_note(t, line, NULL);
+		}
 		if (r->a.snoozed)
 			table_note(t, "snoozed until the date shown", NULL);
 	}

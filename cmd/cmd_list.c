@@ -77,7 +77,7 @@ static int list_contacts(cli *c, const char *company)
  * small (a list of any length streams past it). */
 typedef struct next_action {
 	int64_t app;
-	int64_t due;
+	int64_t due, not_before;
 	unsigned char kind;  /* fu_action_kind */
 	unsigned char state; /* fu_action_state_t */
 } next_action;
@@ -107,6 +107,7 @@ static int collect_next(const fu_action_row *r, void *arg)
 	next_action *na = &x->v[x->n++];
 	na->app = app;
 	na->due = r->a.due;
+	na->not_before = r->a.not_before;
 	na->kind = (unsigned char)r->a.kind;
 	na->state = (unsigned char)fu_action_state(&r->a, x->now);
 	return 0;
@@ -177,8 +178,11 @@ static int walk_row(const fu_application *a, void *arg)
 			    : s == FU_STATE_DUE ? cli_c(c, C_YELLOW) : "");
 		char rel[FU_REL_LEN];
 		const char *kind = fu_action_kind_name((fu_action_kind)x->kind);
-		snprintf(wb, sizeof wb, "%s %s", kind ? kind : "unknown",
-			 fu_time_relative(rel, x->due, c->now));
+		/* not yet open: when it opens; else when it is due */
+		snprintf(wb, sizeof wb, "%s %s %s", kind ? kind : "unknown",
+			 s == FU_STATE_UPCOMING ? "opens" : "due",
+			 fu_time_relative(rel, s == FU_STATE_UPCOMING
+					  ? x->not_before : x->due, c->now));
 		table_cell(t, wb);
 	} else {
 		table_cell(t, "-");

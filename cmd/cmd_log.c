@@ -10,7 +10,7 @@
 
 enum {
 	O_AT = 1, O_WITH, O_TOPIC, O_EXPECT, O_CHANNEL, O_UNTIL, O_ACTION,
-	O_URGENT, O_NOTE
+	O_URGENT, O_NOTE, O_NEW_CONTACT
 };
 
 const opt_spec log_options[] = {
@@ -23,6 +23,7 @@ const opt_spec log_options[] = {
 	{ "action", OPT_ARG, O_ACTION, 0 },
 	{ "urgent", OPT_NONE, O_URGENT, 0 },
 	{ "note", OPT_ARG, O_NOTE, 0 },
+	{ "new-contact", OPT_NONE, O_NEW_CONTACT, 0 },
 	{ NULL, 0, 0, 0 }
 };
 
@@ -36,6 +37,200 @@ static int check_action(const char *a)
 	return cli_fail(FU_EXIT_INVALID, "--action takes an action id (%s) or "
 			"a key from fu due --json, not '%s'",
 			fu_action_kind_names(), a);
+}
+
+/* The open actions of a subject (app, or a contact: what is owed to
+ * them), or NULL with the failure reported. */
+static int owed(cli *c, fu_action_row **rows, size_t *n, int64_t app,
+		int64_t contact)
+{
+	fu_action_filter f = { 0 };
+	f.application_id = app;
+	f.contact_id = contact;
+	f.now = c->now;
+	f.with_riders = 1;
+	int lrc = fu_action_list(rows, n, c->db, &f);
+	return lrc ? cli_lib_fail(c, lrc) : FU_EXIT_OK;
+}
+
+/* Whether a logged aim (--action: a kind or a key) names row r. */
+static int aimed(const char *aim, const fu_action_row *r)
+{
+	return !aim || strcmp(aim, fu_action_kind_name(r->a.kind)) == 0 ||
+	       strcmp(aim, r->a.key) == 0;
+}
+
+/* "thank-you to Sam Lee (Acme, Backend Engineer)" into b. */
+static void describe(fu_buf *b, const fu_action_row *r)
+{
+	fu_buf_printf(b, "%s", fu_action_kind_name(r->a.kind));
+	if (r->contact_name)
+		fu_buf_printf(b, " to %s", r->contact_name);
+	if (r->company)
+		fu_buf_printf(b, " (%s, %s)", r->company, r->role ? r->role : "");
+}
+
+/*
+ * Who a sent went to, when fu log is not told (rule 11, and "one message
+ * is one person"). Logged on an application without --with: the one
+ * person owed a message there (of --action's kind); when several are,
+ * which one is asked. Logged on a person: the subject that owes them the
+ * message, logged there with them; when several owe them separate
+ * messages, which one is asked.
+ */
+static int who_was_sent(cli *c, fu_event *e)
+{
+	fu_action_row *rows = NULL;
+	size_t n = 0;
+	int rc = owed(c, &rows, &n, e->application_id, e->contact_id);
+	if (rc)
+		return rc;
+	int64_t pick = 0, subject_app = 0, subject_contact = 0;
+	size_t many = 0;
+	fu_buf list = FU_BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		const fu_action_row *r = &rows[i];
+		if (r->a.channel == FU_CH_NONE || !r->a.contact_id ||
+		    !aimed(e->action, r))
+			continue;
+		if (e->contact_id && (r->a.contact_id != e->contact_id ||
+				      r->joined))
+			continue;
+		int64_t key = e->contact_id ? (r->a.application_id ? r->a.application_id
+					      : -r->subject_contact_id)
+			    : r->a.contact_id;
+		if (many && key == pick)
+			continue;
+		if (!many) {
+			pick = key;
+			subject_app = r->a.application_id;
+			subject_contact = r->subject_contact_id;
+		}
+		fu_buf_puts(&list, many++ ? "; " : "");
+		describe(&list, r);
+	}
+	if (many > 1) {
+		rc = cli_usage_fail(c, "%s is owed more than one message (%s): "
+				    "say which with %s", e->contact_id ?
+				    "this person" : "more than one person",
+				    list.data, e->contact_id ?
+				    "fu log APPLICATION sent --with PERSON"
+				    : "--with PERSON");
+	} else if (many == 1 && !e->contact_id) {
+		if (!(e->with = malloc(sizeof *e->with)))
+			rc = cli_fail(FU_EXIT_FAILURE, "out of memory");
+		else
+			e->with[e->nwith++] = pick;
+	} else if (many == 1 && e->contact_id &&
+		   (subject_app || subject_contact != e->contact_id)) {
+		/* the subject that owes it (an application, or another
+		 * person's networking), with the person */
+		if (!(e->with = malloc(sizeof *e->with))) {
+			rc = cli_fail(FU_EXIT_FAILURE, "out of memory");
+		} else {
+			e->with[e->nwith++] = e->contact_id;
+			e->application_id = subject_app;
+			e->contact_id = subject_app ? 0 : subject_contact;
+		}
+	}
+	fu_buf_free(&list);
+	fu_action_list_free(rows, n);
+	return rc;
+}
+
+/* Rule 18: a follow-up is recorded when it happened, but sent before
+ * its window opens (or within a week of the last one to that person)
+ * it breaks the cadence: say so. Before logging: the warnings, to
+ * print once it is recorded. */
+static void cadence_warnings(cli *c, const fu_event *e, fu_buf *warn)
+{
+	fu_action_row *rows = NULL;
+	size_t n = 0;
+	if (e->kind != FU_EV_SENT ||
+	    owed(c, &rows, &n, e->application_id, e->contact_id))
+		return;
+	int gap = 7;
+	fu_rule_params p;
+	if (fu_config_params(&p, c->db) == FU_OK)
+		gap = p.v[FU_P_MIN_GAP_DAYS];
+	for (size_t k = 0; k < (e->nwith ? e->nwith : 1); k++) {
+		int64_t who = e->nwith ? e->with[k] : 0;
+		const fu_action_row *best = NULL;
+		int courtesy = 0;
+		for (size_t i = 0; i < n; i++) {
+			const fu_action_row *r = &rows[i];
+			if ((who && r->a.contact_id != who) ||
+			    r->a.channel == FU_CH_NONE || !aimed(e->action, r))
+				continue;
+			if (fu_action_is_courtesy(r->a.kind) && !e->action)
+				courtesy = 1;
+			else if (!best || r->a.due < best->a.due)
+				best = r;
+		}
+		if (courtesy)
+			continue;
+		char d[FU_HUMAN_LEN];
+		if (best && fu_action_is_follow_up(best->a.kind) &&
+		    best->a.not_before > e->at) {
+			fu_buf_printf(warn, "fu: warning: the %s to %s opens on "
+				      "%s: sent now, it breaks the cadence "
+				      "(rule 18)\n",
+				      fu_action_kind_name(best->a.kind),
+				      best->contact_name ? best->contact_name
+							 : "them",
+				      fu_time_human(d, best->a.not_before,
+						    c->now, 1));
+			continue;
+		}
+		int64_t last = 0;
+		if (who && !best && fu_action_last_follow_up(c->db, who,
+							     &last) == FU_OK &&
+		    last && last <= e->at &&
+		    e->at < fu_time_add_days(last, gap)) {
+			fu_contact *p2 = NULL;
+			fu_contact_get(&p2, c->db, who);
+			fu_buf_printf(warn, "fu: warning: you followed up with "
+				      "%s on %s: two follow-ups within %d days "
+				      "break the cadence (rule 18)\n",
+				      p2 ? p2->name : "them",
+				      fu_time_human(d, last, c->now, 1), gap);
+			fu_contact_free(p2);
+		}
+	}
+	fu_action_list_free(rows, n);
+}
+
+/* Rule 9: a snooze or dismiss must aim at something owed. */
+static int check_aim(cli *c, const fu_event *e)
+{
+	fu_action_row *rows = NULL;
+	size_t n = 0;
+	int rc = owed(c, &rows, &n, e->application_id, e->contact_id);
+	if (rc)
+		return rc;
+	fu_buf list = FU_BUF_INIT;
+	int found = 0;
+	for (size_t i = 0; i < n && !found; i++) {
+		const fu_action_row *r = &rows[i];
+		int person = !e->nwith;
+		for (size_t k = 0; k < e->nwith; k++)
+			person |= r->a.contact_id == e->with[k];
+		if (e->contact_id && r->subject_contact_id != e->contact_id &&
+		    r->a.contact_id != e->contact_id)
+			continue;
+		found = aimed(e->action, r) && person;
+		fu_buf_puts(&list, list.len ? "; " : "");
+		describe(&list, r);
+	}
+	if (!found)
+		rc = n ? cli_fail(FU_EXIT_NOTFOUND, "nothing owed there matches "
+				  "'%s' (owed: %s)", e->action ? e->action
+				  : "that person", list.data)
+		       : cli_fail(FU_EXIT_NOTFOUND, "nothing is owed there to "
+				  "%s", fu_event_kind_name(e->kind));
+	fu_buf_free(&list);
+	fu_action_list_free(rows, n);
+	return rc;
 }
 
 static void print_event(cli *c, const fu_event *e)
@@ -105,6 +300,7 @@ int cmd_log(cli *c, int argc, char **argv)
 			}
 			break;
 		case O_URGENT: e.urgent = 1; break;
+		case O_NEW_CONTACT: e.new_people = 1; break;
 		case O_NOTE:
 			if (!*arg) {
 				rc = cli_fail(FU_EXIT_INVALID, "--note is empty");
@@ -143,22 +339,40 @@ int cmd_log(cli *c, int argc, char **argv)
 	else
 		e.contact_id = r.id;
 	e.at = c->now;
+	/* rule 19: a date without a time is that whole day */
+	int has_time = 0;
 	if ((at && (rc = cli_event_time(c, &e.at, "--at", at))) ||
-	    (expect && (rc = cli_day_time(c, &e.expect_at, "--expect", expect,
-					  FU_DATE_FUTURE))) ||
-	    (until && (rc = cli_date(c, &e.until_at, NULL, "--until", until,
-				     FU_DATE_FUTURE))))
+	    (expect && (rc = cli_date(c, &e.expect_at, &has_time, "--expect",
+				      expect, FU_DATE_FUTURE))))
 		goto done;
+	e.expect_day = expect && !has_time;
+	if (until && (rc = cli_date(c, &e.until_at, &has_time, "--until", until,
+				    FU_DATE_FUTURE)))
+		goto done;
+	e.until_day = until && !has_time;
 	for (size_t i = 0; i < nwith && !rc; i++)
-		rc = cli_add_person(c, &e.with, &e.nwith, &e.with_new,
-				    &e.nwith_new, with[i]);
+		rc = cli_add_person_in(c, &e.with, &e.nwith, &e.with_new,
+				       &e.nwith_new, with[i], e.application_id,
+				       e.contact_id);
 	if (rc)
 		goto done;
+	if (e.kind == FU_EV_SENT && !e.nwith && !e.nwith_new &&
+	    (rc = who_was_sent(c, &e)))
+		goto done;
+	if ((e.kind == FU_EV_SNOOZE || e.kind == FU_EV_DISMISS) &&
+	    (rc = check_aim(c, &e)))
+		goto done;
+	fu_buf warn = FU_BUF_INIT;
+	cadence_warnings(c, &e, &warn);
 	int lrc = fu_event_add(c->db, &e);
 	if (lrc) {
+		fu_buf_free(&warn);
 		rc = cli_lib_fail(c, lrc);
 		goto done;
 	}
+	if (warn.len)
+		fputs(warn.data, stderr);
+	fu_buf_free(&warn);
 	if (c->json) {
 		rc = cli_json(c, fu_json_event(&e));
 	} else {

@@ -1,4 +1,5 @@
 /* cmd_rules.c - fu rules [RULE]: every rule, its numbers and its source */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -57,6 +58,32 @@ static void rule_text(cli *c, const fu_rule_info *r, const fu_rule_params *p)
 	rule_params(c, r, p, NULL);
 }
 
+static cJSON *constraint_json(const fu_constraint_info *k)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "number", k->number);
+	cJSON_AddStringToObject(o, "name", k->name);
+	cJSON_AddStringToObject(o, "text", k->text);
+	cJSON_AddStringToObject(o, "source", k->source);
+	return o;
+}
+
+static void constraint_text(cli *c, const fu_constraint_info *k)
+{
+	printf("%s%d. %s%s\n", cli_c(c, C_BOLD), k->number, k->name,
+	       cli_c(c, C_RESET));
+	printf("  %s\n", k->text);
+	printf("  source   %s\n", k->source);
+}
+
+/* RULE as a constraint's number (1-19), or 0. */
+static int constraint_number(const char *s)
+{
+	char *end = NULL;
+	long v = strtol(s, &end, 10);
+	return *s && !*end && v >= 1 && v <= FU_CONSTRAINTS ? (int)v : 0;
+}
+
 int cmd_rules(cli *c, int argc, char **argv)
 {
 	const char *which = NULL, *arg;
@@ -77,9 +104,15 @@ int cmd_rules(cli *c, int argc, char **argv)
 	size_t n = 0;
 	const fu_rule_info *rules = fu_rules_table(&n);
 	const fu_rule_info *one = NULL;
-	if (which && !(one = fu_rule_find(which)))
+	const fu_constraint_info *k = which ? fu_constraint_find(
+		constraint_number(which)) : NULL;
+	if (which && !k && !(one = fu_rule_find(which)))
 		return cli_fail(FU_EXIT_NOTFOUND, "no rule '%s' (fu rules lists "
-				"them)", which);
+				"them: an action's id, or a number 1-%d)", which,
+				FU_CONSTRAINTS);
+	if (k)
+		return c->json ? cli_json(c, constraint_json(k))
+			       : (constraint_text(c, k), FU_EXIT_OK);
 	if ((rc = cli_open(c, 0)))
 		return rc;
 	fu_rule_params p;
@@ -94,6 +127,11 @@ int cmd_rules(cli *c, int argc, char **argv)
 			cJSON_AddItemToArray(arr, rule_json(c, &rules[i], &p));
 		cJSON *all = cJSON_CreateObject();
 		cJSON_AddItemToObject(all, "rules", arr);
+		cJSON *ks = cJSON_AddArrayToObject(all, "constraints");
+		size_t nk = 0;
+		const fu_constraint_info *ck = fu_constraints_table(&nk);
+		for (size_t i = 0; i < nk; i++)
+			cJSON_AddItemToArray(ks, constraint_json(&ck[i]));
 		cJSON *g = cJSON_AddArrayToObject(all, "numbers");
 		for (int i = 0; i < FU_P__COUNT; i++) {
 			cJSON *o = cJSON_CreateObject();
@@ -114,5 +152,11 @@ int cmd_rules(cli *c, int argc, char **argv)
 			putchar('\n');
 		rule_text(c, &rules[i], &p);
 	}
+	size_t nk = 0;
+	const fu_constraint_info *ck = fu_constraints_table(&nk);
+	printf("\n%sWhat every rule respects, and how they meet%s\n\n",
+	       cli_c(c, C_BOLD), cli_c(c, C_RESET));
+	for (size_t i = 0; i < nk; i++)
+		constraint_text(c, &ck[i]);
 	return FU_EXIT_OK;
 }

@@ -414,3 +414,15 @@ int fu__application_first_created(fu_db *db, int64_t *out)
 	return fu__query_int64(db, out, "SELECT coalesce(min(created_at), 0) "
 			       "FROM applications", 0);
 }
+
+int fu__application_detach(fu_db *db, int64_t app, int64_t contact)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "DELETE FROM application_contacts WHERE "
+			     "application_id = ? AND contact_id = ?");
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, app);
+	sqlite3_bind_int64(st, 2, contact);
+	return fu__step_done(db, st);
+}

@@ -28,7 +28,8 @@ int fu__check_contact(fu_db *db, const fu_contact *c, const char *base)
 	if (c->company && !*c->company)
 		return fu__check_required(db, base, "company", "the company",
 				      c->company, FU__NAME_MAX);
-	if (c->prefers == FU_CH_IN_PERSON || c->prefers < 0 ||
+	if (c->prefers == FU_CH_IN_PERSON || c->prefers == FU_CH_VIDEO ||
+	    c->prefers < 0 ||
 	    c->prefers >= FU_CH__COUNT)
 		return fu__field_error(db, base, "prefers", "a contact can "
 				       "prefer email, phone, letter or social");
@@ -322,4 +323,20 @@ int fu__contact_first_created(fu_db *db, int64_t *out)
 {
 	return fu__query_int64(db, out, "SELECT coalesce(min(created_at), 0) "
 			       "FROM contacts", 0);
+}
+
+int fu__contact_drop_unused(fu_db *db, int64_t id)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "DELETE FROM contacts WHERE id = ?1 AND "
+		"NOT EXISTS (SELECT 1 FROM application_contacts WHERE "
+		"contact_id = ?1) AND NOT EXISTS (SELECT 1 FROM events WHERE "
+		"contact_id = ?1) AND NOT EXISTS (SELECT 1 FROM event_contacts "
+		"WHERE contact_id = ?1) AND NOT EXISTS (SELECT 1 FROM actions "
+		"WHERE contact_id = ?1 OR subject_contact_id = ?1) AND NOT "
+		"EXISTS (SELECT 1 FROM marks WHERE contact_id = ?1)");
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	return fu__step_done(db, st);
 }

@@ -307,6 +307,7 @@ int fu_draft_gather(fu_draft_input **out, fu_db *db,
 	fu_action_filter f = { 0 };
 	f.application_id = req->application_id;
 	f.contact_id = req->application_id ? 0 : req->contact_id;
+	f.now = fu_db_now(db); /* as fu due: lapsed advice left out */
 	if ((rc = fu_action_list(&rows, &n, db, &f)))
 		goto done;
 	long best = -1, nobody = -1;
@@ -331,6 +332,7 @@ int fu_draft_gather(fu_draft_input **out, fu_db *db,
 	}
 	const fu_action_row *r = &rows[best];
 	int msg = fu_draft_is_message(fu_action_kind_name(r->a.kind)) == 1;
+	in->not_before = r->a.not_before;
 	in->action = fu_action_kind_name(r->a.kind); /* static */
 	in->seq = r->a.seq;
 	snprintf(in->key, sizeof in->key, "%s", r->a.key);
@@ -381,7 +383,8 @@ int fu_draft_gather(fu_draft_input **out, fu_db *db,
 	}
 	if (msg) {
 		fu_channel ch = req->channel ? req->channel : r->a.channel;
-		if (ch == FU_CH_NONE || ch == FU_CH_IN_PERSON) {
+		if (ch == FU_CH_NONE || ch == FU_CH_IN_PERSON ||
+		    ch == FU_CH_VIDEO) {
 			ch = o->to->prefers;
 			if (ch != FU_CH_PHONE && ch != FU_CH_LETTER)
 				ch = FU_CH_EMAIL;

@@ -91,7 +91,9 @@ static const char *event_noun(fu_event_kind k, fu_channel ch)
 {
 	int call = ch == FU_CH_PHONE, face = ch == FU_CH_IN_PERSON;
 	switch (k) {
-	case FU_EV_INTERVIEW: return call ? "phone interview" : "interview";
+	case FU_EV_INTERVIEW: return call ? "phone interview"
+				     : ch == FU_CH_VIDEO ? "video interview"
+				     : "interview";
 	case FU_EV_MEETING: return "meeting";
 	case FU_EV_MET: return "conversation";
 	case FU_EV_INTRO: return "introduction";

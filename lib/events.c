@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fu/date.h"
 #include "internal.h"
 
 /* Whether an action aim names an action: its id, or a key (with a
@@ -139,11 +140,16 @@ static int insert_event_people(fu_db *db, const fu_event *e)
 	int rc;
 	for (size_t i = 0; i < e->nwith; i++) {
 		if ((rc = fu__prepare(db, &st, "INSERT INTO event_contacts "
-			"(event_id, position, contact_id) VALUES (?, ?, ?)")))
+			"(event_id, position, contact_id, created) VALUES "
+			"(?, ?, ?, ?)")))
 			return rc;
 		sqlite3_bind_int64(st, 1, e->id);
 		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
 		sqlite3_bind_int64(st, 3, e->with[i]);
+		/* the people named who were not contacts yet: created for
+		 * this event, removed with it on undo */
+		sqlite3_bind_int(st, 4, e->nadded <= e->nwith &&
+				 i >= e->nwith - e->nadded);
 		if ((rc = fu__step_done(db, st)))
 			return rc;
 	}
@@ -165,8 +171,8 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	sqlite3_stmt *st = NULL;
 	int rc = fu__prepare(db, &st, "INSERT INTO events (id, kind, at, "
 		"application_id, contact_id, channel, expect_at, until_at, "
-		"note, action, outcome, urgent, created_at) "
-		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+		"note, action, outcome, urgent, created_at, expect_date, "
+		"until_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	if (rc)
 		return rc;
 	if (!created)
@@ -179,6 +185,11 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	fu__bind_text(st, 6, fu_channel_name(e->channel));
 	fu__bind_time(st, 7, e->expect_at);
 	fu__bind_time(st, 8, e->until_at);
+	char day1[FU_DAY_LEN], day2[FU_DAY_LEN];
+	fu__bind_text(st, 14, e->expect_day && e->expect_at
+			       ? fu_time_day(day1, e->expect_at) : NULL);
+	fu__bind_text(st, 15, e->until_day && e->until_at
+			       ? fu_time_day(day2, e->until_at) : NULL);
 	fu__bind_text(st, 9, e->note);
 	fu__bind_text(st, 10, e->action);
 	fu__bind_text(st, 11, fu_outcome_name(e->outcome));
@@ -194,7 +205,7 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 #define EVENT_COLUMNS \
 	"e.id, e.kind, e.at, e.application_id, e.contact_id, e.channel, " \
 	"e.expect_at, e.until_at, e.note, e.action, e.outcome, e.urgent, " \
-	"e.created_at"
+	"e.created_at, e.expect_date, e.until_date"
 
 static void read_event(void *row, sqlite3_stmt *st)
 {
@@ -215,6 +226,14 @@ static void read_event(void *row, sqlite3_stmt *st)
 	e->channel = ch;
 	e->expect_at = sqlite3_column_int64(st, 6);
 	e->until_at = sqlite3_column_int64(st, 7);
+	/* rule 19: a date given without a time is that whole day, in the
+	 * zone it is read in */
+	if ((s = (const char *)sqlite3_column_text(st, 13)) &&
+	    fu_date_parse(&e->expect_at, NULL, s, 0, 0, NULL, 0) == FU_OK)
+		e->expect_day = 1;
+	if ((s = (const char *)sqlite3_column_text(st, 14)) &&
+	    fu_date_parse(&e->until_at, NULL, s, 0, 0, NULL, 0) == FU_OK)
+		e->until_day = 1;
 	e->note = fu__col_text(st, 8);
 	e->action = fu__col_text(st, 9);
 	fu_outcome o = FU_OUT_NONE;
@@ -234,7 +253,7 @@ typedef struct detail_stmts {
 static int prepare_details(fu_db *db, detail_stmts *d, int want_topics)
 {
 	d->with = d->topics = NULL;
-	int rc = fu__prepare(db, &d->with, "SELECT contact_id FROM "
+	int rc = fu__prepare(db, &d->with, "SELECT contact_id, created FROM "
 			     "event_contacts WHERE event_id = ? ORDER BY "
 			     "position");
 	if (!rc && want_topics &&
@@ -266,6 +285,7 @@ static int load_event_details(fu_db *db, detail_stmts *d, fu_event *e)
 		}
 		e->with = p;
 		p[e->nwith++] = sqlite3_column_int64(st, 0);
+		e->nadded = sqlite3_column_int(st, 1) ? e->nadded + 1 : 0;
 	}
 	sqlite3_reset(st);
 	if (rc || !(st = d->topics))
@@ -481,4 +501,26 @@ int fu__event_next_id(fu_db *db, int64_t *out)
 {
 	return fu__query_int64(db, out, "SELECT coalesce(max(id), 0) + 1 FROM "
 			       "events", 0);
+}
+
+int fu__event_created_people(fu_db *db, int64_t id, int64_t **out, size_t *n)
+{
+	sqlite3_stmt *st = NULL;
+	*out = NULL;
+	*n = 0;
+	int rc = fu__prepare(db, &st, "SELECT contact_id FROM event_contacts "
+			     "WHERE event_id = ? AND created ORDER BY position");
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW)
+		if (fu__push_id(out, n, sqlite3_column_int64(st, 0))) {
+			rc = fu__error(db, FU_ERROR, "out of memory");
+			break;
+		}
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
 }

@@ -253,3 +253,56 @@ int fu__only_marks(const char *s)
 	return 1;
 }
 
+
+/* Damerau-Levenshtein distance between two folded strings, counted in
+ * bytes (names differ by a letter or two, whatever script), stopping
+ * at limit + 1. */
+static int distance(const char *a, const char *b, int limit)
+{
+	size_t n = strlen(a), m = strlen(b);
+	if (n > 128 || m > 128)
+		return limit + 1;
+	if ((n > m ? n - m : m - n) > (size_t)limit)
+		return limit + 1;
+	int d[129][129];
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= n; i++) {
+		int best = limit + 1;
+		for (size_t j = 1; j <= m; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > limit)
+			return limit + 1;
+	}
+	return d[n][m];
+}
+
+int fu__names_alike(const char *a, const char *b)
+{
+	char *fa = fu__fold(a, FU_FOLD_ACCENTS), *fb = fu__fold(b, FU_FOLD_ACCENTS);
+	int alike = 0;
+	if (fa && fb && strcmp(fa, fb) != 0) {
+		size_t len = strlen(fa) < strlen(fb) ? strlen(fa) : strlen(fb);
+		/* a typo or two in a long name, one in a short one; very short
+		 * names are too easily alike to tell */
+		int limit = len >= 9 ? 2 : len >= 5 ? 1 : 0;
+		alike = limit && distance(fa, fb, limit) <= limit;
+	}
+	free(fa);
+	free(fb);
+	return alike;
+}

@@ -297,6 +297,8 @@ static int iso_form(const char *s)
 
 static const char iso_want[] = "an ISO 8601 time with its offset, like "
 	"2026-11-10T14:00:00+01:00";
+static const char day_want[] = "an ISO 8601 time with its offset, like "
+	"2026-11-10T14:00:00+01:00, or a whole day, like 2026-11-10";
 
 static int get_time(imp *m, const cJSON *obj, const char *base,
 		    const char *key, int required, int64_t *out)
@@ -326,6 +328,32 @@ static int get_time(imp *m, const cJSON *obj, const char *base,
 		return bad(m, path, "%s", err);
 	}
 	return FU_OK;
+}
+
+/* A date (a whole local day, *day = 1) or a time with its offset. */
+static int get_day_or_time(imp *m, const cJSON *obj, const char *base,
+			   const char *key, int64_t *out, int *day)
+{
+	char path[256];
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	*day = 0;
+	if (v && cJSON_IsString(v) && strlen(v->valuestring) == 10) {
+		at(path, sizeof path, base, key);
+		const char *s = v->valuestring;
+		int has_time = 1;
+		for (int i = 0; i < 10; i++)
+			if (i == 4 || i == 7 ? s[i] != '-'
+					     : !(s[i] >= '0' && s[i] <= '9'))
+				return bad(m, path, "expected %s, not '%s'",
+					   day_want, s);
+		if (fu_date_parse(out, &has_time, s, m->db->now, 0, NULL, 0) ||
+		    has_time)
+			return bad(m, path, "expected %s, not '%s'", day_want,
+				   s);
+		*day = 1;
+		return FU_OK;
+	}
+	return get_time(m, obj, base, key, 0, out);
 }
 
 /* An array member (or null/missing: n = 0). */
@@ -415,7 +443,8 @@ static int read_contact(imp *m, const cJSON *o, const char *base,
 	/* the words a contact's preference can be (in-person is a channel,
 	 * but not one to prefer) */
 	if (prefers && (fu_channel_parse(&c->prefers, prefers) ||
-			c->prefers == FU_CH_IN_PERSON))
+			c->prefers == FU_CH_IN_PERSON ||
+			c->prefers == FU_CH_VIDEO))
 		return bad(m, at(path, sizeof path, base, "prefers"), "'%s' is "
 			   "not a channel a contact can prefer (email, phone, "
 			   "letter, social)", prefers);
@@ -496,7 +525,8 @@ static int read_application(imp *m, const cJSON *o, const char *base,
 
 static const char *const event_fields[] = { "id", "kind", "at",
 	"application", "contact", "with", "channel", "topics", "expect",
-	"until", "note", "action", "outcome", "urgent", "recorded", NULL };
+	"until", "note", "action", "outcome", "urgent", "recorded", "added",
+	NULL };
 
 /* The kinds of an export: what fu log takes, and closed. */
 static int parse_kind(fu_event_kind *out, const char *s)
@@ -550,8 +580,30 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 				   "an empty string");
 		e->topics[e->ntopics++] = t->valuestring;
 	}
-	if ((rc = get_time(m, o, base, "expect", 0, &e->expect_at)) ||
-	    (rc = get_time(m, o, base, "until", 0, &e->until_at)) ||
+	int64_t *added = NULL;
+	size_t nadded = 0;
+	rc = read_ids(m, o, base, "added", &added, &nadded);
+	free(added);
+	if (rc)
+		return rc;
+	/* the people it added are the last of "with" */
+	if (nadded > e->nwith)
+		return bad(m, at(path, sizeof path, base, "added"), "names "
+			   "more people than \"with\"");
+	for (size_t i = 0; i < nadded; i++) {
+		const cJSON *a = cJSON_GetArrayItem(
+			cJSON_GetObjectItemCaseSensitive(o, "added"), (int)i);
+		if ((int64_t)cJSON_GetNumberValue(a) !=
+		    e->with[e->nwith - nadded + i])
+			return bad(m, at(path, sizeof path, base, "added"),
+				   "must be the last people of \"with\", in "
+				   "its order");
+	}
+	e->nadded = nadded;
+	if ((rc = get_day_or_time(m, o, base, "expect", &e->expect_at,
+				  &e->expect_day)) ||
+	    (rc = get_day_or_time(m, o, base, "until", &e->until_at,
+				  &e->until_day)) ||
 	    (rc = get_str(m, o, base, "note", 0, &note)) ||
 	    (rc = get_word(m, o, base, "action", 0, FU__ACTION_MAX,
 			   &action)) ||

@@ -155,6 +155,9 @@ int fu__check_email_field(fu_db *db, const char *base, const char *s);
 enum { FU_FOLD_CASE, FU_FOLD_ACCENTS };
 /* s folded into a new string (NULL out of memory). */
 char *fu__fold(const char *s, int how);
+/* Whether two different names are a typo or two apart (case and
+ * accents aside): "Dana Reys" and "Dana Reyes". */
+int fu__names_alike(const char *a, const char *b);
 /* Whether s is nothing but combining marks (which fold to nothing). */
 int fu__only_marks(const char *s);
 /* Register fu's SQL functions (fu_fold: as references match). */
@@ -234,6 +237,9 @@ int fu__contact_find(fu_db *db, int64_t *out, const char *name,
 int fu__contact_find_same(fu_db *db, int64_t *out, const char *name,
 			  const char *email);
 int fu__contact_count(fu_db *db, int64_t *out);
+/* Remove a contact nothing refers to (undo of the event that created
+ * it); one still referred to stays. */
+int fu__contact_drop_unused(fu_db *db, int64_t id);
 /* When the first contact was recorded (0: none). */
 int fu__contact_first_created(fu_db *db, int64_t *out);
 
@@ -255,6 +261,8 @@ int fu__application_attach(fu_db *db, int64_t app, int64_t company,
  * fu__insert_contact; its contact_ids and new_contacts are attached. */
 int fu__insert_application(fu_db *db, fu_application *a, int64_t id,
 			   int64_t created);
+/* Take a person off an application (undo of the event that added them). */
+int fu__application_detach(fu_db *db, int64_t app, int64_t contact);
 /* Write every field of a checked application (by a->id) and its people
  * (not applied_at: that is an event). */
 int fu__application_write(fu_db *db, const fu_application *a);
@@ -301,6 +309,8 @@ int fu__event_set_applied(fu_db *db, int64_t app, int64_t at);
 int fu__event_each(fu_db *db, int want_topics,
 		   int (*fn)(const fu_event *e, void *arg), void *arg);
 int fu__event_count(fu_db *db, int64_t *out);
+/* The people event id created (named with --with, new then), in order. */
+int fu__event_created_people(fu_db *db, int64_t id, int64_t **out, size_t *n);
 int fu__event_next_id(fu_db *db, int64_t *out);
 
 /* --- import.c ------------------------------------------------------ */
@@ -309,6 +319,14 @@ int fu__event_next_id(fu_db *db, int64_t *out);
  * equal to the closed events, the settings read again, every action
  * derived again. */
 int fu__import_finish(fu_db *db);
+
+/* --- ref.c ----------------------------------------------------------- */
+
+/* The person on an application (or networking contact) whose name is a
+ * typo or two from name: *id and a copy of their name in *alike; 0 and
+ * NULL when nobody there is. */
+int fu__person_alike(fu_db *db, int64_t application_id, int64_t contact_id,
+		     const char *name, int64_t *id, char **alike);
 
 /* --- actions.c: the actions owed ------------------------------------ */
 

@@ -1,6 +1,8 @@
 /* json.c - the JSON shapes of json.h: one per record, for every command
  * that prints it and for fu export. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fu/date.h"
 #include "fu/json.h"
@@ -27,6 +29,16 @@ static void add_id(cJSON *o, const char *k, int64_t id)
 static void add_time(cJSON *o, const char *k, int64_t t)
 {
 	cJSON_AddItemToObject(o, k, fu_json_time(t));
+}
+
+/* A time, or a whole day ("2026-11-17": given without a time). */
+static void add_when(cJSON *o, const char *k, int64_t t, int day)
+{
+	char buf[FU_DAY_LEN];
+	if (t && day)
+		cJSON_AddStringToObject(o, k, fu_time_day(buf, t));
+	else
+		add_time(o, k, t);
 }
 
 cJSON *fu_json_contact(const fu_contact *c)
@@ -123,13 +135,17 @@ cJSON *fu_json_event(const fu_event *e)
 	cJSON *t = cJSON_AddArrayToObject(o, "topics");
 	for (size_t i = 0; t && i < e->ntopics; i++)
 		cJSON_AddItemToArray(t, cJSON_CreateString(e->topics[i]));
-	add_time(o, "expect", e->expect_at);
-	add_time(o, "until", e->until_at);
+	add_when(o, "expect", e->expect_at, e->expect_day);
+	add_when(o, "until", e->until_at, e->until_day);
 	add_str(o, "note", e->note);
 	add_str(o, "action", e->action);
 	add_str(o, "outcome", fu_outcome_name(e->outcome));
 	cJSON_AddBoolToObject(o, "urgent", e->urgent);
 	add_time(o, "recorded", e->created_at);
+	cJSON *ad = cJSON_AddArrayToObject(o, "added");
+	for (size_t i = e->nwith - (e->nadded <= e->nwith ? e->nadded : 0);
+	     ad && i < e->nwith; i++)
+		cJSON_AddItemToArray(ad, cJSON_CreateNumber((double)e->with[i]));
 	return o;
 }
 
@@ -169,5 +185,21 @@ cJSON *fu_json_action(const fu_action_row *r, int64_t now)
 	add_str(o, "key", r->a.key);
 	cJSON_AddBoolToObject(o, "snoozed", r->a.snoozed);
 	cJSON_AddNumberToObject(o, "seq", r->a.seq);
+	/* what RULES.md's constraints did to it (fu due --why) */
+	cJSON *cs = cJSON_AddArrayToObject(o, "constraints");
+	for (int n = 1; cs && n <= FU_CONSTRAINTS; n++)
+		if (r->a.constraints & (1u << n))
+			cJSON_AddItemToArray(cs, cJSON_CreateNumber(n));
+	add_time(o, "expires", r->a.expires);
+	/* rule 11: one message to a person serves several applications */
+	add_str(o, "joined", r->joined);
+	cJSON *also = cJSON_AddArrayToObject(o, "also");
+	for (const char *p = r->also; also && p && *p;) {
+		size_t len = strcspn(p, " ");
+		char key[sizeof r->a.key];
+		snprintf(key, sizeof key, "%.*s", (int)len, p);
+		cJSON_AddItemToArray(also, cJSON_CreateString(key));
+		p += len + (p[len] == ' ');
+	}
 	return o;
 }

@@ -31,6 +31,7 @@ static const char *const channels[FU_CH__COUNT] = {
 	[FU_CH_LETTER] = "letter",
 	[FU_CH_SOCIAL] = "social",
 	[FU_CH_IN_PERSON] = "in-person",
+	[FU_CH_VIDEO] = "video",
 };
 
 static const char *const sources[FU_SRC__COUNT] = {
@@ -65,6 +66,8 @@ static const char *const action_kinds[FU_ACT__COUNT] = {
 	[FU_ACT_REJECTION_RESPONSE] = "rejection-response",
 	[FU_ACT_OFFER_REVIEW] = "offer-review",
 	[FU_ACT_WITHDRAW_NOTICE] = "withdraw-notice",
+	[FU_ACT_DECLINE_OFFER] = "decline-offer",
+	[FU_ACT_PREPARE] = "prepare",
 };
 
 static const char *const stages[FU_STAGE__OPEN] = {

@@ -63,6 +63,15 @@ const fu_param_info fu_params[FU_P__COUNT] = {
 		"never two follow-ups to one person within this many days" },
 	[FU_P_HORIZON_DAYS] = { "due.horizon-days", 7, 0, 365,
 		"fu due lists upcoming actions this many days ahead" },
+	[FU_P_DECLINE_DAYS] = { "rules.decline-offer.days", 2, 0, 365,
+		"days after declining or accepting elsewhere by which to decline "
+		"an open offer graciously" },
+	[FU_P_PREPARE_DAYS] = { "rules.prepare.days", 2, 0, 365,
+		"days before a scheduled interview when preparing for it is "
+		"due" },
+	[FU_P_LETTER_DECISION_DAYS] = { "rules.letter.decision-days", 7, 0,
+		365, "a thank-you goes by post only when no decision is "
+		"expected within this many days" },
 };
 
 void fu_rule_params_default(fu_rule_params *p)

@@ -323,3 +323,142 @@ done:
 	free(t);
 	return rc;
 }
+
+int fu_ref_person(fu_ref *out, fu_db *db, const char *text,
+		  int64_t application_id, int64_t contact_id)
+{
+	memset(out, 0, sizeof *out);
+	if (!text)
+		return fu__error(db, FU_EINVALID, "missing reference");
+	if (is_number(text) || (!application_id && !contact_id) ||
+	    !text[strspn(text, " \t")])
+		return fu_ref_resolve(out, db, text, FU_REF_CONTACT);
+	int rc = fu__check_text(db, "the reference", text, 200, 0);
+	if (rc)
+		return rc;
+	cands *cs = calloc(1, sizeof *cs);
+	if (!cs)
+		return fu__error(db, FU_ERROR, "out of memory");
+	sqlite3_stmt *st = NULL;
+	rc = fu__prepare(db, &st, "SELECT c.id, c.name, co.name FROM contacts "
+		"c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id IN "
+		"(SELECT contact_id FROM application_contacts WHERE "
+		"application_id = ?1 UNION SELECT ec.contact_id FROM "
+		"event_contacts ec JOIN events e ON e.id = ec.event_id WHERE "
+		"(?1 <> 0 AND e.application_id = ?1) OR (?1 = 0 AND "
+		"e.contact_id = ?2 AND e.application_id IS NULL) UNION SELECT "
+		"?2 WHERE ?2 <> 0)");
+	if (rc) {
+		free(cs);
+		return rc;
+	}
+	sqlite3_bind_int64(st, 1, application_id);
+	sqlite3_bind_int64(st, 2, contact_id);
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		int tier = name ? tier_of(name, text) : TIER_NONE;
+		if (tier <= TIER_INSIDE)
+			add_cand(cs, FU_REF_CONTACT, sqlite3_column_int64(st, 0),
+				 1, tier, name,
+				 (const char *)sqlite3_column_text(st, 2));
+	}
+	if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	if (!rc && cs->n) {
+		/* one of them: it; several: say which, as a reference does */
+		rc = choose(out, db, cs, text, FU_REF_CONTACT);
+		free(cs);
+		return rc;
+	}
+	free(cs);
+	return rc ? rc : fu_ref_resolve(out, db, text, FU_REF_CONTACT);
+}
+
+int fu_company_resolve(char **name, fu_db *db, const char *text)
+{
+	*name = NULL;
+	if (!text)
+		return fu__error(db, FU_EINVALID, "the company is empty");
+	char *ft = fu__fold(text, FU_FOLD_ACCENTS);
+	sqlite3_stmt *st = NULL;
+	int rc = ft ? fu__prepare(db, &st, "SELECT name FROM companies WHERE "
+				  "instr(fu_fold(name), ?) > 0 ORDER BY id")
+		    : fu__error(db, FU_ERROR, "out of memory");
+	if (rc) {
+		free(ft);
+		return rc;
+	}
+	fu__bind_text(st, 1, ft);
+	char *exact = NULL;
+	fu_buf words = FU_BUF_INIT;
+	size_t nwords = 0;
+	char *word = NULL;
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *n = (const char *)sqlite3_column_text(st, 0);
+		int t = n ? tier_of(n, text) : TIER_NONE;
+		if ((t == TIER_EXACT || t == TIER_UNACCENTED) && !exact)
+			exact = fu__strdup(n);
+		else if (t == TIER_WORD) {
+			if (!nwords++)
+				word = fu__strdup(n);
+			fu_buf_printf(&words, "%s'%s'", nwords > 1 ? ", " : "", n);
+		}
+	}
+	if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	free(ft);
+	if (!rc && exact) {
+		*name = exact;
+		exact = NULL;
+	} else if (!rc && nwords == 1) {
+		*name = word;
+		word = NULL;
+	} else if (!rc && nwords > 1) {
+		rc = fu__error(db, FU_EAMBIGUOUS, "'%s' could be the company %s: "
+			       "write its whole name (or --new-company for "
+			       "another)", text, words.data);
+	} else if (!rc && !(*name = fu__strdup(text))) {
+		rc = fu__error(db, FU_ERROR, "out of memory");
+	}
+	free(exact);
+	free(word);
+	fu_buf_free(&words);
+	return rc;
+}
+
+int fu__person_alike(fu_db *db, int64_t application_id, int64_t contact_id,
+		     const char *name, int64_t *id, char **alike)
+{
+	*id = 0;
+	*alike = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "SELECT id, name FROM contacts WHERE id "
+		"IN (SELECT contact_id FROM application_contacts WHERE "
+		"application_id = ?1 UNION SELECT ec.contact_id FROM "
+		"event_contacts ec JOIN events e ON e.id = ec.event_id WHERE "
+		"(?1 <> 0 AND e.application_id = ?1) OR (?1 = 0 AND "
+		"e.contact_id = ?2 AND e.application_id IS NULL) UNION SELECT "
+		"?2 WHERE ?2 <> 0) ORDER BY id");
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, application_id);
+	sqlite3_bind_int64(st, 2, contact_id);
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *n = (const char *)sqlite3_column_text(st, 1);
+		if (n && fu__names_alike(n, name)) {
+			*id = sqlite3_column_int64(st, 0);
+			if (!(*alike = fu__strdup(n)))
+				rc = fu__error(db, FU_ERROR, "out of memory");
+			break;
+		}
+	}
+	if (!rc && src != SQLITE_DONE && src != SQLITE_ROW)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -50,9 +50,11 @@ static const fu_rule_info rules[FU_ACT__COUNT] = {
 		"why you fit." },
 	[FU_ACT_ACKNOWLEDGE] = { "acknowledge",
 		"any other contact with a person: a reply, a call, a "
-		"conversation, a timeline they gave you",
+		"conversation, a timeline they gave you, an offer, a promise "
+		"of help",
 		"a short note of thanks that signs off with your full contact "
-		"details",
+		"details (for an offer: when you will answer; for help: thanks "
+		"for offering it)",
 		"from the contact until rules.acknowledge.hours hours after it",
 		"email",
 		"004 (a note after every contact)",
@@ -92,7 +94,9 @@ static const fu_rule_info rules[FU_ACT__COUNT] = {
 		"the day after the date they promised; with no date, "
 		"rules.help-reminder.days days after they agreed "
 		"(rules.help-reminder.urgent-days when you mark it urgent); "
-		"due rules.help-reminder.window-days days later",
+		"due rules.help-reminder.window-days days later; it ends when "
+		"they do what they promised (an introduction from them, a "
+		"reply from them)",
 		"email",
 		"003 \"When someone agrees to help you\"",
 		"Give people the time they asked for, about a week when they "
@@ -111,13 +115,15 @@ static const fu_rule_info rules[FU_ACT__COUNT] = {
 		"Follow-ups sent to a general inbox rarely get an answer; the "
 		"person who posted the job usually is the one to reach." },
 	[FU_ACT_APP_CHECK_IN] = { "application-check-in",
-		"an application with a known person and no word from them yet",
+		"an application with a known person and no word from the "
+		"employer yet (asked once: once they have answered, what "
+		"follows depends on their answer)",
 		"a brief check that your materials arrived, whether they need "
 		"anything else, the next steps and their timing; your "
 		"interest restated",
 		"rules.application-check-in.min-days to "
-		"rules.application-check-in.max-days days after applying (or "
-		"after their last word), on business days",
+		"rules.application-check-in.max-days days after applying, on "
+		"business days",
 		"email; a call when they prefer calls and calls are allowed",
 		"003 \"Resume submitted\"; 000 \"Resume Submission\"; "
 		"001 \"Send the right message\"",
@@ -141,12 +147,17 @@ static const fu_rule_info rules[FU_ACT__COUNT] = {
 		"with no date, 3-5 days after the interview (003, chosen over "
 		"the one week of 000)." },
 	[FU_ACT_NUDGE] = { "nudge",
-		"a check-in was sent and there is still no reply",
-		"another follow-up, worded differently from the last",
-		"rules.nudge.days days after your latest follow-up, due "
-		"rules.nudge.window-days days later, repeating; on business "
-		"days",
-		"alternating phone and email when calls are allowed",
+		"a check-in was sent and there is still no reply; or they "
+		"replied without a date and the conversation is live",
+		"another follow-up, worded differently from the last (after "
+		"a reply: continuing the conversation)",
+		"rules.nudge.days days after the latest message either way, "
+		"due rules.nudge.window-days days later, repeating; on "
+		"business days; after a reply that named a date, "
+		"rules.interview-check-in.promised-min-days to "
+		"rules.interview-check-in.promised-max-days days after it",
+		"alternating phone and email, starting from their preferred "
+		"channel, when calls are allowed",
 		"000 \"Additional Follow-Up\"",
 		"Every other week keeps you in mind without seeming pushy; "
 		"vary the medium and the message so it never sounds "
@@ -165,7 +176,9 @@ static const fu_rule_info rules[FU_ACT__COUNT] = {
 		"002 \"If there is no end in sight\", \"If you hear nothing\"",
 		"With a job, withdrawing politely frees you for likelier leads "
 		"and now and then revives their interest; without one, you "
-		"can keep following up at the same pace." },
+		"can keep following up at the same pace: then it is advice, "
+		"answered by your next nudge, and lapses at the end of its "
+		"window." },
 	[FU_ACT_REJECTION_RESPONSE] = { "rejection-response",
 		"a rejection, logged or by closing the application as rejected",
 		"thank them for the opportunity and ask them to keep you in "
@@ -177,7 +190,7 @@ static const fu_rule_info rules[FU_ACT__COUNT] = {
 		"A gracious answer protects your reputation in a small world "
 		"and can put you on the shortlist for the next opening." },
 	[FU_ACT_OFFER_REVIEW] = { "offer-review",
-		"an offer",
+		"an offer (it is acknowledged too)",
 		"review it (salary range, benefits) before answering, be "
 		"ready to negotiate, and answer by their deadline",
 		"from the offer until its deadline; without one, "
@@ -187,14 +200,41 @@ static const fu_rule_info rules[FU_ACT__COUNT] = {
 		"Do not let the excitement of an offer rush you: know the "
 		"going range for the role and be prepared to negotiate." },
 	[FU_ACT_WITHDRAW_NOTICE] = { "withdraw-notice",
-		"you accepted a job: each other open application you applied "
-		"to",
-		"tell its contacts and withdraw your name formally",
-		"from accepting until rules.withdraw-notice.days days after",
-		"email",
+		"you accepted a job: each other employer you applied to; or "
+		"you closed an application as withdrawn",
+		"a courteous, formal withdrawal to the person most recently in "
+		"touch there (one per employer); after accepting, say so; "
+		"logging it as sent closes the application as withdrawn",
+		"from accepting (or closing) until rules.withdraw-notice.days "
+		"days after",
+		"email, or a letter when they prefer one",
 		"002 \"If there is no end in sight\"; 000 \"Closure\"",
 		"Once you have accepted elsewhere, a courteous withdrawal "
 		"respects their time and keeps the door open." },
+	[FU_ACT_DECLINE_OFFER] = { "decline-offer",
+		"an offer still open when you accept another job, or an "
+		"application you close as declined",
+		"thank them for the offer and their time, decline it "
+		"graciously and clearly, and keep the door open",
+		"from accepting (or declining) until rules.decline-offer.days "
+		"days after",
+		"email, or a letter when they prefer one",
+		"002 \"Respond Appropriately\", \"If you are offered a job\"",
+		"An offer deserves a prompt and gracious answer, also when it "
+		"is no: the people who made it may hire you another time." },
+	[FU_ACT_PREPARE] = { "prepare",
+		"an interview or meeting logged before it happens (scheduled)",
+		"a checklist: learn the names, titles and addresses of "
+		"everyone you will meet and how they prefer to be reached, "
+		"and plan to ask about the timeline",
+		"rules.prepare.days days before it, due when it begins; it "
+		"lapses then",
+		"none: it is preparation",
+		"002 \"To follow up effectively, you'll need to know\"; "
+		"002 \"Job Search Timeline\"",
+		"Knowing who you will meet and how each likes to be reached "
+		"is what lets you thank each of them afterwards; asking about "
+		"the timeline tells you when to follow up." },
 };
 
 const fu_rule_info *fu_rules_table(size_t *n)
@@ -210,6 +250,127 @@ const fu_rule_info *fu_rule_find(const char *id)
 		if (strcmp(rules[i].id, id) == 0)
 			return &rules[i];
 	return NULL;
+}
+
+/* --- the constraints every rule respects (RULES.md 1-19) ------------------ */
+
+static const fu_constraint_info constraints[FU_CONSTRAINTS] = {
+	{ 1, "do-not-follow-up postings",
+	  "An application marked --no-follow-up (the posting said so, or "
+	  "'only qualified applicants will be contacted') gets no check-ins, "
+	  "nudges or closure prompts; thank-yous after an interview still "
+	  "apply.",
+	  "001 \"Organize details\"" },
+	{ 2, "no phone calls",
+	  "When the posting or the contact excludes calls, no action ever "
+	  "suggests the phone.",
+	  "001 \"Know the platform\"" },
+	{ 3, "preferred channel",
+	  "A contact's preferred channel wins over the default, which is "
+	  "email, the least intrusive.",
+	  "002; 001; 003 \"How to follow-up\"" },
+	{ 4, "social media",
+	  "Social media is never suggested to a recruiter or hiring manager "
+	  "unless the contact is marked as fine with it.",
+	  "000 \"Social Media\"; 001" },
+	{ 5, "a reply resets",
+	  "Any word from the employer's side cancels the pending check-ins "
+	  "and nudges of the earlier stage and restarts the clock from it; "
+	  "a reply is acknowledged; a date they name is the new contact "
+	  "date.",
+	  "001 \"Organize details\"; 002" },
+	{ 6, "closed means closed",
+	  "A closed application gets nothing but its closing courtesy "
+	  "(rejection-response, withdraw-notice, decline-offer).",
+	  "001 (nothing worse than following up on a closed position)" },
+	{ 7, "don't bombard",
+	  "At most one pending check-in or nudge per application; never two "
+	  "follow-ups to the same person within rules.min-gap-days days, "
+	  "thank-yous aside.",
+	  "002 \"No interviewer wants to be bombarded\"; 001 \"Let it be\"" },
+	{ 8, "business days",
+	  "Check-ins, nudges and closures that fall on a Saturday or Sunday "
+	  "move to the Monday after; thank-yous keep their 24 hours (the "
+	  "same local time the next day, across a daylight-saving change "
+	  "too).",
+	  "002; 003" },
+	{ 9, "the user decides",
+	  "A snooze (until a date) or a dismiss silences an action; a "
+	  "dismissed action is never raised again for the same trigger.",
+	  "RULES.md" },
+	{ 10, "a thank-you counts",
+	  "The thank-you is the first contact after an interview: the "
+	  "interview check-in is still due, and nudges count from the "
+	  "latest message sent.",
+	  "002" },
+	{ 11, "one person, one cadence",
+	  "A recruiter who handles several applications is one person: a "
+	  "follow-up sent to them moves every other follow-up to them at "
+	  "least rules.min-gap-days days later, follow-ups due to them "
+	  "together are one message that names each application, and two "
+	  "courtesies owed to them on the same day are one message.",
+	  "002 \"No interviewer wants to be bombarded\"; 000 \"Recruiters "
+	  "can be very busy and overworked\"" },
+	{ 12, "stages",
+	  "The application check-in is asked once, before the employer has "
+	  "answered. An interview logged before it happens is scheduled: "
+	  "nothing is chased before it, and preparing for it is due; a "
+	  "reply that names a date is followed up after that date; any "
+	  "other reply keeps the conversation going at the nudge cadence.",
+	  "002 \"To follow up effectively, you'll need to know\"; 002 \"In "
+	  "the interview, you inquired about the interview timeline\"" },
+	{ 13, "a window keeps a business day",
+	  "When business days put both ends of a window on the same day, "
+	  "the due moves to the next business day, so every check-in, nudge "
+	  "and closure is due for at least one working day.",
+	  "RULES.md (rule 8 made workable)" },
+	{ 14, "channels that arrive in time",
+	  "A letter only where it can arrive in time and is customary: "
+	  "thank-yous when no decision is expected within "
+	  "rules.letter.decision-days days, rejection-responses, "
+	  "withdraw-notices and decline-offers; everything else goes by "
+	  "email, or by phone when preferred. Nudges alternate phone and "
+	  "email starting from the preferred channel when calls are "
+	  "allowed.",
+	  "000 \"Thank You Notes\"; 000 (varying the method)" },
+	{ 15, "what ends what",
+	  "A help reminder ends when the helper does what they promised; a "
+	  "withdraw-notice sent closes the application as withdrawn; "
+	  "closing as withdrawn owes the courtesy note; an open offer "
+	  "when you accept another, or closing as declined, owes a "
+	  "decline-offer; after accepting a job, one withdraw-notice per "
+	  "employer, to the person most recently in touch there.",
+	  "000 \"Closure\"; 002 \"If there is no end in sight\"" },
+	{ 16, "every contact is acknowledged",
+	  "An offer (thank them, say when you will answer) and a promise of "
+	  "help (thank them for offering) are acknowledged like a reply.",
+	  "004 (after EVERY contact); 003 \"Be gracious\"" },
+	{ 17, "closure is advice when unemployed",
+	  "When you are not employed, the closure decision says keep going, "
+	  "is answered by your next nudge and lapses at the end of its "
+	  "window instead of staying overdue.",
+	  "000 \"Closure\"; 001 \"Let it be and give it time\"" },
+	{ 18, "facts are never refused",
+	  "A follow-up logged before its window opens is recorded (it "
+	  "happened), with a warning that it breaks the cadence.",
+	  "RULES.md" },
+	{ 19, "times are not invented",
+	  "A date given without a time (--expect fri) means that whole day "
+	  "and is shown as a date; reasons are worded in the time zone you "
+	  "read them in.",
+	  "RULES.md" },
+};
+
+const fu_constraint_info *fu_constraints_table(size_t *n)
+{
+	if (n)
+		*n = FU_CONSTRAINTS;
+	return constraints;
+}
+
+const fu_constraint_info *fu_constraint_find(int n)
+{
+	return n >= 1 && n <= FU_CONSTRAINTS ? &constraints[n - 1] : NULL;
 }
 
 /* How each rule behaves under the constraints. */
@@ -277,6 +438,9 @@ static const rule_def defs[FU_ACT__COUNT] = {
 		K_MESSAGE | K_WRITTEN | K_CLOSING },
 	[FU_ACT_OFFER_REVIEW] = { -1, FU_P_OFFER_DAYS, 0 },
 	[FU_ACT_WITHDRAW_NOTICE] = { -1, FU_P_WITHDRAW_DAYS, K_MESSAGE | K_WRITTEN },
+	[FU_ACT_DECLINE_OFFER] = { -1, FU_P_DECLINE_DAYS,
+		K_MESSAGE | K_WRITTEN | K_CLOSING },
+	[FU_ACT_PREPARE] = { -1, -1, 0 }, /* its window: on_scheduled */
 };
 
 /* --- state of one evaluation ------------------------------------------- */
@@ -293,20 +457,24 @@ typedef struct cand {
 	int64_t snooze_until; /* the latest snooze aimed at it; 0: none */
 	int moved;            /* pushed back by rule 7 */
 	int placed;           /* rule 7 has placed it */
+	int keep_closed;      /* a closing courtesy of this one (rule 15) */
 } cand;
 
 /* One moment of the replay: an event, or a moment of the subject. */
-enum { S_EVENT, S_APPLIED, S_ACCEPTED, S_CLOSED };
+enum { S_EVENT, S_APPLIED, S_ACCEPTED, S_CLOSED, S_SCHEDULED, S_MARK };
 typedef struct step {
 	int64_t at, id; /* id 0: not an event (sorts before events) */
 	int what;
 	size_t order;
 	const fu_event *e;
+	const fu_rule_mark *mark; /* S_MARK: another subject's */
 } step;
 
-/* A follow-up the user sent to someone (rule 7). */
+/* A follow-up the user sent to someone (rule 7), here or for another
+ * subject (elsewhere: rule 11). */
 typedef struct mark {
 	int64_t contact, at;
+	int elsewhere;
 } mark;
 
 /* The application's running check-in or nudge (rule 7: one at a time). */
@@ -318,6 +486,8 @@ typedef struct stage {
 	size_t cur;      /* the open check-in or nudge */
 	int seq;         /* 0: the check-in; k: nudge k */
 	int sent;        /* follow-ups sent in this stage */
+	int talk;        /* rule 12: after a reply, the conversation's
+	                    nudges (counted from the latest message) */
 } stage;
 
 typedef struct ctx {
@@ -335,7 +505,15 @@ typedef struct ctx {
 	int rejected;              /* a rejection was logged */
 	const fu_event *interview; /* the latest interview */
 	const fu_event *closed;    /* the closed event that counts */
+	const fu_event *offer;     /* an offer not yet answered or replaced */
+	int64_t scheduled;         /* rule 12: a scheduled interview's time,
+	                              while it lies ahead; 0 */
 	int64_t contact_date;      /* the latest date they promised word by */
+	int cdate_day;             /* ... given as a whole day (rule 19) */
+	int64_t last_person;       /* rule 15: the person most recently in
+	                              touch on the employer's side */
+	fu_rule_mark *om;          /* rule 11: this subject's own messages */
+	size_t nom, capom;
 	stage st;
 } ctx;
 
@@ -560,29 +738,43 @@ static fu_channel preferred(const ctx *x, const fu_rule_contact *c)
 	}
 }
 
+/* Rule 14: a letter only where it arrives in time and is customary. */
+static int letter_ok(fu_action_kind rule)
+{
+	return rule == FU_ACT_THANK_YOU || rule == FU_ACT_REJECTION_RESPONSE ||
+	       rule == FU_ACT_WITHDRAW_NOTICE || rule == FU_ACT_DECLINE_OFFER;
+}
+
 static fu_channel pick_channel(const ctx *x, fu_action_kind rule, int64_t id)
 {
 	const fu_rule_contact *c = contact_of(x, id);
 	fu_channel ch = preferred(x, c);
+	if (ch == FU_CH_LETTER && !letter_ok(rule))
+		ch = FU_CH_NONE;
 	if (defs[rule].flags & K_WRITTEN)
 		return ch == FU_CH_PHONE || ch == FU_CH_NONE ? FU_CH_EMAIL : ch;
 	return ch != FU_CH_NONE ? ch : reachable(x, c, FU_CH_EMAIL);
 }
 
-/* Decision: nudges alternate relative to the previous follow-up (the
- * channel the user logged on the sent, else the one suggested), so the
- * check-in by email is followed by a call, then email again. A contact's
- * own preference wins over alternating (rule 3), and so do "no calls"
- * and a contact reachable one way only. */
+/* Rule 14: nudges alternate phone and email relative to the previous
+ * follow-up (the channel the user logged on the sent, else the one
+ * suggested), starting from the preferred channel: so a check-in by
+ * email is followed by a call, then email again, and a contact who
+ * prefers the phone gets a call, then an e-mail. A letter is no way to
+ * nudge (it is email then); "no calls" and a contact reachable one way
+ * only keep to that way; social media, when preferred and fine, stays. */
 static fu_channel nudge_channel(const ctx *x, int64_t id, fu_channel prev)
 {
 	const fu_rule_contact *c = contact_of(x, id);
-	fu_channel ch = preferred(x, c);
-	if (ch != FU_CH_NONE)
-		return ch;
+	fu_channel base = preferred(x, c);
+	if (base == FU_CH_SOCIAL)
+		return base;
+	if (base != FU_CH_PHONE)
+		base = FU_CH_EMAIL;
 	if (!calls_ok(x, c))
 		return FU_CH_EMAIL;
-	return reachable(x, c, prev == FU_CH_PHONE ? FU_CH_EMAIL : FU_CH_PHONE);
+	fu_channel other = base == FU_CH_PHONE ? FU_CH_EMAIL : FU_CH_PHONE;
+	return reachable(x, c, prev == base ? other : base);
 }
 
 /* --- raising actions --------------------------------------------------------- */
@@ -620,14 +812,22 @@ static int raise_at(ctx *x, fu_action_kind rule, int64_t who, int64_t trigger, i
 	a->due = due < nb ? nb : due;
 	a->trigger_event_id = trigger;
 	a->seq = seq;
-	if (seq)
-		snprintf(a->key, sizeof a->key, "%s:%lld:%lld:%d",
-			 fu_action_kind_name(a->kind),
-			 (long long)trigger, (long long)who, seq);
+	/* Keys are unique across subjects: an event's number is; what the
+	 * application itself raised (trigger 0) names the application
+	 * ("a12"). */
+	char trig[32];
+	if (trigger || !is_app(x))
+		snprintf(trig, sizeof trig, "%lld", (long long)trigger);
 	else
-		snprintf(a->key, sizeof a->key, "%s:%lld:%lld",
-			 fu_action_kind_name(a->kind),
-			 (long long)trigger, (long long)who);
+		snprintf(trig, sizeof trig, "a%lld",
+			 (long long)x->s->application_id);
+	if (seq)
+		snprintf(a->key, sizeof a->key, "%s:%s:%lld:%d",
+			 fu_action_kind_name(a->kind), trig, (long long)who,
+			 seq);
+	else
+		snprintf(a->key, sizeof a->key, "%s:%s:%lld",
+			 fu_action_kind_name(a->kind), trig, (long long)who);
 	c->first_due = a->due;
 	return (int)x->n++;
 }
@@ -662,7 +862,7 @@ static void cancel(ctx *x, fu_action_kind rule, int64_t who)
 	}
 }
 
-static void add_mark(ctx *x, int64_t who, int64_t at)
+static void add_mark(ctx *x, int64_t who, int64_t at, int elsewhere)
 {
 	if (!who)
 		return;
@@ -676,10 +876,49 @@ static void add_mark(ctx *x, int64_t who, int64_t at)
 		x->m = p;
 		x->capm = cap;
 	}
-	x->m[x->nm++] = (mark){ who, at };
+	x->m[x->nm++] = (mark){ who, at, elsewhere };
 }
 
 /* --- the stage: one check-in or nudge at a time (rules 5, 7, 10) ----------- */
+
+/* Note that constraint n of RULES.md shaped an action (fu due --why). */
+static void shaped(cand *c, int n)
+{
+	c->a.constraints |= 1u << n;
+}
+
+/* Rule 11: a message this subject's replay recognised, for the other
+ * subjects that share the person. */
+static void own_mark(ctx *x, int64_t who, const fu_event *e, int courtesy)
+{
+	if (!who)
+		return;
+	for (size_t i = 0; i < x->nom; i++)
+		if (x->om[i].contact_id == who && x->om[i].event_id == e->id) {
+			x->om[i].courtesy &= courtesy;
+			return;
+		}
+	if (x->nom == x->capom) {
+		size_t cap = x->capom ? 2 * x->capom : 8;
+		fu_rule_mark *p = realloc(x->om, cap * sizeof *p);
+		if (!p) {
+			x->oom = 1;
+			return;
+		}
+		x->om = p;
+		x->capom = cap;
+	}
+	x->om[x->nom++] = (fu_rule_mark){ who, e->at, e->id, courtesy };
+}
+
+/* The person most recently in touch on the employer's side (rule 15):
+ * whoever an event names, else the first attached contact. */
+static int64_t last_person(const ctx *x)
+{
+	return x->last_person ? x->last_person : first_attached(x);
+}
+
+/* --- the stage: one check-in or nudge at a time (rules 5, 7, 10, 12) ----- */
 
 static void stage_end(ctx *x)
 {
@@ -728,11 +967,17 @@ static void stage_reason(ctx *x, cand *c, const fu_event *e, int64_t at,
 	name_of(who, x, c->a.contact_id, "them");
 	when(d1, at, c->a.due);
 	if (cdate) {
-		say(c, "%s on %s and said you would hear by %s; check in "
-		    "with %s %d-%d days after that date", what, d1,
-		    when(d2, cdate, c->a.due), who,
+		say(c, "%s on %s; they said they would get back to you by "
+		    "%s: check in with %s %d-%d days after that date", what,
+		    d1, when(d2, cdate, c->a.due), who,
 		    param(x, FU_P_PROMISE_MIN_DAYS),
 		    param(x, FU_P_PROMISE_MAX_DAYS));
+		return;
+	}
+	if (c->rule == FU_ACT_NUDGE) {
+		say(c, "%s on %s and nothing since: keep the conversation "
+		    "going with %s %d days after the latest message", what,
+		    d1, who, param(x, FU_P_NUDGE_DAYS));
 		return;
 	}
 	int lo = param(x, iv ? FU_P_INTERVIEW_CHECKIN_MIN_DAYS
@@ -745,46 +990,79 @@ static void stage_reason(ctx *x, cand *c, const fu_event *e, int64_t at,
 	    ? "after the interview" : "later");
 }
 
+/* The window after a contact date (rule 5): a date given as a whole day
+ * has passed when the next day begins (rule 19). */
+static void after_promise(const ctx *x, int64_t cdate, int whole_day,
+			  int64_t *nb, int64_t *due)
+{
+	*nb = plus_days(cdate, param(x, FU_P_PROMISE_MIN_DAYS));
+	*due = plus_days(cdate, param(x, FU_P_PROMISE_MAX_DAYS) +
+			 (whole_day ? 1 : 0));
+}
+
 /*
- * Start a stage at `at` (e: the event, NULL for applying): an
- * application-check-in before any interview, an interview-check-in
- * after one.
+ * Start a stage at `at` (e: the event, NULL for applying).
+ *
+ * Rule 12: the application check-in is asked once, before the employer
+ * has answered; after an interview, the interview check-in; after any
+ * other word from them (talk), the conversation goes on at the nudge
+ * cadence, counted from the latest message either way, or, when they
+ * named a date, 1-2 days after it. Nothing is chased before a scheduled
+ * interview (it starts its own stage when it happens).
  *
  * Decision: every word from the employer (reply, timeline, interview,
- * meeting) restarts the stage's check-in from that word (rule 5, "the
- * clock restarts"); the contact date they named (--expect on the
- * interview, meeting, reply or timeline) is kept while it lies ahead,
- * and then the check-in falls 1-2 days after it in both stages.
- * Decision: the check-in goes to whoever spoke (--with), else the last
- * interviewer, else the first attached contact; an application-check-in
- * needs such a person (find-contact covers the rest), an
+ * meeting) restarts the stage from that word (rule 5, "the clock
+ * restarts"); the contact date they named (--expect on the interview,
+ * meeting, reply or timeline) is kept while it lies ahead. The follow-up
+ * goes to whoever spoke (--with), else the last interviewer, else the
+ * first attached contact; an application-check-in and a conversation
+ * need such a person (find-contact covers the rest), an
  * interview-check-in is raised even with nobody known (contact 0).
  */
-static void stage_start(ctx *x, const fu_event *e, int64_t at)
+static void stage_start(ctx *x, const fu_event *e, int64_t at, int talk)
 {
 	x->st.on = 0;
-	if (!is_app(x) || x->terminal)
+	if (!is_app(x) || x->terminal || x->scheduled > at)
 		return;
 	int iv = x->interview != NULL;
-	if (!iv && !x->applied)
+	if (!iv && !x->applied && !talk)
 		return;
 	int64_t who = e && e->nwith && e->with[0] ? e->with[0]
 		: iv && x->interview->nwith ? x->interview->with[0]
 		: first_attached(x);
-	if (!iv && !who)
+	if (!who && (!iv || talk))
 		return;
-	fu_action_kind rule = iv ? FU_ACT_INTERVIEW_CHECK_IN : FU_ACT_APP_CHECK_IN;
 	int64_t trig = e ? e->id : 0;
 	int64_t cdate = x->contact_date > at ? x->contact_date : 0;
-	int i = cdate ? raise_at(x, rule, who, trig, 0,
-				 plus_days(cdate, param(x, FU_P_PROMISE_MIN_DAYS)),
-				 plus_days(cdate, param(x, FU_P_PROMISE_MAX_DAYS)))
-		      : raise_from(x, rule, who, trig, at);
+	fu_action_kind rule = !talk ? (iv ? FU_ACT_INTERVIEW_CHECK_IN
+					  : FU_ACT_APP_CHECK_IN)
+			    : iv && cdate ? FU_ACT_INTERVIEW_CHECK_IN
+			    : FU_ACT_NUDGE;
+	int seq = rule == FU_ACT_NUDGE ? 1 : 0;
+	int i;
+	if (cdate) {
+		int64_t nb, due;
+		after_promise(x, cdate, x->cdate_day, &nb, &due);
+		i = raise_at(x, rule, who, trig, seq, nb, due);
+	} else if (rule == FU_ACT_NUDGE) {
+		int64_t nb = plus_days(at, param(x, FU_P_NUDGE_DAYS));
+		i = raise_at(x, rule, who, trig, seq, nb,
+			     due_after(x, rule, nb));
+	} else {
+		i = raise_from(x, rule, who, trig, at);
+	}
 	if (i < 0)
 		return;
-	stage_reason(x, &x->c[i], e, at, cdate);
-	x->st = (stage){ .on = 1, .trigger = trig,
-			 .person = who, .since = at, .cur = (size_t)i };
+	cand *c = &x->c[i];
+	if (talk)
+		shaped(c, 12);
+	if (cdate)
+		shaped(c, 5);
+	if (rule == FU_ACT_NUDGE)
+		c->a.channel = nudge_channel(x, who, FU_CH_NONE);
+	stage_reason(x, c, e, at, cdate);
+	x->st = (stage){ .on = 1, .trigger = trig, .person = who, .since = at,
+			 .cur = (size_t)i, .seq = seq, .talk = talk && !cdate };
 }
 
 /* Rule 5: word from the employer's side cancels what waited for it. */
@@ -822,11 +1100,11 @@ static int raise_closure(ctx *x, int64_t trigger, int64_t nb)
 }
 
 /* The N-th unanswered follow-up of the stage: time to decide. */
-static void closure_by_count(ctx *x, const fu_event *e)
+static void closure_by_count(ctx *x, int64_t at, int64_t trigger)
 {
 	char who[NAME_LEN], d[FU_HUMAN_LEN];
-	int i = raise_closure(x, e->id,
-			      plus_days(e->at, param(x, FU_P_NUDGE_DAYS)));
+	int i = raise_closure(x, trigger,
+			      plus_days(at, param(x, FU_P_NUDGE_DAYS)));
 	if (i < 0)
 		return;
 	cand *c = &x->c[i];
@@ -836,24 +1114,26 @@ static void closure_by_count(ctx *x, const fu_event *e)
 	closure_tail(x, c, 1);
 }
 
-/* A sent answered the stage's check-in or nudge: the next nudge. */
-static void stage_advance(ctx *x, const fu_event *e)
+/* The stage's check-in or nudge was answered at `at` (by a sent of this
+ * subject, event ev, over channel ch; or by a message to the same
+ * person logged elsewhere, rule 11): the next nudge. */
+static void stage_advance(ctx *x, int64_t at, fu_channel ch, int64_t ev)
 {
 	char who[NAME_LEN], d[FU_HUMAN_LEN];
-	fu_channel prev = e->channel == FU_CH_EMAIL || e->channel == FU_CH_PHONE
-		? e->channel : x->c[x->st.cur].a.channel;
+	fu_channel prev = ch == FU_CH_EMAIL || ch == FU_CH_PHONE
+		? ch : x->c[x->st.cur].a.channel;
 	x->st.sent++;
 	/* Decision: your next follow-up after a closure point settles the
 	 * closure (you chose to keep going). */
 	for (size_t i = 0; i < x->n; i++) {
 		cand *c = &x->c[i];
 		if (c->rule == FU_ACT_CLOSURE && c->state == C_OPEN &&
-		    c->born < x->now && c->a.not_before <= e->at)
+		    c->born < x->now && c->a.not_before <= at)
 			c->state = C_DONE;
 	}
 	if (x->st.sent == param(x, FU_P_CLOSURE_FOLLOW_UPS))
-		closure_by_count(x, e);
-	int64_t nb = plus_days(e->at, param(x, FU_P_NUDGE_DAYS));
+		closure_by_count(x, at, ev);
+	int64_t nb = plus_days(at, param(x, FU_P_NUDGE_DAYS));
 	int i = raise_at(x, FU_ACT_NUDGE, x->st.person, x->st.trigger,
 			 x->st.seq + 1, nb, due_after(x, FU_ACT_NUDGE, nb));
 	if (i < 0) {
@@ -862,9 +1142,10 @@ static void stage_advance(ctx *x, const fu_event *e)
 	}
 	cand *c = &x->c[i];
 	c->a.channel = nudge_channel(x, x->st.person, prev);
+	shaped(c, 14);
 	say(c, "no reply to your follow-up to %s on %s; nudge #%d, %d days "
 	    "on, by %s, worded differently from the last",
-	    name_of(who, x, x->st.person, "them"), when(d, e->at, c->a.due),
+	    name_of(who, x, x->st.person, "them"), when(d, at, c->a.due),
 	    x->st.seq + 1, param(x, FU_P_NUDGE_DAYS),
 	    fu_channel_name(c->a.channel));
 	x->st.cur = (size_t)i;
@@ -872,6 +1153,20 @@ static void stage_advance(ctx *x, const fu_event *e)
 }
 
 /* --- events ---------------------------------------------------------------- */
+
+static void acknowledge(ctx *x, const fu_event *e, int64_t who,
+			const char *what)
+{
+	char name[NAME_LEN], d[FU_HUMAN_LEN];
+	int i = raise_from(x, FU_ACT_ACKNOWLEDGE, who, e->id, e->at);
+	if (i < 0)
+		return;
+	say(&x->c[i], "%s %s on %s; a brief acknowledgement with your "
+	    "contact details within %d hours", name_of(name, x, who, "they"),
+	    what, when(d, e->at, x->c[i].a.due), param(x, FU_P_ACK_HOURS));
+	if (e->kind == FU_EV_OFFER || e->kind == FU_EV_HELP_PROMISED)
+		shaped(&x->c[i], 16);
+}
 
 static void thank_one(ctx *x, const fu_event *e, int64_t who)
 {
@@ -891,6 +1186,17 @@ static void thank_one(ctx *x, const fu_event *e, int64_t who)
 		say(c, "you %s %s on %s; a thank-you within %d hours",
 		    e->kind == FU_EV_INTERVIEW ? "interviewed with" : "met",
 		    name, d, param(x, FU_P_THANK_YOU_HOURS));
+	/* Rule 14: a letter only when no decision is expected before it
+	 * could arrive. */
+	int64_t decision = e->expect_at ? e->expect_at : x->contact_date;
+	if (c->a.channel == FU_CH_LETTER && decision > e->at &&
+	    decision <= plus_days(e->at,
+				  param(x, FU_P_LETTER_DECISION_DAYS))) {
+		c->a.channel = FU_CH_EMAIL;
+		shaped(c, 14);
+		say_more(c, "; by e-mail, as they decide within %d days",
+			 param(x, FU_P_LETTER_DECISION_DAYS));
+	}
 }
 
 /* A thank-you to each person met: the --with people and, for a
@@ -940,18 +1246,71 @@ static void on_applied(ctx *x, int64_t at)
 		}
 	}
 	if (!x->st.on && !x->word)
-		stage_start(x, NULL, at);
+		stage_start(x, NULL, at, 0);
+}
+
+/* Whether an interview or meeting was logged before it happened: then
+ * it was scheduled at the time it was logged (rule 12). */
+static int scheduled(const ctx *x, const fu_event *e)
+{
+	return is_app(x) && e->created_at && e->at > e->created_at &&
+	       (e->kind == FU_EV_INTERVIEW || e->kind == FU_EV_MEETING);
+}
+
+/*
+ * Rule 12: an interview or meeting logged before it happens is word from
+ * the employer (it was arranged) when it was logged: nothing is chased
+ * until it happens, and preparing for it is due before it (002: know the
+ * names, titles and addresses of everyone you will meet, how they like to
+ * be reached, and ask about the timeline). The note lapses when the
+ * interview begins.
+ */
+static void on_scheduled(ctx *x, const fu_event *e)
+{
+	char name[NAME_LEN], d[FU_HUMAN_LEN];
+	employer_spoke(x);
+	if (e->at > x->scheduled)
+		x->scheduled = e->at;
+	int64_t nb = plus_days(fu_time_start_of_day(e->at),
+			       -param(x, FU_P_PREPARE_DAYS));
+	if (nb < e->created_at)
+		nb = e->created_at;
+	int i = raise_at(x, FU_ACT_PREPARE, 0, e->id, 0, nb, e->at);
+	if (i < 0)
+		return;
+	cand *c = &x->c[i];
+	c->a.expires = e->at;
+	shaped(c, 12);
+	name_of(name, x, from_whom(x, e), "them");
+	say(c, "your %s%s%s on %s is arranged; before it, learn who you will "
+	    "meet (names, titles, how each likes to be reached) and plan to "
+	    "ask about the timeline",
+	    e->kind == FU_EV_INTERVIEW ? "interview" : "meeting",
+	    e->nwith ? " with " : "", e->nwith ? name : "",
+	    when(d, e->at, c->a.due));
+	if (e->nwith > 1)
+		say_more(c, " (%zu people)", e->nwith);
+}
+
+/* The interview or meeting happens: nothing waits for it any more. (Its
+ * preparation stays until then, and lapses as it begins: expires.) */
+static void happened(ctx *x, const fu_event *e)
+{
+	if (x->scheduled && x->scheduled <= e->at)
+		x->scheduled = 0;
 }
 
 static void on_interview(ctx *x, const fu_event *e)
 {
+	happened(x, e);
 	employer_spoke(x);
 	if (is_app(x)) {
 		x->interview = e;
 		x->contact_date = e->expect_at;
+		x->cdate_day = e->expect_day;
 	}
 	thank_all(x, e);
-	stage_start(x, e, e->at);
+	stage_start(x, e, e->at, 0);
 }
 
 /* Decision: a meeting logged on an application (coffee with the hiring
@@ -959,20 +1318,37 @@ static void on_interview(ctx *x, const fu_event *e)
  * it restarts the check-in, and its --expect sets the contact date. */
 static void on_meeting(ctx *x, const fu_event *e)
 {
+	happened(x, e);
 	employer_spoke(x);
-	if (e->expect_at)
+	if (e->expect_at) {
 		x->contact_date = e->expect_at;
+		x->cdate_day = e->expect_day;
+	}
 	thank_all(x, e);
-	stage_start(x, e, e->at);
+	stage_start(x, e, e->at, 0);
+}
+
+/* Rule 15: a help reminder ends when the helper does what they promised
+ * (an introduction from them, a reply from them). */
+static void helper_delivered(ctx *x, int64_t who)
+{
+	if (!who)
+		return;
+	for (size_t i = 0; i < x->n; i++) {
+		cand *c = &x->c[i];
+		if (c->state == C_OPEN && c->rule == FU_ACT_HELP_REMINDER &&
+		    c->a.contact_id == who && c->born < x->now)
+			c->state = C_DONE;
+	}
 }
 
 /* Decision: a reply acknowledges always; a timeline only when it came
  * from a person (--with, or on a networking contact). A reply or
  * timeline from a person also makes a pending connect or
- * intro-reach-out to them moot (they wrote first). */
+ * intro-reach-out to them moot (they wrote first), and ends a help
+ * reminder to them (rule 15). */
 static void on_reply(ctx *x, const fu_event *e)
 {
-	char who[NAME_LEN], d[FU_HUMAN_LEN];
 	int64_t from = from_whom(x, e);
 	if (from) {
 		for (size_t i = 0; i < x->n; i++) {
@@ -981,23 +1357,19 @@ static void on_reply(ctx *x, const fu_event *e)
 			    (flags_of(c) & K_ANSWERED))
 				c->state = C_CANCELLED;
 		}
+		helper_delivered(x, from);
 	}
-	if (e->kind == FU_EV_REPLY || e->nwith || !is_app(x)) {
-		int i = raise_from(x, FU_ACT_ACKNOWLEDGE, from, e->id, e->at);
-		if (i >= 0)
-			say(&x->c[i], "%s %s on %s; a brief acknowledgement "
-			    "with your contact details within %d hours",
-			    name_of(who, x, from, "they"),
-			    e->kind == FU_EV_REPLY ? "replied" : "gave a timeline",
-			    when(d, e->at, x->c[i].a.due),
-			    param(x, FU_P_ACK_HOURS));
-	}
+	if (e->kind == FU_EV_REPLY || e->nwith || !is_app(x))
+		acknowledge(x, e, from, e->kind == FU_EV_REPLY ? "replied"
+							       : "gave a timeline");
 	if (!is_app(x))
 		return;
 	employer_spoke(x);
-	if (e->expect_at)
+	if (e->expect_at) {
 		x->contact_date = e->expect_at;
-	stage_start(x, e, e->at);
+		x->cdate_day = e->expect_day;
+	}
+	stage_start(x, e, e->at, 1);
 }
 
 static void on_met(ctx *x, const fu_event *e)
@@ -1021,7 +1393,8 @@ static void on_met(ctx *x, const fu_event *e)
 
 /* Decision: on an application the introducer is unknown, so only the
  * reach-out is raised; an intro that names nobody new raises one
- * reach-out to contact 0. */
+ * reach-out to contact 0. An intro logged on the person who promised
+ * to make it is their help delivered (rule 15). */
 static void on_intro(ctx *x, const fu_event *e)
 {
 	char by[NAME_LEN], to[NAME_LEN], d[FU_HUMAN_LEN];
@@ -1029,6 +1402,7 @@ static void on_intro(ctx *x, const fu_event *e)
 	int64_t first = 0;
 	for (size_t k = 0; k < e->nwith && !first; k++)
 		first = with_new(x, e, k);
+	helper_delivered(x, intro);
 	name_of(by, x, intro, "someone");
 	name_of(to, x, first, "a new contact");
 	if (intro) {
@@ -1078,6 +1452,7 @@ static void help_one(ctx *x, const fu_event *e, int64_t who)
 		nb = after;
 	if (nb < e->at)
 		nb = e->at;
+	acknowledge(x, e, who, "agreed to help");
 	int i = raise_at(x, FU_ACT_HELP_REMINDER, who, e->id, 0, nb,
 			 due_after(x, FU_ACT_HELP_REMINDER, nb));
 	if (i < 0)
@@ -1117,20 +1492,27 @@ static void on_help(ctx *x, const fu_event *e)
 		help_one(x, e, first_attached(x));
 }
 
+/* Rule 16: an offer is acknowledged (thanks, and when you will answer)
+ * and reviewed before it is answered. */
 static void on_offer(ctx *x, const fu_event *e)
 {
 	char d1[FU_HUMAN_LEN], d2[FU_HUMAN_LEN];
 	employer_spoke(x);
 	x->terminal = 1; /* Decision: an offer ends the check-ins */
 	cancel(x, FU_ACT_OFFER_REVIEW, -1); /* a newer offer replaces the older */
+	x->offer = e;
 	int64_t who = e->nwith ? e->with[0] : 0;
-	int i = e->until_at > e->at
-		? raise_at(x, FU_ACT_OFFER_REVIEW, who, e->id, 0, e->at, e->until_at)
+	int64_t deadline = e->until_at && e->until_day
+		? plus_days(e->until_at, 1) : e->until_at;
+	if (who || last_person(x))
+		acknowledge(x, e, who ? who : last_person(x), "made you an offer");
+	int i = deadline > e->at
+		? raise_at(x, FU_ACT_OFFER_REVIEW, who, e->id, 0, e->at, deadline)
 		: raise_from(x, FU_ACT_OFFER_REVIEW, who, e->id, e->at);
 	if (i < 0)
 		return;
 	cand *c = &x->c[i];
-	if (e->until_at > e->at)
+	if (deadline > e->at)
 		say(c, "an offer on %s; review salary range and benefits and "
 		    "answer by their deadline, %s", when(d1, e->at, c->a.due),
 		    when(d2, e->until_at, c->a.due));
@@ -1144,7 +1526,8 @@ static void rejection_response(ctx *x, const fu_event *e, int64_t at,
 			       int64_t who, const char *how)
 {
 	char name[NAME_LEN], d[FU_HUMAN_LEN];
-	int i = raise_from(x, FU_ACT_REJECTION_RESPONSE, who, e ? e->id : 0, at);
+	int i = raise_from(x, FU_ACT_REJECTION_RESPONSE, who, e ? e->id : 0,
+			   at);
 	if (i >= 0)
 		say(&x->c[i], "%s on %s; thank %s for the opportunity and ask "
 		    "to be kept in mind, within %d days", how,
@@ -1160,26 +1543,84 @@ static void on_rejection(ctx *x, const fu_event *e)
 	employer_spoke(x);
 	x->terminal = 1;
 	x->rejected = 1;
+	x->offer = NULL;
 	cancel(x, FU_ACT_OFFER_REVIEW, -1);
 	cancel(x, FU_ACT_THANK_YOU, -1);
 	cancel(x, FU_ACT_ACKNOWLEDGE, -1);
+	cancel(x, FU_ACT_PREPARE, -1);
 	int64_t who = rejecter(x, e);
 	if (who)
 		rejection_response(x, e, e->at, who, "turned down");
 }
 
+/* An open (or done) courtesy of this kind, or -1. */
+static int courtesy_of(const ctx *x, fu_action_kind rule, int done)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (x->c[i].rule == rule &&
+		    (x->c[i].state == C_OPEN ||
+		     (done && x->c[i].state == C_DONE)))
+			return (int)i;
+	return -1;
+}
+
+/* Rule 15: the courtesy a closing owes (declining an offer, withdrawing),
+ * unless it was sent or is already owed (then it survives the close). */
+static void closing_courtesy(ctx *x, const fu_event *e, int64_t at,
+			     fu_action_kind rule)
+{
+	char name[NAME_LEN], d[FU_HUMAN_LEN];
+	int i = courtesy_of(x, rule, 1);
+	if (i >= 0) {
+		x->c[i].keep_closed = 1;
+		return;
+	}
+	int64_t who = rule == FU_ACT_DECLINE_OFFER && x->offer &&
+		x->offer->nwith ? x->offer->with[0] : last_person(x);
+	if (!who)
+		return;
+	if ((i = raise_from(x, rule, who, e ? e->id : 0, at)) < 0)
+		return;
+	cand *c = &x->c[i];
+	c->keep_closed = 1;
+	shaped(c, 15);
+	if (rule == FU_ACT_DECLINE_OFFER)
+		say(c, "you declined their offer on %s; thank %s for it and "
+		    "decline graciously, keeping the door open, within %d days",
+		    when(d, at, c->a.due), name_of(name, x, who, ""),
+		    param(x, FU_P_DECLINE_DAYS));
+	else
+		say(c, "you withdrew on %s; a courteous note to %s within %d "
+		    "days", when(d, at, c->a.due), name_of(name, x, who, ""),
+		    param(x, FU_P_WITHDRAW_DAYS));
+}
+
 /* Decision: only the latest closed event counts (an application may
  * have been reopened); closing as rejected answers like a logged
- * rejection unless one was logged already. */
+ * rejection unless one was logged already; closing as withdrawn or
+ * declined owes its courtesy (rule 15). */
 static void on_closed(ctx *x, const fu_event *e, int64_t at)
 {
 	x->terminal = 1;
 	stage_end(x);
-	if (x->s->outcome != FU_OUT_REJECTED || x->rejected)
-		return;
-	int64_t who = rejecter(x, e);
-	if (who)
-		rejection_response(x, e, at, who, "closed as rejected");
+	switch (x->s->outcome) {
+	case FU_OUT_REJECTED:
+		if (!x->rejected) {
+			int64_t who = rejecter(x, e);
+			if (who)
+				rejection_response(x, e, at, who,
+						   "closed as rejected");
+		}
+		break;
+	case FU_OUT_WITHDRAWN:
+		closing_courtesy(x, e, at, FU_ACT_WITHDRAW_NOTICE);
+		break;
+	case FU_OUT_DECLINED:
+		closing_courtesy(x, e, at, FU_ACT_DECLINE_OFFER);
+		break;
+	default:
+		break;
+	}
 }
 
 /* Decision: the posting's closure counts only for an application that
@@ -1200,11 +1641,12 @@ static void on_posting_closed(ctx *x, const fu_event *e)
 }
 
 /*
- * A job accepted elsewhere: withdraw here. Decision: only an
- * application applied to or heard from owes it; one notice per attached
- * contact; with none attached, one with no contact and no channel
- * (withdraw through the posting or the portal). It ends the check-ins,
- * and replaces a pending offer-review (the answer is now no).
+ * A job accepted elsewhere (rule 15): an offer still open here is
+ * declined; otherwise one withdrawal, to the person most recently in
+ * touch. Decision: only an application applied to or heard from owes
+ * it; with nobody known, one with no contact and no channel (withdraw
+ * through the posting or the portal). It ends the check-ins and the
+ * offer's review (the answer is now no).
  */
 static void on_accepted(ctx *x, int64_t at)
 {
@@ -1215,26 +1657,37 @@ static void on_accepted(ctx *x, int64_t at)
 	cancel(x, FU_ACT_FIND_CONTACT, -1);
 	cancel(x, FU_ACT_CLOSURE, -1);
 	cancel(x, FU_ACT_OFFER_REVIEW, -1);
+	cancel(x, FU_ACT_PREPARE, -1);
 	x->terminal = 1;
-	int any = 0;
-	for (size_t k = 0; k < x->s->ncontacts; k++) {
-		const fu_rule_contact *p = &x->s->contacts[k];
-		if (!p->attached || !p->id)
-			continue;
-		int i = raise_from(x, FU_ACT_WITHDRAW_NOTICE, p->id, 0, at);
-		if (i >= 0)
-			say(&x->c[i], "you accepted another job on %s; tell %s "
-			    "and withdraw formally, within %d days",
-			    when(d, at, x->c[i].a.due),
-			    name_of(name, x, p->id, ""),
-			    param(x, FU_P_WITHDRAW_DAYS));
-		any = 1;
-	}
-	if (any)
+	if (x->offer) {
+		int64_t who = x->offer->nwith ? x->offer->with[0]
+					      : last_person(x);
+		cancel(x, FU_ACT_ACKNOWLEDGE, who); /* the decline thanks them */
+		int i = raise_from(x, FU_ACT_DECLINE_OFFER, who, 0, at);
+		if (i < 0)
+			return;
+		shaped(&x->c[i], 15);
+		if (!who)
+			x->c[i].a.channel = FU_CH_NONE;
+		say(&x->c[i], "you accepted another job on %s; their offer is "
+		    "still open: thank %s and decline it graciously within %d "
+		    "days", when(d, at, x->c[i].a.due),
+		    name_of(name, x, who, "them"), param(x, FU_P_DECLINE_DAYS));
 		return;
-	int i = raise_from(x, FU_ACT_WITHDRAW_NOTICE, 0, 0, at);
+	}
+	int64_t who = last_person(x);
+	cancel(x, FU_ACT_ACKNOWLEDGE, who); /* the notice thanks them */
+	int i = raise_from(x, FU_ACT_WITHDRAW_NOTICE, who, 0, at);
 	if (i < 0)
 		return;
+	shaped(&x->c[i], 15);
+	if (who) {
+		say(&x->c[i], "you accepted another job on %s; tell %s and "
+		    "withdraw formally, within %d days",
+		    when(d, at, x->c[i].a.due), name_of(name, x, who, ""),
+		    param(x, FU_P_WITHDRAW_DAYS));
+		return;
+	}
 	x->c[i].a.channel = FU_CH_NONE;
 	say(&x->c[i], "you accepted another job on %s; withdraw this "
 	    "application formally (no contact known: through the posting or "
@@ -1242,11 +1695,25 @@ static void on_accepted(ctx *x, int64_t at)
 	    param(x, FU_P_WITHDRAW_DAYS));
 }
 
-/* e->action aims at c: no aim, its kind, or its full key. */
-static int aims_at(const char *aim, const cand *c)
+/* e->action aims at c: no aim, its kind, its full key, or its key as fu
+ * wrote it before keys named the application ("<kind>:0:<contact>"). */
+static int aims_at(const ctx *x, const char *aim, const cand *c)
 {
-	return !aim || strcmp(aim, fu_action_kind_name(c->a.kind)) == 0 ||
-	       strcmp(aim, c->a.key) == 0;
+	if (!aim || strcmp(aim, fu_action_kind_name(c->a.kind)) == 0 ||
+	    strcmp(aim, c->a.key) == 0)
+		return 1;
+	if (c->a.trigger_event_id || !is_app(x))
+		return 0;
+	char legacy[sizeof c->a.key];
+	if (c->a.seq)
+		snprintf(legacy, sizeof legacy, "%s:0:%lld:%d",
+			 fu_action_kind_name(c->a.kind),
+			 (long long)c->a.contact_id, c->a.seq);
+	else
+		snprintf(legacy, sizeof legacy, "%s:0:%lld",
+			 fu_action_kind_name(c->a.kind),
+			 (long long)c->a.contact_id);
+	return strcmp(aim, legacy) == 0;
 }
 
 /* Whether what a sent names (a kind, or a key "<kind>:...") is a
@@ -1266,7 +1733,8 @@ static int is_follow_up_kind(const char *aim)
 static int fits(const ctx *x, const cand *c, const fu_event *e, int64_t who,
 		int named)
 {
-	if (c->state != C_OPEN || c->born >= x->now || !aims_at(e->action, c))
+	if (c->state != C_OPEN || c->born >= x->now ||
+	    !aims_at(x, e->action, c))
 		return 0;
 	if (!(flags_of(c) & K_MESSAGE) && !e->action)
 		return 0; /* research, reviews, decisions: only when named */
@@ -1279,6 +1747,8 @@ static int fits(const ctx *x, const cand *c, const fu_event *e, int64_t who,
  * owed, it answers the open action due first (the check-in or nudge,
  * even early). So the thank-you after an interview does not count as
  * the check-in (rule 10), and the nudges count from the latest message.
+ * Rule 11: what it was is kept (own_mark) for the subjects that share
+ * the person.
  */
 static void answer(ctx *x, const fu_event *e, int64_t who, int named)
 {
@@ -1294,20 +1764,45 @@ static void answer(ctx *x, const fu_event *e, int64_t who, int named)
 			best = (int)i;
 		}
 	}
-	if (courtesy)
+	if (courtesy) {
+		own_mark(x, who, e, 1);
 		return;
+	}
 	if (best < 0) {
 		/* a message no rule asked for still counts for rule 7 */
-		if (named && (!e->action || is_follow_up_kind(e->action)))
-			add_mark(x, who, e->at);
+		if (named && (!e->action || is_follow_up_kind(e->action))) {
+			add_mark(x, who, e->at, 0);
+			own_mark(x, who, e, 0);
+		}
 		return;
 	}
 	cand *c = &x->c[best];
 	c->state = C_DONE;
-	if (flags_of(c) & K_FOLLOW_UP)
-		add_mark(x, c->a.contact_id ? c->a.contact_id : who, e->at);
+	if (flags_of(c) & K_FOLLOW_UP) {
+		int64_t to = c->a.contact_id ? c->a.contact_id : who;
+		add_mark(x, to, e->at, 0);
+		own_mark(x, to, e, 0);
+	}
 	if (x->st.on && (size_t)best == x->st.cur)
-		stage_advance(x, e);
+		stage_advance(x, e->at, e->channel, e->id);
+}
+
+/* Rule 12: while the conversation goes on, any message to the person
+ * moves the next nudge to the cadence after it (the latest message
+ * either way). */
+static void talk_moves(ctx *x, const fu_event *e, int64_t who)
+{
+	if (!x->st.on || !x->st.talk || (who && who != x->st.person))
+		return;
+	cand *c = &x->c[x->st.cur];
+	if (c->state != C_OPEN || c->rule != FU_ACT_NUDGE)
+		return;
+	int64_t nb = plus_days(e->at, param(x, FU_P_NUDGE_DAYS));
+	if (nb <= c->a.not_before)
+		return;
+	c->a.not_before = nb;
+	c->a.due = due_after(x, FU_ACT_NUDGE, nb);
+	c->first_due = c->a.due;
 }
 
 /* Decision: a sent that names nobody answers, for each person with an
@@ -1319,8 +1814,11 @@ static void on_sent(ctx *x, const fu_event *e)
 			int dup = 0;
 			for (size_t j = 0; j < k; j++)
 				dup |= e->with[j] == e->with[k];
-			if (!dup)
-				answer(x, e, e->with[k], 1);
+			if (dup)
+				continue;
+			answer(x, e, e->with[k], 1);
+			talk_moves(x, e, e->with[k]);
+			x->last_person = e->with[k];
 		}
 		return;
 	}
@@ -1334,6 +1832,38 @@ static void on_sent(ctx *x, const fu_event *e)
 		if (first)
 			answer(x, e, who, 0);
 	}
+	talk_moves(x, e, 0);
+}
+
+/*
+ * Rule 11: a message to one of this subject's people, logged elsewhere
+ * (another application they handle, or the person themselves). A
+ * follow-up keeps the next one to them 7 days away and serves the
+ * stage's check-in or nudge to them here (the draft named every open
+ * application they handle, so one message served all); a courtesy
+ * answers a courtesy owed to them the same day (one message).
+ */
+static void on_mark(ctx *x, const fu_rule_mark *m)
+{
+	if (m->courtesy) {
+		for (size_t i = 0; i < x->n; i++) {
+			cand *c = &x->c[i];
+			if (c->state == C_OPEN && (flags_of(c) & K_WRITTEN) &&
+			    c->a.contact_id == m->contact_id &&
+			    c->born < x->now && c->a.not_before <= m->at &&
+			    m->at <= c->a.due)
+				c->state = C_DONE;
+		}
+		return;
+	}
+	add_mark(x, m->contact_id, m->at, 1);
+	if (!x->st.on || x->st.person != m->contact_id)
+		return;
+	cand *c = &x->c[x->st.cur];
+	if (c->state != C_OPEN || c->born >= x->now)
+		return;
+	c->state = C_DONE;
+	stage_advance(x, m->at, FU_CH_NONE, m->event_id);
 }
 
 /* Rule 9: snooze and dismiss what is open at that moment, aimed at by
@@ -1344,7 +1874,7 @@ static void on_user(ctx *x, const fu_event *e)
 	for (size_t i = 0; i < x->n; i++) {
 		cand *c = &x->c[i];
 		if (c->state != C_OPEN || c->born >= x->now ||
-		    !aims_at(e->action, c) ||
+		    !aims_at(x, e->action, c) ||
 		    (e->nwith && !in_with(e, c->a.contact_id)))
 			continue;
 		if (e->kind == FU_EV_DISMISS)
@@ -1354,8 +1884,18 @@ static void on_user(ctx *x, const fu_event *e)
 	}
 }
 
+/* Rule 15: who on the employer's side was in touch last. */
+static void touched(ctx *x, const fu_event *e)
+{
+	if (!is_app(x) || e->kind == FU_EV_SNOOZE || e->kind == FU_EV_DISMISS)
+		return;
+	if (e->nwith && e->with[0])
+		x->last_person = e->with[0];
+}
+
 static void on_event(ctx *x, const fu_event *e)
 {
+	touched(x, e);
 	switch (e->kind) {
 	case FU_EV_APPLIED:
 		on_applied(x, e->at);
@@ -1424,33 +1964,47 @@ static int later(const fu_event *a, const fu_event *b)
 
 /*
  * The moments to replay: every event, plus applying when no applied
- * event says it (s->applied_at), a job accepted elsewhere, and closing
- * when no closed event says it. Decision: a subject moment sorts before
- * an event at the same second.
+ * event says it (s->applied_at), a job accepted elsewhere, closing when
+ * no closed event says it, the moment a scheduled interview was
+ * arranged (rule 12), and the messages to this subject's people logged
+ * elsewhere (rule 11). Decision: a subject moment sorts before an event
+ * at the same second; a message logged elsewhere sorts by its event's
+ * number among this subject's events.
  */
 static step *steps_of(ctx *x, size_t *n)
 {
 	const fu_rule_subject *s = x->s;
-	step *v = malloc((s->nevents + 3) * sizeof *v);
+	size_t max = 2 * s->nevents + s->nmarks + 3;
+	step *v = malloc(max * sizeof *v);
 	size_t k = 0;
 	int applied = 0;
 	if (!v)
 		return NULL;
 	for (size_t i = 0; i < s->nevents; i++) {
 		const fu_event *e = &s->events[i];
-		v[k] = (step){ e->at, e->id, S_EVENT, k, e };
+		v[k] = (step){ e->at, e->id, S_EVENT, k, e, NULL };
 		k++;
+		if (scheduled(x, e)) {
+			v[k] = (step){ e->created_at, e->id, S_SCHEDULED, k, e,
+				       NULL };
+			k++;
+		}
 		applied |= e->kind == FU_EV_APPLIED;
 		if (e->kind == FU_EV_CLOSED && s->outcome != FU_OUT_NONE &&
 		    (!x->closed || later(e, x->closed)))
 			x->closed = e;
 	}
+	for (size_t i = 0; i < s->nmarks; i++) {
+		const fu_rule_mark *m = &s->marks[i];
+		v[k] = (step){ m->at, m->event_id, S_MARK, k, NULL, m };
+		k++;
+	}
 	if (!applied && s->applied_at) {
-		v[k] = (step){ s->applied_at, 0, S_APPLIED, k, NULL };
+		v[k] = (step){ s->applied_at, 0, S_APPLIED, k, NULL, NULL };
 		k++;
 	}
 	if (s->accepted_at && is_app(x)) {
-		v[k] = (step){ s->accepted_at, 0, S_ACCEPTED, k, NULL };
+		v[k] = (step){ s->accepted_at, 0, S_ACCEPTED, k, NULL, NULL };
 		k++;
 	}
 	if (is_app(x) && s->outcome != FU_OUT_NONE && !x->closed) {
@@ -1458,7 +2012,7 @@ static step *steps_of(ctx *x, size_t *n)
 		int64_t at = s->closed_at ? s->closed_at
 			: s->nevents ? s->events[s->nevents - 1].at : 0;
 		v[k] = (step){ at, s->closed_at ? 0 : INT64_MAX, S_CLOSED, k,
-			       NULL };
+			       NULL, NULL };
 		k++;
 	}
 	qsort(v, k, sizeof *v, step_cmp);
@@ -1478,6 +2032,12 @@ static void replay(ctx *x, const step *st)
 	case S_CLOSED:
 		on_closed(x, NULL, st->at);
 		break;
+	case S_SCHEDULED:
+		on_scheduled(x, st->e);
+		break;
+	case S_MARK:
+		on_mark(x, st->mark);
+		break;
 	default:
 		on_event(x, st->e);
 		break;
@@ -1486,11 +2046,54 @@ static void replay(ctx *x, const step *st)
 
 /* --- the constraints on what is left open ---------------------------------- */
 
+/* Which of two courtesies owed to one person on one day is the message
+ * (rule 11): the one that says most. */
+static int courtesy_rank(fu_action_kind k)
+{
+	switch (k) {
+	case FU_ACT_THANK_YOU: return 0;
+	case FU_ACT_DECLINE_OFFER: return 1;
+	case FU_ACT_WITHDRAW_NOTICE: return 2;
+	case FU_ACT_REJECTION_RESPONSE: return 3;
+	case FU_ACT_INTRO_THANKS: return 4;
+	default: return 5;
+	}
+}
+
+/* Rule 11: two courtesies owed to the same person on the same day are
+ * one message: the other is answered with it. */
+static void one_message_a_day(ctx *x)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		cand *a = &x->c[i];
+		if (a->state != C_OPEN || !(flags_of(a) & K_WRITTEN) ||
+		    !a->a.contact_id)
+			continue;
+		int64_t day = fu_time_start_of_day(a->a.not_before);
+		for (size_t j = 0; j < x->n; j++) {
+			cand *b = &x->c[j];
+			if (j == i || b->state != C_OPEN ||
+			    !(flags_of(b) & K_WRITTEN) ||
+			    b->a.contact_id != a->a.contact_id ||
+			    fu_time_start_of_day(b->a.not_before) != day)
+				continue;
+			int ra = courtesy_rank(a->rule), rb = courtesy_rank(b->rule);
+			if (rb < ra || (rb == ra && j < i))
+				continue; /* b is the message; a goes with it */
+			b->state = C_CANCELLED;
+			shaped(a, 11);
+			say_more(a, "; one message, with the %s owed the same day",
+				 fu_action_kind_name(b->rule));
+		}
+	}
+}
+
 /*
  * Rule 6 (a closed application keeps only its closing courtesy), and one
  * closure at a time: the earliest. Decision: when the user is employed,
  * the closure replaces the nudges from its date on (it suggests
- * withdrawing); when not, nudges continue alongside it.
+ * withdrawing); when not, nudges continue alongside it, and the closure
+ * is advice that lapses at the end of its window (rule 17).
  */
 static void keep_what_counts(ctx *x)
 {
@@ -1500,7 +2103,7 @@ static void keep_what_counts(ctx *x)
 		cand *c = &x->c[i];
 		if (c->state != C_OPEN)
 			continue;
-		if (closed && !(flags_of(c) & K_CLOSING))
+		if (closed && !(flags_of(c) & K_CLOSING) && !c->keep_closed)
 			c->state = C_CANCELLED;
 		else if (c->rule == FU_ACT_CLOSURE && (closure < 0 ||
 			 c->a.not_before < x->c[closure].a.not_before))
@@ -1517,14 +2120,17 @@ static void keep_what_counts(ctx *x)
 			 x->c[closure].a.not_before)
 			c->state = C_CANCELLED;
 	}
+	one_message_a_day(x);
 }
 
-static int64_t last_mark(const ctx *x, int64_t who)
+static int64_t last_mark(const ctx *x, int64_t who, int *elsewhere)
 {
 	int64_t last = 0;
 	for (size_t i = 0; i < x->nm; i++)
-		if (x->m[i].contact == who && x->m[i].at > last)
+		if (x->m[i].contact == who && x->m[i].at > last) {
 			last = x->m[i].at;
+			*elsewhere = x->m[i].elsewhere;
+		}
 	return last;
 }
 
@@ -1538,11 +2144,12 @@ static void push_to(cand *c, int64_t nb)
 }
 
 /*
- * Rule 7: a follow-up to a person waits rules.min-gap-days after the
- * last follow-up sent to them, and after the open one before it.
- * Decision: it is measured within this subject (the engine sees one
- * subject at a time); not_before and due move by the same amount, then
- * business days apply.
+ * Rules 7 and 11: a follow-up to a person waits rules.min-gap-days after
+ * the last follow-up sent to them (here, or for another application
+ * they handle), and after the open one before it. not_before and due
+ * move by the same amount, then business days apply. (Follow-ups owed
+ * to one person by several subjects are kept apart, or made one
+ * message, where they are stored: actions.c.)
  */
 static void keep_apart(ctx *x)
 {
@@ -1563,29 +2170,42 @@ static void keep_apart(ctx *x)
 		if (next < 0 || x->oom)
 			return;
 		cand *c = &x->c[next];
-		int64_t last = last_mark(x, c->a.contact_id);
-		if (last)
+		int elsewhere = 0;
+		int64_t last = last_mark(x, c->a.contact_id, &elsewhere);
+		if (last && c->a.not_before < plus_days(last, gap)) {
 			push_to(c, plus_days(last, gap));
+			shaped(c, elsewhere ? 11 : 7);
+		}
 		c->placed = 1;
-		add_mark(x, c->a.contact_id, c->a.not_before);
+		add_mark(x, c->a.contact_id, c->a.not_before, 0);
 	}
 }
 
-/* Rule 8: check-ins, nudges and closures move off the weekend. */
+/* Rules 8 and 13: check-ins, nudges and closures move off the weekend,
+ * and keep at least one business day between opening and due. */
 static void business_days(ctx *x)
 {
 	for (size_t i = 0; i < x->n; i++) {
 		cand *c = &x->c[i];
 		if (c->state != C_OPEN || !(flags_of(c) & K_BUSINESS))
 			continue;
-		c->a.not_before = fu_time_business_day(c->a.not_before);
-		c->a.due = fu_time_business_day(c->a.due);
+		int64_t nb = fu_time_business_day(c->a.not_before);
+		int64_t due = fu_time_business_day(c->a.due);
+		if (nb != c->a.not_before || due != c->a.due)
+			shaped(c, 8);
+		if (fu_time_start_of_day(due) <= fu_time_start_of_day(nb)) {
+			due = fu_time_business_day(plus_days(nb, 1));
+			shaped(c, 13);
+		}
+		c->a.not_before = nb;
+		c->a.due = due;
 	}
 }
 
 /* Rule 9: a snooze moves not_before to its date, and due by as much.
  * Decision: the user's date is kept as given (no business-day move);
- * a snooze to a date before the window opens changes nothing. */
+ * a snooze to a date before the window opens changes nothing. Rule 17:
+ * the closure is advice that lapses when not employed. */
 static void snoozes_and_notes(ctx *x)
 {
 	char d[FU_HUMAN_LEN];
@@ -1601,8 +2221,13 @@ static void snoozes_and_notes(ctx *x)
 			c->a.due += c->snooze_until - c->a.not_before;
 			c->a.not_before = c->snooze_until;
 			c->a.snoozed = 1;
+			shaped(c, 9);
 			say_more(c, " (snoozed until %s)",
 				 when(d, c->snooze_until, c->a.due));
+		}
+		if (c->rule == FU_ACT_CLOSURE && !x->p->employed) {
+			c->a.expires = c->a.due;
+			shaped(c, 17);
 		}
 	}
 }
@@ -1637,8 +2262,9 @@ static int collect(const ctx *x, fu_action **out, size_t *n)
 	return FU_OK;
 }
 
-int fu_rules_eval(fu_action **out, size_t *n, const fu_rule_subject *s,
-		  const fu_rule_params *p)
+int fu_rules_eval_marks(fu_action **out, size_t *n, fu_rule_mark **marks,
+			size_t *nmarks, const fu_rule_subject *s,
+			const fu_rule_params *p)
 {
 	fu_rule_params q;
 	size_t nst = 0;
@@ -1646,6 +2272,10 @@ int fu_rules_eval(fu_action **out, size_t *n, const fu_rule_subject *s,
 
 	*out = NULL;
 	*n = 0;
+	if (marks) {
+		*marks = NULL;
+		*nmarks = 0;
+	}
 	if (!s)
 		return FU_OK;
 	fu_rule_params_clamp(&q, p);
@@ -1670,7 +2300,31 @@ int fu_rules_eval(fu_action **out, size_t *n, const fu_rule_subject *s,
 		rc = collect(&x, out, n);
 	free(x.c);
 	free(x.m);
+	if (!rc && marks) {
+		*marks = x.om;
+		*nmarks = x.nom;
+	} else {
+		free(x.om);
+	}
 	return rc;
+}
+
+int fu_rules_eval(fu_action **out, size_t *n, const fu_rule_subject *s,
+		  const fu_rule_params *p)
+{
+	return fu_rules_eval_marks(out, n, NULL, NULL, s, p);
+}
+
+int fu_action_is_follow_up(fu_action_kind k)
+{
+	return k > FU_ACT_NONE && k < FU_ACT__COUNT &&
+	       (defs[k].flags & K_FOLLOW_UP) != 0;
+}
+
+int fu_action_is_courtesy(fu_action_kind k)
+{
+	return k > FU_ACT_NONE && k < FU_ACT__COUNT &&
+	       (defs[k].flags & K_WRITTEN) != 0;
 }
 
 fu_action_state_t fu_action_state(const fu_action *a, int64_t now)

@@ -119,16 +119,28 @@ static const char schema_v1[] =
 "  trigger_event_id INTEGER,        -- the event that raised it\n" \
 "  seq INTEGER NOT NULL DEFAULT 0,  -- nudge number\n" \
 "  snoozed INTEGER NOT NULL DEFAULT 0, -- moved by a snooze\n" \
-"  reason TEXT NOT NULL             -- one line, why\n"
+"  reason TEXT NOT NULL,            -- one line, why\n" \
+"  constraints INTEGER NOT NULL DEFAULT 0, -- bit n: rule n shaped it\n" \
+"  expires INTEGER,                 -- advice: not shown after then\n" \
+"  raw_not_before INTEGER NOT NULL, -- as its subject's rules gave it,\n" \
+"  raw_due INTEGER NOT NULL,        -- before rule 11 placed it among\n" \
+"  raw_reason TEXT NOT NULL,        -- the person's other subjects'\n" \
+"  joined TEXT,                     -- rule 11: the key of the action\n" \
+"                                   -- whose message also serves it\n" \
+"  also TEXT                        -- the keys that message also serves\n"
 
 #define IN_MAIN(parent) " REFERENCES" parent
 #define IN_TEMP(parent) ""
 
+#define ACTIONS_INDEXES \
+"CREATE INDEX actions_due ON actions(due, not_before);\n" \
+"CREATE INDEX actions_application ON actions(application_id);\n" \
+"CREATE INDEX actions_subject_contact ON actions(subject_contact_id);\n"
+
+/* (In the shape of the latest version: version 5 makes it again.) */
 static const char schema_v2[] =
 "CREATE TABLE actions (\n" ACTIONS_COLUMNS(IN_MAIN) ");\n"
-"CREATE INDEX actions_due ON actions(due, not_before);\n"
-"CREATE INDEX actions_application ON actions(application_id);\n"
-"CREATE INDEX actions_subject_contact ON actions(subject_contact_id);\n";
+ACTIONS_INDEXES;
 
 /* Version 3: whether a job was accepted, which every write asks when it
  * brings an application's actions up to date, found by index rather than
@@ -147,6 +159,44 @@ static const char schema_v4[] =
 "  rules INTEGER NOT NULL,          -- FU_RULES_VERSION of rules.h\n"
 "  zone TEXT NOT NULL               -- the time zone (TZ, or the system's)\n"
 ");\n";
+
+/* Version 5: a real hunt is tangled (RULES.md 11-19).
+ * - The actions owed gain what rule 11 needs to place one person's
+ *   follow-ups among all their subjects (their subject's own window,
+ *   and which message serves which), the constraints that shaped them
+ *   (fu due --why) and when advice lapses. Derived data: made again.
+ * - marks: the messages each subject recognised as sent to a person, so
+ *   that the other subjects sharing that person keep to one cadence;
+ *   found by person.
+ * - Dates given without a time are kept as dates (rule 19), so that
+ *   they stay whole days when the time zone changes.
+ * - An event's people remember whether it created them, so that undo
+ *   removes a person added by mistake. */
+#define MARKS_COLUMNS(REFERENCES) \
+"  event_id INTEGER NOT NULL" REFERENCES(" events(id) ON DELETE CASCADE") ",\n" \
+"                                   -- the sent event\n" \
+"  contact_id INTEGER NOT NULL" REFERENCES(" contacts(id)") ", -- to whom\n" \
+"  at INTEGER NOT NULL,             -- when\n" \
+"  courtesy INTEGER NOT NULL,       -- 1: a thank-you or another courtesy;\n" \
+"                                   -- 0: a follow-up (rule 7)\n" \
+"  application_id INTEGER,          -- the subject that recognised it:\n" \
+"  subject_contact_id INTEGER,      -- an application, or a contact\n" \
+"  PRIMARY KEY (event_id, contact_id)\n"
+
+static const char schema_v5[] =
+"DROP TABLE actions;\n"
+"CREATE TABLE actions (\n" ACTIONS_COLUMNS(IN_MAIN) ");\n"
+ACTIONS_INDEXES
+"CREATE INDEX actions_contact ON actions(contact_id);\n"
+"CREATE TABLE marks (\n" MARKS_COLUMNS(IN_MAIN) ");\n"
+"CREATE INDEX marks_contact ON marks(contact_id, at);\n"
+"CREATE INDEX marks_subject ON marks(application_id, subject_contact_id);\n"
+"ALTER TABLE events ADD COLUMN expect_date TEXT; -- YYYY-MM-DD: expect_at\n"
+"                                   -- is the start of that local day\n"
+"ALTER TABLE events ADD COLUMN until_date TEXT; -- the same for until_at\n"
+"ALTER TABLE event_contacts ADD COLUMN created INTEGER NOT NULL DEFAULT 0;\n"
+"                                   -- 1: the event created this contact\n"
+"DELETE FROM actions_stamp;\n";
 
 static int migrate_v1(fu_db *db)
 {
@@ -168,9 +218,14 @@ static int migrate_v4(fu_db *db)
 	return fu__exec(db, schema_v4);
 }
 
+static int migrate_v5(fu_db *db)
+{
+	return fu__exec(db, schema_v5);
+}
+
 /* migrations[i] takes the file from version i to i + 1 */
 static int (*const migrations[])(fu_db *) = {
-	migrate_v1, migrate_v2, migrate_v3, migrate_v4
+	migrate_v1, migrate_v2, migrate_v3, migrate_v4, migrate_v5
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == FU_SCHEMA_VERSION,
@@ -254,12 +309,20 @@ int fu__schema_create_version(fu_db *db, int version)
 	return fu__exec(db, sql);
 }
 
-/* This connection's stand-in for the actions table (actions.c), in
- * memory: the same columns, without the references to main's tables,
- * which a temporary table cannot make. */
+/* This connection's stand-ins for the actions and marks tables
+ * (actions.c), in memory: the same columns, without the references to
+ * main's tables, which a temporary table cannot make. */
 int fu__schema_stand_in(fu_db *db)
 {
 	return fu__exec(db, "PRAGMA temp_store = MEMORY; "
 			"CREATE TEMP TABLE IF NOT EXISTS actions (\n"
-			ACTIONS_COLUMNS(IN_TEMP) ")");
+			ACTIONS_COLUMNS(IN_TEMP) ");\n"
+			"CREATE INDEX IF NOT EXISTS temp.actions_contact ON "
+			"actions(contact_id);\n"
+			"CREATE INDEX IF NOT EXISTS temp.actions_application ON "
+			"actions(application_id);\n"
+			"CREATE TEMP TABLE IF NOT EXISTS marks (\n"
+			MARKS_COLUMNS(IN_TEMP) ");\n"
+			"CREATE INDEX IF NOT EXISTS temp.marks_contact ON "
+			"marks(contact_id, at);\n");
 }

@@ -141,12 +141,28 @@ static int resolve_event_people(fu_db *db, fu_event *e)
 		return rc;
 	for (size_t i = 0; i < e->nwith_new; i++) {
 		int64_t id = 0;
+		char *alike = NULL;
+		/* a name mistyped is no new person: say whom it looks like */
+		if (!e->new_people &&
+		    (rc = fu__person_alike(db, e->application_id, e->contact_id,
+					   e->with_new[i], &id, &alike)))
+			return rc;
+		if (alike) {
+			rc = fu__error(db, FU_EINVALID, "'%s' is nobody yet; did "
+				       "you mean %s (%lld)? Name them so, or add "
+				       "'%s' as a new person with --new-contact",
+				       e->with_new[i], alike, (long long)id,
+				       e->with_new[i]);
+			free(alike);
+			return rc;
+		}
 		if ((rc = fu__contact_add_named(db, &id, e->with_new[i],
 						company)))
 			return rc;
 		if (fu__push_id(&e->with, &e->nwith, id) != FU_OK)
 			return fu__error(db, FU_ERROR, "out of memory");
 	}
+	e->nadded = e->nwith_new;
 	for (size_t i = 0; i < e->nwith; i++)
 		if ((rc = fu__contact_exists(db, e->with[i])))
 			return rc;
@@ -157,22 +173,76 @@ static int resolve_event_people(fu_db *db, fu_event *e)
 	return FU_OK;
 }
 
+/* Rule 15: the withdraw-notices of an application a sent may answer
+ * (to its people, or any when it names nobody): how many are open. */
+static int open_withdrawals(fu_db *db, const fu_event *e, size_t *n)
+{
+	fu_action_filter f = { 0 };
+	fu_action_row *rows = NULL;
+	size_t nrows = 0;
+	*n = 0;
+	if (e->kind != FU_EV_SENT || !e->application_id)
+		return FU_OK;
+	f.application_id = e->application_id;
+	int rc = fu_action_list(&rows, &nrows, db, &f);
+	for (size_t i = 0; !rc && i < nrows; i++) {
+		int to = !e->nwith;
+		for (size_t k = 0; k < e->nwith; k++)
+			to |= rows[i].a.contact_id == e->with[k];
+		*n += rows[i].a.kind == FU_ACT_WITHDRAW_NOTICE && to;
+	}
+	fu_action_list_free(rows, nrows);
+	return rc;
+}
+
+/* Rule 15: a withdraw-notice logged as sent closes the application as
+ * withdrawn (when it is still open). */
+static int close_withdrawn(fu_db *db, const fu_event *e, size_t before)
+{
+	size_t after = 0;
+	int64_t outcome = 0;
+	int rc = open_withdrawals(db, e, &after);
+	if (rc || after >= before)
+		return rc;
+	fu_application *a = NULL;
+	if ((rc = fu_application_get(&a, db, e->application_id)))
+		return rc;
+	outcome = a->outcome;
+	fu_application_free(a);
+	if (outcome)
+		return FU_OK;
+	fu_event c = { 0 };
+	c.kind = FU_EV_CLOSED;
+	c.at = e->at;
+	c.application_id = e->application_id;
+	c.outcome = FU_OUT_WITHDRAWN;
+	c.note = "the withdrawal was sent";
+	if ((rc = fu__insert_event(db, &c, 0, 0)) ||
+	    (rc = fu__application_sync_outcome(db, e->application_id)))
+		return rc;
+	return fu__refresh_application(db, e->application_id);
+}
+
 int fu_event_add(fu_db *db, fu_event *e)
 {
 	if (e->kind == FU_EV_CLOSED)
 		return fu__error(db, FU_EINVALID,
 				 "an application is closed with fu close");
 	int rc = fu__check_event(db, e, NULL);
+	size_t withdrawals = 0;
 	if (rc || (rc = begin(db)))
 		return rc;
 	if ((e->application_id &&
 	     (rc = fu__application_exists(db, e->application_id))) ||
 	    (e->contact_id && (rc = fu__contact_exists(db, e->contact_id))) ||
 	    (rc = resolve_event_people(db, e)) ||
+	    (rc = open_withdrawals(db, e, &withdrawals)) ||
 	    (rc = fu__insert_event(db, e, 0, 0)))
 		return commit(db, rc);
 	rc = e->application_id ? fu__refresh_application(db, e->application_id)
 			       : fu__refresh_contact(db, e->contact_id);
+	if (!rc && withdrawals)
+		rc = close_withdrawn(db, e, withdrawals);
 	return commit(db, rc);
 }
 
@@ -184,7 +254,8 @@ int fu_event_undo(fu_event **out, fu_db *db, int64_t application_id,
 	int rc = begin(db);
 	if (rc)
 		return rc;
-	int64_t id = 0;
+	int64_t id = 0, *created = NULL;
+	size_t ncreated = 0;
 	fu_event *e = NULL;
 	if ((rc = fu__event_last(db, &id, application_id, contact_id)))
 		goto done;
@@ -192,10 +263,18 @@ int fu_event_undo(fu_event **out, fu_db *db, int64_t application_id,
 		rc = fu__error(db, FU_ENOTFOUND, "there is no event to undo");
 		goto done;
 	}
-	if ((rc = fu_event_get(&e, db, id)) || (rc = fu__event_delete(db, id)))
+	if ((rc = fu_event_get(&e, db, id)) ||
+	    (rc = fu__event_created_people(db, id, &created, &ncreated)) ||
+	    (rc = fu__event_delete(db, id)))
 		goto done;
 	if (e->kind == FU_EV_CLOSED &&
 	    (rc = fu__application_sync_outcome(db, e->application_id)))
+		goto done;
+	/* the people the event created (a name mistyped with --with) go
+	 * with it, unless something else refers to them */
+	for (size_t i = 0; i < ncreated && e->application_id && !rc; i++)
+		rc = fu__application_detach(db, e->application_id, created[i]);
+	if (rc)
 		goto done;
 	if (e->kind == FU_EV_CLOSED && e->outcome == FU_OUT_ACCEPTED)
 		rc = fu__refresh_all(db);
@@ -203,7 +282,10 @@ int fu_event_undo(fu_event **out, fu_db *db, int64_t application_id,
 		rc = fu__refresh_application(db, e->application_id);
 	else
 		rc = fu__refresh_contact(db, e->contact_id);
+	for (size_t i = 0; i < ncreated && !rc; i++)
+		rc = fu__contact_drop_unused(db, created[i]);
 done:
+	free(created);
 	if ((rc = commit(db, rc)) || !out)
 		fu_event_free(e);
 	else

@@ -18,7 +18,7 @@ static void test_actions_kept_on_write(void **state)
 	assert_string_equal(rows[0].contact_name, "Dana Reyes");
 	fu_action_list_free(rows, n);
 	/* closing removes the check-in */
-	assert_fu_ok_db(db, fu_application_close(db, a, FU_OUT_WITHDRAWN, NOW,
+	assert_fu_ok_db(db, fu_application_close(db, a, FU_OUT_FILLED, NOW,
 						 NULL));
 	assert_fu_ok_db(db, fu_action_list(&rows, &n, db, NULL));
 	assert_int_equal(n, 0);

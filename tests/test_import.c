@@ -262,7 +262,7 @@ static const struct bad_case {
 	  "'lunch' is not an event kind (applied, interview, meeting," },
 	{ "\"kind\":\"interview\"", "\"kind\":\"interview\",\"channel\":"
 	  "\"pigeon\"", "events[1].channel: 'pigeon' is not a channel (email, "
-	  "phone, letter, social, in-person)" },
+	  "phone, letter, social, in-person, video)" },
 	{ "\"kind\":\"interview\"", "\"kind\":\"closed\",\"outcome\":\"fired\"",
 	  "events[1].outcome: 'fired' is not an outcome (accepted, declined, "
 	  "rejected, withdrawn, no-response, filled)" },

@@ -255,7 +255,7 @@ static void test_rules_params_defaults_match_header(void **state)
 {
 	(void)state;
 	static const int want[FU_P__COUNT] = { 24, 24, 1, 3, 2, 7, 3, 3, 2, 2,
-		7, 3, 5, 1, 2, 14, 3, 3, 21, 28, 2, 3, 2, 7, 7 };
+		7, 3, 5, 1, 2, 14, 3, 3, 21, 28, 2, 3, 2, 7, 7, 2, 2, 7 };
 	fu_rule_params p;
 	memset(&p, 0x55, sizeof p);
 	fu_rule_params_default(&p);
@@ -305,7 +305,7 @@ static void test_rules_table_in_rules_md_order(void **state)
 		"connect", "intro-thanks", "intro-reach-out", "help-reminder",
 		"find-contact", "application-check-in", "interview-check-in",
 		"nudge", "closure", "rejection-response", "offer-review",
-		"withdraw-notice" };
+		"withdraw-notice", "decline-offer", "prepare" };
 	size_t n = 0;
 	const fu_rule_info *r = fu_rules_table(&n);
 	assert_int_equal(n, sizeof order / sizeof *order);
@@ -752,6 +752,7 @@ static void test_rules_help_reminder_answered_by_sent(void **state)
 	t *x = *state;
 	networking(x);
 	log_ev(x, FU_EV_HELP_PROMISED, nov(2, 10, 0), 0);
+	log_ev(x, FU_EV_SENT, nov(2, 18, 0), 1, ALEX); /* thanks (rule 16) */
 	log_ev(x, FU_EV_SENT, nov(9, 11, 0), 1, ALEX);
 	eval(x);
 	assert_int_equal(x->n, 0);
@@ -774,17 +775,21 @@ static void test_rules_help_reminders_to_one_person_kept_apart(void **state)
 {
 	t *x = *state;
 	networking(x);
-	log_ev(x, FU_EV_HELP_PROMISED, nov(2, 10, 0), 0);
-	log_ev(x, FU_EV_HELP_PROMISED, nov(2, 11, 0), 0);
+	fu_event *a = log_ev(x, FU_EV_HELP_PROMISED, nov(2, 10, 0), 0);
+	fu_event *b = log_ev(x, FU_EV_HELP_PROMISED, nov(2, 11, 0), 0);
+	char k1[96], k2[96];
+	keyf(k1, "help-reminder", a->id, ALEX);
+	keyf(k2, "help-reminder", b->id, ALEX);
 	eval(x);
 	assert_int_equal(count(x, "help-reminder"), 2);
 	/* rule 7: the second waits 7 days after the first, due as much */
-	assert_window(&x->out[0], nov(9, 10, 0), nov(12, 10, 0));
-	assert_window(&x->out[1], nov(16, 10, 0), nov(19, 10, 0));
-	assert_reason_has(&x->out[1], "moved");
+	assert_window(find_key(x, k1), nov(9, 10, 0), nov(12, 10, 0));
+	assert_window(find_key(x, k2), nov(16, 10, 0), nov(19, 10, 0));
+	assert_reason_has(find_key(x, k2), "moved");
+	assert_true(find_key(x, k2)->constraints & (1u << 7));
 	x->p.v[FU_P_MIN_GAP_DAYS] = 0;
 	eval(x);
-	assert_window(&x->out[1], nov(9, 11, 0), nov(12, 11, 0));
+	assert_window(find_key(x, k2), nov(9, 11, 0), nov(12, 11, 0));
 }
 
 static void test_rules_one_sent_answers_one_follow_up(void **state)
@@ -793,6 +798,7 @@ static void test_rules_one_sent_answers_one_follow_up(void **state)
 	networking(x);
 	log_ev(x, FU_EV_MET, nov(2, 19, 0), 0);
 	log_ev(x, FU_EV_HELP_PROMISED, nov(2, 20, 0), 0);
+	log_ev(x, FU_EV_SENT, nov(2, 21, 0), 1, ALEX); /* thanks (rule 16) */
 	log_ev(x, FU_EV_SENT, nov(3, 20, 0), 1, ALEX);
 	eval(x);
 	/* the connect (due first) is answered; the reminder waits 7 days
@@ -817,7 +823,7 @@ static void test_rules_find_contact_board_application(void **state)
 	assert_edges(a);
 	assert_int_equal(a->channel, FU_CH_NONE);
 	assert_int_equal(a->trigger_event_id, 0);
-	assert_string_equal(a->key, "find-contact:0:0");
+	assert_string_equal(a->key, "find-contact:a1:0");
 	assert_int_equal(count(x, "application-check-in"), 0);
 }
 
@@ -859,8 +865,10 @@ static void test_rules_find_contact_cancelled_by_word(void **state)
 	eval(x);
 	assert_int_equal(count(x, "find-contact"), 0);
 	assert_non_null(find(x, "acknowledge", SAM));
-	/* the person who wrote is now the one to check in with */
-	assert_non_null(find(x, "application-check-in", SAM));
+	/* rule 12: the person who wrote is now the one the conversation
+	 * goes on with; no "did my application arrive" after their word */
+	assert_non_null(find(x, "nudge", SAM));
+	assert_int_equal(count(x, "application-check-in"), 0);
 }
 
 /* --- application-check-in ----------------------------------------------------- */
@@ -874,7 +882,7 @@ static void test_rules_application_check_in_two_to_seven_days(void **state)
 	const fu_action *a = find(x, "application-check-in", DANA);
 	assert_window(a, nov(4, 9, 0), nov(9, 9, 0));
 	assert_edges(a);
-	assert_string_equal(a->key, "application-check-in:0:10");
+	assert_string_equal(a->key, "application-check-in:a1:10");
 	assert_int_equal(a->trigger_event_id, 0);
 	assert_int_equal(a->channel, FU_CH_EMAIL);
 	assert_reason_has(a, "Mon 2 Nov");
@@ -890,7 +898,7 @@ static void test_rules_application_check_in_from_applied_at(void **state)
 	eval(x);
 	const fu_action *a = find(x, "application-check-in", DANA);
 	assert_window(a, nov(4, 9, 0), nov(9, 9, 0));
-	assert_string_equal(a->key, "application-check-in:0:10");
+	assert_string_equal(a->key, "application-check-in:a1:10");
 }
 
 static void test_rules_application_check_in_saturday_to_monday(void **state)
@@ -995,7 +1003,9 @@ static void test_rules_application_check_in_phone_when_only_phone_known(
 			 FU_CH_EMAIL);
 }
 
-static void test_rules_application_check_in_reply_resets_clock(void **state)
+/* Rule 12: after their reply, never "did my application arrive": the
+ * conversation goes on at the nudge cadence, from the latest message. */
+static void test_rules_reply_keeps_conversation_going_rule12(void **state)
 {
 	t *x = *state;
 	char key[96];
@@ -1003,18 +1013,28 @@ static void test_rules_application_check_in_reply_resets_clock(void **state)
 	apply(x, nov(2, 9, 0));
 	fu_event *r = log_ev(x, FU_EV_REPLY, nov(5, 11, 0), 1, DANA);
 	eval(x);
-	/* rule 5: the check-in from applying is gone, a new one counts
-	 * from the reply (Sat 7 -> Mon 9) */
-	assert_null(find_key(x, "application-check-in:0:10"));
-	const fu_action *a = find(x, "application-check-in", DANA);
-	assert_string_equal(a->key, keyf(key, "application-check-in", r->id,
-					 DANA));
-	assert_window(a, nov(9, 11, 0), nov(12, 11, 0));
+	assert_null(find_key(x, "application-check-in:a1:10"));
+	assert_int_equal(count(x, "application-check-in"), 0);
+	const fu_action *a = find(x, "nudge", DANA);
+	keyf(key, "nudge", r->id, DANA);
+	strcat(key, ":1");
+	assert_string_equal(a->key, key);
+	/* 14 days after their reply (Thu 19), due Sun 22 -> Mon 23 */
+	assert_window(a, nov(19, 11, 0), nov(23, 11, 0));
 	assert_reason_has(a, "Dana Reyes replied");
+	assert_reason_has(a, "conversation");
+	assert_true(a->constraints & (1u << 12));
 	assert_non_null(find(x, "acknowledge", DANA));
+	/* the latest message either way: the acknowledgement moves it */
+	log_ev(x, FU_EV_SENT, nov(6, 10, 0), 1, DANA);
+	eval(x);
+	assert_null(find(x, "acknowledge", DANA));
+	assert_window(find(x, "nudge", DANA), nov(20, 10, 0), nov(23, 10, 0));
 }
 
-static void test_rules_application_check_in_after_date_they_named(
+/* Rule 12 and 13: a reply that names a Friday: the follow-up falls after
+ * it, and its window keeps a business day. */
+static void test_rules_reply_with_date_follows_after_it_rule12(
 	void **state)
 {
 	t *x = *state;
@@ -1023,9 +1043,12 @@ static void test_rules_application_check_in_after_date_they_named(
 	fu_event *r = log_ev(x, FU_EV_REPLY, nov(3, 9, 0), 1, DANA);
 	r->expect_at = nov(13, 0, 0); /* a Friday */
 	eval(x);
-	/* + 1 d Sat and + 2 d Sun both move to Monday */
-	assert_window(find(x, "application-check-in", DANA), nov(16, 0, 0),
-		      nov(16, 0, 0));
+	assert_int_equal(count(x, "application-check-in"), 0);
+	const fu_action *a = find(x, "nudge", DANA);
+	/* + 1 d Sat and + 2 d Sun both move to Monday; rule 13: due Tue */
+	assert_window(a, nov(16, 0, 0), nov(17, 0, 0));
+	assert_true(a->constraints & (1u << 13));
+	assert_reason_has(a, "they said they would get back to you by");
 }
 
 static void test_rules_application_check_in_not_answered_by_other(
@@ -1096,8 +1119,9 @@ static void test_rules_interview_check_in_contact_date_friday(void **state)
 	fu_event *e = interview_dana_sam(x);
 	e->expect_at = nov(20, 0, 0);
 	eval(x);
+	/* rule 13: both ends on Monday: due the next business day */
 	assert_window(find(x, "interview-check-in", DANA), nov(23, 0, 0),
-		      nov(23, 0, 0));
+		      nov(24, 0, 0));
 }
 
 static void test_rules_interview_cancels_application_check_in(void **state)
@@ -1108,8 +1132,11 @@ static void test_rules_interview_cancels_application_check_in(void **state)
 	log_ev(x, FU_EV_INTERVIEW, nov(4, 10, 0), 1, DANA);
 	eval(x);
 	assert_int_equal(count(x, "application-check-in"), 0);
-	assert_window(find(x, "interview-check-in", DANA), nov(9, 10, 0),
-		      nov(9, 10, 0));
+	/* Wed + 3 d and + 5 d both fall on Monday (rule 8): rule 13 keeps
+	 * a business day, due Tuesday */
+	const fu_action *a = find(x, "interview-check-in", DANA);
+	assert_window(a, nov(9, 10, 0), nov(10, 10, 0));
+	assert_true(a->constraints & (1u << 13));
 }
 
 static void test_rules_interview_check_in_due_after_thank_you_rule10(
@@ -1143,13 +1170,14 @@ static void test_rules_one_note_covers_every_courtesy_owed(void **state)
 	log_ev(x, FU_EV_REPLY, nov(10, 16, 0), 1, DANA);
 	log_ev(x, FU_EV_SENT, nov(10, 18, 0), 1, DANA);
 	eval(x);
-	/* decision: the thank-you and the acknowledgement to Dana are one
-	 * note; the check-in (from her reply) still stands (rule 10) */
+	/* rule 11: the thank-you and the acknowledgement to Dana are one
+	 * note; her reply without a date keeps the conversation going
+	 * (rule 12): a nudge 14 days after the latest message */
 	assert_null(find(x, "thank-you", DANA));
 	assert_null(find(x, "acknowledge", DANA));
 	assert_non_null(find(x, "thank-you", SAM));
-	assert_non_null(find(x, "interview-check-in", DANA));
-	assert_int_equal(count(x, "nudge"), 0);
+	assert_int_equal(count(x, "interview-check-in"), 0);
+	assert_window(find(x, "nudge", DANA), nov(24, 18, 0), nov(27, 18, 0));
 }
 
 static void test_rules_sent_to_two_people_advances_nudges_once(
@@ -1207,8 +1235,9 @@ static void test_rules_interview_check_in_reply_after_date_restarts(
 	e->expect_at = nov(17, 0, 0);
 	log_ev(x, FU_EV_REPLY, nov(20, 10, 0), 1, DANA);
 	eval(x);
-	assert_window(find(x, "interview-check-in", DANA), nov(23, 10, 0),
-		      nov(25, 10, 0));
+	/* rule 12: a reply with no new date: the conversation goes on */
+	assert_int_equal(count(x, "interview-check-in"), 0);
+	assert_window(find(x, "nudge", DANA), dec(4, 10, 0), dec(7, 10, 0));
 }
 
 static void test_rules_interview_check_in_to_first_interviewer(void **state)
@@ -1263,7 +1292,7 @@ static void test_rules_nudge_14_days_after_check_in(void **state)
 	assert_window(a, nov(18, 10, 0), nov(23, 10, 0));
 	assert_edges(a);
 	assert_int_equal(a->seq, 1);
-	assert_string_equal(a->key, "nudge:0:10:1");
+	assert_string_equal(a->key, "nudge:a1:10:1");
 	assert_string_equal(a->rule, "nudge");
 	assert_reason_has(a, "Wed 4 Nov");
 }
@@ -1279,7 +1308,7 @@ static void test_rules_nudge_alternates_and_repeats(void **state)
 	eval(x);
 	const fu_action *a = find(x, "nudge", DANA);
 	assert_int_equal(a->seq, 2);
-	assert_string_equal(a->key, "nudge:0:10:2");
+	assert_string_equal(a->key, "nudge:a1:10:2");
 	assert_int_equal(a->channel, FU_CH_EMAIL);
 	assert_window(a, dec(2, 11, 0), dec(7, 11, 0));
 	log_ev(x, FU_EV_SENT, dec(2, 12, 0), 1, DANA);
@@ -1323,13 +1352,30 @@ static void test_rules_nudge_not_by_phone_without_a_number(void **state)
 	assert_int_equal(find(x, "nudge", DANA)->channel, FU_CH_EMAIL);
 }
 
-static void test_rules_nudge_preference_beats_alternating(void **state)
+/* Rule 14: nudges alternate phone and email, starting from the
+ * preferred channel. */
+static void test_rules_nudge_alternates_from_preference_rule14(
+	void **state)
 {
 	t *x = *state;
 	check_in_sent(x);
 	x->c[0].prefers = FU_CH_EMAIL;
 	eval(x);
+	assert_int_equal(find(x, "nudge", DANA)->channel, FU_CH_PHONE);
+	x->c[0].prefers = FU_CH_PHONE;
+	eval(x);
+	/* the check-in was to be a call: after it, an e-mail */
 	assert_int_equal(find(x, "nudge", DANA)->channel, FU_CH_EMAIL);
+	x->ev[1].channel = FU_CH_EMAIL; /* it was written instead */
+	eval(x);
+	assert_int_equal(find(x, "nudge", DANA)->channel, FU_CH_PHONE);
+	x->c[0].prefers = FU_CH_LETTER; /* a letter is no way to nudge */
+	x->c[0].has_address = 1;
+	eval(x);
+	assert_int_equal(find(x, "nudge", DANA)->channel, FU_CH_PHONE);
+	x->ev[1].channel = FU_CH_NONE; /* the check-in: e-mail, not post */
+	eval(x);
+	assert_int_equal(find(x, "nudge", DANA)->channel, FU_CH_PHONE);
 }
 
 static void test_rules_nudge_only_one_pending_rule7(void **state)
@@ -1361,11 +1407,15 @@ static void test_rules_nudge_cancelled_by_reply_rule5(void **state)
 	check_in_sent(x);
 	fu_event *r = log_ev(x, FU_EV_REPLY, nov(20, 10, 0), 1, DANA);
 	eval(x);
-	assert_int_equal(count(x, "nudge"), 0);
+	/* the nudge waiting for a reply is gone; the conversation's own
+	 * (rule 12) counts from the reply */
+	assert_int_equal(count(x, "nudge"), 1);
 	assert_non_null(find(x, "acknowledge", DANA));
-	const fu_action *a = find(x, "application-check-in", DANA);
-	assert_string_equal(a->key, keyf(key, "application-check-in", r->id,
-					 DANA));
+	assert_int_equal(count(x, "application-check-in"), 0);
+	const fu_action *a = find(x, "nudge", DANA);
+	keyf(key, "nudge", r->id, DANA);
+	strcat(key, ":1");
+	assert_string_equal(a->key, key);
 }
 
 static void test_rules_nudge_dismissed_never_recreated(void **state)
@@ -1459,7 +1509,9 @@ static void test_rules_closure_reset_by_reply(void **state)
 	log_ev(x, FU_EV_REPLY, dec(3, 9, 0), 1, DANA);
 	eval(x);
 	assert_int_equal(count(x, "closure"), 0);
-	assert_int_equal(count(x, "nudge"), 0);
+	/* the conversation's first nudge (rule 12), not the fourth */
+	assert_int_equal(count(x, "nudge"), 1);
+	assert_int_equal(find(x, "nudge", DANA)->seq, 1);
 }
 
 static void test_rules_closure_settled_by_next_follow_up(void **state)
@@ -1530,7 +1582,7 @@ static void test_rules_closure_board_silence_four_weeks(void **state)
 	eval(x);
 	const fu_action *a = find(x, "closure", 0);
 	assert_window(a, nov(30, 9, 0), dec(3, 9, 0));
-	assert_string_equal(a->key, "closure:0:0");
+	assert_string_equal(a->key, "closure:a1:0");
 	assert_reason_has(a, "job board");
 	assert_reason_has(a, "pursue other leads"); /* nobody to nudge */
 	x->s.source = FU_SRC_DIRECT;
@@ -1620,7 +1672,7 @@ static void test_rules_rejection_response_closed_at_without_event(
 	eval(x);
 	const fu_action *a = find(x, "rejection-response", DANA);
 	assert_window(a, nov(9, 10, 0), nov(11, 10, 0));
-	assert_string_equal(a->key, "rejection-response:0:10");
+	assert_string_equal(a->key, "rejection-response:a1:10");
 	assert_int_equal(x->n, 1);
 }
 
@@ -1763,15 +1815,17 @@ static void test_rules_withdraw_notice_when_accepted_elsewhere(void **state)
 	log_ev(x, FU_EV_SENT, nov(4, 10, 0), 1, DANA);
 	x->s.accepted_at = nov(17, 12, 0);
 	eval(x);
-	assert_int_equal(count(x, "withdraw-notice"), 2);
+	/* rule 15: one notice per employer, to the person most recently in
+	 * touch (Dana, written to on the 4th), not to every person */
+	assert_int_equal(count(x, "withdraw-notice"), 1);
 	const fu_action *a = find(x, "withdraw-notice", DANA);
 	assert_window(a, nov(17, 12, 0), nov(19, 12, 0));
 	assert_edges(a);
-	assert_string_equal(a->key, "withdraw-notice:0:10");
+	assert_string_equal(a->key, "withdraw-notice:a1:10");
 	assert_int_equal(a->channel, FU_CH_EMAIL);
-	assert_non_null(find(x, "withdraw-notice", SAM));
+	assert_null(find(x, "withdraw-notice", SAM));
 	/* nothing else: no nudge for a job you will not take */
-	assert_int_equal(x->n, 2);
+	assert_int_equal(x->n, 1);
 }
 
 static void test_rules_withdraw_notice_replaces_offer_review(void **state)
@@ -1782,8 +1836,12 @@ static void test_rules_withdraw_notice_replaces_offer_review(void **state)
 	log_ev(x, FU_EV_OFFER, nov(16, 10, 0), 1, DANA);
 	x->s.accepted_at = nov(17, 12, 0);
 	eval(x);
+	/* rule 15: an offer still open is declined, not withdrawn from */
 	assert_int_equal(count(x, "offer-review"), 0);
-	assert_non_null(find(x, "withdraw-notice", DANA));
+	assert_int_equal(count(x, "withdraw-notice"), 0);
+	const fu_action *a = find(x, "decline-offer", DANA);
+	assert_window(a, nov(17, 12, 0), nov(19, 12, 0));
+	assert_true(a->constraints & (1u << 15));
 }
 
 static void test_rules_withdraw_notice_not_when_closed(void **state)
@@ -1794,6 +1852,11 @@ static void test_rules_withdraw_notice_not_when_closed(void **state)
 	x->s.accepted_at = nov(17, 12, 0);
 	x->s.outcome = FU_OUT_WITHDRAWN;
 	x->s.closed_at = nov(18, 12, 0);
+	eval(x);
+	/* rule 15: closing as withdrawn still owes the courtesy note */
+	assert_int_equal(x->n, 1);
+	assert_non_null(find(x, "withdraw-notice", DANA));
+	x->s.outcome = FU_OUT_FILLED;
 	eval(x);
 	assert_int_equal(x->n, 0);
 }
@@ -1813,17 +1876,25 @@ static void test_rules_withdraw_notice_without_contact(void **state)
 	assert_int_equal(x->n, 1);
 }
 
-static void test_rules_withdraw_notice_answered_per_contact(void **state)
+/* Rule 15: after accepting a job, one notice per employer, to whoever
+ * was in touch last (Sam interviewed the user after Dana wrote). */
+static void test_rules_withdraw_notice_one_per_employer_rule15(
+	void **state)
 {
 	t *x = *state;
 	application(x, 1);
 	x->c[1].attached = 1;
 	apply(x, nov(2, 9, 0));
+	log_ev(x, FU_EV_SENT, nov(4, 10, 0), 1, DANA);
+	log_ev(x, FU_EV_INTERVIEW, nov(10, 10, 0), 1, SAM);
+	log_ev(x, FU_EV_SENT, nov(10, 18, 0), 1, SAM);
 	x->s.accepted_at = nov(17, 12, 0);
-	log_ev(x, FU_EV_SENT, nov(17, 15, 0), 1, DANA);
 	eval(x);
-	assert_null(find(x, "withdraw-notice", DANA));
+	assert_int_equal(count(x, "withdraw-notice"), 1);
 	assert_non_null(find(x, "withdraw-notice", SAM));
+	log_ev(x, FU_EV_SENT, nov(17, 15, 0), 1, SAM);
+	eval(x);
+	assert_int_equal(count(x, "withdraw-notice"), 0);
 }
 
 static void test_rules_withdraw_notice_needs_an_application(void **state)
@@ -1846,11 +1917,17 @@ static void test_rules_closed_means_closed_rule6(void **state)
 	eval(x);
 	assert_true(x->n >= 2);
 	fu_event *c = log_ev(x, FU_EV_CLOSED, nov(10, 16, 0), 0);
-	c->outcome = FU_OUT_WITHDRAWN;
-	x->s.outcome = FU_OUT_WITHDRAWN;
+	c->outcome = FU_OUT_FILLED;
+	x->s.outcome = FU_OUT_FILLED;
 	x->s.closed_at = c->at;
 	eval(x);
 	assert_int_equal(x->n, 0);
+	/* withdrawn: only the courtesy note to Dana (rule 15) */
+	c->outcome = FU_OUT_WITHDRAWN;
+	x->s.outcome = FU_OUT_WITHDRAWN;
+	eval(x);
+	assert_int_equal(x->n, 1);
+	assert_non_null(find(x, "withdraw-notice", DANA));
 }
 
 static void test_rules_reopened_application_follows_up_again(void **state)
@@ -1882,7 +1959,7 @@ static void test_rules_snooze_moves_window(void **state)
 	assert_window(a, nov(13, 0, 0), nov(18, 0, 0));
 	assert_int_equal(a->snoozed, 1);
 	assert_reason_has(a, "snoozed until Fri 13 Nov");
-	assert_string_equal(a->key, "application-check-in:0:10");
+	assert_string_equal(a->key, "application-check-in:a1:10");
 }
 
 static void test_rules_snooze_by_key_only_that_action(void **state)
@@ -1972,10 +2049,12 @@ static void test_rules_dismiss_never_recreated_for_same_trigger(
 	log_ev(x, FU_EV_POSTING_CLOSED, nov(4, 10, 0), 0);
 	eval(x);
 	assert_int_equal(count(x, "application-check-in"), 0);
-	/* a new trigger (their reply) raises a new check-in */
+	/* a new trigger (their reply) raises a new follow-up: the
+	 * conversation's nudge (rule 12) */
 	log_ev(x, FU_EV_REPLY, nov(5, 9, 0), 1, DANA);
 	eval(x);
-	assert_int_equal(count(x, "application-check-in"), 1);
+	assert_int_equal(count(x, "application-check-in"), 0);
+	assert_int_equal(count(x, "nudge"), 1);
 }
 
 static void test_rules_dismiss_by_kind_and_person(void **state)
@@ -2090,7 +2169,7 @@ static void test_rules_reason_cut_on_character_boundary(void **state)
 			strcat(name, "\xe2\x82\xac\xf0\x9f\x98\x80\xc3\xa9");
 		d->name = name;
 		eval(x);
-		const fu_action *a = find(x, "application-check-in", DANA);
+		const fu_action *a = find(x, "nudge", DANA);
 		assert_non_null(a);
 		assert_int_equal(a->snoozed, 1);
 		assert_true(strlen(a->reason) >= sizeof a->reason - 4);
@@ -2210,8 +2289,8 @@ int main(void)
 		T(test_rules_application_check_in_no_calls_beats_preference),
 		T(test_rules_application_check_in_social_only_when_ok),
 		T(test_rules_application_check_in_phone_when_only_phone_known),
-		T(test_rules_application_check_in_reply_resets_clock),
-		T(test_rules_application_check_in_after_date_they_named),
+		T(test_rules_reply_keeps_conversation_going_rule12),
+		T(test_rules_reply_with_date_follows_after_it_rule12),
 		T(test_rules_application_check_in_not_answered_by_other),
 		T(test_rules_application_check_in_key_stable),
 		T(test_rules_interview_check_in_3_to_5_days_003_over_000),
@@ -2233,7 +2312,7 @@ int main(void)
 		T(test_rules_nudge_follows_logged_channel),
 		T(test_rules_nudge_no_calls_stays_email),
 		T(test_rules_nudge_not_by_phone_without_a_number),
-		T(test_rules_nudge_preference_beats_alternating),
+		T(test_rules_nudge_alternates_from_preference_rule14),
 		T(test_rules_nudge_only_one_pending_rule7),
 		T(test_rules_nudge_counts_from_latest_sent_rule10),
 		T(test_rules_nudge_cancelled_by_reply_rule5),
@@ -2270,7 +2349,7 @@ int main(void)
 		T(test_rules_withdraw_notice_replaces_offer_review),
 		T(test_rules_withdraw_notice_not_when_closed),
 		T(test_rules_withdraw_notice_without_contact),
-		T(test_rules_withdraw_notice_answered_per_contact),
+		T(test_rules_withdraw_notice_one_per_employer_rule15),
 		T(test_rules_withdraw_notice_needs_an_application),
 		T(test_rules_closed_means_closed_rule6),
 		T(test_rules_reopened_application_follows_up_again),

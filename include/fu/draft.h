@@ -63,6 +63,7 @@ typedef struct fu_draft_input {
 	const char *introduced_name;
 	int urgent;              /* help-reminder: marked urgent */
 	const char *reason;      /* the action's reason, as fu due shows it */
+	int64_t not_before;      /* the action's window opens then */
 	/* the user's signature */
 	const char *user_name, *user_email, *user_phone;
 	int64_t now;

@@ -49,6 +49,8 @@ typedef enum {
 	FU_ACT_REJECTION_RESPONSE,
 	FU_ACT_OFFER_REVIEW,
 	FU_ACT_WITHDRAW_NOTICE,
+	FU_ACT_DECLINE_OFFER,
+	FU_ACT_PREPARE,
 	FU_ACT__COUNT
 } fu_action_kind;
 
@@ -69,6 +71,7 @@ typedef enum {
 	FU_CH_LETTER,
 	FU_CH_SOCIAL,
 	FU_CH_IN_PERSON,
+	FU_CH_VIDEO,     /* a video call: how an interview happened */
 	FU_CH__COUNT
 } fu_channel;
 
@@ -180,6 +183,9 @@ typedef struct fu_event {
 	int64_t expect_at;      /* --expect: they promised word (or, on
 	                           help-promised, their help) by then; 0 */
 	int64_t until_at;       /* --until (snooze; offer deadline); 0 */
+	int expect_day;         /* rule 19: expect_at is a whole local day
+	                           (its start): given without a time */
+	int until_day;          /* the same for until_at */
 	char *note;
 	char *action;           /* snooze/dismiss: the action id aimed at, or NULL */
 	fu_outcome outcome;     /* FU_EV_CLOSED: how it ended */
@@ -192,6 +198,12 @@ typedef struct fu_event {
 	 * is created in the same transaction and appended to with[] */
 	char **with_new;
 	size_t nwith_new;
+	/* the last nadded of with[] are people this event added (created
+	 * for it: undo removes them when nothing else refers to them) */
+	size_t nadded;
+	/* on add: create the with_new people even when one is a typo or two
+	 * from a person already on the application (fu log --new-contact) */
+	int new_people;
 	int64_t created_at;
 } fu_event;
 

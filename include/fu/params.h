@@ -33,6 +33,11 @@ typedef enum {
 	FU_P_WITHDRAW_DAYS,            /* withdraw-notice due + N d (2) */
 	FU_P_MIN_GAP_DAYS,             /* never two follow-ups to one person within N d (7) */
 	FU_P_HORIZON_DAYS,             /* fu due shows upcoming within N d (7) */
+	FU_P_DECLINE_DAYS,             /* decline-offer due + N d (2) */
+	FU_P_PREPARE_DAYS,             /* prepare opens N d before a scheduled
+	                                  interview (2) */
+	FU_P_LETTER_DECISION_DAYS,     /* a thank-you by letter only when no
+	                                  decision is expected within N d (7) */
 	FU_P__COUNT
 } fu_param;
 

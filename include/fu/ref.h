@@ -29,4 +29,24 @@ typedef struct fu_ref {
  */
 int fu_ref_resolve(fu_ref *out, fu_db *db, const char *text, int types);
 
+/*
+ * A person named in the context of an application (application_id) or
+ * a networking contact (contact_id): among the people on it first (its
+ * contacts, the people its events name, the contact itself), so that
+ * "sam" is Sam Lee of Acme on Acme's events even when another Sam
+ * works elsewhere; else as fu_ref_resolve names a contact.
+ */
+int fu_ref_person(fu_ref *out, fu_db *db, const char *text,
+		  int64_t application_id, int64_t contact_id);
+
+/*
+ * A company typed as part of its name, as references are: the company
+ * whose name it is (case and accents aside), else the one whose name
+ * has a word starting with it ("wayne" is Wayne Enterprises). *name
+ * (malloc'd) is that company's name as first written, or a copy of
+ * text when none matches (a new company). FU_EAMBIGUOUS (the message
+ * lists them) when it starts a word of several companies' names.
+ */
+int fu_company_resolve(char **name, fu_db *db, const char *text);
+
 #endif

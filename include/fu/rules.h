@@ -25,7 +25,7 @@
 /* The version of the rules' behaviour: raised whenever what the engine
  * yields for the same events changes, so that a database derived by an
  * older fu is derived again (actions.c). */
-#define FU_RULES_VERSION 1
+#define FU_RULES_VERSION 2
 
 /* One rule of RULES.md, as data: for fu rules, fu due --why, the man page. */
 typedef struct fu_rule_info {
@@ -42,6 +42,21 @@ typedef struct fu_rule_info {
 const fu_rule_info *fu_rules_table(size_t *n);
 /* The rule of an action id, or NULL. */
 const fu_rule_info *fu_rule_find(const char *id);
+
+/* What every rule respects (RULES.md 1-10), and how they meet in a
+ * tangled hunt (11-19): numbered as there. */
+typedef struct fu_constraint_info {
+	int number;          /* 1..19 */
+	const char *name;    /* "don't bombard", "one person, one cadence" */
+	const char *text;    /* what fu does, one or two sentences */
+	const char *source;  /* the seeds it comes from */
+} fu_constraint_info;
+
+#define FU_CONSTRAINTS 19
+/* The constraints, 1 to FU_CONSTRAINTS in order; *n gets their count. */
+const fu_constraint_info *fu_constraints_table(size_t *n);
+/* Constraint number n (1..FU_CONSTRAINTS), or NULL. */
+const fu_constraint_info *fu_constraint_find(int n);
 
 /* A person as the rules see them. */
 typedef struct fu_rule_contact {
@@ -75,7 +90,22 @@ typedef struct fu_rule_subject {
 	size_t nevents;
 	/* another application was closed as accepted at this time (0: none) */
 	int64_t accepted_at;
+	/* rule 11: what other subjects recognised as sent to this subject's
+	 * people (fu_rules_eval_marks' marks of those subjects), by time */
+	const struct fu_rule_mark *marks;
+	size_t nmarks;
 } fu_rule_subject;
+
+/* A message sent to a person, as the rules recognised it: a follow-up
+ * (rule 7, 11: it keeps their next follow-up 7 days away and serves
+ * their check-ins and nudges elsewhere) or a courtesy (a thank-you or
+ * another note that is never held back). */
+typedef struct fu_rule_mark {
+	int64_t contact_id;
+	int64_t at;
+	int64_t event_id;
+	int courtesy;
+} fu_rule_mark;
 
 /* An action owed. */
 typedef struct fu_action {
@@ -93,6 +123,11 @@ typedef struct fu_action {
 	int64_t trigger_event_id; /* 0 when raised by the application itself */
 	int seq;                /* nudges: 1, 2, ...; otherwise 0 */
 	int snoozed;            /* not_before was moved by a snooze */
+	unsigned constraints;   /* bit n set: RULES.md's constraint n (1-19)
+	                           shaped it (fu due --why says how) */
+	int64_t expires;        /* 0; else advice that lapses then instead of
+	                           staying overdue (rule 17; a prepare note
+	                           once the interview has begun) */
 	char reason[256];       /* one line, e.g. "interviewed with Dana Reyes
 	                           on Tue 10 Nov; a thank-you within 24 hours" */
 } fu_action;
@@ -106,6 +141,18 @@ typedef struct fu_action {
  */
 int fu_rules_eval(fu_action **out, size_t *n, const fu_rule_subject *s,
 		  const fu_rule_params *p);
+
+/* The same, and the messages of the subject's own sent events as the
+ * rules recognised them (*marks, *nmarks; malloc'd, may be NULL), which
+ * the subjects sharing those people take as their s->marks. */
+int fu_rules_eval_marks(fu_action **out, size_t *n, fu_rule_mark **marks,
+			size_t *nmarks, const fu_rule_subject *s,
+			const fu_rule_params *p);
+
+/* Whether an action kind is a follow-up (rule 7: kept 7 days apart for
+ * one person), and whether it is a written courtesy (never held back). */
+int fu_action_is_follow_up(fu_action_kind k);
+int fu_action_is_courtesy(fu_action_kind k);
 
 typedef enum {
 	FU_STATE_UPCOMING, /* now < not_before */

@@ -230,7 +230,7 @@ else
 	bcomp close acme --outcome=re
 	got_is rejected
 	bcomp log acme sent --channel ""
-	got_is email phone letter social in-person
+	got_is email phone letter social in-person video
 	bcomp add contact X --prefers ""
 	got_is email phone letter social
 	bcomp add application A R --source ""
@@ -337,7 +337,7 @@ else
 	got_is rejected
 	line_is "fu close acme --outcome=rejected "
 	zpick 15
-	got_is email phone letter social in-person
+	got_is email phone letter social in-person video
 	zpick 16
 	got_is rules.nudge.days rules.nudge.window-days
 	zpick 17
@@ -407,7 +407,7 @@ else
 	fcomp "fu close acme --outcome=re"
 	got_is --outcome=rejected
 	fcomp "fu log acme sent --channel "
-	got_is email phone letter social in-person
+	got_is email phone letter social in-person video
 	fcomp "fu log acme sent --action thank"
 	got_is thank-you
 	fcomp "fu config rules.nudge."

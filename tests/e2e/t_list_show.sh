@@ -56,7 +56,7 @@ out_lacks "$ESC"
 [ "$(wc -l <"$T/out")" -eq 4 ] && pass || fail "wanted a header and 3 rows"
 aligned
 out_has "interviewing"
-out_has "thank-you 2 days ago"
+out_has "thank-you due 2 days ago"
 
 t "--all, --closed, --outcome, --company"
 ok list --all

@@ -48,29 +48,43 @@ lacks application-check-in
 has nudge "Dana Reyes" upcoming
 field nudge not_before "2026-11-19T11:00:00+01:00"
 
-t "day 5: a reply resets: the nudge goes, an acknowledgement is due within 24 h"
+t "day 5: a reply resets: an acknowledgement is due within 24 h, and the conversation goes on (rule 12)"
 export FU_NOW="2026-11-06 09:00"
 ok log acme reply --with dana --note "thanks, we will be in touch"
 due_at "2026-11-06 09:00"
-lacks nudge
 has acknowledge "Dana Reyes" due
 field acknowledge due "2026-11-07T09:00:00+01:00"
+# the nudge that waited for a reply is gone; the conversation's own
+# counts from the latest message, never "did my application arrive"
+lacks application-check-in
+json "len([a for a in d if a['action'] == 'nudge']) == 1"
+field nudge not_before "2026-11-20T09:00:00+01:00"
 ok log acme sent --with dana --action acknowledge
 due_at "2026-11-06 09:30"
 lacks acknowledge
+field nudge not_before "2026-11-20T09:00:00+01:00"
 
-t "day 8: an interview with two people owes a thank-you to each, within 24 h"
+t "day 8: an interview arranged for tomorrow: nothing chased before it, preparing is due (rule 12)"
 export FU_NOW="2026-11-09 09:00"
 ok log acme interview --at "2026-11-10 14:00" --with dana --with "Sam Lee" \
 	--topic "moving billing to Go" --expect 2026-11-17
+due_at "2026-11-09 09:05"
+lacks nudge
+json "[(a['action'], a['state'], a['due']) for a in d if a['state'] != 'upcoming'] == [('prepare', 'due', '2026-11-10T14:00:00+01:00')]"
+# nothing opens before the interview but preparing for it
+json "all(a['not_before'] >= '2026-11-10T14:00' for a in d if a['action'] != 'prepare')"
+
+t "day 9: the interview with two people owes a thank-you to each, within 24 h"
 due_at "2026-11-10 16:00"
+lacks prepare
 has thank-you "Dana Reyes" due
 has thank-you "Sam Lee" due
 field thank-you due "2026-11-11T14:00:00+01:00"
 has interview-check-in "Dana Reyes" upcoming
-# they promised word by 17 Nov: check in 1-2 days after that date
-# (a promised day alone means its midday, like every event date)
-field interview-check-in not_before "2026-11-18T12:00:00+01:00"
+# they promised word by 17 Nov: check in 1-2 days after that date (a
+# date alone is that whole day, rule 19: from the 18th, by the 19th)
+field interview-check-in not_before "2026-11-18T00:00:00+01:00"
+field interview-check-in due "2026-11-20T00:00:00+01:00"
 
 t "a thank-you is overdue a minute after its 24 hours"
 due_at "2026-11-11 14:01"
@@ -88,9 +102,9 @@ lacks thank-you
 has interview-check-in "Dana Reyes" upcoming
 
 t "the contact date passes: the interview check-in is due"
-due_at "2026-11-18 11:59"
+due_at "2026-11-17 23:59"
 has interview-check-in "Dana Reyes" upcoming
-due_at "2026-11-18 12:00"
+due_at "2026-11-18 00:00"
 has interview-check-in "Dana Reyes" due
 
 t "the check-in is sent; nudges follow every 14 days, one at a time"

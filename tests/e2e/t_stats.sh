@@ -1,6 +1,6 @@
 #!/bin/sh
 # t_stats - fu stats: the numbers of a small job hunt, worked out by hand
-# (the same scenario as test_stats_by_hand in tests/test_transfer.c).
+# (the same scenario as test_stats_by_hand in tests/test_stats.c).
 . "$FU_TESTS/e2e/lib.sh"
 
 t "nothing yet"
@@ -37,7 +37,7 @@ ok log maria sent --at "2026-10-30 10:00"
 printf 'company,role\nUmbrella,QA\n' >"$T/planned.csv"
 ok import --csv "$T/planned.csv"
 
-# By hand (see tests/test_transfer.c): 6 applications, 5 open (planned
+# By hand (see tests/test_stats.c): 6 applications, 5 open (planned
 # 1, applied 2: Globex and Hooli, interviewing 1: Acme, offer 1: Stark),
 # 1 rejected. Heard back: Acme (reply), Globex (meeting), Initech
 # (rejected), Stark (offer): 4 of the 5 applied to. Days to the first
