@@ -130,23 +130,6 @@ const char *cli_c(cli *c, const char *which);
 #define C_YELLOW "33"
 #define C_CYAN "36"
 
-/* Display width of UTF-8 text (code points; wide glyphs count as one). */
-size_t cli_width(const char *s);
-
-/* An aligned table: add cells row by row, then print. Cells are copied
- * and cleaned. Colour prefixes per cell are not counted in widths. */
-typedef struct table table;
-table *table_new(int ncols);
-void table_cell(table *t, const char *text);
-void table_cellf(table *t, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* colour for the next cell (a cli_c() string) */
-void table_color(table *t, const char *color);
-/* an indented line printed under the current row, outside the columns */
-void table_note(table *t, const char *text, const char *color);
-void table_print(cli *c, table *t, FILE *f, int header);
-void table_free(table *t);
-
 /* "Thu 12 Nov 14:00, in 5 hours" */
 char *cli_when(char *buf, size_t len, cli *c, int64_t t, int with_time);
 

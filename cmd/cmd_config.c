@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "table.h"
 
 enum { O_UNSET = 1, O_LIST };
 

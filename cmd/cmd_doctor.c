@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "fu/doctor.h"
+#include "table.h"
 
 static cJSON *mode_json(unsigned mode)
 {

@@ -6,6 +6,7 @@
 #include "fu/date.h"
 #include "fu/json.h"
 #include "fu/rules.h"
+#include "table.h"
 
 enum { O_ALL = 1, O_OVERDUE, O_DAYS, O_WHY, O_CHECK, O_COUNT, O_ICS };
 

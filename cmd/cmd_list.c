@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "fu/date.h"
 #include "fu/json.h"
+#include "table.h"
 
 enum { O_OPEN = 1, O_CLOSED, O_ALL, O_OUTCOME, O_COMPANY };
 
