@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/json.h"
@@ -42,22 +43,6 @@ int cli_exit_for(int rc)
 int cli_lib_fail(cli *c, int rc)
 {
 	return cli_fail(cli_exit_for(rc), "%s", fu_errmsg(c->db));
-}
-
-void cli_print_usage(const cmd *k, FILE *f)
-{
-	const char *u = k->usage;
-	int first = 1;
-	while (*u) {
-		const char *nl = strchr(u, '\n');
-		size_t len = nl ? (size_t)(nl - u) : strlen(u);
-		/* a new form gets the indent of "usage: "; a continued
-		 * line carries its own */
-		fprintf(f, "%s%.*s\n", first ? "usage: " : u[0] == ' ' ? "" :
-			"       ", (int)len, u);
-		first = 0;
-		u += len + (nl ? 1 : 0);
-	}
 }
 
 int cli_usage_fail(cli *c, const char *fmt, ...)

@@ -1,7 +1,7 @@
 /*
- * cli.h - what the commands of cmd/ share: the command table, exit codes,
- * global options, printing (one "fu: ..." line for errors, colour only
- * on a terminal, user text never written raw), and option parsing.
+ * cli.h - what the commands of cmd/ share: exit codes, global options,
+ * printing (one "fu: ..." line for errors, colour only on a terminal,
+ * user text never written raw), and option parsing.
  */
 #ifndef FU_CLI_H
 #define FU_CLI_H
@@ -38,17 +38,6 @@ typedef struct cli {
 	const struct cmd *cmd;
 } cli;
 
-typedef struct cmd {
-	const char *name;
-	int (*fn)(cli *c, int argc, char **argv);
-	const char *summary; /* one line for fu help */
-	const char *usage;   /* reads like the man page's SYNOPSIS */
-	int hidden;
-} cmd;
-
-extern const cmd fu_commands[];
-const cmd *cli_find_command(const char *name);
-
 /* --- errors ------------------------------------------------------------- */
 
 /* Print "fu: <message>" on stderr and return the exit code. */
@@ -60,7 +49,6 @@ int cli_exit_for(int rc);
 /* A usage error: the message, then "usage: ..." of the command. */
 int cli_usage_fail(cli *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void cli_print_usage(const cmd *k, FILE *f);
 
 /* --- preparing ---------------------------------------------------------- */
 
@@ -165,48 +153,11 @@ void opt_init(opt_state *st, int argc, char **argv);
  * OPT_ERROR after printing the error (return FU_EXIT_USAGE then). */
 int opt_next(cli *c, opt_state *st, const opt_spec *specs, const char **arg);
 
-/* Each command's options (the global ones apart); fu __complete and the
- * tests read these, so completion cannot drift from what fu accepts. */
-extern const opt_spec no_options[];
+/* The options every command understands, wherever they stand. */
 extern const opt_spec global_options[];
-extern const opt_spec add_contact_options[];
-extern const opt_spec add_application_options[];
-extern const opt_spec backup_options[];
-extern const opt_spec close_options[];
-extern const opt_spec config_options[];
-extern const opt_spec draft_options[];
-extern const opt_spec due_options[];
-extern const opt_spec edit_options[];
-extern const opt_spec export_options[];
-extern const opt_spec import_options[];
-extern const opt_spec list_options[];
-extern const opt_spec log_options[];
-extern const opt_spec stats_options[];
 
 /* Append s to a NULL-terminated growable list; 0 or -1. */
 int strlist_push(char ***list, size_t *n, const char *s);
-
-/* --- the commands ------------------------------------------------------- */
-
-int cmd_add(cli *c, int argc, char **argv);
-int cmd_backup(cli *c, int argc, char **argv);
-int cmd_close(cli *c, int argc, char **argv);
-int cmd_complete(cli *c, int argc, char **argv);
-int cmd_config(cli *c, int argc, char **argv);
-int cmd_doctor(cli *c, int argc, char **argv);
-int cmd_draft(cli *c, int argc, char **argv);
-int cmd_due(cli *c, int argc, char **argv);
-int cmd_edit(cli *c, int argc, char **argv);
-int cmd_export(cli *c, int argc, char **argv);
-int cmd_help(cli *c, int argc, char **argv);
-int cmd_import(cli *c, int argc, char **argv);
-int cmd_list(cli *c, int argc, char **argv);
-int cmd_log(cli *c, int argc, char **argv);
-int cmd_rules(cli *c, int argc, char **argv);
-int cmd_show(cli *c, int argc, char **argv);
-int cmd_stats(cli *c, int argc, char **argv);
-int cmd_undo(cli *c, int argc, char **argv);
-int cmd_version(cli *c, int argc, char **argv);
 
 /* Print "12 Acme, Backend Engineer" or "3 Dana Reyes" (human output). */
 void cli_put_subject(cli *c, int64_t application_id, int64_t contact_id);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/date.h"
 #include "fu/json.h"
 
@@ -12,7 +13,7 @@ enum {
 	O_URL, O_NO_FOLLOW_UP
 };
 
-const opt_spec add_contact_options[] = {
+static const opt_spec add_contact_options[] = {
 	{ "company", OPT_ARG, O_COMPANY, 0 },
 	{ "title", OPT_ARG, O_TITLE, 0 },
 	{ "email", OPT_ARG, O_EMAIL, 0 },
@@ -25,7 +26,7 @@ const opt_spec add_contact_options[] = {
 	{ NULL, 0, 0, 0 }
 };
 
-const opt_spec add_application_options[] = {
+static const opt_spec add_application_options[] = {
 	{ "contact", OPT_ARG, O_CONTACT, 0 },
 	{ "applied", OPT_ARG, O_APPLIED, 0 },
 	{ "source", OPT_ARG, O_SOURCE, 0 },
@@ -216,7 +217,33 @@ done:
 	return rc;
 }
 
-int cmd_add(cli *c, int argc, char **argv)
+/* What fu add takes: each form parses its own options. */
+static const cmd add_contact_def = {
+	.name = "contact",
+	.fn = add_contact,
+	.summary = "record a contact",
+	.usage = "fu add contact NAME [--company C] [--title T] [--email E] [--phone P]\n"
+		 "       [--address A] [--prefers email|phone|letter|social] [--no-calls]\n"
+		 "       [--social-ok] [--notes TEXT]",
+	.options = add_contact_options,
+};
+
+static const cmd add_application_def = {
+	.name = "application",
+	.alias = "app",
+	.fn = add_application,
+	.summary = "record an application",
+	.usage = "fu add application COMPANY ROLE [--contact REF]... [--applied DATE]\n"
+		 "       [--source board|referral|recruiter|direct|other] [--url U]\n"
+		 "       [--no-calls] [--no-follow-up] [--notes TEXT]",
+	.options = add_application_options,
+};
+
+static const cmd *const add_forms[] = {
+	&add_contact_def, &add_application_def, NULL
+};
+
+static int cmd_add(cli *c, int argc, char **argv)
 {
 	/* the first word says what to add; options may come before it */
 	for (int i = 0; i < argc; i++) {
@@ -232,10 +259,9 @@ int cmd_add(cli *c, int argc, char **argv)
 		/* drop the word, keep everything else in order */
 		for (int j = i; j < argc - 1; j++)
 			rest[j] = rest[j + 1];
-		if (strcmp(what, "contact") == 0)
-			return add_contact(c, argc - 1, rest);
-		if (strcmp(what, "application") == 0 || strcmp(what, "app") == 0)
-			return add_application(c, argc - 1, rest);
+		const cmd *form = cmd_find(add_forms, what);
+		if (form)
+			return form->fn(c, argc - 1, rest);
 		return cli_usage_fail(c, "fu add takes 'contact' or "
 				      "'application', not '%s'", what);
 	}
@@ -243,7 +269,7 @@ int cmd_add(cli *c, int argc, char **argv)
 	const char *arg;
 	opt_init(&st, argc, argv);
 	int id;
-	while ((id = opt_next(c, &st, no_options, &arg)) > 0)
+	while ((id = opt_next(c, &st, NULL, &arg)) > 0)
 		;
 	if (id == OPT_ERROR)
 		return FU_EXIT_USAGE;
@@ -253,3 +279,10 @@ int cmd_add(cli *c, int argc, char **argv)
 	}
 	return cli_usage_fail(c, "fu add takes 'contact' or 'application'");
 }
+
+const cmd cmd_add_def = {
+	.name = "add",
+	.fn = cmd_add,
+	.summary = "record a contact or an application",
+	.subs = add_forms,
+};

@@ -12,13 +12,14 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/buf.h"
 #include "fu/draft.h"
 #include "fu/rules.h"
 
 enum { O_TO = 1, O_CHANNEL, O_EML, O_EDIT, O_SENT };
 
-const opt_spec draft_options[] = {
+static const opt_spec draft_options[] = {
 	{ "to", OPT_ARG, O_TO, 0 },
 	{ "channel", OPT_ARG, O_CHANNEL, 0 },
 	{ "eml", OPT_ARG, O_EML, 0 },
@@ -203,7 +204,7 @@ static cJSON *draft_json(const fu_draft *d, const fu_draft_input *in,
 	return o;
 }
 
-int cmd_draft(cli *c, int argc, char **argv)
+static int cmd_draft(cli *c, int argc, char **argv)
 {
 	const char *ref = NULL, *action = NULL, *to = NULL, *chan = NULL,
 		   *eml = NULL, *arg;
@@ -343,3 +344,12 @@ done:
 	fu_draft_input_free(in);
 	return rc;
 }
+
+const cmd cmd_draft_def = {
+	.name = "draft",
+	.fn = cmd_draft,
+	.summary = "write the follow-up message for an action",
+	.usage = "fu draft REF [ACTION] [--to CONTACT] [--channel email|phone|letter]\n"
+		 "       [--eml FILE] [--edit] [--sent]",
+	.options = draft_options,
+};

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/date.h"
 #include "fu/json.h"
 #include "fu/rules.h"
@@ -10,7 +11,7 @@
 
 enum { O_ALL = 1, O_OVERDUE, O_DAYS, O_WHY, O_CHECK, O_COUNT, O_ICS };
 
-const opt_spec due_options[] = {
+static const opt_spec due_options[] = {
 	{ "all", OPT_NONE, O_ALL, 'a' },
 	{ "overdue", OPT_NONE, O_OVERDUE, 0 },
 	{ "days", OPT_ARG, O_DAYS, 'd' },
@@ -118,7 +119,7 @@ static int walk_json(const fu_action_row *r, void *arg)
 	return cli_json_element(fu_json_action(r, w->c->now), w->n++);
 }
 
-int cmd_due(cli *c, int argc, char **argv)
+static int cmd_due(cli *c, int argc, char **argv)
 {
 	const char *ref = NULL, *days_text = NULL, *arg;
 	int all = 0, overdue = 0, why = 0, check = 0, count = 0, ics = 0;
@@ -218,3 +219,11 @@ int cmd_due(cli *c, int argc, char **argv)
 	}
 	return rc;
 }
+
+const cmd cmd_due_def = {
+	.name = "due",
+	.fn = cmd_due,
+	.summary = "what to do, most urgent first",
+	.usage = "fu due [REF] [--all | --overdue | --days N] [--why] [--check | --count | --ics]",
+	.options = due_options,
+};

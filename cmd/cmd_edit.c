@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/json.h"
 
 enum {
@@ -12,7 +13,7 @@ enum {
 	O_NO_SOCIAL
 };
 
-const opt_spec edit_options[] = {
+static const opt_spec edit_options[] = {
 	{ "company", OPT_ARG, O_COMPANY, 0 },
 	{ "role", OPT_ARG, O_ROLE, 0 },
 	{ "applied", OPT_ARG, O_APPLIED, 0 },
@@ -202,7 +203,7 @@ static int edit_contact(cli *c, int64_t id, const change *ch, size_t n)
 	return rc;
 }
 
-int cmd_edit(cli *c, int argc, char **argv)
+static int cmd_edit(cli *c, int argc, char **argv)
 {
 	change *ch = calloc((size_t)argc + 1, sizeof *ch);
 	size_t n = 0;
@@ -243,3 +244,16 @@ done:
 	free(ch);
 	return rc;
 }
+
+const cmd cmd_edit_def = {
+	.name = "edit",
+	.fn = cmd_edit,
+	.summary = "correct an application or a contact",
+	.usage = "fu edit APPLICATION [--company C] [--role R] [--applied DATE] [--source S]\n"
+		 "       [--url U] [--notes TEXT] [--calls | --no-calls]\n"
+		 "       [--follow-up | --no-follow-up] [--contact REF]... [--drop-contact REF]...\n"
+		 "fu edit CONTACT [--name N] [--company C] [--title T] [--email E] [--phone P]\n"
+		 "       [--address A] [--prefers CHANNEL|none] [--calls | --no-calls]\n"
+		 "       [--social-ok | --no-social] [--notes TEXT]",
+	.options = edit_options,
+};

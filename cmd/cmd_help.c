@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "commands.h"
 
 static void overview(void)
 {
@@ -12,9 +13,9 @@ static void overview(void)
 	       "fu keeps a job seeker's follow-ups on time: record what "
 	       "happened,\nsee each morning what is due, and close what "
 	       "ended.\n\ncommands:\n");
-	for (const cmd *k = fu_commands; k->name; k++)
-		if (!k->hidden)
-			printf("   %-9s %s\n", k->name, k->summary);
+	for (const cmd *const *k = fu_commands; *k; k++)
+		if (!(*k)->hidden)
+			printf("   %-9s %s\n", (*k)->name, (*k)->summary);
 	printf("\nglobal options:\n"
 	       "   --db PATH      the database (default: $FU_DB, else "
 	       "$XDG_DATA_HOME/fu/fu.db)\n"
@@ -32,13 +33,13 @@ static void overview(void)
 	       "them.\n");
 }
 
-int cmd_help(cli *c, int argc, char **argv)
+static int cmd_help(cli *c, int argc, char **argv)
 {
 	const char *which = NULL, *arg;
 	opt_state st;
 	int id;
 	opt_init(&st, argc, argv);
-	while (argv && (id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+	while (argv && (id = opt_next(c, &st, NULL, &arg)) != OPT_END) {
 		if (id == OPT_ERROR)
 			return FU_EXIT_USAGE;
 		if (which)
@@ -49,7 +50,7 @@ int cmd_help(cli *c, int argc, char **argv)
 		overview();
 		return FU_EXIT_OK;
 	}
-	const cmd *k = cli_find_command(which);
+	const cmd *k = cmd_find(fu_commands, which);
 	if (!k || k->hidden)
 		return cli_fail(FU_EXIT_USAGE, "'%s' is not a fu command; see "
 				"'fu help'", which);
@@ -68,13 +69,13 @@ int cmd_help(cli *c, int argc, char **argv)
 	return FU_EXIT_OK;
 }
 
-int cmd_version(cli *c, int argc, char **argv)
+static int cmd_version(cli *c, int argc, char **argv)
 {
 	const char *arg;
 	opt_state st;
 	int id;
 	opt_init(&st, argc, argv);
-	while (argv && (id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+	while (argv && (id = opt_next(c, &st, NULL, &arg)) != OPT_END) {
 		if (id == OPT_ERROR)
 			return FU_EXIT_USAGE;
 		return cli_usage_fail(c, "unexpected '%s'", arg);
@@ -91,3 +92,17 @@ int cmd_version(cli *c, int argc, char **argv)
 	printf("fu %s\n", FU_VERSION);
 	return FU_EXIT_OK;
 }
+
+const cmd cmd_help_def = {
+	.name = "help",
+	.fn = cmd_help,
+	.summary = "show help for fu or a command",
+	.usage = "fu help [COMMAND]",
+};
+
+const cmd cmd_version_def = {
+	.name = "version",
+	.fn = cmd_version,
+	.summary = "print fu's version",
+	.usage = "fu version",
+};

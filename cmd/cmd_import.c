@@ -4,12 +4,13 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/buf.h"
 #include "fu/transfer.h"
 
 enum { O_MERGE = 1, O_CSV, O_SKIP_BAD };
 
-const opt_spec import_options[] = {
+static const opt_spec import_options[] = {
 	{ "merge", OPT_NONE, O_MERGE, 0 },
 	{ "csv", OPT_NONE, O_CSV, 0 },
 	{ "skip-bad", OPT_NONE, O_SKIP_BAD, 0 },
@@ -144,7 +145,7 @@ static int import_csv(cli *c, const fu_buf *b, int skip_bad)
 	return rc;
 }
 
-int cmd_import(cli *c, int argc, char **argv)
+static int cmd_import(cli *c, int argc, char **argv)
 {
 	const char *file = NULL, *arg;
 	int merge = 0, csv = 0, skip_bad = 0, id, rc;
@@ -188,3 +189,12 @@ int cmd_import(cli *c, int argc, char **argv)
 	fu_buf_free(&b);
 	return rc;
 }
+
+const cmd cmd_import_def = {
+	.name = "import",
+	.fn = cmd_import,
+	.summary = "read an export, or a spreadsheet (CSV)",
+	.usage = "fu import FILE [--merge]\n"
+		 "fu import --csv FILE [--skip-bad]",
+	.options = import_options,
+};

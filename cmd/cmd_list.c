@@ -3,13 +3,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/date.h"
 #include "fu/json.h"
 #include "table.h"
 
 enum { O_OPEN = 1, O_CLOSED, O_ALL, O_OUTCOME, O_COMPANY };
 
-const opt_spec list_options[] = {
+static const opt_spec list_options[] = {
 	{ "open", OPT_NONE, O_OPEN, 0 },
 	{ "closed", OPT_NONE, O_CLOSED, 0 },
 	{ "all", OPT_NONE, O_ALL, 'a' },
@@ -229,7 +230,7 @@ static int list_applications(cli *c, fu_application_filter *f)
 	return rc;
 }
 
-int cmd_list(cli *c, int argc, char **argv)
+static int cmd_list(cli *c, int argc, char **argv)
 {
 	fu_application_filter f = { FU_STATUS_OPEN, FU_OUT_NONE, NULL, 0 };
 	const char *what = NULL, *arg;
@@ -281,3 +282,12 @@ int cmd_list(cli *c, int argc, char **argv)
 	return contacts ? list_contacts(c, f.company)
 			: list_applications(c, &f);
 }
+
+const cmd cmd_list_def = {
+	.name = "list",
+	.fn = cmd_list,
+	.summary = "list applications or contacts",
+	.usage = "fu list [applications] [--open | --closed | --all | --outcome O] [--company C]\n"
+		 "fu list contacts [--company C]",
+	.options = list_options,
+};

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/json.h"
@@ -13,7 +14,7 @@ enum {
 	O_URGENT, O_NOTE
 };
 
-const opt_spec log_options[] = {
+static const opt_spec log_options[] = {
 	{ "at", OPT_ARG, O_AT, 0 },
 	{ "with", OPT_ARG, O_WITH, 0 },
 	{ "topic", OPT_ARG, O_TOPIC, 0 },
@@ -63,7 +64,7 @@ static void print_event(cli *c, const fu_event *e)
 	printf("\n");
 }
 
-int cmd_log(cli *c, int argc, char **argv)
+static int cmd_log(cli *c, int argc, char **argv)
 {
 	fu_event e = { 0 };
 	const char *ref = NULL, *kind = NULL, *at = NULL, *expect = NULL,
@@ -177,3 +178,13 @@ done:
 	fu_event_clear(&e);
 	return rc;
 }
+
+const cmd cmd_log_def = {
+	.name = "log",
+	.fn = cmd_log,
+	.summary = "record something that happened",
+	.usage = "fu log REF KIND [--at DATE] [--with CONTACT]... [--topic TEXT]...\n"
+		 "       [--expect DATE] [--channel email|phone|letter|social|in-person]\n"
+		 "       [--until DATE] [--action ACTION] [--urgent] [--note TEXT]",
+	.options = log_options,
+};

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/rules.h"
 
 /* The numbers of a rule: params whose key names it ("rules.<id>."). */
@@ -57,13 +58,13 @@ static void rule_text(cli *c, const fu_rule_info *r, const fu_rule_params *p)
 	rule_params(c, r, p, NULL);
 }
 
-int cmd_rules(cli *c, int argc, char **argv)
+static int cmd_rules(cli *c, int argc, char **argv)
 {
 	const char *which = NULL, *arg;
 	opt_state st;
 	int id, rc;
 	opt_init(&st, argc, argv);
-	while ((id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+	while ((id = opt_next(c, &st, NULL, &arg)) != OPT_END) {
 		if (id == OPT_ERROR)
 			return FU_EXIT_USAGE;
 		if (which)
@@ -116,3 +117,10 @@ int cmd_rules(cli *c, int argc, char **argv)
 	}
 	return FU_EXIT_OK;
 }
+
+const cmd cmd_rules_def = {
+	.name = "rules",
+	.fn = cmd_rules,
+	.summary = "the follow-up rules, their numbers and sources",
+	.usage = "fu rules [RULE]",
+};

@@ -10,8 +10,6 @@
 
 enum { G_DB = 1000, G_NOW, G_JSON, G_COLOR, G_NO_COLOR, G_HELP };
 
-const opt_spec no_options[] = { { NULL, 0, 0, 0 } };
-
 const opt_spec global_options[] = {
 	{ "db", OPT_ARG, G_DB, 0 },
 	{ "now", OPT_ARG, G_NOW, 0 },
