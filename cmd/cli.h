@@ -1,7 +1,7 @@
 /*
- * cli.h - what the commands of cmd/ share: exit codes, global options,
- * printing (one "fu: ..." line for errors, colour only on a terminal,
- * user text never written raw), and option parsing.
+ * cli.h - what the commands of cmd/ share: exit codes, what the global
+ * options set, printing (one "fu: ..." line for errors, colour only on a
+ * terminal, user text never written raw). Options are read in opt.c.
  */
 #ifndef FU_CLI_H
 #define FU_CLI_H
@@ -120,41 +120,6 @@ const char *cli_c(cli *c, const char *which);
 
 /* "Thu 12 Nov 14:00, in 5 hours" */
 char *cli_when(char *buf, size_t len, cli *c, int64_t t, int with_time);
-
-/* --- options ------------------------------------------------------------ */
-
-enum { OPT_NONE = 0, OPT_ARG = 1 };
-
-typedef struct opt_spec {
-	const char *name; /* long name without "--"; "h" style short only
-	                     through `shortc` */
-	int has_arg;
-	int id;           /* > 0, returned by opt_next */
-	char shortc;      /* 0 or a one-letter alias */
-} opt_spec;
-
-enum {
-	OPT_END = 0,
-	OPT_POSITIONAL = -1,
-	OPT_ERROR = -2
-};
-
-typedef struct opt_state {
-	int argc;
-	char **argv;
-	int i;
-	int dashdash;
-} opt_state;
-
-void opt_init(opt_state *st, int argc, char **argv);
-/* Next option of specs (terminated by a zero entry) or a global option
- * (--db, --now, --json, --color, --no-color, --help, handled here into
- * c); returns its id, OPT_POSITIONAL with *arg the word, OPT_END, or
- * OPT_ERROR after printing the error (return FU_EXIT_USAGE then). */
-int opt_next(cli *c, opt_state *st, const opt_spec *specs, const char **arg);
-
-/* The options every command understands, wherever they stand. */
-extern const opt_spec global_options[];
 
 /* Append s to a NULL-terminated growable list; 0 or -1. */
 int strlist_push(char ***list, size_t *n, const char *s);

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "fu/date.h"
 #include "fu/json.h"
+#include "opt.h"
 
 enum {
 	O_COMPANY = 1, O_TITLE, O_EMAIL, O_PHONE, O_ADDRESS, O_PREFERS,
@@ -14,27 +15,36 @@ enum {
 };
 
 static const opt_spec add_contact_options[] = {
-	{ "company", OPT_ARG, O_COMPANY, 0 },
-	{ "title", OPT_ARG, O_TITLE, 0 },
-	{ "email", OPT_ARG, O_EMAIL, 0 },
-	{ "phone", OPT_ARG, O_PHONE, 0 },
-	{ "address", OPT_ARG, O_ADDRESS, 0 },
-	{ "prefers", OPT_ARG, O_PREFERS, 0 },
-	{ "no-calls", OPT_NONE, O_NO_CALLS, 0 },
-	{ "social-ok", OPT_NONE, O_SOCIAL_OK, 0 },
-	{ "notes", OPT_ARG, O_NOTES, 0 },
-	{ NULL, 0, 0, 0 }
+	{ "company", 0, "C", O_COMPANY, "the company they work for" },
+	{ "title", 0, "T", O_TITLE, "their job title" },
+	{ "email", 0, "E", O_EMAIL,
+	  "their e-mail address, which drafts are addressed to" },
+	{ "phone", 0, "P", O_PHONE, "their phone number" },
+	{ "address", 0, "A", O_ADDRESS, "their postal address, for letters" },
+	{ "prefers", 0, "CHANNEL", O_PREFERS,
+	  "how they like to be reached: email, phone, letter, social" },
+	{ "no-calls", 0, NULL, O_NO_CALLS,
+	  "they take no phone calls: never suggest the phone" },
+	{ "social-ok", 0, NULL, O_SOCIAL_OK,
+	  "they are fine with being contacted on social media" },
+	{ "notes", 0, "TEXT", O_NOTES,
+	  "anything worth remembering about them" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 static const opt_spec add_application_options[] = {
-	{ "contact", OPT_ARG, O_CONTACT, 0 },
-	{ "applied", OPT_ARG, O_APPLIED, 0 },
-	{ "source", OPT_ARG, O_SOURCE, 0 },
-	{ "url", OPT_ARG, O_URL, 0 },
-	{ "no-calls", OPT_NONE, O_NO_CALLS, 0 },
-	{ "no-follow-up", OPT_NONE, O_NO_FOLLOW_UP, 0 },
-	{ "notes", OPT_ARG, O_NOTES, 0 },
-	{ NULL, 0, 0, 0 }
+	{ "contact", 0, "REF", O_CONTACT,
+	  "a person to write to, known or new (repeatable)" },
+	{ "applied", 0, "DATE", O_APPLIED, "when you applied (default: now)" },
+	{ "source", 0, "S", O_SOURCE,
+	  "where you found it: board, referral, recruiter, direct, other" },
+	{ "url", 0, "U", O_URL, "the posting's address" },
+	{ "no-calls", 0, NULL, O_NO_CALLS, "the posting says no phone calls" },
+	{ "no-follow-up", 0, NULL, O_NO_FOLLOW_UP,
+	  "the posting says not to follow up: no check-ins or nudges" },
+	{ "notes", 0, "TEXT", O_NOTES,
+	  "anything worth remembering about the application" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 /* A string option: set once; "" is refused (say nothing instead). */
@@ -249,8 +259,7 @@ static int cmd_add(cli *c, int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (argv[i][0] == '-') {
 			/* skip the value of a global option */
-			if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--now") ||
-			    !strcmp(argv[i], "--color"))
+			if (opt_global_takes_next(argv[i]))
 				i++;
 			continue;
 		}

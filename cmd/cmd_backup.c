@@ -4,12 +4,13 @@
 #include "cli.h"
 #include "commands.h"
 #include "fu/doctor.h"
+#include "opt.h"
 
 enum { O_FORCE = 1 };
 
 static const opt_spec backup_options[] = {
-	{ "force", OPT_NONE, O_FORCE, 'f' },
-	{ NULL, 0, 0, 0 }
+	{ "force", 'f', NULL, O_FORCE, "replace FILE if it exists" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 static int cmd_backup(cli *c, int argc, char **argv)

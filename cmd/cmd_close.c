@@ -5,14 +5,15 @@
 #include "cli.h"
 #include "commands.h"
 #include "fu/json.h"
+#include "opt.h"
 
 enum { O_OUTCOME = 1, O_AT, O_NOTE };
 
 static const opt_spec close_options[] = {
-	{ "outcome", OPT_ARG, O_OUTCOME, 0 },
-	{ "at", OPT_ARG, O_AT, 0 },
-	{ "note", OPT_ARG, O_NOTE, 0 },
-	{ NULL, 0, 0, 0 }
+	{ "outcome", 0, "OUTCOME", O_OUTCOME, "how it ended (required)" },
+	{ "at", 0, "DATE", O_AT, "when it ended (default: now)" },
+	{ "note", 0, "TEXT", O_NOTE, "a note kept with the closing event" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 static int cmd_close(cli *c, int argc, char **argv)

@@ -22,6 +22,7 @@
 #include "commands.h"
 #include "fu/model.h"
 #include "fu/rules.h"
+#include "opt.h"
 
 static void options_of(const opt_spec *o)
 {
@@ -36,7 +37,7 @@ static void arg_options_of(const opt_spec *o)
 	for (int pass = 0; pass < 2; pass++)
 		for (const opt_spec *k = pass ? global_options : o; k && k->name;
 		     k++) {
-			if (k->has_arg != OPT_ARG)
+			if (!k->value)
 				continue;
 			printf("--%s\n", k->name);
 			if (k->shortc)
@@ -173,8 +174,9 @@ static int cmd_complete(cli *c, int argc, char **argv)
 		else
 			options_of(options_for(words[1] ? words[1] : "",
 					       words[2]));
-		if (!words[1] || !*words[1])
-			printf("--version\n");
+		if (!words[1] || !*words[1]) /* before a command */
+			for (const opt_spec *o = top_options; o->name; o++)
+				printf("--%s\n", o->name);
 	} else if (!strcmp(w, "arg-options")) {
 		arg_options_of(options_for(words[1] ? words[1] : "", words[2]));
 	} else if (!strcmp(w, "applications")) {

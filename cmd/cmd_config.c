@@ -4,14 +4,17 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "opt.h"
 #include "table.h"
 
 enum { O_UNSET = 1, O_LIST };
 
 static const opt_spec config_options[] = {
-	{ "unset", OPT_NONE, O_UNSET, 0 },
-	{ "list", OPT_NONE, O_LIST, 'l' },
-	{ NULL, 0, 0, 0 }
+	{ "unset", 0, NULL, O_UNSET,
+	  "remove the setting of KEY: its default applies again" },
+	{ "list", 'l', NULL, O_LIST,
+	  "every key, with its value or default, and what it is for" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 /* Every key with its value (set or default) and whether it is set. */

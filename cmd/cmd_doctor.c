@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "fu/doctor.h"
+#include "opt.h"
 #include "table.h"
 
 static cJSON *mode_json(unsigned mode)

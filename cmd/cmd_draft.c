@@ -16,16 +16,22 @@
 #include "fu/buf.h"
 #include "fu/draft.h"
 #include "fu/rules.h"
+#include "opt.h"
 
 enum { O_TO = 1, O_CHANNEL, O_EML, O_EDIT, O_SENT };
 
 static const opt_spec draft_options[] = {
-	{ "to", OPT_ARG, O_TO, 0 },
-	{ "channel", OPT_ARG, O_CHANNEL, 0 },
-	{ "eml", OPT_ARG, O_EML, 0 },
-	{ "edit", OPT_NONE, O_EDIT, 'e' },
-	{ "sent", OPT_NONE, O_SENT, 0 },
-	{ NULL, 0, 0, 0 }
+	{ "to", 0, "CONTACT", O_TO,
+	  "the person to write to, when the action names several or none" },
+	{ "channel", 0, "CHANNEL", O_CHANNEL,
+	  "email, phone or letter instead of the channel the rules chose" },
+	{ "eml", 0, "FILE", O_EML,
+	  "also write the draft as an e-mail message (.eml) to FILE" },
+	{ "edit", 'e', NULL, O_EDIT,
+	  "open the draft in $VISUAL (else $EDITOR) first" },
+	{ "sent", 0, NULL, O_SENT,
+	  "also log that you sent it, so that fu due moves on" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 /* The message as text: newlines and tabs kept, any other control

@@ -4,12 +4,14 @@
 #include "cli.h"
 #include "commands.h"
 #include "fu/transfer.h"
+#include "opt.h"
 
 enum { O_ICS = 1 };
 
 static const opt_spec export_options[] = {
-	{ "ics", OPT_NONE, O_ICS, 0 },
-	{ NULL, 0, 0, 0 }
+	{ "ics", 0, NULL, O_ICS,
+	  "the open actions as iCalendar to-dos instead of JSON" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 /* A piece of the document to standard output; a failure stops the

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "opt.h"
 
 static void overview(void)
 {
@@ -16,15 +17,12 @@ static void overview(void)
 	for (const cmd *const *k = fu_commands; *k; k++)
 		if (!(*k)->hidden)
 			printf("   %-9s %s\n", (*k)->name, (*k)->summary);
-	printf("\nglobal options:\n"
-	       "   --db PATH      the database (default: $FU_DB, else "
-	       "$XDG_DATA_HOME/fu/fu.db)\n"
-	       "   --now DATE     take DATE as the current time (also FU_NOW)\n"
-	       "   --json         machine-readable output\n"
-	       "   --color WHEN   auto, always or never (NO_COLOR is honoured)\n"
-	       "   --no-color     the same as --color never\n"
-	       "   -h, --help     help for a command\n"
-	       "\nexit status:\n"
+	printf("\nglobal options:\n");
+	for (const opt_spec *o = global_options; o->name; o++) {
+		char name[64];
+		printf("   %-14s %s\n", opt_label(name, sizeof name, o), o->help);
+	}
+	printf("\nexit status:\n"
 	       "   0 success; 1 fu due --check found nothing due, or fu config "
 	       "KEY is unset;\n   2 usage error; 3 not found or ambiguous; 4 invalid value; 5 "
 	       "database busy;\n   6 database unusable; 7 other failure\n"

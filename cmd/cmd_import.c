@@ -7,14 +7,17 @@
 #include "commands.h"
 #include "fu/buf.h"
 #include "fu/transfer.h"
+#include "opt.h"
 
 enum { O_MERGE = 1, O_CSV, O_SKIP_BAD };
 
 static const opt_spec import_options[] = {
-	{ "merge", OPT_NONE, O_MERGE, 0 },
-	{ "csv", OPT_NONE, O_CSV, 0 },
-	{ "skip-bad", OPT_NONE, O_SKIP_BAD, 0 },
-	{ NULL, 0, 0, 0 }
+	{ "merge", 0, NULL, O_MERGE,
+	  "add the export to the data already there" },
+	{ "csv", 0, NULL, O_CSV, "FILE is a spreadsheet (CSV), not an export" },
+	{ "skip-bad", 0, NULL, O_SKIP_BAD,
+	  "with --csv: import the good rows and list the bad ones" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 /* The whole of path ("-": standard input) into b; 0 or an errno. */

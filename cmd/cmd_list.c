@@ -6,17 +6,20 @@
 #include "commands.h"
 #include "fu/date.h"
 #include "fu/json.h"
+#include "opt.h"
 #include "table.h"
 
 enum { O_OPEN = 1, O_CLOSED, O_ALL, O_OUTCOME, O_COMPANY };
 
 static const opt_spec list_options[] = {
-	{ "open", OPT_NONE, O_OPEN, 0 },
-	{ "closed", OPT_NONE, O_CLOSED, 0 },
-	{ "all", OPT_NONE, O_ALL, 'a' },
-	{ "outcome", OPT_ARG, O_OUTCOME, 0 },
-	{ "company", OPT_ARG, O_COMPANY, 0 },
-	{ NULL, 0, 0, 0 }
+	{ "open", 0, NULL, O_OPEN, "only open applications (the default)" },
+	{ "closed", 0, NULL, O_CLOSED, "only closed applications" },
+	{ "all", 'a', NULL, O_ALL, "open and closed applications" },
+	{ "outcome", 0, "O", O_OUTCOME,
+	  "only applications closed with that outcome" },
+	{ "company", 0, "C", O_COMPANY,
+	  "only those at a company whose name contains C" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 /* The contacts stream past (fu_contact_each) into a table, which spills

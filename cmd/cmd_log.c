@@ -8,6 +8,7 @@
 #include "fu/date.h"
 #include "fu/json.h"
 #include "fu/rules.h"
+#include "opt.h"
 
 enum {
 	O_AT = 1, O_WITH, O_TOPIC, O_EXPECT, O_CHANNEL, O_UNTIL, O_ACTION,
@@ -15,16 +16,23 @@ enum {
 };
 
 static const opt_spec log_options[] = {
-	{ "at", OPT_ARG, O_AT, 0 },
-	{ "with", OPT_ARG, O_WITH, 0 },
-	{ "topic", OPT_ARG, O_TOPIC, 0 },
-	{ "expect", OPT_ARG, O_EXPECT, 0 },
-	{ "channel", OPT_ARG, O_CHANNEL, 0 },
-	{ "until", OPT_ARG, O_UNTIL, 0 },
-	{ "action", OPT_ARG, O_ACTION, 0 },
-	{ "urgent", OPT_NONE, O_URGENT, 0 },
-	{ "note", OPT_ARG, O_NOTE, 0 },
-	{ NULL, 0, 0, 0 }
+	{ "at", 0, "DATE", O_AT, "when it happened (default: now)" },
+	{ "with", 0, "CONTACT", O_WITH,
+	  "a person it happened with, known or new (repeatable)" },
+	{ "topic", 0, "TEXT", O_TOPIC,
+	  "something you talked about, for the thank-you (repeatable)" },
+	{ "expect", 0, "DATE", O_EXPECT,
+	  "the date they promised to get back to you by" },
+	{ "channel", 0, "CHANNEL", O_CHANNEL,
+	  "how it happened: email, phone, letter, social, in-person" },
+	{ "until", 0, "DATE", O_UNTIL,
+	  "for snooze, until when; for offer, their deadline" },
+	{ "action", 0, "ACTION", O_ACTION,
+	  "for sent, snooze and dismiss: the action aimed at" },
+	{ "urgent", 0, NULL, O_URGENT,
+	  "for help-promised: time-sensitive, so the reminder comes sooner" },
+	{ "note", 0, "TEXT", O_NOTE, "a note kept with the event" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 static int check_action(const char *a)

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "fu/rules.h"
+#include "opt.h"
 
 /* The numbers of a rule: params whose key names it ("rules.<id>."). */
 static void rule_params(cli *c, const fu_rule_info *r,

@@ -7,6 +7,7 @@
 #include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/json.h"
+#include "opt.h"
 
 static void field(cli *c, const char *label, const char *value)
 {

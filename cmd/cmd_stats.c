@@ -6,12 +6,14 @@
 #include "fu/date.h"
 #include "fu/json.h"
 #include "fu/stats.h"
+#include "opt.h"
 
 enum { O_SINCE = 1 };
 
 static const opt_spec stats_options[] = {
-	{ "since", OPT_ARG, O_SINCE, 0 },
-	{ NULL, 0, 0, 0 }
+	{ "since", 0, "DATE", O_SINCE,
+	  "count only the applications applied to since DATE" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 static void add_rate(cJSON *o, const char *k, double v)

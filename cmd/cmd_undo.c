@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "fu/date.h"
 #include "fu/json.h"
+#include "opt.h"
 
 static int cmd_undo(cli *c, int argc, char **argv)
 {

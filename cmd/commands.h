@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "opt.h"
 
 typedef struct cmd {
 	const char *name;

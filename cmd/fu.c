@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "fu/date.h"
+#include "opt.h"
 
 static int finish(cli *c, int code)
 {
@@ -31,16 +32,12 @@ int main(int argc, char **argv)
 {
 	cli c = { 0 };
 	opt_state st;
-	static const opt_spec top[] = {
-		{ "version", OPT_NONE, 1, 'V' },
-		{ NULL, 0, 0, 0 }
-	};
 	const char *word = NULL;
 	int id;
 	opt_init(&st, argc - 1, argv + 1);
 	/* global options before the command */
-	while ((id = opt_next(&c, &st, top, &word)) > 0) {
-		if (id == 1) {
+	while ((id = opt_next(&c, &st, top_options, &word)) > 0) {
+		if (id == OPT_VERSION) {
 			cli_colors(&c);
 			return finish(&c, cmd_version_def.fn(&c, 0, NULL));
 		}
