@@ -38,6 +38,7 @@ int main(int argc, char **argv)
 	/* global options before the command */
 	while ((id = opt_next(&c, &st, top_options, &word)) > 0) {
 		if (id == OPT_VERSION) {
+			c.cmd = &cmd_version_def; /* fu --help --version */
 			cli_colors(&c);
 			return finish(&c, cmd_version_def.fn(&c, 0, NULL));
 		}
