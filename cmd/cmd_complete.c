@@ -4,8 +4,10 @@
  * database (a missing or unusable one gives no candidates, silently).
  *
  *   commands              the subcommands
- *   options [CMD [SUB]]   CMD's options ("options add contact"); without
- *                         CMD, those that may come before a command
+ *   options [CMD [SUB]]   CMD's options ("options add contact"); for a
+ *                         command with forms and no SUB, the forms (add:
+ *                         contact, application); without CMD, those that
+ *                         may come before a command
  *   arg-options CMD [SUB] those of CMD's options that take a value (long
  *                         and short forms), so that the shells can tell
  *                         an option's value from a word
