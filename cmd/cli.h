@@ -1,7 +1,7 @@
 /*
- * cli.h - what the commands of cmd/ share: the command table, exit codes,
- * global options, printing (one "fu: ..." line for errors, colour only
- * on a terminal, user text never written raw), and option parsing.
+ * cli.h - what the commands of cmd/ share: exit codes, what the global
+ * options set, printing (one "fu: ..." line for errors, colour only on a
+ * terminal, user text never written raw). Options are read in opt.c.
  */
 #ifndef FU_CLI_H
 #define FU_CLI_H
@@ -38,17 +38,6 @@ typedef struct cli {
 	const struct cmd *cmd;
 } cli;
 
-typedef struct cmd {
-	const char *name;
-	int (*fn)(cli *c, int argc, char **argv);
-	const char *summary; /* one line for fu help */
-	const char *usage;   /* reads like the man page's SYNOPSIS */
-	int hidden;
-} cmd;
-
-extern const cmd fu_commands[];
-const cmd *cli_find_command(const char *name);
-
 /* --- errors ------------------------------------------------------------- */
 
 /* Print "fu: <message>" on stderr and return the exit code. */
@@ -60,7 +49,6 @@ int cli_exit_for(int rc);
 /* A usage error: the message, then "usage: ..." of the command. */
 int cli_usage_fail(cli *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void cli_print_usage(const cmd *k, FILE *f);
 
 /* --- preparing ---------------------------------------------------------- */
 
@@ -140,100 +128,11 @@ const char *cli_c(cli *c, const char *which);
 #define C_YELLOW "33"
 #define C_CYAN "36"
 
-/* Display width of UTF-8 text (code points; wide glyphs count as one). */
-size_t cli_width(const char *s);
-
-/* An aligned table: add cells row by row, then print. Cells are copied
- * and cleaned. Colour prefixes per cell are not counted in widths. */
-typedef struct table table;
-table *table_new(int ncols);
-void table_cell(table *t, const char *text);
-void table_cellf(table *t, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* colour for the next cell (a cli_c() string) */
-void table_color(table *t, const char *color);
-/* an indented line printed under the current row, outside the columns */
-void table_note(table *t, const char *text, const char *color);
-void table_print(cli *c, table *t, FILE *f, int header);
-void table_free(table *t);
-
 /* "Thu 12 Nov 14:00, in 5 hours" */
 char *cli_when(char *buf, size_t len, cli *c, int64_t t, int with_time);
 
-/* --- options ------------------------------------------------------------ */
-
-enum { OPT_NONE = 0, OPT_ARG = 1 };
-
-typedef struct opt_spec {
-	const char *name; /* long name without "--"; "h" style short only
-	                     through `shortc` */
-	int has_arg;
-	int id;           /* > 0, returned by opt_next */
-	char shortc;      /* 0 or a one-letter alias */
-} opt_spec;
-
-enum {
-	OPT_END = 0,
-	OPT_POSITIONAL = -1,
-	OPT_ERROR = -2
-};
-
-typedef struct opt_state {
-	int argc;
-	char **argv;
-	int i;
-	int dashdash;
-} opt_state;
-
-void opt_init(opt_state *st, int argc, char **argv);
-/* Next option of specs (terminated by a zero entry) or a global option
- * (--db, --now, --json, --color, --no-color, --help, handled here into
- * c); returns its id, OPT_POSITIONAL with *arg the word, OPT_END, or
- * OPT_ERROR after printing the error (return FU_EXIT_USAGE then). */
-int opt_next(cli *c, opt_state *st, const opt_spec *specs, const char **arg);
-
-/* Each command's options (the global ones apart); fu __complete and the
- * tests read these, so completion cannot drift from what fu accepts. */
-extern const opt_spec no_options[];
-extern const opt_spec global_options[];
-extern const opt_spec add_contact_options[];
-extern const opt_spec add_application_options[];
-extern const opt_spec backup_options[];
-extern const opt_spec close_options[];
-extern const opt_spec config_options[];
-extern const opt_spec draft_options[];
-extern const opt_spec due_options[];
-extern const opt_spec edit_options[];
-extern const opt_spec export_options[];
-extern const opt_spec import_options[];
-extern const opt_spec list_options[];
-extern const opt_spec log_options[];
-extern const opt_spec stats_options[];
-
 /* Append s to a NULL-terminated growable list; 0 or -1. */
 int strlist_push(char ***list, size_t *n, const char *s);
-
-/* --- the commands ------------------------------------------------------- */
-
-int cmd_add(cli *c, int argc, char **argv);
-int cmd_backup(cli *c, int argc, char **argv);
-int cmd_close(cli *c, int argc, char **argv);
-int cmd_complete(cli *c, int argc, char **argv);
-int cmd_config(cli *c, int argc, char **argv);
-int cmd_doctor(cli *c, int argc, char **argv);
-int cmd_draft(cli *c, int argc, char **argv);
-int cmd_due(cli *c, int argc, char **argv);
-int cmd_edit(cli *c, int argc, char **argv);
-int cmd_export(cli *c, int argc, char **argv);
-int cmd_help(cli *c, int argc, char **argv);
-int cmd_import(cli *c, int argc, char **argv);
-int cmd_list(cli *c, int argc, char **argv);
-int cmd_log(cli *c, int argc, char **argv);
-int cmd_rules(cli *c, int argc, char **argv);
-int cmd_show(cli *c, int argc, char **argv);
-int cmd_stats(cli *c, int argc, char **argv);
-int cmd_undo(cli *c, int argc, char **argv);
-int cmd_version(cli *c, int argc, char **argv);
 
 /* Print "12 Acme, Backend Engineer" or "3 Dana Reyes" (human output). */
 void cli_put_subject(cli *c, int64_t application_id, int64_t contact_id);

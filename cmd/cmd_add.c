@@ -3,8 +3,10 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/date.h"
 #include "fu/json.h"
+#include "opt.h"
 
 enum {
 	O_COMPANY = 1, O_TITLE, O_EMAIL, O_PHONE, O_ADDRESS, O_PREFERS,
@@ -12,30 +14,41 @@ enum {
 	O_URL, O_NO_FOLLOW_UP, O_NEW_COMPANY
 };
 
-const opt_spec add_contact_options[] = {
-	{ "company", OPT_ARG, O_COMPANY, 0 },
-	{ "title", OPT_ARG, O_TITLE, 0 },
-	{ "email", OPT_ARG, O_EMAIL, 0 },
-	{ "phone", OPT_ARG, O_PHONE, 0 },
-	{ "address", OPT_ARG, O_ADDRESS, 0 },
-	{ "prefers", OPT_ARG, O_PREFERS, 0 },
-	{ "no-calls", OPT_NONE, O_NO_CALLS, 0 },
-	{ "social-ok", OPT_NONE, O_SOCIAL_OK, 0 },
-	{ "notes", OPT_ARG, O_NOTES, 0 },
-	{ "new-company", OPT_NONE, O_NEW_COMPANY, 0 },
-	{ NULL, 0, 0, 0 }
+static const opt_spec add_contact_options[] = {
+	{ "company", 0, "C", O_COMPANY, "the company they work for" },
+	{ "title", 0, "T", O_TITLE, "their job title" },
+	{ "email", 0, "E", O_EMAIL,
+	  "their e-mail address, which drafts are addressed to" },
+	{ "phone", 0, "P", O_PHONE, "their phone number" },
+	{ "address", 0, "A", O_ADDRESS, "their postal address, for letters" },
+	{ "prefers", 0, "CHANNEL", O_PREFERS,
+	  "how they like to be reached: email, phone, letter, social" },
+	{ "no-calls", 0, NULL, O_NO_CALLS,
+	  "they take no phone calls: never suggest the phone" },
+	{ "social-ok", 0, NULL, O_SOCIAL_OK,
+	  "they are fine with being contacted on social media" },
+	{ "notes", 0, "TEXT", O_NOTES,
+	  "anything worth remembering about them" },
+	{ "new-company", 0, NULL, O_NEW_COMPANY,
+	  "the company as typed, even when it starts a known one's name" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
-const opt_spec add_application_options[] = {
-	{ "contact", OPT_ARG, O_CONTACT, 0 },
-	{ "applied", OPT_ARG, O_APPLIED, 0 },
-	{ "source", OPT_ARG, O_SOURCE, 0 },
-	{ "url", OPT_ARG, O_URL, 0 },
-	{ "no-calls", OPT_NONE, O_NO_CALLS, 0 },
-	{ "no-follow-up", OPT_NONE, O_NO_FOLLOW_UP, 0 },
-	{ "notes", OPT_ARG, O_NOTES, 0 },
-	{ "new-company", OPT_NONE, O_NEW_COMPANY, 0 },
-	{ NULL, 0, 0, 0 }
+static const opt_spec add_application_options[] = {
+	{ "contact", 0, "REF", O_CONTACT,
+	  "a person to write to, known or new (repeatable)" },
+	{ "applied", 0, "DATE", O_APPLIED, "when you applied (default: now)" },
+	{ "source", 0, "S", O_SOURCE,
+	  "where you found it: board, referral, recruiter, direct, other" },
+	{ "url", 0, "U", O_URL, "the posting's address" },
+	{ "no-calls", 0, NULL, O_NO_CALLS, "the posting says no phone calls" },
+	{ "no-follow-up", 0, NULL, O_NO_FOLLOW_UP,
+	  "the posting says not to follow up: no check-ins or nudges" },
+	{ "notes", 0, "TEXT", O_NOTES,
+	  "anything worth remembering about the application" },
+	{ "new-company", 0, NULL, O_NEW_COMPANY,
+	  "the company as typed, even when it starts a known one's name" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 /* A string option: set once; "" is refused (say nothing instead). */
@@ -223,14 +236,39 @@ done:
 	return rc;
 }
 
-int cmd_add(cli *c, int argc, char **argv)
+/* What fu add takes: each form parses its own options. */
+static const cmd add_contact_def = {
+	.name = "contact",
+	.fn = add_contact,
+	.summary = "record a contact",
+	.usage = "fu add contact NAME [--company C] [--title T] [--email E] [--phone P]\n"
+		 "       [--address A] [--prefers email|phone|letter|social] [--no-calls]\n"
+		 "       [--social-ok] [--notes TEXT]",
+	.options = add_contact_options,
+};
+
+static const cmd add_application_def = {
+	.name = "application",
+	.alias = "app",
+	.fn = add_application,
+	.summary = "record an application",
+	.usage = "fu add application COMPANY ROLE [--contact REF]... [--applied DATE]\n"
+		 "       [--source board|referral|recruiter|direct|other] [--url U]\n"
+		 "       [--no-calls] [--no-follow-up] [--notes TEXT]",
+	.options = add_application_options,
+};
+
+static const cmd *const add_forms[] = {
+	&add_contact_def, &add_application_def, NULL
+};
+
+static int cmd_add(cli *c, int argc, char **argv)
 {
 	/* the first word says what to add; options may come before it */
 	for (int i = 0; i < argc; i++) {
 		if (argv[i][0] == '-') {
 			/* skip the value of a global option */
-			if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--now") ||
-			    !strcmp(argv[i], "--color"))
+			if (opt_global_takes_next(argv[i]))
 				i++;
 			continue;
 		}
@@ -239,10 +277,9 @@ int cmd_add(cli *c, int argc, char **argv)
 		/* drop the word, keep everything else in order */
 		for (int j = i; j < argc - 1; j++)
 			rest[j] = rest[j + 1];
-		if (strcmp(what, "contact") == 0)
-			return add_contact(c, argc - 1, rest);
-		if (strcmp(what, "application") == 0 || strcmp(what, "app") == 0)
-			return add_application(c, argc - 1, rest);
+		const cmd *form = cmd_find(add_forms, what);
+		if (form)
+			return form->fn(c, argc - 1, rest);
 		return cli_usage_fail(c, "fu add takes 'contact' or "
 				      "'application', not '%s'", what);
 	}
@@ -250,7 +287,7 @@ int cmd_add(cli *c, int argc, char **argv)
 	const char *arg;
 	opt_init(&st, argc, argv);
 	int id;
-	while ((id = opt_next(c, &st, no_options, &arg)) > 0)
+	while ((id = opt_next(c, &st, NULL, &arg)) > 0)
 		;
 	if (id == OPT_ERROR)
 		return FU_EXIT_USAGE;
@@ -260,3 +297,10 @@ int cmd_add(cli *c, int argc, char **argv)
 	}
 	return cli_usage_fail(c, "fu add takes 'contact' or 'application'");
 }
+
+const cmd cmd_add_def = {
+	.name = "add",
+	.fn = cmd_add,
+	.summary = "record a contact or an application",
+	.subs = add_forms,
+};

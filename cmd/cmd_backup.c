@@ -2,16 +2,18 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/doctor.h"
+#include "opt.h"
 
 enum { O_FORCE = 1 };
 
-const opt_spec backup_options[] = {
-	{ "force", OPT_NONE, O_FORCE, 'f' },
-	{ NULL, 0, 0, 0 }
+static const opt_spec backup_options[] = {
+	{ "force", 'f', NULL, O_FORCE, "replace FILE if it exists" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
-int cmd_backup(cli *c, int argc, char **argv)
+static int cmd_backup(cli *c, int argc, char **argv)
 {
 	const char *file = NULL, *arg;
 	int force = 0, id, rc;
@@ -66,3 +68,11 @@ int cmd_backup(cli *c, int argc, char **argv)
 	printf(" (%lld bytes)\n", size);
 	return FU_EXIT_OK;
 }
+
+const cmd cmd_backup_def = {
+	.name = "backup",
+	.fn = cmd_backup,
+	.summary = "copy the database safely",
+	.usage = "fu backup FILE [--force]",
+	.options = backup_options,
+};

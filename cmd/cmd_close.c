@@ -3,18 +3,20 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/json.h"
+#include "opt.h"
 
 enum { O_OUTCOME = 1, O_AT, O_NOTE };
 
-const opt_spec close_options[] = {
-	{ "outcome", OPT_ARG, O_OUTCOME, 0 },
-	{ "at", OPT_ARG, O_AT, 0 },
-	{ "note", OPT_ARG, O_NOTE, 0 },
-	{ NULL, 0, 0, 0 }
+static const opt_spec close_options[] = {
+	{ "outcome", 0, "OUTCOME", O_OUTCOME, "how it ended (required)" },
+	{ "at", 0, "DATE", O_AT, "when it ended (default: now)" },
+	{ "note", 0, "TEXT", O_NOTE, "a note kept with the closing event" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
-int cmd_close(cli *c, int argc, char **argv)
+static int cmd_close(cli *c, int argc, char **argv)
 {
 	const char *ref = NULL, *outcome = NULL, *at = NULL, *note = NULL,
 		   *arg;
@@ -78,3 +80,12 @@ int cmd_close(cli *c, int argc, char **argv)
 	fu_application_free(a);
 	return rc;
 }
+
+const cmd cmd_close_def = {
+	.name = "close",
+	.fn = cmd_close,
+	.summary = "record how an application ended",
+	.usage = "fu close REF --outcome accepted|declined|rejected|withdrawn|no-response|filled\n"
+		 "       [--at DATE] [--note TEXT]",
+	.options = close_options,
+};

@@ -4,8 +4,10 @@
  * database (a missing or unusable one gives no candidates, silently).
  *
  *   commands              the subcommands
- *   options [CMD [SUB]]   CMD's options ("options add contact"); without
- *                         CMD, those that may come before a command
+ *   options [CMD [SUB]]   CMD's options ("options add contact"); for a
+ *                         command with forms and no SUB, the forms (add:
+ *                         contact, application); without CMD, those that
+ *                         may come before a command
  *   arg-options CMD [SUB] those of CMD's options that take a value (long
  *                         and short forms), so that the shells can tell
  *                         an option's value from a word
@@ -19,8 +21,10 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/model.h"
 #include "fu/rules.h"
+#include "opt.h"
 
 static void options_of(const opt_spec *o)
 {
@@ -35,7 +39,7 @@ static void arg_options_of(const opt_spec *o)
 	for (int pass = 0; pass < 2; pass++)
 		for (const opt_spec *k = pass ? global_options : o; k && k->name;
 		     k++) {
-			if (k->has_arg != OPT_ARG)
+			if (!k->value)
 				continue;
 			printf("--%s\n", k->name);
 			if (k->shortc)
@@ -43,25 +47,14 @@ static void arg_options_of(const opt_spec *o)
 		}
 }
 
-static const opt_spec *options_for(const char *cmdname, const char *sub)
+/* The options of the command called name, or of its form sub (fu add
+ * contact); NULL for none, or no such command. */
+static const opt_spec *options_for(const char *name, const char *sub)
 {
-	static const struct { const char *name; const opt_spec *o; } t[] = {
-		{ "backup", backup_options }, { "close", close_options }, { "config", config_options },
-		{ "draft", draft_options },
-		{ "due", due_options }, { "edit", edit_options },
-		{ "export", export_options }, { "import", import_options },
-		{ "list", list_options }, { "log", log_options },
-		{ "stats", stats_options },
-	};
-	if (!strcmp(cmdname, "add"))
-		return sub && !strcmp(sub, "contact") ? add_contact_options
-		     : sub && (!strcmp(sub, "application") ||
-			       !strcmp(sub, "app")) ?
-		       add_application_options : no_options;
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-		if (!strcmp(t[i].name, cmdname))
-			return t[i].o;
-	return no_options;
+	const cmd *k = cmd_find(fu_commands, name);
+	if (k && k->subs)
+		k = sub ? cmd_find(k->subs, sub) : NULL;
+	return k ? k->options : NULL;
 }
 
 static void names(const char *(*name)(int), int count)
@@ -156,13 +149,13 @@ static void things(cli *c, int apps, int people)
 	}
 }
 
-int cmd_complete(cli *c, int argc, char **argv)
+static int cmd_complete(cli *c, int argc, char **argv)
 {
 	const char *words[3] = { NULL, NULL, NULL }, *arg;
 	int nw = 0, id;
 	opt_state st;
 	opt_init(&st, argc, argv);
-	while ((id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+	while ((id = opt_next(c, &st, NULL, &arg)) != OPT_END) {
 		if (id == OPT_ERROR)
 			return FU_EXIT_USAGE;
 		if (nw < 3)
@@ -172,17 +165,20 @@ int cmd_complete(cli *c, int argc, char **argv)
 	c->color_mode = 2;
 	cli_colors(c);
 	if (!strcmp(w, "commands")) {
-		for (const cmd *k = fu_commands; k->name; k++)
-			if (!k->hidden)
-				printf("%s\n", k->name);
+		for (const cmd *const *k = fu_commands; *k; k++)
+			if (!(*k)->hidden)
+				printf("%s\n", (*k)->name);
 	} else if (!strcmp(w, "options")) {
-		if (words[1] && !strcmp(words[1], "add") && !words[2])
-			printf("contact\napplication\n");
+		const cmd *k = words[1] ? cmd_find(fu_commands, words[1]) : NULL;
+		if (k && k->subs && !words[2])
+			for (const cmd *const *s = k->subs; *s; s++)
+				printf("%s\n", (*s)->name);
 		else
 			options_of(options_for(words[1] ? words[1] : "",
 					       words[2]));
-		if (!words[1] || !*words[1])
-			printf("--version\n");
+		if (!words[1] || !*words[1]) /* before a command */
+			for (const opt_spec *o = top_options; o->name; o++)
+				printf("--%s\n", o->name);
 	} else if (!strcmp(w, "arg-options")) {
 		arg_options_of(options_for(words[1] ? words[1] : "", words[2]));
 	} else if (!strcmp(w, "applications")) {
@@ -221,3 +217,11 @@ int cmd_complete(cli *c, int argc, char **argv)
 	}
 	return FU_EXIT_OK;
 }
+
+const cmd cmd_complete_def = {
+	.name = "__complete",
+	.fn = cmd_complete,
+	.summary = "print completion candidates",
+	.usage = "fu __complete WHAT [WORD]",
+	.hidden = 1,
+};

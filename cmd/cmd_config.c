@@ -3,13 +3,18 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
+#include "opt.h"
+#include "table.h"
 
 enum { O_UNSET = 1, O_LIST };
 
-const opt_spec config_options[] = {
-	{ "unset", OPT_NONE, O_UNSET, 0 },
-	{ "list", OPT_NONE, O_LIST, 'l' },
-	{ NULL, 0, 0, 0 }
+static const opt_spec config_options[] = {
+	{ "unset", 0, NULL, O_UNSET,
+	  "remove the setting of KEY: its default applies again" },
+	{ "list", 'l', NULL, O_LIST,
+	  "every key, with its value or default, and what it is for" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 /* Every key with its value (set or default) and whether it is set. */
@@ -99,7 +104,7 @@ static int get_one(cli *c, const char *key)
 	return rc;
 }
 
-int cmd_config(cli *c, int argc, char **argv)
+static int cmd_config(cli *c, int argc, char **argv)
 {
 	const char *words[3] = { NULL, NULL, NULL }, *arg;
 	int nw = 0, unset = 0, list = 0, id, rc;
@@ -146,3 +151,13 @@ int cmd_config(cli *c, int argc, char **argv)
 	}
 	return FU_EXIT_OK;
 }
+
+const cmd cmd_config_def = {
+	.name = "config",
+	.fn = cmd_config,
+	.summary = "get and set your name, numbers and rules",
+	.usage = "fu config KEY [VALUE]\n"
+		 "fu config --unset KEY\n"
+		 "fu config --list",
+	.options = config_options,
+};

@@ -3,7 +3,10 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/doctor.h"
+#include "opt.h"
+#include "table.h"
 
 static cJSON *mode_json(unsigned mode)
 {
@@ -85,13 +88,13 @@ static void report_human(cli *c, const fu_doctor_report *r)
 		       warn == 1 ? "" : "s");
 }
 
-int cmd_doctor(cli *c, int argc, char **argv)
+static int cmd_doctor(cli *c, int argc, char **argv)
 {
 	const char *arg;
 	opt_state st;
 	int id;
 	opt_init(&st, argc, argv);
-	while ((id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+	while ((id = opt_next(c, &st, NULL, &arg)) != OPT_END) {
 		if (id == OPT_ERROR)
 			return FU_EXIT_USAGE;
 		return cli_usage_fail(c, "unexpected '%s'", arg);
@@ -122,3 +125,10 @@ int cmd_doctor(cli *c, int argc, char **argv)
 	fu_doctor_report_free(r);
 	return rc;
 }
+
+const cmd cmd_doctor_def = {
+	.name = "doctor",
+	.fn = cmd_doctor,
+	.summary = "check the database: integrity, version, permissions",
+	.usage = "fu doctor",
+};

@@ -12,20 +12,27 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/draft.h"
 #include "fu/rules.h"
+#include "opt.h"
 
 enum { O_TO = 1, O_CHANNEL, O_EML, O_EDIT, O_SENT };
 
-const opt_spec draft_options[] = {
-	{ "to", OPT_ARG, O_TO, 0 },
-	{ "channel", OPT_ARG, O_CHANNEL, 0 },
-	{ "eml", OPT_ARG, O_EML, 0 },
-	{ "edit", OPT_NONE, O_EDIT, 'e' },
-	{ "sent", OPT_NONE, O_SENT, 0 },
-	{ NULL, 0, 0, 0 }
+static const opt_spec draft_options[] = {
+	{ "to", 0, "CONTACT", O_TO,
+	  "the person to write to, when the action names several or none" },
+	{ "channel", 0, "CHANNEL", O_CHANNEL,
+	  "email, phone or letter instead of the channel the rules chose" },
+	{ "eml", 0, "FILE", O_EML,
+	  "also write the draft as an e-mail message (.eml) to FILE" },
+	{ "edit", 'e', NULL, O_EDIT,
+	  "open the draft in $VISUAL (else $EDITOR) first" },
+	{ "sent", 0, NULL, O_SENT,
+	  "also log that you sent it, so that fu due moves on" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 /* The message as text: newlines and tabs kept, any other control
@@ -199,7 +206,7 @@ static cJSON *draft_json(const fu_draft *d, const fu_draft_input *in,
 	return o;
 }
 
-int cmd_draft(cli *c, int argc, char **argv)
+static int cmd_draft(cli *c, int argc, char **argv)
 {
 	const char *ref = NULL, *action = NULL, *to = NULL, *chan = NULL,
 		   *eml = NULL, *arg;
@@ -352,3 +359,12 @@ done:
 	fu_draft_input_free(in);
 	return rc;
 }
+
+const cmd cmd_draft_def = {
+	.name = "draft",
+	.fn = cmd_draft,
+	.summary = "write the follow-up message for an action",
+	.usage = "fu draft REF [ACTION] [--to CONTACT] [--channel email|phone|letter]\n"
+		 "       [--eml FILE] [--edit] [--sent]",
+	.options = draft_options,
+};

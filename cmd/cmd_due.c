@@ -3,21 +3,29 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/date.h"
 #include "fu/json.h"
 #include "fu/rules.h"
+#include "opt.h"
+#include "table.h"
 
 enum { O_ALL = 1, O_OVERDUE, O_DAYS, O_WHY, O_CHECK, O_COUNT, O_ICS };
 
-const opt_spec due_options[] = {
-	{ "all", OPT_NONE, O_ALL, 'a' },
-	{ "overdue", OPT_NONE, O_OVERDUE, 0 },
-	{ "days", OPT_ARG, O_DAYS, 'd' },
-	{ "why", OPT_NONE, O_WHY, 'w' },
-	{ "check", OPT_NONE, O_CHECK, 'q' },
-	{ "count", OPT_NONE, O_COUNT, 0 },
-	{ "ics", OPT_NONE, O_ICS, 0 },
-	{ NULL, 0, 0, 0 }
+static const opt_spec due_options[] = {
+	{ "all", 'a', NULL, O_ALL, "every open action, whatever its date" },
+	{ "overdue", 0, NULL, O_OVERDUE, "only what is overdue" },
+	{ "days", 'd', "N", O_DAYS,
+	  "what opens within N days (0 to 3650), not the usual horizon" },
+	{ "why", 'w', NULL, O_WHY,
+	  "under each action, its rule, window, advice and source" },
+	{ "check", 'q', NULL, O_CHECK,
+	  "print nothing; exit 0 if anything can be done now, else 1" },
+	{ "count", 0, NULL, O_COUNT,
+	  "print how many actions can be done now (due or overdue)" },
+	{ "ics", 0, NULL, O_ICS,
+	  "print the actions as iCalendar to-dos instead of a table" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 static const char *state_color(cli *c, fu_action_state_t s)
@@ -125,7 +133,7 @@ static int walk_json(const fu_action_row *r, void *arg)
 	return cli_json_element(fu_json_action(r, w->c->now), w->n++);
 }
 
-int cmd_due(cli *c, int argc, char **argv)
+static int cmd_due(cli *c, int argc, char **argv)
 {
 	const char *ref = NULL, *days_text = NULL, *arg;
 	int all = 0, overdue = 0, why = 0, check = 0, count = 0, ics = 0;
@@ -225,3 +233,11 @@ int cmd_due(cli *c, int argc, char **argv)
 	}
 	return rc;
 }
+
+const cmd cmd_due_def = {
+	.name = "due",
+	.fn = cmd_due,
+	.summary = "what to do, most urgent first",
+	.usage = "fu due [REF] [--all | --overdue | --days N] [--why] [--check | --count | --ics]",
+	.options = due_options,
+};

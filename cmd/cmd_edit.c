@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/json.h"
+#include "opt.h"
 
 enum {
 	O_COMPANY = 1, O_ROLE, O_APPLIED, O_SOURCE, O_URL, O_NOTES, O_CALLS,
@@ -12,28 +14,42 @@ enum {
 	O_NO_SOCIAL
 };
 
-const opt_spec edit_options[] = {
-	{ "company", OPT_ARG, O_COMPANY, 0 },
-	{ "role", OPT_ARG, O_ROLE, 0 },
-	{ "applied", OPT_ARG, O_APPLIED, 0 },
-	{ "source", OPT_ARG, O_SOURCE, 0 },
-	{ "url", OPT_ARG, O_URL, 0 },
-	{ "notes", OPT_ARG, O_NOTES, 0 },
-	{ "calls", OPT_NONE, O_CALLS, 0 },
-	{ "no-calls", OPT_NONE, O_NO_CALLS, 0 },
-	{ "follow-up", OPT_NONE, O_FOLLOW_UP, 0 },
-	{ "no-follow-up", OPT_NONE, O_NO_FOLLOW_UP, 0 },
-	{ "contact", OPT_ARG, O_CONTACT, 0 },
-	{ "drop-contact", OPT_ARG, O_DROP_CONTACT, 0 },
-	{ "name", OPT_ARG, O_NAME, 0 },
-	{ "title", OPT_ARG, O_TITLE, 0 },
-	{ "email", OPT_ARG, O_EMAIL, 0 },
-	{ "phone", OPT_ARG, O_PHONE, 0 },
-	{ "address", OPT_ARG, O_ADDRESS, 0 },
-	{ "prefers", OPT_ARG, O_PREFERS, 0 },
-	{ "social-ok", OPT_NONE, O_SOCIAL_OK, 0 },
-	{ "no-social", OPT_NONE, O_NO_SOCIAL, 0 },
-	{ NULL, 0, 0, 0 }
+static const opt_spec edit_options[] = {
+	{ "company", 0, "C", O_COMPANY,
+	  "the company (of a contact: empty for none)" },
+	{ "role", 0, "R", O_ROLE, "the application's role" },
+	{ "applied", 0, "DATE", O_APPLIED,
+	  "when you applied: moves the first applied event, or adds one" },
+	{ "source", 0, "S", O_SOURCE,
+	  "board, referral, recruiter, direct or other; empty to clear" },
+	{ "url", 0, "U", O_URL, "the posting's address; empty to clear" },
+	{ "notes", 0, "TEXT", O_NOTES, "your notes; empty to clear" },
+	{ "calls", 0, NULL, O_CALLS,
+	  "the posting allows phone calls, or the contact takes them" },
+	{ "no-calls", 0, NULL, O_NO_CALLS,
+	  "no phone calls, for the posting or the contact" },
+	{ "follow-up", 0, NULL, O_FOLLOW_UP, "the posting allows follow-ups" },
+	{ "no-follow-up", 0, NULL, O_NO_FOLLOW_UP,
+	  "the posting says not to follow up" },
+	{ "contact", 0, "REF", O_CONTACT,
+	  "attach a person to the application, known or new (repeatable)" },
+	{ "drop-contact", 0, "REF", O_DROP_CONTACT,
+	  "detach a person; the contact itself is kept (repeatable)" },
+	{ "name", 0, "N", O_NAME, "the contact's name" },
+	{ "title", 0, "T", O_TITLE, "the contact's job title; empty to clear" },
+	{ "email", 0, "E", O_EMAIL,
+	  "the contact's e-mail address; empty to clear" },
+	{ "phone", 0, "P", O_PHONE,
+	  "the contact's phone number; empty to clear" },
+	{ "address", 0, "A", O_ADDRESS,
+	  "the contact's postal address; empty to clear" },
+	{ "prefers", 0, "CHANNEL", O_PREFERS,
+	  "email, phone, letter, social, or none for no preference" },
+	{ "social-ok", 0, NULL, O_SOCIAL_OK,
+	  "the contact is fine with being contacted on social media" },
+	{ "no-social", 0, NULL, O_NO_SOCIAL,
+	  "the contact is not to be contacted on social media" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 typedef struct change {
@@ -202,7 +218,7 @@ static int edit_contact(cli *c, int64_t id, const change *ch, size_t n)
 	return rc;
 }
 
-int cmd_edit(cli *c, int argc, char **argv)
+static int cmd_edit(cli *c, int argc, char **argv)
 {
 	change *ch = calloc((size_t)argc + 1, sizeof *ch);
 	size_t n = 0;
@@ -243,3 +259,16 @@ done:
 	free(ch);
 	return rc;
 }
+
+const cmd cmd_edit_def = {
+	.name = "edit",
+	.fn = cmd_edit,
+	.summary = "correct an application or a contact",
+	.usage = "fu edit APPLICATION [--company C] [--role R] [--applied DATE] [--source S]\n"
+		 "       [--url U] [--notes TEXT] [--calls | --no-calls]\n"
+		 "       [--follow-up | --no-follow-up] [--contact REF]... [--drop-contact REF]...\n"
+		 "fu edit CONTACT [--name N] [--company C] [--title T] [--email E] [--phone P]\n"
+		 "       [--address A] [--prefers CHANNEL|none] [--calls | --no-calls]\n"
+		 "       [--social-ok | --no-social] [--notes TEXT]",
+	.options = edit_options,
+};

@@ -2,13 +2,16 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/transfer.h"
+#include "opt.h"
 
 enum { O_ICS = 1 };
 
-const opt_spec export_options[] = {
-	{ "ics", OPT_NONE, O_ICS, 0 },
-	{ NULL, 0, 0, 0 }
+static const opt_spec export_options[] = {
+	{ "ics", 0, NULL, O_ICS,
+	  "the open actions as iCalendar to-dos instead of JSON" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 /* A piece of the document to standard output; a failure stops the
@@ -18,7 +21,7 @@ static int write_out(const char *text, size_t len, void *arg)
 	return fwrite(text, 1, len, arg) != len;
 }
 
-int cmd_export(cli *c, int argc, char **argv)
+static int cmd_export(cli *c, int argc, char **argv)
 {
 	const char *arg;
 	int ics = 0, id, rc, lrc;
@@ -52,3 +55,11 @@ int cmd_export(cli *c, int argc, char **argv)
 	}
 	return cli_ics(c, NULL); /* every open action, whatever its date */
 }
+
+const cmd cmd_export_def = {
+	.name = "export",
+	.fn = cmd_export,
+	.summary = "write everything as JSON (or what is due as iCalendar)",
+	.usage = "fu export [--ics]",
+	.options = export_options,
+};

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "commands.h"
+#include "opt.h"
 
 static void overview(void)
 {
@@ -12,18 +14,15 @@ static void overview(void)
 	       "fu keeps a job seeker's follow-ups on time: record what "
 	       "happened,\nsee each morning what is due, and close what "
 	       "ended.\n\ncommands:\n");
-	for (const cmd *k = fu_commands; k->name; k++)
-		if (!k->hidden)
-			printf("   %-9s %s\n", k->name, k->summary);
-	printf("\nglobal options:\n"
-	       "   --db PATH      the database (default: $FU_DB, else "
-	       "$XDG_DATA_HOME/fu/fu.db)\n"
-	       "   --now DATE     take DATE as the current time (also FU_NOW)\n"
-	       "   --json         machine-readable output\n"
-	       "   --color WHEN   auto, always or never (NO_COLOR is honoured)\n"
-	       "   --no-color     the same as --color never\n"
-	       "   -h, --help     help for a command\n"
-	       "\nexit status:\n"
+	for (const cmd *const *k = fu_commands; *k; k++)
+		if (!(*k)->hidden)
+			printf("   %-9s %s\n", (*k)->name, (*k)->summary);
+	printf("\nglobal options:\n");
+	for (const opt_spec *o = global_options; o->name; o++) {
+		char name[64];
+		printf("   %-14s %s\n", opt_label(name, sizeof name, o), o->help);
+	}
+	printf("\nexit status:\n"
 	       "   0 success; 1 fu due --check found nothing due, or fu config "
 	       "KEY is unset;\n   2 usage error; 3 not found or ambiguous; 4 invalid value; 5 "
 	       "database busy;\n   6 database unusable; 7 other failure\n"
@@ -32,13 +31,13 @@ static void overview(void)
 	       "them.\n");
 }
 
-int cmd_help(cli *c, int argc, char **argv)
+static int cmd_help(cli *c, int argc, char **argv)
 {
 	const char *which = NULL, *arg;
 	opt_state st;
 	int id;
 	opt_init(&st, argc, argv);
-	while (argv && (id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+	while (argv && (id = opt_next(c, &st, NULL, &arg)) != OPT_END) {
 		if (id == OPT_ERROR)
 			return FU_EXIT_USAGE;
 		if (which)
@@ -49,7 +48,7 @@ int cmd_help(cli *c, int argc, char **argv)
 		overview();
 		return FU_EXIT_OK;
 	}
-	const cmd *k = cli_find_command(which);
+	const cmd *k = cmd_find(fu_commands, which);
 	if (!k || k->hidden)
 		return cli_fail(FU_EXIT_USAGE, "'%s' is not a fu command; see "
 				"'fu help'", which);
@@ -68,13 +67,13 @@ int cmd_help(cli *c, int argc, char **argv)
 	return FU_EXIT_OK;
 }
 
-int cmd_version(cli *c, int argc, char **argv)
+static int cmd_version(cli *c, int argc, char **argv)
 {
 	const char *arg;
 	opt_state st;
 	int id;
 	opt_init(&st, argc, argv);
-	while (argv && (id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+	while (argv && (id = opt_next(c, &st, NULL, &arg)) != OPT_END) {
 		if (id == OPT_ERROR)
 			return FU_EXIT_USAGE;
 		return cli_usage_fail(c, "unexpected '%s'", arg);
@@ -91,3 +90,17 @@ int cmd_version(cli *c, int argc, char **argv)
 	printf("fu %s\n", FU_VERSION);
 	return FU_EXIT_OK;
 }
+
+const cmd cmd_help_def = {
+	.name = "help",
+	.fn = cmd_help,
+	.summary = "show help for fu or a command",
+	.usage = "fu help [COMMAND]",
+};
+
+const cmd cmd_version_def = {
+	.name = "version",
+	.fn = cmd_version,
+	.summary = "print fu's version",
+	.usage = "fu version",
+};

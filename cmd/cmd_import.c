@@ -4,16 +4,20 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/buf.h"
 #include "fu/transfer.h"
+#include "opt.h"
 
 enum { O_MERGE = 1, O_CSV, O_SKIP_BAD };
 
-const opt_spec import_options[] = {
-	{ "merge", OPT_NONE, O_MERGE, 0 },
-	{ "csv", OPT_NONE, O_CSV, 0 },
-	{ "skip-bad", OPT_NONE, O_SKIP_BAD, 0 },
-	{ NULL, 0, 0, 0 }
+static const opt_spec import_options[] = {
+	{ "merge", 0, NULL, O_MERGE,
+	  "add the export to the data already there" },
+	{ "csv", 0, NULL, O_CSV, "FILE is a spreadsheet (CSV), not an export" },
+	{ "skip-bad", 0, NULL, O_SKIP_BAD,
+	  "with --csv: import the good rows and list the bad ones" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 /* The whole of path ("-": standard input) into b; 0 or an errno. */
@@ -144,7 +148,7 @@ static int import_csv(cli *c, const fu_buf *b, int skip_bad)
 	return rc;
 }
 
-int cmd_import(cli *c, int argc, char **argv)
+static int cmd_import(cli *c, int argc, char **argv)
 {
 	const char *file = NULL, *arg;
 	int merge = 0, csv = 0, skip_bad = 0, id, rc;
@@ -188,3 +192,12 @@ int cmd_import(cli *c, int argc, char **argv)
 	fu_buf_free(&b);
 	return rc;
 }
+
+const cmd cmd_import_def = {
+	.name = "import",
+	.fn = cmd_import,
+	.summary = "read an export, or a spreadsheet (CSV)",
+	.usage = "fu import FILE [--merge]\n"
+		 "fu import --csv FILE [--skip-bad]",
+	.options = import_options,
+};

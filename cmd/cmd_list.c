@@ -3,18 +3,23 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/date.h"
 #include "fu/json.h"
+#include "opt.h"
+#include "table.h"
 
 enum { O_OPEN = 1, O_CLOSED, O_ALL, O_OUTCOME, O_COMPANY };
 
-const opt_spec list_options[] = {
-	{ "open", OPT_NONE, O_OPEN, 0 },
-	{ "closed", OPT_NONE, O_CLOSED, 0 },
-	{ "all", OPT_NONE, O_ALL, 'a' },
-	{ "outcome", OPT_ARG, O_OUTCOME, 0 },
-	{ "company", OPT_ARG, O_COMPANY, 0 },
-	{ NULL, 0, 0, 0 }
+static const opt_spec list_options[] = {
+	{ "open", 0, NULL, O_OPEN, "only open applications (the default)" },
+	{ "closed", 0, NULL, O_CLOSED, "only closed applications" },
+	{ "all", 'a', NULL, O_ALL, "open and closed applications" },
+	{ "outcome", 0, "O", O_OUTCOME,
+	  "only applications closed with that outcome" },
+	{ "company", 0, "C", O_COMPANY,
+	  "only those at a company whose name contains C" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 /* The contacts stream past (fu_contact_each) into a table, which spills
@@ -227,7 +232,7 @@ static int list_applications(cli *c, fu_application_filter *f)
 	return rc;
 }
 
-int cmd_list(cli *c, int argc, char **argv)
+static int cmd_list(cli *c, int argc, char **argv)
 {
 	fu_application_filter f = { .status = FU_STATUS_OPEN };
 	const char *what = NULL, *arg;
@@ -279,3 +284,12 @@ int cmd_list(cli *c, int argc, char **argv)
 	return contacts ? list_contacts(c, f.company)
 			: list_applications(c, &f);
 }
+
+const cmd cmd_list_def = {
+	.name = "list",
+	.fn = cmd_list,
+	.summary = "list applications or contacts",
+	.usage = "fu list [applications] [--open | --closed | --all | --outcome O] [--company C]\n"
+		 "fu list contacts [--company C]",
+	.options = list_options,
+};

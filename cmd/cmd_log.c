@@ -3,28 +3,40 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/json.h"
 #include "fu/rules.h"
+#include "opt.h"
 
 enum {
 	O_AT = 1, O_WITH, O_TOPIC, O_EXPECT, O_CHANNEL, O_UNTIL, O_ACTION,
 	O_URGENT, O_NOTE, O_NEW_CONTACT
 };
 
-const opt_spec log_options[] = {
-	{ "at", OPT_ARG, O_AT, 0 },
-	{ "with", OPT_ARG, O_WITH, 0 },
-	{ "topic", OPT_ARG, O_TOPIC, 0 },
-	{ "expect", OPT_ARG, O_EXPECT, 0 },
-	{ "channel", OPT_ARG, O_CHANNEL, 0 },
-	{ "until", OPT_ARG, O_UNTIL, 0 },
-	{ "action", OPT_ARG, O_ACTION, 0 },
-	{ "urgent", OPT_NONE, O_URGENT, 0 },
-	{ "note", OPT_ARG, O_NOTE, 0 },
-	{ "new-contact", OPT_NONE, O_NEW_CONTACT, 0 },
-	{ NULL, 0, 0, 0 }
+static const opt_spec log_options[] = {
+	{ "at", 0, "DATE", O_AT, "when it happened (default: now)" },
+	{ "with", 0, "CONTACT", O_WITH,
+	  "a person it happened with, known or new (repeatable)" },
+	{ "topic", 0, "TEXT", O_TOPIC,
+	  "something you talked about, for the thank-you (repeatable)" },
+	{ "expect", 0, "DATE", O_EXPECT,
+	  "the date they promised to get back to you by" },
+	{ "channel", 0, "CHANNEL", O_CHANNEL,
+	  "how it happened: email, phone, letter, social, in-person, "
+	  "video" },
+	{ "until", 0, "DATE", O_UNTIL,
+	  "for snooze, until when; for offer, their deadline" },
+	{ "action", 0, "ACTION", O_ACTION,
+	  "for sent, snooze and dismiss: the action aimed at" },
+	{ "urgent", 0, NULL, O_URGENT,
+	  "for help-promised: time-sensitive, so the reminder comes sooner" },
+	{ "note", 0, "TEXT", O_NOTE, "a note kept with the event" },
+	{ "new-contact", 0, NULL, O_NEW_CONTACT,
+	  "add the --with people as new even when one looks like someone "
+	  "already on it" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 static int check_action(const char *a)
@@ -253,7 +265,7 @@ static void print_event(cli *c, const fu_event *e)
 	printf("\n");
 }
 
-int cmd_log(cli *c, int argc, char **argv)
+static int cmd_log(cli *c, int argc, char **argv)
 {
 	fu_event e = { 0 };
 	const char *ref = NULL, *kind = NULL, *at = NULL, *expect = NULL,
@@ -386,3 +398,13 @@ done:
 	fu_event_clear(&e);
 	return rc;
 }
+
+const cmd cmd_log_def = {
+	.name = "log",
+	.fn = cmd_log,
+	.summary = "record something that happened",
+	.usage = "fu log REF KIND [--at DATE] [--with CONTACT]... [--topic TEXT]...\n"
+		 "       [--expect DATE] [--channel email|phone|letter|social|in-person]\n"
+		 "       [--until DATE] [--action ACTION] [--urgent] [--note TEXT]",
+	.options = log_options,
+};

@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/rules.h"
+#include "opt.h"
 
 /* The numbers of a rule: params whose key names it ("rules.<id>."). */
 static void rule_params(cli *c, const fu_rule_info *r,
@@ -84,13 +86,13 @@ static int constraint_number(const char *s)
 	return *s && !*end && v >= 1 && v <= FU_CONSTRAINTS ? (int)v : 0;
 }
 
-int cmd_rules(cli *c, int argc, char **argv)
+static int cmd_rules(cli *c, int argc, char **argv)
 {
 	const char *which = NULL, *arg;
 	opt_state st;
 	int id, rc;
 	opt_init(&st, argc, argv);
-	while ((id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+	while ((id = opt_next(c, &st, NULL, &arg)) != OPT_END) {
 		if (id == OPT_ERROR)
 			return FU_EXIT_USAGE;
 		if (which)
@@ -160,3 +162,10 @@ int cmd_rules(cli *c, int argc, char **argv)
 		constraint_text(c, &ck[i]);
 	return FU_EXIT_OK;
 }
+
+const cmd cmd_rules_def = {
+	.name = "rules",
+	.fn = cmd_rules,
+	.summary = "the follow-up rules, their numbers and sources",
+	.usage = "fu rules [RULE]",
+};

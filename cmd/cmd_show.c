@@ -3,9 +3,11 @@
 #include <string.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/json.h"
+#include "opt.h"
 
 static void field(cli *c, const char *label, const char *value)
 {
@@ -273,13 +275,13 @@ done:
 	return rc;
 }
 
-int cmd_show(cli *c, int argc, char **argv)
+static int cmd_show(cli *c, int argc, char **argv)
 {
 	const char *ref = NULL, *arg;
 	opt_state st;
 	int id, rc;
 	opt_init(&st, argc, argv);
-	while ((id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+	while ((id = opt_next(c, &st, NULL, &arg)) != OPT_END) {
 		if (id == OPT_ERROR)
 			return FU_EXIT_USAGE;
 		if (ref)
@@ -299,3 +301,10 @@ int cmd_show(cli *c, int argc, char **argv)
 	return r.type == FU_REF_APPLICATION ? show_application(c, r.id)
 					    : show_contact(c, r.id);
 }
+
+const cmd cmd_show_def = {
+	.name = "show",
+	.fn = cmd_show,
+	.summary = "an application or a contact, with its history",
+	.usage = "fu show REF",
+};

@@ -2,15 +2,18 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/date.h"
 #include "fu/json.h"
 #include "fu/stats.h"
+#include "opt.h"
 
 enum { O_SINCE = 1 };
 
-const opt_spec stats_options[] = {
-	{ "since", OPT_ARG, O_SINCE, 0 },
-	{ NULL, 0, 0, 0 }
+static const opt_spec stats_options[] = {
+	{ "since", 0, "DATE", O_SINCE,
+	  "count only the applications applied to since DATE" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 static void add_rate(cJSON *o, const char *k, double v)
@@ -115,7 +118,7 @@ static void print_stats(cli *c, const fu_stats *s)
 		       s->follow_ups_per_application, s->follow_ups);
 }
 
-int cmd_stats(cli *c, int argc, char **argv)
+static int cmd_stats(cli *c, int argc, char **argv)
 {
 	const char *since_text = NULL, *arg;
 	int id, rc;
@@ -148,3 +151,11 @@ int cmd_stats(cli *c, int argc, char **argv)
 	print_stats(c, &s);
 	return FU_EXIT_OK;
 }
+
+const cmd cmd_stats_def = {
+	.name = "stats",
+	.fn = cmd_stats,
+	.summary = "how your job hunt is going, in numbers",
+	.usage = "fu stats [--since DATE]",
+	.options = stats_options,
+};

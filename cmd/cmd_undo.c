@@ -1,15 +1,17 @@
 /* cmd_undo.c - fu undo [REF]: remove the last logged event */
 #include "cli.h"
+#include "commands.h"
 #include "fu/date.h"
 #include "fu/json.h"
+#include "opt.h"
 
-int cmd_undo(cli *c, int argc, char **argv)
+static int cmd_undo(cli *c, int argc, char **argv)
 {
 	const char *ref = NULL, *arg;
 	opt_state st;
 	int id, rc;
 	opt_init(&st, argc, argv);
-	while ((id = opt_next(c, &st, no_options, &arg)) != OPT_END) {
+	while ((id = opt_next(c, &st, NULL, &arg)) != OPT_END) {
 		if (id == OPT_ERROR)
 			return FU_EXIT_USAGE;
 		if (ref)
@@ -47,3 +49,10 @@ int cmd_undo(cli *c, int argc, char **argv)
 	fu_event_free(e);
 	return rc;
 }
+
+const cmd cmd_undo_def = {
+	.name = "undo",
+	.fn = cmd_undo,
+	.summary = "remove the last logged event",
+	.usage = "fu undo [REF]",
+};

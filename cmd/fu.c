@@ -1,8 +1,9 @@
 /*
- * fu.c - the dispatcher: global options, then a sorted table of commands,
- * each in a file of its own. Commands parse their own options (globals
- * may stand anywhere), open the database when they need it, and return
- * an exit code; the dispatcher checks that the output was written.
+ * fu.c - the dispatcher: global options, then a command of the sorted
+ * table (commands.c), each in a file of its own. Commands parse their
+ * own options (globals may stand anywhere), open the database when they
+ * need it, and return an exit code; the dispatcher checks that the
+ * output was written.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -10,76 +11,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "fu/date.h"
-
-/* Sorted by name. */
-const cmd fu_commands[] = {
-	{ "__complete", cmd_complete, "print completion candidates",
-	  "fu __complete WHAT [WORD]", 1 },
-	{ "add", cmd_add, "record a contact or an application",
-	  "fu add contact NAME [--company C] [--title T] [--email E] [--phone P]\n"
-	  "       [--address A] [--prefers email|phone|letter|social] [--no-calls]\n"
-	  "       [--social-ok] [--notes TEXT]\n"
-	  "fu add application COMPANY ROLE [--contact REF]... [--applied DATE]\n"
-	  "       [--source board|referral|recruiter|direct|other] [--url U]\n"
-	  "       [--no-calls] [--no-follow-up] [--notes TEXT]", 0 },
-	{ "backup", cmd_backup, "copy the database safely",
-	  "fu backup FILE [--force]", 0 },
-	{ "close", cmd_close, "record how an application ended",
-	  "fu close REF --outcome accepted|declined|rejected|withdrawn|no-response|filled\n"
-	  "       [--at DATE] [--note TEXT]", 0 },
-	{ "config", cmd_config, "get and set your name, numbers and rules",
-	  "fu config KEY [VALUE]\n"
-	  "fu config --unset KEY\n"
-	  "fu config --list", 0 },
-	{ "doctor", cmd_doctor, "check the database: integrity, version, permissions",
-	  "fu doctor", 0 },
-	{ "draft", cmd_draft, "write the follow-up message for an action",
-	  "fu draft REF [ACTION] [--to CONTACT] [--channel email|phone|letter]\n"
-	  "       [--eml FILE] [--edit] [--sent]", 0 },
-	{ "due", cmd_due, "what to do, most urgent first",
-	  "fu due [REF] [--all | --overdue | --days N] [--why] [--check | --count | --ics]", 0 },
-	{ "edit", cmd_edit, "correct an application or a contact",
-	  "fu edit APPLICATION [--company C] [--role R] [--applied DATE] [--source S]\n"
-	  "       [--url U] [--notes TEXT] [--calls | --no-calls]\n"
-	  "       [--follow-up | --no-follow-up] [--contact REF]... [--drop-contact REF]...\n"
-	  "fu edit CONTACT [--name N] [--company C] [--title T] [--email E] [--phone P]\n"
-	  "       [--address A] [--prefers CHANNEL|none] [--calls | --no-calls]\n"
-	  "       [--social-ok | --no-social] [--notes TEXT]", 0 },
-	{ "export", cmd_export, "write everything as JSON (or what is due as iCalendar)",
-	  "fu export [--ics]", 0 },
-	{ "help", cmd_help, "show help for fu or a command",
-	  "fu help [COMMAND]", 0 },
-	{ "import", cmd_import, "read an export, or a spreadsheet (CSV)",
-	  "fu import FILE [--merge]\n"
-	  "fu import --csv FILE [--skip-bad]", 0 },
-	{ "list", cmd_list, "list applications or contacts",
-	  "fu list [applications] [--open | --closed | --all | --outcome O] [--company C]\n"
-	  "fu list contacts [--company C]", 0 },
-	{ "log", cmd_log, "record something that happened",
-	  "fu log REF KIND [--at DATE] [--with CONTACT]... [--topic TEXT]...\n"
-	  "       [--expect DATE] [--channel email|phone|letter|social|in-person]\n"
-	  "       [--until DATE] [--action ACTION] [--urgent] [--note TEXT]", 0 },
-	{ "rules", cmd_rules, "the follow-up rules, their numbers and sources",
-	  "fu rules [RULE]", 0 },
-	{ "show", cmd_show, "an application or a contact, with its history",
-	  "fu show REF", 0 },
-	{ "stats", cmd_stats, "how your job hunt is going, in numbers",
-	  "fu stats [--since DATE]", 0 },
-	{ "undo", cmd_undo, "remove the last logged event",
-	  "fu undo [REF]", 0 },
-	{ "version", cmd_version, "print fu's version",
-	  "fu version", 0 },
-	{ NULL, NULL, NULL, NULL, 0 }
-};
-
-const cmd *cli_find_command(const char *name)
-{
-	for (const cmd *k = fu_commands; k->name; k++)
-		if (strcmp(k->name, name) == 0)
-			return k;
-	return NULL;
-}
+#include "opt.h"
 
 static int finish(cli *c, int code)
 {
@@ -98,27 +32,24 @@ int main(int argc, char **argv)
 {
 	cli c = { 0 };
 	opt_state st;
-	static const opt_spec top[] = {
-		{ "version", OPT_NONE, 1, 'V' },
-		{ NULL, 0, 0, 0 }
-	};
 	const char *word = NULL;
 	int id;
 	opt_init(&st, argc - 1, argv + 1);
 	/* global options before the command */
-	while ((id = opt_next(&c, &st, top, &word)) > 0) {
-		if (id == 1) {
+	while ((id = opt_next(&c, &st, top_options, &word)) > 0) {
+		if (id == OPT_VERSION) {
+			c.cmd = &cmd_version_def; /* fu --help --version */
 			cli_colors(&c);
-			return finish(&c, cmd_version(&c, 0, NULL));
+			return finish(&c, cmd_version_def.fn(&c, 0, NULL));
 		}
 	}
 	if (id == OPT_ERROR)
 		return FU_EXIT_USAGE;
 	if (id == OPT_END) {
 		cli_colors(&c);
-		return finish(&c, cmd_help(&c, 0, NULL));
+		return finish(&c, cmd_help_def.fn(&c, 0, NULL));
 	}
-	const cmd *k = cli_find_command(word);
+	const cmd *k = cmd_find(fu_commands, word);
 	if (!k)
 		return cli_fail(FU_EXIT_USAGE, "'%s' is not a fu command; "
 				"see 'fu help'", word);

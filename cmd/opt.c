@@ -3,23 +3,31 @@
  * --name=VALUE, options and words in any order, "--" ends options. The
  * global options are understood by every command, wherever they stand.
  */
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "opt.h"
 
 enum { G_DB = 1000, G_NOW, G_JSON, G_COLOR, G_NO_COLOR, G_HELP };
 
-const opt_spec no_options[] = { { NULL, 0, 0, 0 } };
-
 const opt_spec global_options[] = {
-	{ "db", OPT_ARG, G_DB, 0 },
-	{ "now", OPT_ARG, G_NOW, 0 },
-	{ "json", OPT_NONE, G_JSON, 0 },
-	{ "color", OPT_ARG, G_COLOR, 0 },
-	{ "no-color", OPT_NONE, G_NO_COLOR, 0 },
-	{ "help", OPT_NONE, G_HELP, 'h' },
-	{ NULL, 0, 0, 0 }
+	{ "db", 0, "PATH", G_DB,
+	  "the database (default: $FU_DB, else $XDG_DATA_HOME/fu/fu.db)" },
+	{ "now", 0, "DATE", G_NOW,
+	  "take DATE as the current time (also FU_NOW)" },
+	{ "json", 0, NULL, G_JSON, "machine-readable output" },
+	{ "color", 0, "WHEN", G_COLOR,
+	  "auto, always or never (NO_COLOR is honoured)" },
+	{ "no-color", 0, NULL, G_NO_COLOR, "the same as --color never" },
+	{ "help", 'h', NULL, G_HELP, "help for a command" },
+	{ NULL, 0, NULL, 0, NULL }
+};
+
+const opt_spec top_options[] = {
+	{ "version", 'V', NULL, OPT_VERSION, "print the version and exit" },
+	{ NULL, 0, NULL, 0, NULL }
 };
 
 void opt_init(opt_state *st, int argc, char **argv)
@@ -46,6 +54,25 @@ static const opt_spec *find_short(const opt_spec *specs, char ch)
 		if (specs->shortc && specs->shortc == ch)
 			return specs;
 	return NULL;
+}
+
+char *opt_label(char *buf, size_t len, const opt_spec *o)
+{
+	char alias[8] = "";
+	if (o->shortc)
+		snprintf(alias, sizeof alias, "-%c, ", o->shortc);
+	snprintf(buf, len, "%s--%s%s%s", alias, o->name, o->value ? " " : "",
+		 o->value ? o->value : "");
+	return buf;
+}
+
+int opt_global_takes_next(const char *word)
+{
+	if (strncmp(word, "--", 2) != 0)
+		return 0;
+	const opt_spec *o = find_long(global_options, word + 2,
+				      strlen(word + 2));
+	return o && o->value;
 }
 
 /* Apply a global option to c; 0 or OPT_ERROR. */
@@ -132,11 +159,11 @@ int opt_next(cli *c, opt_state *st, const opt_spec *specs, const char **arg)
 			cli_usage_fail(c, "unknown option '%s'", shown);
 			return OPT_ERROR;
 		}
-		if (o->has_arg == OPT_NONE && value) {
+		if (!o->value && value) {
 			cli_usage_fail(c, "%s takes no value", shown);
 			return OPT_ERROR;
 		}
-		if (o->has_arg == OPT_ARG && !value) {
+		if (o->value && !value) {
 			if (st->i >= st->argc) {
 				cli_usage_fail(c, "%s needs a value", shown);
 				return OPT_ERROR;

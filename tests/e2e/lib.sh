@@ -122,6 +122,108 @@ PY
 	then pass; else fail "JSON check failed: $1"; head -c 2000 "$T/out"; fi
 }
 
+# mode PATH: its permission bits, as "600" (nothing when it is missing).
+mode() { stat -c %a "$1" 2>/dev/null; }
+
+# many_events: 3000 sent events on application 2, written straight into
+# the database, so that it has pages enough for scribble to land on data.
+many_events() {
+	sqlite3 "$FU_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+    INSERT INTO events (kind, at, application_id, note, created_at)
+    SELECT 'sent', 1794000000 + i, 2, printf('note %d %.100c', i, 'x'), 1794000000 FROM n"
+}
+
+# scribble FILE BYTES SEED: BYTES random bytes (the same ones for a SEED)
+# over the middle of FILE, as a failing disk leaves it.
+scribble() {
+	python3 -c "
+import random, sys
+f = open(sys.argv[1], 'r+b'); n = int(sys.argv[2]); k = int(sys.argv[3])
+f.seek(n // 2 - k // 2)
+f.write(bytes(random.Random(int(sys.argv[4])).randrange(256) for _ in range(k)))
+" "$1" "$(stat -c %s "$1")" "$2" "$3"
+}
+
+# --- completion in the real shells (t_completion, t_docs) ---------------
+# Each shell loads completions/ as a user's does and calls fu from PATH
+# (where the test puts the binary under test); the candidates it offers
+# go to $T/got, one a line.
+
+COMP=$(cd "$FU_TESTS/.." && pwd)/completions
+# bash-completion's functions, which fu.bash uses ("": not installed)
+BASH_COMPLETION=""
+for f in /usr/share/bash-completion/bash_completion /etc/bash_completion; do
+	if [ -r "$f" ]; then BASH_COMPLETION=$f; break; fi
+done
+
+# bcomp WORD...: bash completes the line "fu WORD..." (the last word is
+# the one completed; "" for a new one): bash-completion's functions, then
+# fu.bash, COMP_WORDS set from the words and _fu called as bash would.
+bcomp() {
+	[ -f "$T/bcomp.bash" ] || cat >"$T/bcomp.bash" <<'EOF'
+source "$1" || exit 2
+source "$2" || exit 2
+shift 2
+COMP_WORDS=("$@")
+COMP_CWORD=$(($# - 1))
+COMP_LINE="$*"
+COMP_POINT=${#COMP_LINE}
+COMPREPLY=()
+_fu fu "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+printf '%s\n' "${COMPREPLY[@]}"
+EOF
+	bash --norc --noprofile "$T/bcomp.bash" "$BASH_COMPLETION" \
+		"$COMP/fu.bash" fu "$@" >"$T/got" 2>"$T/err"
+	sed -i '/^$/d' "$T/got"
+}
+
+# zcomp LINE...: an interactive zsh -f in a zpty, with compinit and
+# completions/ on fpath, completes each LINE in turn (TAB, then C-x d),
+# all in one session. compadd is wrapped to write down the matches it
+# adds (matched against the line by zsh itself), and C-x d writes "=== "
+# and the line as completion left it, all into $T/zout; zpick N takes
+# the Nth completion from there.
+zcomp() {
+	[ -f "$T/zcomp.zsh" ] || cat >"$T/zcomp.zsh" <<'EOF'
+zmodload zsh/zpty || exit 2
+compdir=$1 out=$2
+shift 2
+: >$out
+zpty z zsh -f -i || exit 2
+zpty -w z "PS1='' RPS1='' LISTMAX=100000; unsetopt beep auto_list auto_menu list_beep"
+zpty -w z "fpath=(${(q)compdir} \$fpath); autoload -Uz compinit; compinit -u -D"
+zpty -w z "__out=${(q)out}"
+zpty -w z 'compadd() { if [[ ${(j: :)@} == *-[OAD]* ]]; then builtin compadd "$@"; return; fi; local -a __m; builtin compadd -O __m "$@"; (( $#__m )) && print -rl -- $__m >>$__out; builtin compadd "$@"; }'
+zpty -w z '__dump() { print -r -- "=== $BUFFER" >>$__out; BUFFER=; }; zle -N __dump; bindkey "^Xd" __dump; bindkey "^I" complete-word'
+integer n=0 tries
+for line in "$@"; do
+  zpty -w -n z "$line"$'\t\x18d'
+  (( n++ ))
+  for (( tries = 0; tries < 1200; tries++ )); do
+    zpty -r -t z junk 2>/dev/null
+    (( $(grep -c '^=== ' $out) >= n )) && break
+    sleep 0.05
+  done
+done
+zpty -d z
+EOF
+	zsh -f "$T/zcomp.zsh" "$COMP" "$T/zout" "$@"
+}
+# zpick N: the Nth completion of zcomp: its matches into $T/got, its line
+# into $T/line.
+zpick() {
+	awk -v n="$1" '/^=== /{b++; next} b == n - 1' "$T/zout" >"$T/got"
+	awk -v n="$1" '/^=== /{b++; if (b == n) print substr($0, 5)}' \
+		"$T/zout" >"$T/line"
+}
+
+# fcomp LINE: what fish offers for LINE (complete -C), without the
+# descriptions.
+fcomp() {
+	fish --no-config -c 'source $argv[1]; complete -C $argv[2]' \
+		"$COMP/fu.fish" "$1" 2>"$T/err" | cut -f1 >"$T/got"
+}
+
 # The closing line the test runners read.
 finish() {
 	printf '%d passed, %d failed\n' "$passes" "$fails"

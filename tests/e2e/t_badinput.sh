@@ -411,15 +411,8 @@ all_commands() {
 
 t "a damaged database (random bytes over its middle): 0 or 6, never a crash"
 cp "$T/base.db" "$FU_DB"
-sqlite3 "$FU_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
-    INSERT INTO events (kind, at, application_id, note, created_at)
-    SELECT 'sent', 1794000000 + i, 2, printf('note %d %.100c', i, 'x'), 1794000000 FROM n"
-size=$(stat -c %s "$FU_DB")
-python3 -c "
-import random, sys
-f = open(sys.argv[1], 'r+b'); n = int(sys.argv[2])
-f.seek(n // 2 - 8192); f.write(bytes(random.Random(3).randrange(256) for _ in range(16384)))
-" "$FU_DB" "$size"
+many_events
+scribble "$FU_DB" 16384 3
 run doctor
 [ "$code" -eq 6 ] && pass || fail "fu doctor exited $code on a damaged database"
 all_commands

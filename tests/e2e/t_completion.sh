@@ -6,9 +6,6 @@
 # shell's part is skipped, saying so, only when that shell is missing.
 . "$FU_TESTS/e2e/lib.sh"
 
-REPO=$(cd "$FU_TESTS/.." && pwd)
-COMP=$REPO/completions
-
 # fu on PATH, as the completions call it: the binary under test (through
 # FU_WRAP when set; a valgrind error is written down in wrap-errors).
 mkdir -p "$T/bin"
@@ -68,32 +65,7 @@ line_is() {
 	fi
 }
 
-# --- drivers -------------------------------------------------------------
-
-# bash: bash-completion's functions, then fu.bash; COMP_WORDS set from
-# the arguments (the last is the word being completed), _fu called, and
-# COMPREPLY printed one a line.
-cat >"$T/bcomp.bash" <<'EOF'
-source "$1" || exit 2
-source "$2" || exit 2
-shift 2
-COMP_WORDS=("$@")
-COMP_CWORD=$(($# - 1))
-COMP_LINE="$*"
-COMP_POINT=${#COMP_LINE}
-COMPREPLY=()
-_fu fu "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
-printf '%s\n' "${COMPREPLY[@]}"
-EOF
-BASH_COMPLETION=""
-for f in /usr/share/bash-completion/bash_completion /etc/bash_completion; do
-	if [ -r "$f" ]; then BASH_COMPLETION=$f; break; fi
-done
-bcomp() {
-	bash --norc --noprofile "$T/bcomp.bash" "$BASH_COMPLETION" \
-		"$COMP/fu.bash" fu "$@" >"$T/got" 2>"$T/err"
-	sed -i '/^$/d' "$T/got"
-}
+# --- drivers (bcomp, zcomp, zpick and fcomp are in lib.sh) --------------
 
 # A real line editor in a pseudo-terminal (python's pty): PTY_SHELL reads
 # SETUP, then, for each LINE, gets LINE, TAB, and C-x d, bound to append
@@ -137,48 +109,21 @@ except OSError:
     pass
 os.waitpid(pid, 0)
 EOF
-# pty_lines N: the Nth line the pty run left, into $T/line
+# pty_line N: the Nth line the pty run left, into $T/line
 pty_line() { sed -n "${1}p" "$T/pty" >"$T/line"; }
 
-# zsh: an interactive zsh -f in a zpty with compinit and the completions
-# directory on fpath; compadd is wrapped to write down the matches it
-# adds (matched against the line by zsh itself); C-x d writes "=== " and
-# the line. One session completes every LINE in turn.
-cat >"$T/zcomp.zsh" <<'EOF'
-zmodload zsh/zpty || exit 2
-compdir=$1 out=$2
-shift 2
-: >$out
-zpty z zsh -f -i || exit 2
-zpty -w z "PS1='' RPS1='' LISTMAX=100000; unsetopt beep auto_list auto_menu list_beep"
-zpty -w z "fpath=(${(q)compdir} \$fpath); autoload -Uz compinit; compinit -u -D"
-zpty -w z "__out=${(q)out}"
-zpty -w z 'compadd() { if [[ ${(j: :)@} == *-[OAD]* ]]; then builtin compadd "$@"; return; fi; local -a __m; builtin compadd -O __m "$@"; (( $#__m )) && print -rl -- $__m >>$__out; builtin compadd "$@"; }'
-zpty -w z '__dump() { print -r -- "=== $BUFFER" >>$__out; BUFFER=; }; zle -N __dump; bindkey "^Xd" __dump; bindkey "^I" complete-word'
-integer n=0 tries
-for line in "$@"; do
-  zpty -w -n z "$line"$'\t\x18d'
-  (( n++ ))
-  for (( tries = 0; tries < 1200; tries++ )); do
-    zpty -r -t z junk 2>/dev/null
-    (( $(grep -c '^=== ' $out) >= n )) && break
-    sleep 0.05
-  done
-done
-zpty -d z
-EOF
-zcomp() { zsh -f "$T/zcomp.zsh" "$COMP" "$T/zout" "$@"; }
-# zpick N: the Nth completion's matches into $T/got, its line into $T/line
-zpick() {
-	awk -v n="$1" '/^=== /{b++; next} b == n - 1' "$T/zout" >"$T/got"
-	awk -v n="$1" '/^=== /{b++; if (b == n) print substr($0, 5)}' \
-		"$T/zout" >"$T/line"
-}
-
-# fish: complete -C, the candidates without their descriptions.
-fcomp() {
-	fish --no-config -c 'source $argv[1]; complete -C $argv[2]' \
-		"$COMP/fu.fish" "$1" 2>"$T/err" | cut -f1 >"$T/got"
+# line_editor SHELL SETUP: SHELL's line editor, after SETUP, completes a
+# name with a space (escaped, or within the quote the user opened) and
+# an event kind, each followed by a space.
+line_editor() {
+	PTY_SHELL=$1 python3 "$T/drive_pty.py" "$T/pty" "$2" \
+		"fu show Dan" 'fu show "Dan' "fu log acme sen"
+	pty_line 1
+	line_is 'fu show Dana\ Reyes '
+	pty_line 2
+	line_is 'fu show "Dana Reyes" '
+	pty_line 3
+	line_is 'fu log acme sent '
 }
 
 # --- the user's data -----------------------------------------------------
@@ -280,15 +225,8 @@ else
 	got_is 'Olive\ Other'
 
 	t "bash: what readline makes of it"
-	PTY_SHELL="bash --norc --noprofile -i" python3 "$T/drive_pty.py" "$T/pty" \
-		". $BASH_COMPLETION; . $COMP/fu.bash; __d() { printf '%s\\n' \"\$READLINE_LINE\" >>$T/pty; READLINE_LINE=; }; bind -x '\"\\C-xd\": __d'" \
-		"fu show Dan" 'fu show "Dan' "fu log acme sen"
-	pty_line 1
-	line_is 'fu show Dana\ Reyes '
-	pty_line 2
-	line_is 'fu show "Dana Reyes" '
-	pty_line 3
-	line_is 'fu log acme sent '
+	line_editor "bash --norc --noprofile -i" \
+		". $BASH_COMPLETION; . $COMP/fu.bash; __d() { printf '%s\\n' \"\$READLINE_LINE\" >>$T/pty; READLINE_LINE=; }; bind -x '\"\\C-xd\": __d'"
 fi
 
 # --- zsh -----------------------------------------------------------------
@@ -442,15 +380,8 @@ else
 	got_lacks "Dana Reyes"
 
 	t "fish: what its line editor makes of it"
-	PTY_SHELL="fish --no-config -i" python3 "$T/drive_pty.py" "$T/pty" \
-		"source $COMP/fu.fish; function __d; commandline >>$T/pty; commandline ''; end; bind \\cxd __d" \
-		"fu show Dan" 'fu show "Dan' "fu log acme sen"
-	pty_line 1
-	line_is 'fu show Dana\ Reyes '
-	pty_line 2
-	line_is 'fu show "Dana Reyes" '
-	pty_line 3
-	line_is 'fu log acme sent '
+	line_editor "fish --no-config -i" \
+		"source $COMP/fu.fish; function __d; commandline >>$T/pty; commandline ''; end; bind \\cxd __d"
 fi
 
 t "fu ran cleanly under every completion"

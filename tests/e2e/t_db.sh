@@ -6,8 +6,6 @@
 D="$T/dbs"
 mkdir -p "$D"
 
-perm() { stat -c %a "$1" 2>/dev/null; }
-
 # same FILE COPY: the file's bytes did not change.
 same() {
 	if cmp -s "$1" "$2"; then pass; else fail "$1 was changed"; fi
@@ -17,8 +15,8 @@ t "first use creates \$XDG_DATA_HOME/fu/fu.db, private"
 unset FU_DB
 XDG_DATA_HOME="$T/xdg" ok add contact "Dana Reyes"
 [ -f "$T/xdg/fu/fu.db" ] && pass || fail "no $T/xdg/fu/fu.db"
-[ "$(perm "$T/xdg/fu")" = 700 ] && pass || fail "directory mode $(perm "$T/xdg/fu")"
-[ "$(perm "$T/xdg/fu/fu.db")" = 600 ] && pass || fail "file mode $(perm "$T/xdg/fu/fu.db")"
+[ "$(mode "$T/xdg/fu")" = 700 ] && pass || fail "directory mode $(mode "$T/xdg/fu")"
+[ "$(mode "$T/xdg/fu/fu.db")" = 600 ] && pass || fail "file mode $(mode "$T/xdg/fu/fu.db")"
 [ "$(sqlite3 "$T/xdg/fu/fu.db" 'PRAGMA application_id; PRAGMA user_version;' | tr '\n' ' ')" = "1718962760 5 " ] \
 	&& pass || fail "not a fu database of schema 5"
 XDG_DATA_HOME="$T/xdg" ok list contacts --json
@@ -28,8 +26,8 @@ json "[c['name'] for c in d] == ['Dana Reyes']"
 t "without XDG_DATA_HOME: ~/.local/share/fu/fu.db"
 ok add contact "Sam Lee"
 [ -f "$HOME/.local/share/fu/fu.db" ] && pass || fail "no ~/.local/share/fu/fu.db"
-[ "$(perm "$HOME/.local/share/fu")" = 700 ] && pass || fail "directory mode"
-[ "$(perm "$HOME/.local/share/fu/fu.db")" = 600 ] && pass || fail "file mode"
+[ "$(mode "$HOME/.local/share/fu")" = 700 ] && pass || fail "directory mode"
+[ "$(mode "$HOME/.local/share/fu/fu.db")" = 600 ] && pass || fail "file mode"
 ok list contacts --json
 json "[c['name'] for c in d] == ['Sam Lee']"
 # a relative XDG_DATA_HOME is ignored, as the XDG specification says
@@ -46,7 +44,7 @@ FU_DB="$D/env.db" ok list contacts --db "$D/opt.db" --json
 json "[c['name'] for c in d] == ['In Opt']"
 FU_DB="$D/env.db" ok list contacts --json
 json "[c['name'] for c in d] == ['In Env']"
-[ "$(perm "$D/env.db")" = 600 ] && pass || fail "FU_DB file mode"
+[ "$(mode "$D/env.db")" = 600 ] && pass || fail "FU_DB file mode"
 # an empty FU_DB means the default
 FU_DB="" ok list contacts --json
 json "[c['name'] for c in d] == ['Sam Lee']"
@@ -55,14 +53,14 @@ export FU_DB="$T/fu.db"
 t "a database under directories that do not exist yet"
 ok --db "$D/a/b/c/fu.db" add contact "Deep"
 [ -f "$D/a/b/c/fu.db" ] && pass || fail "not created"
-[ "$(perm "$D/a/b")" = 700 ] && pass || fail "new directories are not private"
-[ "$(perm "$D/a/b/c/fu.db")" = 600 ] && pass || fail "file mode"
+[ "$(mode "$D/a/b")" = 700 ] && pass || fail "new directories are not private"
+[ "$(mode "$D/a/b/c/fu.db")" = 600 ] && pass || fail "file mode"
 
 t "an existing file readable by others is made private"
 ok --db "$D/open.db" add contact "Open"
 chmod 644 "$D/open.db"
 ok --db "$D/open.db" list contacts
-[ "$(perm "$D/open.db")" = 600 ] && pass || fail "mode $(perm "$D/open.db")"
+[ "$(mode "$D/open.db")" = 600 ] && pass || fail "mode $(mode "$D/open.db")"
 
 # as_other ARGS: run fu as a user without root's powers (so that file
 # modes bind); sets code and $T/out, $T/err. Returns 1 when impossible.

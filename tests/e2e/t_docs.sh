@@ -9,9 +9,7 @@
 # outcomes, rules and configuration keys.
 . "$FU_TESTS/e2e/lib.sh"
 
-REPO=$(cd "$FU_TESTS/.." && pwd)
-MAN=$REPO/man
-COMP=$REPO/completions
+MAN=$(cd "$FU_TESTS/.." && pwd)/man
 
 # fu on PATH, as the completions call it: the binary under test (never
 # through FU_WRAP: t_completion runs the same calls under valgrind).
@@ -230,32 +228,15 @@ offered() {
 }
 
 t "bash offers every option of every command"
-BASH_COMPLETION=""
-for f in /usr/share/bash-completion/bash_completion /etc/bash_completion; do
-	if [ -r "$f" ]; then BASH_COMPLETION=$f; break; fi
-done
 if ! command -v bash >/dev/null 2>&1; then
 	echo "SKIP: bash is not installed: its completion is not checked"
 elif [ -z "$BASH_COMPLETION" ]; then
 	echo "SKIP: bash-completion is not installed: bash completion is not checked"
 else
-	cat >"$T/bcomp.bash" <<'EOF'
-source "$1" || exit 2
-source "$2" || exit 2
-shift 2
-COMP_WORDS=("$@")
-COMP_CWORD=$(($# - 1))
-COMP_LINE="$*"
-COMP_POINT=${#COMP_LINE}
-COMPREPLY=()
-_fu fu "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
-printf '%s\n' "${COMPREPLY[@]}"
-EOF
 	while IFS= read -r place; do
 		options_at "$place"
 		# shellcheck disable=SC2086
-		bash --norc --noprofile "$T/bcomp.bash" "$BASH_COMPLETION" \
-			"$COMP/fu.bash" fu $place -- >"$T/got" 2>"$T/err"
+		bcomp $place --
 		offered bash "$place"
 	done <"$T/places"
 fi
@@ -264,42 +245,16 @@ t "zsh offers every option of every command"
 if ! command -v zsh >/dev/null 2>&1; then
 	echo "SKIP: zsh is not installed: its completion is not checked"
 else
-	# an interactive zsh -f in a zpty, compinit with completions/ on
-	# fpath; compadd is wrapped to write down the matches, C-x d writes
-	# "=== " and the line after each completion
-	cat >"$T/zcomp.zsh" <<'EOF'
-zmodload zsh/zpty || exit 2
-compdir=$1 out=$2
-shift 2
-: >$out
-zpty z zsh -f -i || exit 2
-zpty -w z "PS1='' RPS1='' LISTMAX=100000; unsetopt beep auto_list auto_menu list_beep"
-zpty -w z "fpath=(${(q)compdir} \$fpath); autoload -Uz compinit; compinit -u -D"
-zpty -w z "__out=${(q)out}"
-zpty -w z 'compadd() { if [[ ${(j: :)@} == *-[OAD]* ]]; then builtin compadd "$@"; return; fi; local -a __m; builtin compadd -O __m "$@"; (( $#__m )) && print -rl -- $__m >>$__out; builtin compadd "$@"; }'
-zpty -w z '__dump() { print -r -- "=== $BUFFER" >>$__out; BUFFER=; }; zle -N __dump; bindkey "^Xd" __dump; bindkey "^I" complete-word'
-integer n=0 tries
-for line in "$@"; do
-  zpty -w -n z "$line"$'\t\x18d'
-  (( n++ ))
-  for (( tries = 0; tries < 1200; tries++ )); do
-    zpty -r -t z junk 2>/dev/null
-    (( $(grep -c '^=== ' $out) >= n )) && break
-    sleep 0.05
-  done
-done
-zpty -d z
-EOF
 	set --
 	while IFS= read -r place; do
 		set -- "$@" "fu ${place:+$place }--"
 	done <"$T/places"
-	zsh -f "$T/zcomp.zsh" "$COMP" "$T/zout" "$@"
+	zcomp "$@"
 	n=0
 	while IFS= read -r place; do
 		n=$((n + 1))
 		options_at "$place"
-		awk -v n="$n" '/^=== /{b++; next} b == n - 1' "$T/zout" >"$T/got"
+		zpick "$n"
 		offered zsh "$place"
 	done <"$T/places"
 fi
@@ -310,9 +265,7 @@ if ! command -v fish >/dev/null 2>&1; then
 else
 	while IFS= read -r place; do
 		options_at "$place"
-		fish --no-config -c 'source $argv[1]; complete -C $argv[2]' \
-			"$COMP/fu.fish" "fu ${place:+$place }--" 2>"$T/err" |
-			cut -f1 >"$T/got"
+		fcomp "fu ${place:+$place }--"
 		offered fish "$place"
 	done <"$T/places"
 fi

@@ -70,16 +70,9 @@ cp "$T/good.db" "$FU_DB"
 
 t "damaged pages: exit 6, integrity named"
 # enough rows for many pages, then bytes over the middle of the file
-sq "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
-    INSERT INTO events (kind, at, application_id, note, created_at)
-    SELECT 'sent', 1794000000 + i, 2, printf('note %d %.100c', i, 'x'), 1794000000 FROM n"
+many_events
 ok doctor
-size=$(stat -c %s "$FU_DB")
-python3 -c "
-import random, sys
-f = open(sys.argv[1], 'r+b'); n = int(sys.argv[2])
-f.seek(n // 2 - 4096); f.write(bytes(random.Random(7).randrange(256) for _ in range(8192)))
-" "$FU_DB" "$size"
+scribble "$FU_DB" 8192 7
 run doctor
 [ "$code" -eq 6 ] && pass || fail "exited $code, wanted 6"
 out_has "damaged"

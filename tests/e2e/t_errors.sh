@@ -36,6 +36,11 @@ out_is "fu 0.1.0"
 ok version --json
 json "d['version'] == '0.1.0'"
 fails_with 2 version extra
+# --help before --version: the usage of fu version (it crashed)
+ok --help --version
+out_is "usage: fu version"
+ok -h -V
+out_is "usage: fu version"
 
 t "help: on stdout, exit 0"
 ok help

@@ -6,9 +6,6 @@
 
 umask 022
 
-# mode PATH: the permission bits, as "600"
-mode() { stat -c %a "$1"; }
-
 # is_mode WANT PATH
 is_mode() {
 	if [ ! -e "$2" ]; then

@@ -1,0 +1,62 @@
+/*
+ * commands.h - fu's commands: each is defined in its own file,
+ * cmd/cmd_NAME.c, with its options, usage and summary, and listed in the
+ * sorted table of commands.c, which the dispatcher, fu help and fu
+ * __complete read. Adding an option to a command touches its file only.
+ */
+#ifndef FU_COMMANDS_H
+#define FU_COMMANDS_H
+
+#include <stdio.h>
+
+#include "cli.h"
+#include "opt.h"
+
+typedef struct cmd {
+	const char *name;
+	const char *alias;       /* another name it answers to, or NULL */
+	int (*fn)(cli *c, int argc, char **argv);
+	const char *summary;     /* one line for fu help */
+	const char *usage;       /* reads like the man page's SYNOPSIS: a
+	                            line a form, a continued line indented;
+	                            NULL: the usages of its subs */
+	const opt_spec *options; /* what fn parses besides the global
+	                            options; NULL: nothing */
+	const struct cmd *const *subs; /* the words after it that choose a
+	                            form with options of its own (fu add
+	                            contact), NULL-ended; NULL: none */
+	int hidden;              /* left out of fu help and completion */
+} cmd;
+
+/* Every command, sorted by name, NULL-ended. */
+extern const cmd *const fu_commands[];
+
+/* The one of list (fu_commands, or a command's subs) called name, or
+ * answering to it; NULL when none is. */
+const cmd *cmd_find(const cmd *const *list, const char *name);
+
+/* "usage: " and k's usage on f, a line a form. */
+void cli_print_usage(const cmd *k, FILE *f);
+
+/* The commands, in cmd_NAME.c. */
+extern const cmd cmd_add_def;
+extern const cmd cmd_backup_def;
+extern const cmd cmd_close_def;
+extern const cmd cmd_complete_def;
+extern const cmd cmd_config_def;
+extern const cmd cmd_doctor_def;
+extern const cmd cmd_draft_def;
+extern const cmd cmd_due_def;
+extern const cmd cmd_edit_def;
+extern const cmd cmd_export_def;
+extern const cmd cmd_help_def;
+extern const cmd cmd_import_def;
+extern const cmd cmd_list_def;
+extern const cmd cmd_log_def;
+extern const cmd cmd_rules_def;
+extern const cmd cmd_show_def;
+extern const cmd cmd_stats_def;
+extern const cmd cmd_undo_def;
+extern const cmd cmd_version_def; /* in cmd_help.c */
+
+#endif
