@@ -540,10 +540,11 @@ static int64_t plus_days(int64_t t, int days)
 }
 
 /* Rule 8: "+24 h" is the same local time the next day; other counts
- * add whole days for each 24 and the rest as elapsed hours. */
+ * add whole days for each 24 and the rest as elapsed hours (date.c, so
+ * that fu stats measures "on time" as the rules do). */
 static int64_t plus_hours(int64_t t, int hours)
 {
-	return fu_time_add_days(t, hours / 24) + (int64_t)(hours % 24) * 3600;
+	return fu_time_plus_hours(t, hours);
 }
 
 /* Decision: dates in reasons show the time only when it is not
