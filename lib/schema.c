@@ -198,6 +198,13 @@ ACTIONS_INDEXES
 "                                   -- 1: the event created this contact\n"
 "DELETE FROM actions_stamp;\n";
 
+/* Version 6: the people at a company, found by index: fu report
+ * completes a row without an address from the contact at its employer
+ * who can best be reached (contacts.c), once a company, and read every
+ * contact to find them (20 s for a year of 10k applications). */
+static const char schema_v6[] =
+"CREATE INDEX IF NOT EXISTS contacts_company ON contacts(company_id);\n";
+
 static int migrate_v1(fu_db *db)
 {
 	return fu__exec(db, schema_v1);
@@ -223,9 +230,15 @@ static int migrate_v5(fu_db *db)
 	return fu__exec(db, schema_v5);
 }
 
+static int migrate_v6(fu_db *db)
+{
+	return fu__exec(db, schema_v6);
+}
+
 /* migrations[i] takes the file from version i to i + 1 */
 static int (*const migrations[])(fu_db *) = {
-	migrate_v1, migrate_v2, migrate_v3, migrate_v4, migrate_v5
+	migrate_v1, migrate_v2, migrate_v3, migrate_v4, migrate_v5,
+	migrate_v6
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == FU_SCHEMA_VERSION,
