@@ -7,6 +7,7 @@
 #define FU_CHART_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include <cJSON.h>
 
@@ -26,9 +27,9 @@ int chart_unicode(const cli *c);
 char *chart_bar(char *buf, size_t len, double value, double max, int width,
 		int unicode);
 
-/* fu stats' numbers, as fu stats prints them and as JSON (NULL: out of
- * memory). */
-void stats_print(cli *c, const fu_stats *s);
+/* fu stats' numbers, as fu stats prints them (to f) and as JSON (NULL:
+ * out of memory). */
+void stats_print(cli *c, FILE *f, const fu_stats *s);
 cJSON *stats_json(const fu_stats *s);
 
 #endif
