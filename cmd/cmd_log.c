@@ -404,7 +404,9 @@ const cmd cmd_log_def = {
 	.fn = cmd_log,
 	.summary = "record something that happened",
 	.usage = "fu log REF KIND [--at DATE] [--with CONTACT]... [--topic TEXT]...\n"
-		 "       [--expect DATE] [--channel email|phone|letter|social|in-person]\n"
-		 "       [--until DATE] [--action ACTION] [--urgent] [--note TEXT]",
+		 "       [--expect DATE]\n"
+		 "       [--channel email|phone|letter|social|in-person|video]\n"
+		 "       [--until DATE] [--action ACTION] [--urgent] [--note TEXT]\n"
+		 "       [--new-contact]",
 	.options = log_options,
 };
