@@ -1659,6 +1659,8 @@ static void on_accepted(ctx *x, int64_t at)
 	cancel(x, FU_ACT_OFFER_REVIEW, -1);
 	cancel(x, FU_ACT_PREPARE, -1);
 	x->terminal = 1;
+	if (x->rejected)
+		return; /* they closed the door: nothing to withdraw */
 	if (x->offer) {
 		int64_t who = x->offer->nwith ? x->offer->with[0]
 					      : last_person(x);

@@ -1861,6 +1861,22 @@ static void test_rules_withdraw_notice_not_when_closed(void **state)
 	assert_int_equal(x->n, 0);
 }
 
+/* Rule 15: an employer that turned you down owes no withdrawal when
+ * you accept another job, even while the application is still open. */
+static void test_rules_withdraw_notice_not_after_rejection(void **state)
+{
+	t *x = *state;
+	application(x, 1);
+	apply(x, nov(2, 9, 0));
+	log_ev(x, FU_EV_REJECTION, nov(10, 10, 0), 1, DANA);
+	log_ev(x, FU_EV_SENT, nov(10, 18, 0), 1, DANA);
+	x->s.accepted_at = nov(17, 12, 0);
+	eval(x);
+	assert_int_equal(count(x, "withdraw-notice"), 0);
+	assert_int_equal(count(x, "decline-offer"), 0);
+	assert_int_equal(x->n, 0);
+}
+
 static void test_rules_withdraw_notice_without_contact(void **state)
 {
 	t *x = *state;
@@ -2686,6 +2702,7 @@ int main(void)
 		T(test_rules_withdraw_notice_when_accepted_elsewhere),
 		T(test_rules_withdraw_notice_replaces_offer_review),
 		T(test_rules_withdraw_notice_not_when_closed),
+		T(test_rules_withdraw_notice_not_after_rejection),
 		T(test_rules_withdraw_notice_without_contact),
 		T(test_rules_withdraw_notice_one_per_employer_rule15),
 		T(test_rules_withdraw_notice_needs_an_application),
