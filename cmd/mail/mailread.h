@@ -59,6 +59,8 @@ typedef struct mr_ctx {
 	int out_failed;    /* writing a record failed */
 	/* the message being read */
 	char *where;       /* printable name for warnings: path[: at byte N] */
+	char *path;        /* the last path made printable, and that form */
+	char *path_printable;
 	cJSON *warnings;   /* the current record's warnings, or NULL */
 } mr_ctx;
 

@@ -86,6 +86,106 @@ size_t mr_header_end(const char *buf, size_t len, int complete)
 
 /* --- fields -------------------------------------------------------------- */
 
+/* The header fields read, each from its raw value through GMime's own
+ * decoders (the ones its message parser uses). The first nine make the
+ * digest, in this order. */
+enum {
+	H_MESSAGE_ID, H_DATE, H_FROM, H_SENDER, H_TO, H_CC, H_SUBJECT,
+	H_IN_REPLY_TO, H_REFERENCES, H_DIGEST_END = H_REFERENCES,
+	H_REPLY_TO, H_CONTENT_TYPE, H_HINTS
+};
+static const char *const header_names[] = {
+	"Message-ID", "Date", "From", "Sender", "To", "Cc", "Subject",
+	"In-Reply-To", "References", "Reply-To", "Content-Type",
+	/* hints: what tells robots and lists from people */
+	"List-Id", "List-Unsubscribe", "List-Post", "Auto-Submitted",
+	"Precedence", "X-Auto-Response-Suppress", "X-Autoreply",
+	"X-Autorespond", "X-Mailer", "User-Agent", "Feedback-ID",
+	"Return-Path", "X-LinkedIn-Class", "X-LinkedIn-Template",
+	"X-MS-Exchange-Generated-Message-Source",
+};
+#define N_HEADERS G_N_ELEMENTS(header_names)
+/* occurrences kept of one field (address fields use them all) */
+#define MAX_OCCURRENCES 100
+
+typedef struct {
+	GPtrArray *raw[N_HEADERS]; /* raw values (after the colon), or NULL */
+} header_block;
+
+static int header_index(const char *name, size_t n)
+{
+	for (size_t i = 0; i < N_HEADERS; i++)
+		if (strlen(header_names[i]) == n &&
+		    g_ascii_strncasecmp(header_names[i], name, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Split the header block BUF (LEN bytes, up to its empty line) into the
+ * fields read. A line without a colon is not a field and is passed over;
+ * a continuation line belongs to the field above. */
+static void split_headers(header_block *hb, const char *buf, size_t len)
+{
+	memset(hb, 0, sizeof *hb);
+	size_t i = 0;
+	while (i < len) {
+		const char *l = buf + i;
+		if (l[0] == '\n' || (l[0] == '\r' && i + 1 < len && l[1] == '\n'))
+			break;
+		/* the field: this line and the folded ones after it */
+		size_t end = i;
+		for (;;) {
+			const char *nl = memchr(buf + end, '\n', len - end);
+			end = nl ? (size_t)(nl - buf) + 1 : len;
+			if (end >= len || (buf[end] != ' ' && buf[end] != '\t'))
+				break;
+		}
+		const char *colon = memchr(l, ':', end - i);
+		if (colon && l[0] != ' ' && l[0] != '\t') {
+			size_t n = (size_t)(colon - l);
+			while (n && (l[n - 1] == ' ' || l[n - 1] == '\t'))
+				n--;
+			int h = header_index(l, n);
+			if (h >= 0) {
+				if (!hb->raw[h])
+					hb->raw[h] = g_ptr_array_new_with_free_func(g_free);
+				size_t vlen = end - (size_t)(colon + 1 - buf);
+				while (vlen && (colon[vlen] == '\n' || colon[vlen] == '\r'))
+					vlen--;
+				if (hb->raw[h]->len < MAX_OCCURRENCES)
+					g_ptr_array_add(hb->raw[h], g_strndup(colon + 1, vlen));
+			}
+		}
+		i = end;
+	}
+}
+
+static void free_headers(header_block *hb)
+{
+	for (size_t i = 0; i < N_HEADERS; i++)
+		if (hb->raw[i])
+			g_ptr_array_free(hb->raw[i], TRUE);
+}
+
+/* The first raw value of a field, or NULL. */
+static const char *raw1(const header_block *hb, int h)
+{
+	return hb->raw[h] ? hb->raw[h]->pdata[0] : NULL;
+}
+
+/* The decoded value of a field: unfolded, RFC 2047 decoded, 8-bit text
+ * in the fallback charsets. g_free() it. */
+static char *decoded(const header_block *hb, int h)
+{
+	const char *raw = raw1(hb, h);
+	if (!raw)
+		return NULL;
+	char *u = g_mime_utils_header_unfold(raw);
+	char *d = g_mime_utils_header_decode_text(popts, u);
+	g_free(u);
+	return d;
+}
+
 /* An identifier (Message-ID, reference, address): a copy when it is
  * printable UTF-8 without white space and at most MAX bytes, else NULL
  * and a warning naming WHAT. */
@@ -153,36 +253,37 @@ static void add_mailbox(mr_ctx *c, cJSON *arr, InternetAddress *ia,
 	cJSON_AddItemToArray(arr, o);
 }
 
-static cJSON *address_list(mr_ctx *c, InternetAddressList *l)
+/* The mailboxes of every occurrence of an address field. */
+static cJSON *address_list(mr_ctx *c, const header_block *hb, int h)
 {
 	cJSON *arr = cJSON_CreateArray();
-	for (int i = 0; l && i < internet_address_list_length(l); i++)
-		add_mailbox(c, arr, internet_address_list_get_address(l, i), 0);
+	for (guint k = 0; hb->raw[h] && k < hb->raw[h]->len; k++) {
+		InternetAddressList *l = internet_address_list_parse(popts,
+			hb->raw[h]->pdata[k]);
+		for (int i = 0; l && i < internet_address_list_length(l); i++)
+			add_mailbox(c, arr, internet_address_list_get_address(l, i), 0);
+		if (l)
+			g_object_unref(l);
+	}
 	return arr;
 }
 
-/* The first mailbox of a list, or null. */
+/* The first mailbox of a field, or null. */
 static void add_first(mr_ctx *c, cJSON *rec, const char *key,
-		      InternetAddressList *l)
+		      const header_block *hb, int h)
 {
-	cJSON *arr = address_list(c, l);
+	cJSON *arr = address_list(c, hb, h);
 	cJSON *first = cJSON_DetachItemFromArray(arr, 0);
 	cJSON_Delete(arr);
 	cJSON_AddItemToObject(rec, key, first ? first : cJSON_CreateNull());
 }
 
-static const char *raw_header(GMimeHeaderList *hl, const char *name)
-{
-	GMimeHeader *h = g_mime_header_list_get_header(hl, name);
-	return h ? g_mime_header_get_raw_value(h) : NULL;
-}
-
 /* Message ids of In-Reply-To or References: each checked, at most
  * MR_MAX_REFS (the first and the latest). */
-static cJSON *id_list(mr_ctx *c, GMimeHeaderList *hl, const char *name)
+static cJSON *id_list(mr_ctx *c, const header_block *hb, int h)
 {
 	cJSON *arr = cJSON_CreateArray();
-	const char *raw = raw_header(hl, name);
+	const char *raw = raw1(hb, h);
 	if (!raw)
 		return arr;
 	GMimeReferences *refs = g_mime_references_parse(popts, raw);
@@ -191,7 +292,7 @@ static cJSON *id_list(mr_ctx *c, GMimeHeaderList *hl, const char *name)
 		if (n > MR_MAX_REFS && i > 0 && i < n - (MR_MAX_REFS - 1))
 			continue;
 		char *id = clean_id(c, g_mime_references_get_message_id(refs, i),
-				    MR_MAX_ID_BYTES, name);
+				    MR_MAX_ID_BYTES, header_names[h]);
 		if (id)
 			cJSON_AddItemToArray(arr, cJSON_CreateString(id));
 		g_free(id);
@@ -201,62 +302,50 @@ static cJSON *id_list(mr_ctx *c, GMimeHeaderList *hl, const char *name)
 	return arr;
 }
 
-/* Headers that tell notifications, lists and robots from people. */
-static const char *const hint_headers[] = {
-	"List-Id", "List-Unsubscribe", "List-Post", "Auto-Submitted",
-	"Precedence", "X-Auto-Response-Suppress", "X-Autoreply",
-	"X-Autorespond", "X-Mailer", "User-Agent", "Feedback-ID",
-	"Return-Path", "X-LinkedIn-Class", "X-LinkedIn-Template",
-	"X-MS-Exchange-Generated-Message-Source", NULL
-};
-
-static cJSON *hints(GMimeHeaderList *hl)
+static cJSON *hints(const header_block *hb)
 {
 	cJSON *o = cJSON_CreateObject();
-	for (const char *const *h = hint_headers; *h; h++) {
-		GMimeHeader *hd = g_mime_header_list_get_header(hl, *h);
-		const char *v = hd ? g_mime_header_get_value(hd) : NULL;
+	for (int h = H_HINTS; h < (int)N_HEADERS; h++) {
+		char *v = decoded(hb, h);
 		if (!v)
 			continue;
-		char *key = g_ascii_strdown(*h, -1);
+		char *key = g_ascii_strdown(header_names[h], -1);
 		char *val = mr_clean(v, strlen(v), MR_MAX_HINT, MR_LINE, NULL);
 		cJSON_AddStringToObject(o, key, val);
 		g_free(key);
 		g_free(val);
+		g_free(v);
 	}
 	return o;
 }
 
-/* The headers that identify a message, raw, white space collapsed: the
- * same message gives the same digest from a Maildir and an mbox (which
- * adds Status: and X-Status:), with CRLF or LF line ends. */
-static const char *const digest_headers[] = {
-	"Date", "From", "Sender", "To", "Cc", "Subject", "In-Reply-To",
-	"References", NULL
-};
-
-static char *digest(GMimeHeaderList *hl)
+/* SHA-256 of the fields that identify a message, raw, each as
+ * "name:words one space apart\n": the same message gives the same
+ * digest from a Maildir and an mbox (which adds Status: and X-Status:),
+ * with CRLF or LF line ends. */
+static char *digest(const header_block *hb)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	for (const char *const *h = digest_headers; *h; h++) {
-		const char *raw = raw_header(hl, *h);
+	for (int h = 0; h <= H_DIGEST_END; h++) {
+		const char *raw = raw1(hb, h);
 		if (!raw)
 			continue;
-		char *lower = g_ascii_strdown(*h, -1);
+		char *lower = g_ascii_strdown(header_names[h], -1);
 		g_checksum_update(sum, (const guchar *)lower, (gssize)strlen(lower));
 		g_checksum_update(sum, (const guchar *)":", 1);
 		g_free(lower);
-		int space = 0, any = 0;
-		for (const char *p = raw; *p; p++) {
-			if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
-				space = 1;
-				continue;
-			}
-			if (space && any)
+		const char *p = raw;
+		int any = 0;
+		for (;;) {
+			p += strspn(p, " \t\r\n");
+			size_t n = strcspn(p, " \t\r\n");
+			if (n == 0)
+				break;
+			if (any)
 				g_checksum_update(sum, (const guchar *)" ", 1);
-			space = 0;
+			g_checksum_update(sum, (const guchar *)p, (gssize)n);
 			any = 1;
-			g_checksum_update(sum, (const guchar *)p, 1);
+			p += n;
 		}
 		g_checksum_update(sum, (const guchar *)"\n", 1);
 	}
@@ -265,19 +354,61 @@ static char *digest(GMimeHeaderList *hl)
 	return hex;
 }
 
-static void add_date(cJSON *rec, GMimeMessage *m)
+static void add_date(cJSON *rec, const header_block *hb)
 {
-	GDateTime *d = g_mime_message_get_date(m);
+	char *v = decoded(hb, H_DATE);
+	GDateTime *d = v ? g_mime_utils_header_decode_date(v) : NULL;
+	g_free(v);
 	gint64 t = d ? g_date_time_to_unix(d) : -1;
 	/* 1970 to 9999: mail from before is a broken clock */
 	if (!d || t < 0 || t > INT64_C(253402300799)) {
 		cJSON_AddNullToObject(rec, "date");
 		cJSON_AddNullToObject(rec, "date_offset");
-		return;
+	} else {
+		cJSON_AddNumberToObject(rec, "date", (double)t);
+		cJSON_AddNumberToObject(rec, "date_offset",
+			(double)(g_date_time_get_utc_offset(d) / G_TIME_SPAN_MINUTE));
 	}
-	cJSON_AddNumberToObject(rec, "date", (double)t);
-	cJSON_AddNumberToObject(rec, "date_offset",
-		(double)(g_date_time_get_utc_offset(d) / G_TIME_SPAN_MINUTE));
+	if (d)
+		g_date_time_unref(d);
+}
+
+static void add_message_id(mr_ctx *c, cJSON *rec, const header_block *hb)
+{
+	const char *raw = raw1(hb, H_MESSAGE_ID);
+	char *mid = NULL;
+	if (raw && strlen(raw) > 2 * MR_MAX_ID_BYTES) {
+		mr_warn(c, "Message-ID of %zu bytes ignored (at most %d)",
+			strlen(raw), MR_MAX_ID_BYTES);
+	} else if (raw) {
+		char *u = g_mime_utils_header_unfold(raw);
+		char *id = g_mime_utils_decode_message_id(u);
+		mid = clean_id(c, id, MR_MAX_ID_BYTES, "Message-ID");
+		g_free(id);
+		g_free(u);
+	}
+	add_string(rec, "message_id", mid);
+}
+
+/* The body's type, "text/plain" when the message does not say. */
+static void add_content_type(cJSON *rec, const header_block *hb)
+{
+	char *v = decoded(hb, H_CONTENT_TYPE);
+	char *type = NULL;
+	if (v) {
+		GMimeContentType *ct = g_mime_content_type_parse(popts, v);
+		char *t = ct ? g_mime_content_type_get_mime_type(ct) : NULL;
+		if (t) {
+			char *l = g_ascii_strdown(t, -1);
+			type = mr_clean(l, strlen(l), 100, MR_LINE, NULL);
+			g_free(l);
+		}
+		g_free(t);
+		if (ct)
+			g_object_unref(ct);
+		g_free(v);
+	}
+	add_string(rec, "content_type", type ? type : g_strdup("text/plain"));
 }
 
 /* --- bodies -------------------------------------------------------------- */
@@ -336,7 +467,8 @@ static int is_utf8_name(const char *cs)
 /* The decoded content of a part as UTF-8, at most CAP bytes read
  * (*over set when there was more): transfer encoding undone, charset
  * converted; text in an unknown charset or none is tried as UTF-8,
- * then windows-1252, then ISO-8859-1. NULL when it has no content. */
+ * then windows-1252, then ISO-8859-1; invalid UTF-8 in text declared
+ * UTF-8 is left for mr_clean(). NULL when it has no content. */
 static char *part_text(GMimePart *p, size_t cap, size_t *len, int *over)
 {
 	GMimeDataWrapper *dw = g_mime_part_get_content(p);
@@ -383,7 +515,11 @@ static char *part_text(GMimePart *p, size_t cap, size_t *len, int *over)
 		*over = 1;
 	}
 	buf[n] = '\0';
-	if (!converted && !g_utf8_validate(buf, (gssize)n, NULL)) {
+	/* text that says it is UTF-8 keeps its good characters (a bad
+	 * byte becomes U+FFFD later); text that does not say, or names a
+	 * charset iconv does not know, gets the best fallback */
+	if (!converted && !(cs && is_utf8_name(cs)) &&
+	    !g_utf8_validate(buf, (gssize)n, NULL)) {
 		char *u = g_mime_utils_decode_8bit(popts, buf, n);
 		g_free(buf);
 		buf = u;
@@ -436,6 +572,33 @@ static cJSON *calendar_of(mr_ctx *c, GMimePart *p)
 int mr_parse_message(mr_ctx *c, cJSON *rec, const char *buf, size_t len,
 		     int headers_only, const char **why)
 {
+	header_block hb;
+	split_headers(&hb, buf, mr_header_end(buf, len, 1));
+	if (!hb.raw[H_FROM] && !hb.raw[H_DATE] && !hb.raw[H_MESSAGE_ID]) {
+		free_headers(&hb);
+		*why = "not a mail message (no From, Date or Message-ID header)";
+		return -1;
+	}
+	add_message_id(c, rec, &hb);
+	add_string(rec, "digest", digest(&hb));
+	add_date(rec, &hb);
+	add_first(c, rec, "from", &hb, H_FROM);
+	add_first(c, rec, "sender", &hb, H_SENDER);
+	cJSON_AddItemToObject(rec, "reply_to", address_list(c, &hb, H_REPLY_TO));
+	cJSON_AddItemToObject(rec, "to", address_list(c, &hb, H_TO));
+	cJSON_AddItemToObject(rec, "cc", address_list(c, &hb, H_CC));
+	char *subject = decoded(&hb, H_SUBJECT);
+	add_line(rec, "subject", subject, MR_MAX_SUBJECT);
+	g_free(subject);
+	cJSON_AddItemToObject(rec, "in_reply_to", id_list(c, &hb, H_IN_REPLY_TO));
+	cJSON_AddItemToObject(rec, "references", id_list(c, &hb, H_REFERENCES));
+	cJSON_AddItemToObject(rec, "hints", hints(&hb));
+	add_content_type(rec, &hb);
+	free_headers(&hb);
+	if (headers_only)
+		return 0;
+
+	/* the body, through GMime's MIME parser */
 	GMimeStream *st = g_mime_stream_mem_new_with_buffer(buf, len);
 	GMimeParser *ps = g_mime_parser_new_with_stream(st);
 	g_mime_parser_set_format(ps, GMIME_FORMAT_MESSAGE);
@@ -443,67 +606,15 @@ int mr_parse_message(mr_ctx *c, cJSON *rec, const char *buf, size_t len,
 	GMimeMessage *m = g_mime_parser_construct_message(ps, popts);
 	g_object_unref(ps);
 	g_object_unref(st);
-	if (!m) {
-		*why = "not a mail message";
-		return -1;
-	}
-	GMimeHeaderList *hl = g_mime_object_get_header_list(GMIME_OBJECT(m));
-	if (!g_mime_header_list_contains(hl, "From") &&
-	    !g_mime_header_list_contains(hl, "Date") &&
-	    !g_mime_header_list_contains(hl, "Message-ID")) {
+	parts f = { 0 };
+	GMimeObject *body = m ? g_mime_message_get_mime_part(m) : NULL;
+	if (body)
+		walk(body, &f, 0);
+	add_string(rec, "snippet", snippet_of(f.plain, f.html));
+	GMimePart *calp = f.calendar ? f.calendar : f.ics;
+	cJSON *cal = calp ? calendar_of(c, calp) : NULL;
+	cJSON_AddItemToObject(rec, "calendar", cal ? cal : cJSON_CreateNull());
+	if (m)
 		g_object_unref(m);
-		*why = "not a mail message (no From, Date or Message-ID header)";
-		return -1;
-	}
-
-	const char *mid_raw = raw_header(hl, "Message-ID");
-	char *mid = NULL;
-	if (mid_raw && strlen(mid_raw) > 2 * MR_MAX_ID_BYTES)
-		mr_warn(c, "Message-ID of %zu bytes ignored (at most %d)",
-			strlen(mid_raw), MR_MAX_ID_BYTES);
-	else
-		mid = clean_id(c, g_mime_message_get_message_id(m),
-			       MR_MAX_ID_BYTES, "Message-ID");
-	add_string(rec, "message_id", mid);
-	add_string(rec, "digest", digest(hl));
-	add_date(rec, m);
-	add_first(c, rec, "from", g_mime_message_get_from(m));
-	add_first(c, rec, "sender", g_mime_message_get_sender(m));
-	cJSON_AddItemToObject(rec, "reply_to",
-		address_list(c, g_mime_message_get_reply_to(m)));
-	cJSON_AddItemToObject(rec, "to", address_list(c,
-		g_mime_message_get_addresses(m, GMIME_ADDRESS_TYPE_TO)));
-	cJSON_AddItemToObject(rec, "cc", address_list(c,
-		g_mime_message_get_addresses(m, GMIME_ADDRESS_TYPE_CC)));
-	add_line(rec, "subject", g_mime_message_get_subject(m), MR_MAX_SUBJECT);
-	cJSON_AddItemToObject(rec, "in_reply_to", id_list(c, hl, "In-Reply-To"));
-	cJSON_AddItemToObject(rec, "references", id_list(c, hl, "References"));
-	cJSON_AddItemToObject(rec, "hints", hints(hl));
-
-	GMimeObject *body = g_mime_message_get_mime_part(m);
-	char *type = NULL;
-	if (body) {
-		char *t = g_mime_content_type_get_mime_type(
-			g_mime_object_get_content_type(body));
-		type = t ? mr_clean(t, strlen(t), 100, MR_LINE, NULL) : NULL;
-		g_free(t);
-		if (type) {
-			char *l = g_ascii_strdown(type, -1);
-			g_free(type);
-			type = l;
-		}
-	}
-	add_string(rec, "content_type", type);
-
-	if (!headers_only) {
-		parts f = { 0 };
-		if (body)
-			walk(body, &f, 0);
-		add_string(rec, "snippet", snippet_of(f.plain, f.html));
-		GMimePart *calp = f.calendar ? f.calendar : f.ics;
-		cJSON *cal = calp ? calendar_of(c, calp) : NULL;
-		cJSON_AddItemToObject(rec, "calendar", cal ? cal : cJSON_CreateNull());
-	}
-	g_object_unref(m);
 	return 0;
 }

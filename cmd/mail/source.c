@@ -42,6 +42,9 @@ void mr_ctx_done(mr_ctx *c)
 {
 	g_free(c->where);
 	c->where = NULL;
+	g_free(c->path);
+	g_free(c->path_printable);
+	c->path = c->path_printable = NULL;
 	cJSON_Delete(c->warnings);
 	c->warnings = NULL;
 }
@@ -54,16 +57,28 @@ void mr_shutdown(void)
 
 /* --- records and warnings ----------------------------------------------- */
 
+/* PATH made printable; the same path (every message of an mbox, the
+ * record and the warning of a file) is done once. */
+static const char *printable_path(mr_ctx *c, const char *path)
+{
+	if (!c->path || strcmp(c->path, path) != 0) {
+		g_free(c->path);
+		g_free(c->path_printable);
+		c->path = g_strdup(path);
+		c->path_printable = mr_printable(path);
+	}
+	return c->path_printable;
+}
+
 void mr_begin(mr_ctx *c, const char *path, int64_t offset)
 {
-	char *p = mr_printable(path);
+	const char *p = printable_path(c, path);
 	g_free(c->where);
 	if (offset >= 0)
 		c->where = g_strdup_printf("%s: message at byte %lld", p,
 					   (long long)offset);
 	else
 		c->where = g_strdup(p);
-	g_free(p);
 	cJSON_Delete(c->warnings);
 	c->warnings = NULL;
 }
@@ -140,11 +155,9 @@ void mr_skip(mr_ctx *c, cJSON *rec, const char *fmt, ...)
 static cJSON *new_record(mr_ctx *c, const char *type, const char *path)
 {
 	cJSON *rec = cJSON_CreateObject();
-	char *p = mr_printable(path);
 	cJSON_AddStringToObject(rec, "type", type);
 	cJSON_AddNumberToObject(rec, "req", (double)c->req);
-	cJSON_AddStringToObject(rec, "path", p);
-	g_free(p);
+	cJSON_AddStringToObject(rec, "path", printable_path(c, path));
 	return rec;
 }
 

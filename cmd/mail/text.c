@@ -83,6 +83,33 @@ char *mr_clean(const char *s, size_t len, size_t max, unsigned flags,
 	if (cut)
 		*cut = 0;
 	while (s && i < len) {
+		/* a run of printable ASCII other than space, at once */
+		size_t run = 0;
+		while (i + run < len && p[i + run] > ' ' && p[i + run] < 0x7f)
+			run++;
+		if (run) {
+			size_t room = max ? max - count : SIZE_MAX;
+			if ((size_t)pending_space + run > room) {
+				if (cut)
+					*cut = 1;
+				if (room > (size_t)pending_space) {
+					if (pending_space)
+						g_string_append_c(o, ' ');
+					g_string_append_len(o, s + i,
+						(gssize)(room - (size_t)pending_space));
+				}
+				break;
+			}
+			if (pending_space) {
+				g_string_append_c(o, ' ');
+				count++;
+				pending_space = 0;
+			}
+			g_string_append_len(o, s + i, (gssize)run);
+			count += run;
+			i += run;
+			continue;
+		}
 		size_t n;
 		int32_t cp = utf8_next(p + i, len - i, &n);
 		i += n;
@@ -383,21 +410,20 @@ static int starts_any(line l, const char *const *list)
 	return 0;
 }
 
-static int ends_any(line l, const char *const *list)
+static int contains_ci(line l, const char *needle)
 {
-	for (; *list; list++)
-		if (ends(l, *list))
-			return 1;
-	return 0;
+	return tag_has(l.s, l.n, needle);
 }
 
-/* "On Mon, 2 Nov 2026, Dana wrote:" and its translations */
+/* "On Mon, 2 Nov 2026, Dana <dana@x> wrote:" and its translations:
+ * a line starting so, ending with ':' (up to three lines later), with
+ * one of the words between. */
 static const char *const attribution_starts[] = {
 	"On ", "Am ", "Le ", "El ", "Il ", "Op ", "Den ", "W dniu ", NULL
 };
-static const char *const attribution_ends[] = {
-	"wrote:", "schrieb:", "crit :", "crit:", "escribi\xc3\xb3:",
-	"scritto:", "geschreven:", "skrev:", "napisa\xc5\x82:", NULL
+static const char *const attribution_words[] = {
+	"wrote", "schrieb", "crit", "escribi\xc3\xb3", "scritto", "geschreven",
+	"skrev", "napisa\xc5\x82", NULL
 };
 /* Outlook's header block: "From: ... / Sent: ..." */
 static const char *const header_from[] = {
@@ -413,11 +439,6 @@ static const char *const history_markers[] = {
 	"message d'origine", "mensaje original", "forwarded message",
 	"weitergeleitete nachricht", NULL
 };
-
-static int contains_ci(line l, const char *needle)
-{
-	return tag_has(l.s, l.n, needle);
-}
 
 /* A separator line of dashes or underscores around one of the
  * history markers, or a long line of underscores (Outlook). */
@@ -474,11 +495,14 @@ char *mr_snippet(const char *text, size_t len)
 			/* the attribution may wrap over three lines; it is
 			 * one when quoted lines or nothing follow it */
 			size_t k = i, end = 0;
+			int word = 0;
 			for (; k < n && k <= i + 2; k++) {
 				line m = trim(g_array_index(ls, line, k));
 				if (m.n == 0)
 					break;
-				if (ends_any(m, attribution_ends)) {
+				for (const char *const *w = attribution_words; *w; w++)
+					word |= contains_ci(m, *w);
+				if (word && ends(m, ":")) {
 					end = k + 1;
 					break;
 				}
@@ -498,13 +522,25 @@ char *mr_snippet(const char *text, size_t len)
 		g_string_append_len(kept, l.s, (gssize)l.n);
 		g_string_append_c(kept, '\n');
 	}
-	char *out = mr_clean(kept->str, kept->len, MR_MAX_SNIPPET, MR_LINE, NULL);
+	int cut;
+	char *out = mr_clean(kept->str, kept->len, MR_MAX_SNIPPET, MR_LINE, &cut);
 	g_array_free(ls, TRUE);
 	g_string_free(kept, TRUE);
 	g_free(clean);
 	if (!*out) {
 		g_free(out);
 		return NULL;
+	}
+	if (cut) {
+		/* room for the ellipsis; end at a word when one ends near */
+		char *end = g_utf8_offset_to_pointer(out, MR_MAX_SNIPPET - 1);
+		*end = '\0';
+		char *sp = strrchr(out, ' ');
+		if (sp && g_utf8_pointer_to_offset(out, sp) >= MR_MAX_SNIPPET - 60)
+			*sp = '\0';
+		char *e = g_strconcat(out, "\xe2\x80\xa6", NULL);
+		g_free(out);
+		out = e;
 	}
 	return out;
 }
