@@ -46,6 +46,9 @@
  * U+202A-E, U+2066-9), and bounded; paths have unprintable bytes
  * written \xNN. Every key below is present unless marked (opt).
  *
+ * A header field given twice counts once, the first (address fields:
+ * every one). Strings that would be empty are null.
+ *
  *   {"type":"message", "req":N, "path":S,
  *    "offset":N, "length":N          (opt: mbox) the bytes of the message,
  *                                    From_ line to the next one's start
@@ -53,11 +56,12 @@
  *    "message_id":S|null             without <>; null when absent, or
  *                                    refused (over 998 bytes, spaces,
  *                                    controls: with a warning)
- *    "digest":S                      SHA-256 (hex) of Date, From, Sender,
- *                                    To, Cc, Subject, In-Reply-To and
- *                                    References, raw, white space
- *                                    collapsed: the same for a message
- *                                    in a Maildir and in an mbox
+ *    "digest":S                      SHA-256 (hex) of Message-ID, Date,
+ *                                    From, Sender, To, Cc, Subject,
+ *                                    In-Reply-To and References, raw,
+ *                                    white space collapsed: the same for
+ *                                    a message in a Maildir and in an
+ *                                    mbox (Status: aside), LF or CRLF
  *    "date":N|null                   Date as UTC seconds (null: absent,
  *                                    unparsable, before 1970)
  *    "date_offset":N|null            its zone, minutes east of UTC
@@ -87,7 +91,8 @@
  *                                    Outlook's "From: ... Sent:" block,
  *                                    forwarded and original messages and
  *                                    the signature left out; white space
- *                                    collapsed
+ *                                    collapsed; a longer text is cut at
+ *                                    a word and ends with U+2026
  *    "calendar":C|null               its text/calendar part (else an .ics
  *                                    attachment)
  *    "truncated":B                   more than --max-bytes, or more than
@@ -198,9 +203,11 @@ static int request(mr_ctx *c, const char *line)
 	if (strncmp(line, "ics ", 4) == 0 && line[4])
 		return mr_req_ics(c, line + 4);
 	if (strncmp(line, "fd ", 3) == 0) {
-		if (number(line + 3, strlen(line + 3), &a) == 0 && a <= INT32_MAX)
+		/* 0, 1 and 2 are this program's requests, records, warnings */
+		if (number(line + 3, strlen(line + 3), &a) == 0 && a >= 3 &&
+		    a <= INT32_MAX)
 			return mr_req_fd(c, (int)a);
-		mr_req_bad(c, "fd wants a file descriptor number");
+		mr_req_bad(c, "fd wants a file descriptor number from 3");
 		return -1;
 	}
 	if (strncmp(line, "mbox ", 5) == 0) {

@@ -437,11 +437,12 @@ check(messages(recs)[0]["message_id"] == byname["linkedin"]["message_id"], "a sy
 os.chmod(unreadable, 0o600)
 
 # bad requests, bad options
-rc, recs, err = run(["bogus x", "mbox x y", "mbox 5", "mbox-message 1 x p", "fd abc", "file ", ""])
+rc, recs, err = run(["bogus x", "mbox x y", "mbox 5", "mbox-message 1 x p", "fd abc", "fd 0",
+                     "file ", ""])
 e = ends(recs)
-check(rc == 1 and len(e) == 6 and all(x["kind"] == "none" and x.get("error") for x in e)
-      and [x["req"] for x in e] == list(range(6)), "bad requests: %d %r" % (rc, e))
-check(err.count("\n") == 6, "bad requests: %r" % err)
+check(rc == 1 and len(e) == 7 and all(x["kind"] == "none" and x.get("error") for x in e)
+      and [x["req"] for x in e] == list(range(7)), "bad requests: %d %r" % (rc, e))
+check(err.count("\n") == 7, "bad requests: %r" % err)
 rc, recs, err = run([])
 check(rc == 0 and recs == [] and err == "", "no requests: %d %r %r" % (rc, recs, err))
 for opts in (["--max-bytes", "5"], ["--bogus"], ["--max-bytes"]):
