@@ -8,8 +8,10 @@
  * sender meant), else as an IANA zone name, else as a Windows zone name
  * (Outlook: "W. Europe Standard Time") through winzones.c.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <libical/ical.h>
@@ -344,7 +346,48 @@ static cJSON *event(mr_ctx *c, icalcomponent *cal, icalcomponent *ev)
 	return o;
 }
 
+/* libical writes some complaints about what it parses straight to
+ * stderr ("icalparser.c:786: Encountered END before BEGIN"), past any
+ * handler: while it works, fd 2 goes to /dev/null (the record says what
+ * went wrong). Returns the saved fd 2, or -1. */
+static int mute_stderr(const mr_ctx *c)
+{
+	static int null_fd = -1;
+	if (c->raw_stderr)
+		return -1;
+	if (null_fd < 0)
+		null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (null_fd < 0)
+		return -1;
+	fflush(stderr);
+	int saved = fcntl(2, F_DUPFD_CLOEXEC, 3);
+	if (saved >= 0 && dup2(null_fd, 2) < 0) {
+		close(saved);
+		saved = -1;
+	}
+	return saved;
+}
+
+static void unmute_stderr(int saved)
+{
+	if (saved < 0)
+		return;
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+}
+
+static cJSON *calendar(mr_ctx *c, const char *text, size_t len);
+
 cJSON *mr_calendar(mr_ctx *c, const char *text, size_t len)
+{
+	int saved = mute_stderr(c);
+	cJSON *cal = calendar(c, text, len);
+	unmute_stderr(saved);
+	return cal;
+}
+
+static cJSON *calendar(mr_ctx *c, const char *text, size_t len)
 {
 	/* libical reads a C string: text after a NUL is not seen */
 	char *s = g_strndup(text, len);

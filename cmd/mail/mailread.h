@@ -57,6 +57,8 @@ typedef struct mr_ctx {
 	FILE *err;         /* the warnings (stderr), NULL when quiet */
 	unsigned long req; /* number of the request being answered */
 	int out_failed;    /* writing a record failed */
+	int raw_stderr;    /* leave fd 2 open to libical (the fuzzer, whose
+			    * crash reports must be seen): see invite.c */
 	/* the message being read */
 	char *where;       /* printable name for warnings: path[: at byte N] */
 	char *path;        /* the last path made printable, and that form */

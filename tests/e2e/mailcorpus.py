@@ -775,6 +775,9 @@ hostile("calendar-attendees", crlf("From: a@b.example\nMessage-ID: <att@b.exampl
         + "u" * 50000 + "\nDTSTART;TZID=../../../../etc/passwd:20261110T100000\n" +
         "".join("ATTENDEE;CN=P%d:mailto:p%d@b.example\n" % (i, i) for i in range(500)) +
         "END:VEVENT\nEND:VCALENDAR\n"))
+hostile("calendar-end-first", b"From: a@b.example\nMessage-ID: <calend@b.example>\n"
+        b"Content-Type: text/calendar\n\nEND:VEVENT\nBEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\n"
+        b"END:VEVENT\nEND:VCALENDAR\nEND:VCALENDAR\n")
 hostile("calendar-garbage", b"From: a@b.example\nMessage-ID: <calg@b.example>\n"
         b"Content-Type: text/calendar\n\nBEGIN:VCALENDAR\n\x00\xff;;;:::\nBEGIN:VEVENT\nDTSTART:9999\n")
 hostile("unescaped-from.mbox",
