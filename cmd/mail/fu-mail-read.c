@@ -19,8 +19,9 @@
  * REQUESTS, one per line on standard input (empty lines are ignored);
  * numbers are decimal; PATH is the rest of the line, taken as is:
  *
- *   file PATH                 one message (a Maildir entry, a .eml file);
- *                             its Maildir flags are read from its name
+ *   file PATH                 one message (a Maildir entry); its Maildir
+ *                             flags are read from its name; a symbolic
+ *                             link is refused
  *   mbox START PATH           every message of an mbox from byte START
  *                             (0, or a "next" this program gave before)
  *   mbox-message OFF LEN PATH the one message of an mbox at byte OFF, LEN
@@ -30,10 +31,13 @@
  *   ics PATH                  an iCalendar file
  *   auto PATH                 a file of any of those kinds, told by its
  *                             first bytes ("From " mbox, BEGIN:VCALENDAR,
- *                             else one message)
+ *                             else one message): a path the user named
  *   fd N                      one message read from file descriptor N
  *                             (inherited; for `fu mail scan -`)
  *
+ * Paths are opened without blocking and read only when they are regular
+ * files (a FIFO, device, socket or directory is refused); symbolic links
+ * to regular files are followed except by `file`; a loop fails.
  * The requests are numbered from 0 in the order they come ("req").
  * A leading From_ line (mbox, procmail) before a single message is
  * skipped. Answers come in order, each request's after the last one's,

@@ -215,12 +215,20 @@ void mr_req_bad(mr_ctx *c, const char *why)
 /* --- files -------------------------------------------------------------- */
 
 /* Open a regular file for reading: never blocks on a FIFO or device,
- * never opens anything but a regular file. */
-static int open_regular(const char *path, struct stat *st, const char **why)
+ * never opens anything but a regular file. NOFOLLOW: a symbolic link
+ * is refused (a Maildir entry is never one). */
+static int open_regular(const char *path, struct stat *st, const char **why,
+			int nofollow)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC |
+			    (nofollow ? O_NOFOLLOW : 0));
 	if (fd < 0) {
-		*why = strerror(errno);
+		int e = errno;
+		struct stat lst;
+		*why = nofollow && e == ELOOP && lstat(path, &lst) == 0 &&
+		       S_ISLNK(lst.st_mode)
+			? "a symbolic link (not followed for a file request)"
+			: strerror(e);
 		return -1;
 	}
 	if (fstat(fd, st) != 0) {
@@ -442,7 +450,7 @@ int mr_req_file(mr_ctx *c, const char *path)
 	struct stat st;
 	const char *why;
 	tally t = { "file", 0, 0, -1 };
-	int fd = open_regular(path, &st, &why);
+	int fd = open_regular(path, &st, &why, 1);
 	if (fd < 0)
 		return source_fail(c, path, &t, "%s", why);
 	int rc = do_file(c, path, fd);
@@ -511,7 +519,7 @@ int mr_req_ics(mr_ctx *c, const char *path)
 	struct stat st;
 	const char *why;
 	tally t = { "ics", 0, 0, -1 };
-	int fd = open_regular(path, &st, &why);
+	int fd = open_regular(path, &st, &why, 0);
 	if (fd < 0)
 		return source_fail(c, path, &t, "%s", why);
 	int rc = do_ics(c, path, fd);
@@ -755,7 +763,7 @@ int mr_req_mbox(mr_ctx *c, const char *path, uint64_t start)
 	struct stat st;
 	const char *why;
 	tally t = { "mbox", 0, 0, -1 };
-	int fd = open_regular(path, &st, &why);
+	int fd = open_regular(path, &st, &why, 0);
 	if (fd < 0)
 		return source_fail(c, path, &t, "%s", why);
 	int rc = do_mbox(c, path, fd, start, &st);
@@ -777,7 +785,7 @@ int mr_req_mbox_message(mr_ctx *c, const char *path, uint64_t offset,
 	struct stat st;
 	const char *why;
 	tally t = { "mbox", 0, 0, -1 };
-	int fd = open_regular(path, &st, &why);
+	int fd = open_regular(path, &st, &why, 0);
 	if (fd < 0)
 		return source_fail(c, path, &t, "%s", why);
 	int rc = 0;
@@ -832,7 +840,7 @@ int mr_req_auto(mr_ctx *c, const char *path)
 	struct stat st;
 	const char *why;
 	tally t = { "file", 0, 0, -1 };
-	int fd = open_regular(path, &st, &why);
+	int fd = open_regular(path, &st, &why, 0);
 	if (fd < 0)
 		return source_fail(c, path, &t, "%s", why);
 	char head[64];

@@ -414,9 +414,12 @@ with open(unreadable, "wb") as f:
     f.write(open(PATH["linkedin"], "rb").read())
 os.chmod(unreadable, 0)
 root = os.geteuid() == 0
-SRC = [("dir", "a directory"), ("fifo", "not a regular file"), ("dangling", "No such file"),
-       ("loop1", "symbolic links"), ("zero", "not a regular file"), ("sock", "No such device"),
-       ("link", None), ("unreadable", None if root else "Permission denied")]
+# what each says, for `file` (which follows no symbolic link) and the rest
+LINK = "a symbolic link (not followed"
+SRC = [("dir", "a directory"), ("fifo", "not a regular file"),
+       ("dangling", (LINK, "No such file")), ("loop1", (LINK, "Too many levels of symbolic links")),
+       ("zero", (LINK, "not a regular file")), ("sock", "No such device"),
+       ("link", (LINK, None)), ("unreadable", None if root else "Permission denied")]
 reqs = []
 for n, _ in SRC:
     for verb in ("file", "mbox 0", "ics", "auto"):
@@ -425,14 +428,18 @@ rc, recs, err = run(reqs, timeout=60)
 check(rc == 0, "unreadable sources: exit %d" % rc)
 e = ends(recs)
 check(len(e) == len(reqs), "unreadable sources: %d end records for %d" % (len(e), len(reqs)))
-for i, (n, why) in enumerate(SRC):
+for i, (n, whys) in enumerate(SRC):
     for k in range(4):
         r = e[i * 4 + k] if i * 4 + k < len(e) else {}
+        why = whys if not isinstance(whys, tuple) else whys[0] if k == 0 else whys[1]
         if why is None:
             continue
         check(why in r.get("error", "") or (n == "sock" and "error" in r),
               "%s (%s): %r" % (n, reqs[i * 4 + k].split()[0], r))
         check(err.count("fu: warning: %s: " % os.path.join(T, n)) >= 1, "%s: no warning" % n)
+li = [n for n, _ in SRC].index("link") * 4
+check(e[li + 3]["kind"] == "file" and e[li + 3]["messages"] == 1 and "error" not in e[li + 3],
+      "auto on a symbolic link: %r" % e[li + 3])
 check(messages(recs)[0]["message_id"] == byname["linkedin"]["message_id"], "a symbolic link to a file is read")
 os.chmod(unreadable, 0o600)
 
