@@ -677,6 +677,38 @@ Lucas
     "snippet": "Sure, Thursday works for me. Lucas",
 })
 
+# Outlook's plain text reply, and an old-style "Original Message"
+add("outlook-plain", """From: Mei Chen <mei.chen@globex.example>
+To: Alex Morgan <alex@example.org>
+Subject: RE: Thank you
+Date: Tue, 10 Nov 2026 16:20:00 +0000
+Message-ID: <outlook-plain@globex.example>
+Content-Type: text/plain; charset="us-ascii"
+
+Thanks Alex, it was great meeting you too.
+
+________________________________
+From: Alex Morgan <alex@example.org>
+Sent: Tuesday, November 10, 2026 3:00 PM
+To: Mei Chen <mei.chen@globex.example>
+Subject: Thank you
+
+Dear Mei, thank you for your time today.
+""", {"snippet": "Thanks Alex, it was great meeting you too."})
+add("original-message", """From: Sam Lee <sam.lee@acme.example>
+To: alex@example.org
+Subject: RE: Availability
+Date: Tue, 10 Nov 2026 17:00:00 +0000
+Message-ID: <orig@acme.example>
+
+Monday at 10 is fine.
+Sam
+
+-----Original Message-----
+From: Alex Morgan
+Would Monday work?
+""", {"snippet": "Monday at 10 is fine. Sam"})
+
 # --- hostile mail that is still mail ------------------------------------------
 ESC = "\x1b]0;owned\x07\x1b[31m"
 add("escapes", ("From: \"%sEvil\u202eCorp\u2066\" <evil@x.example>\n"
