@@ -93,10 +93,12 @@ int mr_req_auto(mr_ctx *c, const char *path);
 void mr_req_bad(mr_ctx *c, const char *why);
 
 /* The bytes of a message already in memory, as a request would read
- * them (the fuzzer's entry point): is_mbox strips a From_ line and
- * unescapes >From lines. BUF is modified (unescaping). */
-void mr_message_bytes(mr_ctx *c, cJSON *rec, char *buf, size_t len,
-		      int complete, int is_mbox);
+ * them (the fuzzer's entry point): a From_ line before it is skipped,
+ * and is_mbox unescapes >From lines (BUF is modified). COMPLETE: BUF
+ * holds the whole message. Writes REC (taken) as a message record, or
+ * a skip record: returns 0 or -1. */
+int mr_message_bytes(mr_ctx *c, cJSON *rec, char *buf, size_t len,
+		     int complete, int is_mbox);
 /* Split an mbox held in memory and answer for each message, as
  * mr_req_mbox does for a file (the fuzzer's entry point). */
 void mr_mbox_bytes(mr_ctx *c, const char *buf, size_t len);

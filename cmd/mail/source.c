@@ -347,8 +347,8 @@ static size_t cap_parts(const char *b, size_t len, size_t from)
 	return len;
 }
 
-void mr_message_bytes(mr_ctx *c, cJSON *rec, char *buf, size_t len,
-		      int complete, int is_mbox)
+int mr_message_bytes(mr_ctx *c, cJSON *rec, char *buf, size_t len,
+		     int complete, int is_mbox)
 {
 	size_t skip = from_prefix(buf, len);
 	buf += skip;
@@ -356,12 +356,12 @@ void mr_message_bytes(mr_ctx *c, cJSON *rec, char *buf, size_t len,
 	size_t hend = mr_header_end(buf, len, complete);
 	if (len == 0) {
 		mr_skip(c, rec, "empty message");
-		return;
+		return -1;
 	}
 	if (hend == 0 || hend > MR_MAX_HEADER) {
 		mr_skip(c, rec, "header block larger than %d KiB",
 			MR_MAX_HEADER / 1024);
-		return;
+		return -1;
 	}
 	int truncated = !complete;
 	if (c->headers_only) {
@@ -378,11 +378,12 @@ void mr_message_bytes(mr_ctx *c, cJSON *rec, char *buf, size_t len,
 	const char *why = NULL;
 	if (mr_parse_message(c, rec, buf, len, c->headers_only, &why) < 0) {
 		mr_skip(c, rec, "%s", why);
-		return;
+		return -1;
 	}
 	if (!c->headers_only)
 		cJSON_AddBoolToObject(rec, "truncated", truncated);
 	mr_emit(c, rec);
+	return 0;
 }
 
 /* The flags of a Maildir file name ("1700000000.M1P2.host:2,FRS"),
@@ -427,11 +428,11 @@ static int one_message(mr_ctx *c, int fd, const char *path, int maildir,
 	if (rc < 0) {
 		mr_skip(c, rec, "%s", why);
 		t->skipped++;
+	} else if (mr_message_bytes(c, rec, (char *)a->data, a->len,
+				    complete, 0) == 0) {
+		t->messages++;
 	} else {
-		unsigned long before = t->messages;
-		mr_message_bytes(c, rec, (char *)a->data, a->len, complete, 0);
-		/* mr_message_bytes emitted a message or a skip record */
-		t->messages = before + 1;
+		t->skipped++;
 	}
 	g_byte_array_free(a, TRUE);
 	return rc;
@@ -655,9 +656,11 @@ static void finish(mr_ctx *c, const char *path, mbox_msg *m, uint64_t end,
 	cJSON *rec = new_record(c, "message", path);
 	cJSON_AddNumberToObject(rec, "offset", (double)m->off);
 	cJSON_AddNumberToObject(rec, "length", (double)(end - m->off));
-	mr_message_bytes(c, rec, (char *)m->bytes->data, m->bytes->len,
-			 !m->cut, 1);
-	t->messages++;
+	if (mr_message_bytes(c, rec, (char *)m->bytes->data, m->bytes->len,
+			     !m->cut, 1) == 0)
+		t->messages++;
+	else
+		t->skipped++;
 	m->open = 0;
 	g_byte_array_set_size(m->bytes, 0);
 }
@@ -825,8 +828,10 @@ int mr_req_mbox_message(mr_ctx *c, const char *path, uint64_t offset,
 		cJSON *rec = new_record(c, "message", path);
 		cJSON_AddNumberToObject(rec, "offset", (double)offset);
 		cJSON_AddNumberToObject(rec, "length", (double)length);
-		mr_message_bytes(c, rec, buf, got, got == length, 1);
-		t.messages = 1;
+		if (mr_message_bytes(c, rec, buf, got, got == length, 1) == 0)
+			t.messages = 1;
+		else
+			t.skipped = 1;
 		end_record(c, path, &t, NULL);
 	}
 	g_free(buf);

@@ -348,6 +348,10 @@ SKIPS = {"empty": "empty message", "newline": "not a mail message",
 for n, why in SKIPS.items():
     r = res.get(n, {})
     check(r.get("type") == "skip" and why in r.get("error", ""), "hostile %s: %r" % (n, str(r)[:300]))
+for i, n in enumerate(HOST):
+    want = (0, 1) if n in SKIPS else (1, 0)
+    got = [(x["messages"], x["skipped"]) for x in ends(recs) if x["req"] == i]
+    check(got == [want], "hostile %s: end counts %r, want %r" % (n, got, want))
 for n in HOST:
     if n not in SKIPS:
         check(res.get(n, {}).get("type") == "message", "hostile %s: not read: %r" % (n, str(res.get(n))[:300]))
