@@ -40,9 +40,10 @@
  * to regular files are followed except by `file`; a loop fails.
  * The requests are numbered from 0 in the order they come ("req").
  * A leading From_ line (mbox, procmail) before a single message is
- * skipped. Answers come in order, each request's after the last one's,
- * and stdout is flushed at the end of each request and whenever the
- * program waits for input.
+ * skipped. Each request is answered by its message, calendar and skip
+ * records, then exactly one end record, in the order of the requests;
+ * stdout is flushed after each end record and whenever the program
+ * waits for input.
  *
  * RECORDS, one JSON object per line on standard output. Every string is
  * valid UTF-8 (invalid bytes became U+FFFD) without C0 controls (tab
@@ -67,7 +68,7 @@
  *                                    a message in a Maildir and in an
  *                                    mbox (Status: aside), LF or CRLF
  *    "date":N|null                   Date as UTC seconds (null: absent,
- *                                    unparsable, before 1970)
+ *                                    unparsable, before 1970, after 9999)
  *    "date_offset":N|null            its zone, minutes east of UTC
  *    "from":A|null, "sender":A|null  the first mailbox
  *    "reply_to":[A], "to":[A], "cc":[A]    at most 100 each; groups
@@ -87,7 +88,9 @@
  *                                    x-linkedin-class, x-linkedin-template,
  *                                    x-ms-exchange-generated-message-source
  *                                    (values <= 200 characters)
- *    "content_type":S|null           of the message body, "multipart/mixed"
+ *    "content_type":S                of the message body, lower case,
+ *                                    "multipart/mixed" ("text/plain" when
+ *                                    the message names none)
  *    full mode only:
  *    "snippet":S|null                <= 200 characters of its own text:
  *                                    text/plain, else HTML made text;
@@ -114,12 +117,13 @@
  *    "messages":N, "skipped":N,
  *    "next":N                        (opt: mbox read to its end) where the
  *                                    next scan of it starts
- *    "error":S}                      (opt) the source could not be read at
- *                                    all (missing, unreadable, not a
- *                                    regular file, not an mbox, an offset
- *                                    that is no longer a message's start,
- *                                    a bad request): nothing else was
- *                                    written for it
+ *    "error":S}                      (opt) the source could not be read
+ *                                    (missing, unreadable, not a regular
+ *                                    file, not an mbox, an offset that is
+ *                                    no longer a message's start, a bad
+ *                                    request): nothing was written for
+ *                                    it, or, when an mbox failed part way,
+ *                                    the messages before (and no "next")
  *
  *   C is {"method":S|null, "events":[E]} (at most 20 events), E is
  *   {"uid":S|null, "sequence":N, "status":S|null, "summary":S|null,
