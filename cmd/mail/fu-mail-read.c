@@ -88,7 +88,7 @@
  *                                    x-linkedin-class, x-linkedin-template,
  *                                    x-ms-exchange-generated-message-source
  *                                    (values <= 200 characters)
- *    "content_type":S                of the message body, lower case,
+ *    "content_type":S|null           of the message body, lower case,
  *                                    "multipart/mixed" ("text/plain" when
  *                                    the message names none)
  *    full mode only:
