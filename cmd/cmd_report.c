@@ -8,11 +8,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
-#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -29,7 +27,7 @@
 #include "table.h"
 
 #ifndef FU_LIBEXECDIR
-#define FU_LIBEXECDIR "/usr/local/libexec/fu"
+#define FU_LIBEXECDIR "/usr/local/libexec/fu" /* as in helper.c */
 #endif
 #define PDF_HELPER "fu-report-pdf"
 
@@ -642,38 +640,6 @@ static int write_text(out *o)
 
 /* --- the PDF helper -------------------------------------------------- */
 
-static int executable(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-	       access(path, X_OK) == 0;
-}
-
-/* Where fu-report-pdf is: in $FU_EXEC_PATH when it is set (and only
- * there), else beside this fu, else in FU_LIBEXECDIR. 0 or -1, with
- * the places looked at in `looked`. */
-static int find_helper(char *path, size_t len, fu_buf *looked)
-{
-	const char *env = getenv("FU_EXEC_PATH");
-	if (env && *env) {
-		snprintf(path, len, "%s/%s", env, PDF_HELPER);
-		fu_buf_printf(looked, "%s (FU_EXEC_PATH)", path);
-		return executable(path) ? 0 : -1;
-	}
-	char self[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	if (n > 0) {
-		self[n] = '\0';
-		snprintf(path, len, "%s/%s", dirname(self), PDF_HELPER);
-		fu_buf_printf(looked, "%s", path);
-		if (executable(path))
-			return 0;
-	}
-	snprintf(path, len, "%s/%s", FU_LIBEXECDIR, PDF_HELPER);
-	fu_buf_printf(looked, "%s%s", looked->len ? ", " : "", path);
-	return executable(path) ? 0 : -1;
-}
-
 /* The first line the helper wrote on its standard error, without its
  * name. */
 static void helper_message(FILE *err, char *buf, size_t len)
@@ -690,33 +656,39 @@ static void helper_message(FILE *err, char *buf, size_t len)
 
 static int write_pdf(out *o, int fd)
 {
-	char path[PATH_MAX + 32], msg[512];
-	fu_buf looked = FU_BUF_INIT;
-	if (find_helper(path, sizeof path, &looked)) {
-		int rc = cli_fail(FU_EXIT_FAILURE, "cannot make a PDF: %s is "
-				  "not installed (looked for %s); set "
-				  "FU_EXEC_PATH to the directory that holds "
-				  "it", PDF_HELPER, looked.data);
-		fu_buf_free(&looked);
-		return rc;
+	char msg[512];
+	char *path = cli_helper_path(PDF_HELPER);
+	if (!path) {
+		const char *env = getenv("FU_LIBEXECDIR");
+		if (env && *env)
+			return cli_fail(FU_EXIT_FAILURE, "cannot make a PDF: "
+					"%s is not in %s (FU_LIBEXECDIR)",
+					PDF_HELPER, env);
+		return cli_fail(FU_EXIT_FAILURE, "cannot make a PDF: %s is "
+				"not installed (neither beside fu nor in %s); "
+				"set FU_LIBEXECDIR to the directory that "
+				"holds it", PDF_HELPER, FU_LIBEXECDIR);
 	}
-	fu_buf_free(&looked);
 	int pipefd[2];
 	FILE *err = tmpfile();
 	if (!err || pipe(pipefd)) {
+		int e = errno;
 		if (err)
 			fclose(err);
+		free(path);
 		return cli_fail(FU_EXIT_FAILURE, "cannot run %s: %s",
-				PDF_HELPER, strerror(errno));
+				PDF_HELPER, strerror(e));
 	}
 	fflush(stdout);
 	pid_t pid = fork();
 	if (pid < 0) {
+		int e = errno;
 		close(pipefd[0]);
 		close(pipefd[1]);
 		fclose(err);
+		free(path);
 		return cli_fail(FU_EXIT_FAILURE, "cannot run %s: %s",
-				PDF_HELPER, strerror(errno));
+				PDF_HELPER, strerror(e));
 	}
 	if (pid == 0) {
 		dup2(pipefd[0], 0);
@@ -729,6 +701,7 @@ static int write_pdf(out *o, int fd)
 			strerror(errno));
 		_exit(127);
 	}
+	free(path);
 	close(pipefd[0]);
 	/* the helper may stop reading (and say why): fu then learns it
 	 * from a write that fails, not from SIGPIPE */

@@ -244,14 +244,17 @@ echo "fu-report-pdf: cannot find a font" >&2
 exit 1
 EOF
 chmod +x "$T/bin/fu-report-pdf"
-FU_EXEC_PATH=$T/bin fails_with 7 report --rules wa --format pdf -o "$T/keep.pdf"
+FU_LIBEXECDIR=$T/bin fails_with 7 report --rules wa --format pdf -o "$T/keep.pdf"
 err_has "fu: cannot make the PDF: cannot find a font"
 if [ "$(cat "$T/keep.pdf")" = "the old one" ]; then pass; else
 	fail "a failed PDF replaced the file"
 fi
 if ls -a "$T" | grep -q '^\.keep'; then fail "a temporary file was left"; else pass; fi
-FU_EXEC_PATH=$T/nothing-here fails_with 7 report --format pdf -o "$T/keep.pdf"
-err_has "fu-report-pdf is not installed (looked for $T/nothing-here/fu-report-pdf (FU_EXEC_PATH))"
+FU_LIBEXECDIR=$T/nothing-here fails_with 7 report --format pdf -o "$T/keep.pdf"
+err_has "fu: cannot make a PDF: fu-report-pdf is not in $T/nothing-here (FU_LIBEXECDIR)"
+if [ "$(cat "$T/keep.pdf")" = "the old one" ]; then pass; else
+	fail "a PDF that could not be made replaced the file"
+fi
 fails_with 7 report --format csv -o "$T/no/such/dir/x.csv"
 err_has "cannot write '$T/no/such/dir/x.csv'"
 
