@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -766,12 +767,14 @@ static int write_pdf(out *o, int fd)
 
 /* --output FILE: written to a temporary file beside it, readable by the
  * user only (it names employers and people), which replaces FILE once
- * it is complete; a failure leaves FILE as it was. */
+ * it is complete; a failure leaves FILE as it was. A FILE that is not a
+ * regular file (a device, a FIFO) is written to directly. */
 typedef struct target {
 	const char *path;
 	char *tmp;
 	int fd;
 	FILE *f;
+	int direct; /* FILE is no regular file: written as it is */
 } target;
 
 static int target_open(target *t, const char *path)
@@ -780,8 +783,27 @@ static int target_open(target *t, const char *path)
 	t->fd = STDOUT_FILENO;
 	t->f = stdout;
 	t->tmp = NULL;
+	t->direct = 0;
 	if (!path)
 		return FU_EXIT_OK;
+	/* a device or a pipe (/dev/stdout, a FIFO) is written to, never
+	 * replaced by a regular file */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode))
+			return cli_fail(FU_EXIT_FAILURE, "cannot write '%s': %s",
+					path, strerror(EISDIR));
+		if ((t->fd = open(path, O_WRONLY | O_CLOEXEC)) < 0 ||
+		    !(t->f = fdopen(t->fd, "w"))) {
+			int e = errno;
+			if (t->fd >= 0)
+				close(t->fd);
+			return cli_fail(FU_EXIT_FAILURE, "cannot write '%s': %s",
+					path, strerror(e));
+		}
+		t->direct = 1;
+		return FU_EXIT_OK;
+	}
 	char *copy = strdup(path), *base = copy ? strdup(path) : NULL;
 	fu_buf b = FU_BUF_INIT;
 	if (copy && base)
@@ -812,9 +834,18 @@ static int target_open(target *t, const char *path)
 /* Keep what was written (code 0) or throw it away. */
 static int target_close(target *t, int code)
 {
+	int e = 0;
+	if (t->direct) {
+		if (fclose(t->f) != 0)
+			e = errno;
+		t->direct = 0;
+		if (e && !code)
+			code = cli_fail(FU_EXIT_FAILURE, "cannot write '%s': %s",
+					t->path, strerror(e));
+		return code;
+	}
 	if (!t->tmp)
 		return code;
-	int e = 0;
 	if (fflush(t->f) != 0 || ferror(t->f) || fsync(t->fd) != 0)
 		e = errno ? errno : EIO;
 	if (fclose(t->f) != 0 && !e)

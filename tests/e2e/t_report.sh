@@ -255,6 +255,20 @@ err_has "fu: cannot make a PDF: fu-report-pdf is not in $T/nothing-here (FU_LIBE
 if [ "$(cat "$T/keep.pdf")" = "the old one" ]; then pass; else
 	fail "a PDF that could not be made replaced the file"
 fi
+# a FIFO (or a device such as /dev/null) is written to, not replaced
+# by a regular file
+mkfifo "$T/fifo"
+cat "$T/fifo" >"$T/from-fifo" &
+reader=$!
+ok report --rules wa --format csv -o "$T/fifo"
+wait $reader
+if [ -p "$T/fifo" ]; then pass; else fail "--output replaced a FIFO"; fi
+if head -c 3 "$T/from-fifo" | od -An -tx1 | grep -q "ef bb bf" &&
+	grep -q "Société Générale" "$T/from-fifo"; then pass; else
+	fail "the CSV did not go through the FIFO"
+fi
+fails_with 7 report --format csv -o "$T"
+err_has "cannot write '$T': Is a directory"
 fails_with 7 report --format csv -o "$T/no/such/dir/x.csv"
 err_has "cannot write '$T/no/such/dir/x.csv'"
 
