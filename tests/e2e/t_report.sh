@@ -165,7 +165,7 @@ t "PDF: every employer, date and weekly total, in every script"
 # poppler-utils is in scripts/deps: without it the PDF is not checked,
 # and that is a failure, not a skip
 PDF_OK=1
-for tool in pdftotext pdftoppm pdfinfo; do
+for tool in pdftotext pdftoppm pdfinfo pdffonts fc-list; do
 	if ! command -v $tool >/dev/null 2>&1; then
 		fail "$tool (poppler-utils, scripts/deps) is not installed"
 		PDF_OK=0
@@ -203,6 +203,18 @@ if [ "$PDF_OK" = 1 ]; then
 	if grep -qF "Initech" "$T/flat.txt"; then
 		fail "networking in a Washington record"
 	else pass; fi
+	# the Chinese is set in a font that has it (not boxes): one of the
+	# fonts fontconfig has for Chinese is embedded, and every font is
+	fc-list :lang=zh family | sed 's/,.*//; s/ //g' >"$T/zh-fonts"
+	pdffonts "$T/report.pdf" | awk 'NR > 2 { sub(/^[A-Z]+\+/, "", $1); print $1 }' \
+		>"$T/pdf-fonts"
+	if [ ! -s "$T/zh-fonts" ]; then
+		fail "no font with Chinese (fonts-wqy-microhei, scripts/deps)"
+	elif grep -qxFf "$T/zh-fonts" "$T/pdf-fonts"; then pass; else
+		fail "no Chinese font in the PDF: $(tr '\n' ' ' <"$T/pdf-fonts")"
+	fi
+	if pdffonts "$T/report.pdf" | awk 'NR > 2 && $(NF - 4) != "yes"' | grep -q .
+	then fail "a font is not embedded"; else pass; fi
 	pages=$(pdfinfo "$T/report.pdf" | awk '/^Pages:/ { print $2 }')
 	if [ "${pages:-0}" -ge 2 ]; then pass; else fail "$pages pages"; fi
 	# every page rendered has ink on it
