@@ -236,6 +236,23 @@ PY
 	if [ "$n" = "$pages" ]; then pass; else fail "rendered $n of $pages pages"; fi
 fi
 
+t "PDF: this week under Washington's rules, as issue 20's user asks for it"
+ok report --week monday --rules wa --format pdf -o "$T/week.pdf"
+if [ "$PDF_OK" = 1 ]; then
+	pdftotext -raw "$T/week.pdf" - | tr -s ' \n' '  ' >"$T/flat.txt"
+	for want in "Job-search record of Zoë Ångström" \
+		"Sun 8 Nov 2026 to Sat 14 Nov 2026" \
+		"under way: 0 of 3 activities so far" "No activity." \
+		"Total: 0 activities (minimum 3)"; do
+		if grep -qF -- "$want" "$T/flat.txt"; then pass; else
+			fail "the week's PDF lacks '$want'"
+		fi
+	done
+	if grep -qF "Société Générale" "$T/flat.txt"; then
+		fail "the week's PDF has another week's rows"
+	else pass; fi
+fi
+
 t "PDF on standard output, and not to a terminal"
 ok report --rules wa --format pdf
 if [ "$(head -c 5 "$T/out")" = "%PDF-" ]; then pass; else fail "not a PDF on stdout"; fi
