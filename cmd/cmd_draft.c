@@ -241,6 +241,9 @@ int cmd_draft(cli *c, int argc, char **argv)
 				"or letter, not '%s'", chan);
 	if (eml && !*eml)
 		return cli_fail(FU_EXIT_INVALID, "--eml needs a file name");
+	if (eml && c->json && (!strcmp(eml, "-") || !strcmp(eml, "/dev/stdout")))
+		return cli_usage_fail(c, "--eml %s writes the message on standard "
+				      "output, where --json would go", eml);
 	if ((rc = cli_open(c, 0)))
 		return rc;
 	fu_ref r;
@@ -300,13 +303,21 @@ int cmd_draft(cli *c, int argc, char **argv)
 			goto done;
 		}
 	}
+	/* --eml - (or /dev/stdout): the message itself is the output */
+	int eml_out = eml && (!strcmp(eml, "-") || !strcmp(eml, "/dev/stdout"));
+	fu_buf msg = FU_BUF_INIT;
 	if ((lrc = fu_draft_check(d, c->db, in, NULL, NULL)) ||
-	    (eml && (lrc = fu_draft_write_eml(c->db, d, in, eml))) ||
+	    (eml_out && (lrc = fu_draft_eml(&msg, c->db, d, in))) ||
+	    (eml && !eml_out && (lrc = fu_draft_write_eml(c->db, d, in, eml))) ||
 	    (sent && (lrc = fu_draft_mark_sent(c->db, in, &event)))) {
+		fu_buf_free(&msg);
 		rc = cli_lib_fail(c, lrc);
 		goto done;
 	}
-	if (c->json) {
+	if (eml_out) {
+		fwrite(msg.data, 1, msg.len, stdout);
+		fu_buf_free(&msg);
+	} else if (c->json) {
 		rc = cli_json(c, draft_json(d, in, event));
 	} else {
 		free(text);

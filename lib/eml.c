@@ -246,39 +246,96 @@ int fu_draft_eml(fu_buf *out, fu_db *db, const fu_draft *d,
 	return out->failed ? fu__draft_oom(db) : FU_OK;
 }
 
+/* Where the draft may go: a new file, or a regular file of the user's
+ * own that is not the database; never through a symbolic link, never a
+ * device, a FIFO or a directory. */
+static int check_target(fu_db *db, const char *path)
+{
+	struct stat st;
+	const char *kind = fu__db_file_kind(db, path);
+	if (kind)
+		return fu__error(db, FU_EINVALID, "refusing to write the draft "
+				 "over '%s': it is %s", path, kind);
+	if (lstat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return FU_OK;
+		return fu__error(db, FU_ERROR, "cannot write '%s': %s", path,
+				 strerror(errno));
+	}
+	if (S_ISLNK(st.st_mode))
+		return fu__error(db, FU_EINVALID, "refusing to write the draft "
+				 "through the symbolic link '%s'", path);
+	if (S_ISDIR(st.st_mode))
+		return fu__error(db, FU_EINVALID, "'%s' is a directory: name "
+				 "the draft's file", path);
+	if (!S_ISREG(st.st_mode))
+		return fu__error(db, FU_EINVALID, "refusing to write the draft "
+				 "to '%s': it is not a regular file (use '-' "
+				 "for standard output)", path);
+	if (st.st_uid != geteuid())
+		return fu__error(db, FU_EINVALID, "refusing to replace '%s': "
+				 "it belongs to another user (uid %lu)", path,
+				 (unsigned long)st.st_uid);
+	return FU_OK;
+}
+
+/* Write all of data to fd; 0 or an errno. */
+static int write_all(int fd, const char *data, size_t len)
+{
+	size_t done = 0;
+	while (done < len) {
+		ssize_t w = write(fd, data + done, len - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return errno;
+		done += (size_t)w;
+	}
+	return 0;
+}
+
 int fu_draft_write_eml(fu_db *db, const fu_draft *d,
 		       const fu_draft_input *in, const char *path)
 {
 	fu_buf b = FU_BUF_INIT;
+	char *tmp = NULL;
+	int fd = -1, err = 0;
 	int rc = fu_draft_eml(&b, db, d, in);
-	if (rc) {
-		fu_buf_free(&b);
-		return rc;
+	if (rc || (rc = check_target(db, path)))
+		goto done;
+	/* a new file beside path, 0600 (mkstemp), moved into place whole:
+	 * path holds the new draft or what it held before, never a part,
+	 * and no file but fu's own is ever written or re-permissioned */
+	size_t n = strlen(path);
+	tmp = malloc(n + sizeof ".tmp-XXXXXX");
+	if (!tmp) {
+		rc = fu__draft_oom(db);
+		goto done;
 	}
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	memcpy(tmp, path, n);
+	memcpy(tmp + n, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
+	fd = mkstemp(tmp);
 	if (fd < 0) {
-		rc = fu__error(db, FU_ERROR, "cannot write %s: %s", path,
+		rc = fu__error(db, FU_ERROR, "cannot write '%s': %s", path,
 			       strerror(errno));
-		fu_buf_free(&b);
-		return rc;
+		goto done;
 	}
-	int err = fchmod(fd, 0600) ? errno : 0;
-	size_t done = 0;
-	while (!err && done < b.len) {
-		ssize_t w = write(fd, b.data + done, b.len - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			err = errno;
-		else
-			done += (size_t)w;
-	}
-	if (close(fd) && !err)
+	err = write_all(fd, b.data, b.len);
+	if (!err && fsync(fd) != 0)
 		err = errno;
+	if (close(fd) != 0 && !err)
+		err = errno;
+	fd = -1;
+	if (!err && rename(tmp, path) != 0)
+		err = errno;
+	if (err) {
+		unlink(tmp);
+		rc = fu__error(db, FU_ERROR, "cannot write '%s': %s%s", path,
+			       strerror(err), err == ENOSPC ? " (the disk is "
+			       "full; nothing was changed)" : "");
+	}
+done:
+	free(tmp);
 	fu_buf_free(&b);
-	if (err)
-		return fu__error(db, FU_ERROR, "cannot write %s: %s", path,
-				 strerror(err));
-	return FU_OK;
+	return rc;
 }
-

@@ -62,8 +62,36 @@ struct fu_db {
 	/* waiting for a lock (db.c): the timeout, and since when (ms) */
 	int busy_timeout;
 	int64_t busy_since;
+	/* db.c: why writes are refused (a file of another user's, or that
+	 * others may change); empty when they are not */
+	char refuse_write[768];
+	/* a write of the user's was committed, or a backup written
+	 * (fu_db_changed); a migration alone does not count */
+	int changed;
 	char msg[1024];
 };
+
+/* --- db.c ---------------------------------------------------------- */
+
+struct stat;
+/* Look at the file at path (*existed 1, *st its stat, following a link)
+ * or create it 0600 under new 0700 directories (not when readonly):
+ * FU_EDB for a directory, a device, a dangling link, an unreadable
+ * file. */
+int fu__db_prepare(fu_db *db, const char *path, int readonly,
+		   struct stat *st, int *existed);
+/* Set db->refuse_write when the existing file st (which this user may
+ * write) belongs to another user or others may change it. */
+void fu__db_judge_owner(fu_db *db, const char *path, const struct stat *st);
+/* Make a file verified as fu's readable by its owner only (when it is
+ * this user's and nobody else may write it). */
+void fu__db_tighten(const char *path, const struct stat *st);
+
+/* When path (which need not exist) is the open database's file, a link
+ * to it, or one of the files SQLite keeps beside it (-journal, -wal,
+ * -shm): what it is, in words ("the database itself"); else NULL. No
+ * file fu writes for the user may be one of these. */
+const char *fu__db_file_kind(const fu_db *db, const char *path);
 
 /* --- sql.c: SQLite helpers ------------------------------------------ */
 

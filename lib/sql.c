@@ -98,6 +98,8 @@ int fu__begin(fu_db *db)
 {
 	if (db->flags & FU_OPEN_READONLY)
 		return fu__error(db, FU_EDB, "the database was opened read-only");
+	if (db->refuse_write[0])
+		return fu__error(db, FU_EDB, "%s", db->refuse_write);
 	return fu__exec(db, "BEGIN IMMEDIATE");
 }
 
@@ -109,6 +111,7 @@ int fu__commit(fu_db *db)
 		fu__rollback(db);
 		return code;
 	}
+	db->changed = 1;
 	return FU_OK;
 }
 

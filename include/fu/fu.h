@@ -62,6 +62,12 @@ const char *fu_errmsg(const fu_db *db);
 void fu_db_set_now(fu_db *db, int64_t now);
 int64_t fu_db_now(const fu_db *db);
 
+/* Whether this handle changed something for good: committed a write
+ * (bringing an older file forward does not count) or wrote a backup.
+ * A front end that fails after that must not report the change as
+ * undone (fu(1): a non-zero exit leaves the database as it was). */
+int fu_db_changed(const fu_db *db);
+
 /* The schema version this fu writes, and the one in the file. */
 #define FU_SCHEMA_VERSION 4
 int fu_db_schema_version(const fu_db *db);
