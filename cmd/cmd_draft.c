@@ -15,6 +15,7 @@
 #include "fu/buf.h"
 #include "fu/draft.h"
 #include "fu/rules.h"
+#include "fu/text.h"
 
 enum { O_TO = 1, O_CHANNEL, O_EML, O_EDIT, O_SENT };
 
@@ -27,23 +28,12 @@ const opt_spec draft_options[] = {
 	{ NULL, 0, 0, 0 }
 };
 
-/* The message as text: newlines and tabs kept, any other control
- * character made visible, so nothing can drive the terminal. */
+/* The message as text: newlines and tabs kept, anything else that could
+ * drive the terminal made visible (fu_text_escape). */
 static void put_text(FILE *f, const char *s)
 {
 	fu_buf b = FU_BUF_INIT;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '\n' || *p == '\t')
-			fu_buf_putc(&b, (char)*p);
-		else if (*p == 0x1b)
-			fu_buf_puts(&b, "\\e");
-		else if (*p < 0x20 || *p == 0x7f)
-			fu_buf_printf(&b, "\\x%02x", *p);
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
-			fu_buf_printf(&b, "\\u%04x", p[1]), p++;
-		else
-			fu_buf_putc(&b, (char)*p);
-	}
+	fu_text_escape(&b, s, FU_TEXT_LINES);
 	fputs(b.data, f);
 	fu_buf_free(&b);
 }

@@ -90,9 +90,14 @@ static int wday_of(int64_t days)
  * offset 0 stands in (no caller can do better with such a value). */
 static void local_of(int64_t t, struct civil *c, long *gmtoff)
 {
-	time_t tt = (time_t)t;
 	struct tm tm;
 	long off = 0;
+
+	if (t < FU_TIME_MIN)
+		t = FU_TIME_MIN;
+	if (t > FU_TIME_MAX)
+		t = FU_TIME_MAX;
+	time_t tt = (time_t)t;
 
 	if (localtime_r(&tt, &tm) != NULL) {
 		c->y = tm.tm_year + 1900;
@@ -113,6 +118,18 @@ static void local_of(int64_t t, struct civil *c, long *gmtoff)
 		c->hour = (int)(rem / 3600);
 		c->min = (int)(rem / 60 % 60);
 		c->sec = (int)(rem % 60);
+	}
+	/* nothing shown or counted leaves the years 1970-9999 */
+	if (c->y > 9999) {
+		c->y = 9999;
+		c->mon = 12;
+		c->day = 31;
+		c->hour = 23;
+		c->min = c->sec = 59;
+	} else if (c->y < 1970) {
+		c->y = 1970;
+		c->mon = c->day = 1;
+		c->hour = c->min = c->sec = 0;
 	}
 	if (gmtoff)
 		*gmtoff = off;
@@ -200,7 +217,13 @@ int64_t fu_time_add_days(int64_t t, int days)
 	int64_t out;
 
 	local_of(t, &c, NULL);
-	civil_from_days(days_of(&c) + days, &c);
+	int64_t d = days_of(&c) + days;
+	/* computed times stay within 1970-01-01 .. 9999-12-31 */
+	if (d > days_from_civil(9999, 12, 31))
+		d = days_from_civil(9999, 12, 31);
+	if (d < 0)
+		d = 0;
+	civil_from_days(d, &c);
 	if (local_at(&c, &out) != 0)
 		return t;
 	return out;

@@ -31,10 +31,20 @@ static const char *const months[12] = {
 	"August", "September", "October", "November", "December"
 };
 
+/* The local time of t, within the years fu accepts (a stored value
+ * beyond is taken as the nearest end, never an unchecked failure). */
 static void local(struct tm *tm, int64_t t)
 {
+	if (t < FU_TIME_MIN)
+		t = FU_TIME_MIN;
+	if (t > FU_TIME_MAX)
+		t = FU_TIME_MAX;
 	time_t tt = (time_t)t;
-	localtime_r(&tt, tm);
+	if (!localtime_r(&tt, tm)) {
+		memset(tm, 0, sizeof *tm);
+		tm->tm_mday = 1;
+		tm->tm_year = 70;
+	}
 }
 
 /* "Tuesday, November 10", and ", 2025" when the year is not now's. */

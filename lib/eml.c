@@ -29,16 +29,77 @@ static int ascii(const char *s)
 	return 1;
 }
 
-/* One header line's worth of user text: no line breaks or controls. */
+/* One header line's worth of user text: valid UTF-8 (anything else
+ * becomes U+FFFD), no line breaks or other controls (C0, DEL, C1: a
+ * space each). Stored text may come from another program. */
 static char *header_text(const char *s)
 {
-	char *t = strdup(s ? s : "");
-	if (!t)
-		return NULL;
-	for (char *p = t; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	return t;
+	fu_buf b = FU_BUF_INIT;
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t left = strlen((const char *)p);
+	while (*p) {
+		size_t n = fu__utf8_len(p, left);
+		if (n == 0)
+			fu_buf_puts(&b, "\xef\xbf\xbd"), n = 1;
+		else if ((n == 1 && (*p < 0x20 || *p == 0x7f)) ||
+			 (n == 2 && p[0] == 0xc2 && p[1] < 0xa0))
+			fu_buf_putc(&b, ' ');
+		else
+			fu_buf_add(&b, (const char *)p, n);
+		p += n;
+		left -= n;
+	}
+	return b.failed ? (fu_buf_free(&b), NULL) : fu_buf_detach(&b);
+}
+
+/* The body: valid UTF-8 as its Content-Type says (U+FFFD for anything
+ * else); line breaks and tabs kept, as the renderer left them. */
+static char *body_text(const char *s)
+{
+	fu_buf b = FU_BUF_INIT;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t left = strlen(s);
+	while (*p) {
+		size_t n = fu__utf8_len(p, left);
+		if (n == 0)
+			fu_buf_puts(&b, "\xef\xbf\xbd"), n = 1;
+		else
+			fu_buf_add(&b, (const char *)p, n);
+		p += n;
+		left -= n;
+	}
+	return b.failed ? (fu_buf_free(&b), NULL) : fu_buf_detach(&b);
+}
+
+/* An address a message can carry: an RFC 5322 addr-spec in its plain
+ * form, local@domain, each a dot-atom of ASCII atext, at most 64 and 254
+ * octets. Anything else (a line break, a space, a comment, a second
+ * '@', a non-ASCII letter) could add or change a header, or be read
+ * differently by each mail program: refused, never rewritten. */
+static int addr_spec_ok(const char *a)
+{
+	static const char special[] = "!#$%&'*+-/=?^_`{|}~";
+	size_t n = strlen(a);
+	const char *at = strchr(a, '@');
+	if (!at || at == a || n > 254 || (size_t)(at - a) > 64 ||
+	    strchr(at + 1, '@') || !at[1])
+		return 0;
+	for (const char *p = a; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '@')
+			continue;
+		if (c == '.') {
+			/* no dot first, last, or twice, in either part */
+			if (p == a || p[-1] == '.' || p[-1] == '@' ||
+			    p[1] == '\0' || p[1] == '.' || p[1] == '@')
+				return 0;
+			continue;
+		}
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || (c && strchr(special, c))))
+			return 0;
+	}
+	return 1;
 }
 
 static void base64(fu_buf *b, const unsigned char *s, size_t n)
@@ -81,10 +142,27 @@ static void encoded_words(fu_buf *b, const char *s)
 	}
 }
 
+/* Whether ASCII text must still be encoded: it holds what a mail
+ * client would decode ("=?...?="), so that the client shows what was
+ * written; or it is too long for one line (a quoted string or a run
+ * without spaces cannot be folded, and a line may not pass 998 octets). */
+static int must_encode(const char *s, size_t longest)
+{
+	if (strstr(s, "=?"))
+		return 1;
+	size_t run = 0;
+	for (; *s; s++) {
+		run = *s == ' ' ? 0 : run + 1;
+		if (run > longest)
+			return 1;
+	}
+	return 0;
+}
+
 /* A display name: as it is, quoted, or encoded. */
 static void phrase(fu_buf *b, const char *name)
 {
-	if (!ascii(name)) {
+	if (!ascii(name) || strlen(name) > 70 || must_encode(name, 70)) {
 		encoded_words(b, name);
 		return;
 	}
@@ -107,8 +185,13 @@ static void mailbox(fu_buf *b, const char *field, const char *name,
 	fu_buf_printf(b, "%s: ", field);
 	char *n = fu__draft_has(name) ? header_text(name) : NULL;
 	if (n) {
+		size_t start = b->len;
 		phrase(b, n);
-		fu_buf_putc(b, ' ');
+		/* the address on a line of its own when the name was long */
+		const char *last = b->data + start;
+		for (const char *p = last; (p = strstr(p, "\r\n")); p += 2)
+			last = p + 2;
+		fu_buf_puts(b, strlen(last) + strlen(addr) > 74 ? "\r\n " : " ");
 	}
 	free(n);
 	fu_buf_printf(b, "<%s>\r\n", addr);
@@ -118,7 +201,7 @@ static void mailbox(fu_buf *b, const char *field, const char *name,
 static void subject_line(fu_buf *b, const char *subject)
 {
 	fu_buf_puts(b, "Subject: ");
-	if (!ascii(subject)) {
+	if (!ascii(subject) || must_encode(subject, 900)) {
 		encoded_words(b, subject);
 		fu_buf_puts(b, "\r\n");
 		return;
@@ -153,7 +236,11 @@ static void date_line(fu_buf *b, int64_t t)
 					  "Nov", "Dec" };
 	struct tm tm;
 	time_t tt = (time_t)t;
-	localtime_r(&tt, &tm);
+	if (!localtime_r(&tt, &tm) || tm.tm_year + 1900 > 9999 ||
+	    tm.tm_year + 1900 < 1970) {
+		/* not a time fu gives: say nothing rather than nonsense */
+		return;
+	}
 	long off = tm.tm_gmtoff / 60;
 	char sign = off < 0 ? '-' : '+';
 	if (off < 0)
@@ -228,10 +315,27 @@ int fu_draft_eml(fu_buf *out, fu_db *db, const fu_draft *d,
 	if (!fu__draft_has(in->user_email))
 		return fu__error(db, FU_EINVALID, "set your e-mail address "
 				 "first: fu config user.email you@example.org");
-	char *subject = header_text(d->subject);
-	if (!subject)
+	/* stored addresses may come from another program, an old fu or a
+	 * synced machine: each must be one plain address, nothing more */
+	if (!addr_spec_ok(in->user_email))
+		return fu__error(db, FU_EINVALID, "your e-mail address '%s' "
+				 "cannot head a message (fu writes plain ASCII "
+				 "addresses, name@example.org): fu config "
+				 "user.email ADDRESS", in->user_email);
+	if (!addr_spec_ok(in->contact_email))
+		return fu__error(db, FU_EINVALID, "%s's e-mail address '%s' "
+				 "cannot head a message (fu writes plain ASCII "
+				 "addresses, name@example.org): fu edit %lld "
+				 "--email ADDRESS", fu__draft_has(in->contact_name)
+				 ? in->contact_name : "the contact",
+				 in->contact_email, (long long)in->contact_id);
+	char *subject = header_text(d->subject), *body = body_text(d->body);
+	if (!subject || !body) {
+		free(subject);
+		free(body);
 		return fu__draft_oom(db);
-	int qp = long_lines(d->body);
+	}
+	int qp = long_lines(body);
 	mailbox(out, "From", in->user_name, in->user_email);
 	mailbox(out, "To", in->contact_name, in->contact_email);
 	subject_line(out, subject);
@@ -241,8 +345,9 @@ int fu_draft_eml(fu_buf *out, fu_db *db, const fu_draft *d,
 	fu_buf_printf(out, "Content-Transfer-Encoding: %s\r\n",
 		      qp ? "quoted-printable" : "8bit");
 	fu_buf_puts(out, "X-Unsent: 1\r\n\r\n");
-	body_lines(out, d->body, qp);
+	body_lines(out, body, qp);
 	free(subject);
+	free(body);
 	return out->failed ? fu__draft_oom(db) : FU_OK;
 }
 

@@ -243,14 +243,19 @@ static int get_bool(imp *m, const cJSON *obj, const char *base,
 	return FU_OK;
 }
 
-#define MAX_ID 9007199254740992.0 /* 2^53: exact in a double */
+/* FU_ID_MAX, 2^53 - 1: every number up to it is exact in a double, and
+ * a number written above it may have been rounded to it or below by
+ * whoever read it last (2^53 + 1 reads as 2^53): refused, never
+ * silently renumbered. */
+#define MAX_ID ((double)FU_ID_MAX)
 
 static int as_id(imp *m, const char *path, const cJSON *v, int64_t *out)
 {
 	if (!cJSON_IsNumber(v) || v->valuedouble < 1 ||
 	    v->valuedouble > MAX_ID ||
 	    (double)(int64_t)v->valuedouble != v->valuedouble)
-		return expected(m, path, v, "a whole number above 0");
+		return expected(m, path, v, "a whole number from 1 to "
+				"9007199254740991");
 	*out = (int64_t)v->valuedouble;
 	return FU_OK;
 }

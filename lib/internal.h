@@ -102,6 +102,18 @@ int fu__busy_timeout_ms(void);
  * prefixed with what was being done. */
 int fu__sqlerr(fu_db *db, int rc, const char *what);
 
+/* A stored record fu cannot use (FU_EDB, "'path' is not a usable fu
+ * database: event 12 has its time 253402400000, out of ..."): a number
+ * outside 1..FU_ID_MAX, a time outside FU_TIME_MIN..FU_TIME_MAX (0 is
+ * "none" where the field is optional). The owners check every row they
+ * read, so that another program's, an old fu's or a synced machine's
+ * values never reach the arithmetic or the output. */
+int fu__bad_row(fu_db *db, const char *what, int64_t id, const char *field,
+		int64_t value);
+int fu__check_row_id(fu_db *db, const char *what, int64_t id);
+int fu__check_row_time(fu_db *db, const char *what, int64_t id,
+		       const char *field, int64_t t, int optional);
+
 /* Prepare one statement; sets the message on failure. */
 int fu__prepare(fu_db *db, sqlite3_stmt **st, const char *sql);
 

@@ -1,10 +1,14 @@
 /* json.c - the JSON shapes of json.h: one per record, for every command
  * that prints it and for fu export. */
 #include <stdlib.h>
+#include <string.h>
 
+#include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/json.h"
 #include "fu/rules.h"
+#include "fu/text.h"
+#include "internal.h"
 
 cJSON *fu_json_time(int64_t t)
 {
@@ -170,4 +174,82 @@ cJSON *fu_json_action(const fu_action_row *r, int64_t now)
 	cJSON_AddBoolToObject(o, "snoozed", r->a.snoozed);
 	cJSON_AddNumberToObject(o, "seq", r->a.seq);
 	return o;
+}
+
+/* --- printing ----------------------------------------------------------- */
+
+/* A number token cJSON printed, from p: its length. */
+static size_t number_len(const char *p)
+{
+	return strspn(p, "-+0123456789.eE");
+}
+
+char *fu_json_print(const cJSON *v)
+{
+	char *raw = v ? cJSON_Print(v) : NULL;
+	if (!raw)
+		return NULL;
+	fu_buf b = FU_BUF_INIT;
+	const unsigned char *p = (const unsigned char *)raw;
+	size_t left = strlen(raw);
+	int in_string = 0;
+	while (*p) {
+		size_t n = 1;
+		if (!in_string) {
+			if (*p == '"') {
+				in_string = 1;
+				fu_buf_putc(&b, '"');
+			} else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+				/* cJSON prints 4500000000000000 as 4.5e+15:
+				 * a whole number is written whole */
+				n = number_len((const char *)p);
+				char tok[64];
+				double d = 0;
+				if (n < sizeof tok && strcspn((const char *)p, ".eE")
+				    < n) {
+					memcpy(tok, p, n);
+					tok[n] = '\0';
+					d = strtod(tok, NULL);
+				}
+				double a = d < 0 ? -d : d;
+				/* above 2^53 every double is whole */
+				if (d != 0 && a < 1e21 && (a >= 9007199254740992.0 ||
+				    d == (double)(long long)d))
+					fu_buf_printf(&b, "%.0f", d);
+				else
+					fu_buf_add(&b, (const char *)p, n);
+			} else {
+				fu_buf_putc(&b, (char)*p);
+			}
+		} else if (*p == '\\') {
+			n = p[1] ? 2 : 1; /* an escape cJSON wrote, as it is */
+			fu_buf_add(&b, (const char *)p, n);
+		} else if (*p == '"') {
+			in_string = 0;
+			fu_buf_putc(&b, '"');
+		} else if (*p < 0x80) {
+			if (*p == 0x7f)
+				fu_buf_puts(&b, "\\u007f");
+			else
+				fu_buf_putc(&b, (char)*p);
+		} else if ((n = fu__utf8_len(p, left)) == 0) {
+			/* not UTF-8 (another program wrote it): JSON
+			 * cannot carry the byte; U+FFFD stands for it */
+			fu_buf_puts(&b, "\\ufffd");
+			n = 1;
+		} else {
+			unsigned cp = n == 2 ? (unsigned)(p[0] & 0x1f) << 6 |
+				(p[1] & 0x3f) : n == 3 ?
+				(unsigned)(p[0] & 0x0f) << 12 |
+				(unsigned)(p[1] & 0x3f) << 6 | (p[2] & 0x3f) : 0;
+			if (fu_text_hidden_code_point(cp))
+				fu_buf_printf(&b, "\\u%04x", cp);
+			else
+				fu_buf_add(&b, (const char *)p, n);
+		}
+		p += n;
+		left -= n;
+	}
+	cJSON_free(raw);
+	return b.failed ? (fu_buf_free(&b), NULL) : fu_buf_detach(&b);
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fu/date.h"
 #include "internal.h"
 
 char *fu__strdup(const char *s)
@@ -74,6 +75,31 @@ int fu__sqlerr(fu_db *db, int rc, const char *what)
 		m = "the database is read-only";
 	fu__error(db, code, "%s: %s", what, m);
 	return code;
+}
+
+int fu__bad_row(fu_db *db, const char *what, int64_t id, const char *field,
+		int64_t value)
+{
+	return fu__error(db, FU_EDB, "'%s' is not a usable fu database: %s "
+			 "%lld has %s %lld, out of what fu accepts (fu doctor; "
+			 "restore a backup, or correct it with sqlite3)",
+			 db->path, what, (long long)id, field,
+			 (long long)value);
+}
+
+int fu__check_row_id(fu_db *db, const char *what, int64_t id)
+{
+	if (id < 1 || id > FU_ID_MAX)
+		return fu__bad_row(db, what, id, "the number", id);
+	return FU_OK;
+}
+
+int fu__check_row_time(fu_db *db, const char *what, int64_t id,
+		       const char *field, int64_t t, int optional)
+{
+	if ((optional && t == 0) || fu_time_valid(t))
+		return FU_OK;
+	return fu__bad_row(db, what, id, field, t);
 }
 
 int fu__prepare(fu_db *db, sqlite3_stmt **st, const char *sql)

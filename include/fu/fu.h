@@ -30,6 +30,11 @@ enum {
 	                      read-only, not fu's, or written by a newer fu */
 };
 
+/* The largest number a record may have: 2^53 - 1, the largest whole
+ * number that every JSON reader holds exactly (fu export, fu import). A
+ * stored number above it is "not a usable fu database". */
+#define FU_ID_MAX INT64_C(9007199254740991)
+
 typedef struct fu_db fu_db;
 
 /* Open flags for fu_db_open(). */
