@@ -161,9 +161,9 @@ static void read_application(void *row, sqlite3_stmt *st)
 	if (p)
 		fu_outcome_parse(&o, (const char *)p);
 	a->outcome = o;
-	a->closed_at = sqlite3_column_int64(st, 10);
-	a->created_at = sqlite3_column_int64(st, 11);
-	a->applied_at = sqlite3_column_int64(st, 12);
+	a->closed_at = fu__col_time(st, 10);
+	a->created_at = fu__col_time(st, 11);
+	a->applied_at = fu__col_time(st, 12);
 	int stage = sqlite3_column_int(st, 13);
 	a->stage = stage >= 0 && stage <= FU_STAGE__OPEN ? (fu_stage)stage
 							 : FU_STAGE_PLANNED;

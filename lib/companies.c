@@ -49,7 +49,7 @@ int fu__company_each(fu_db *db, int (*fn)(const fu__company *co, void *arg),
 		fu__company co = {
 			sqlite3_column_int64(st, 0),
 			(const char *)sqlite3_column_text(st, 1),
-			sqlite3_column_int64(st, 2),
+			fu__col_time(st, 2),
 		};
 		if ((rc = fu__check_row_id(db, "a company", co.id)) ||
 		    (rc = fu__check_row_time(db, "company", co.id,

@@ -147,7 +147,7 @@ static void read_contact(void *row, sqlite3_stmt *st)
 	c->no_calls = sqlite3_column_int(st, 9);
 	c->social_ok = sqlite3_column_int(st, 10);
 	c->notes = fu__col_text(st, 11);
-	c->created_at = sqlite3_column_int64(st, 12);
+	c->created_at = fu__col_time(st, 12);
 }
 
 /* A contact read from the file, as fu would have written it. */

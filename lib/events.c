@@ -210,15 +210,15 @@ static void read_event(void *row, sqlite3_stmt *st)
 	if (s)
 		fu_event_kind_stored(&k, s);
 	e->kind = k;
-	e->at = sqlite3_column_int64(st, 2);
+	e->at = fu__col_time(st, 2);
 	e->application_id = sqlite3_column_int64(st, 3);
 	e->contact_id = sqlite3_column_int64(st, 4);
 	fu_channel ch = FU_CH_NONE;
 	if ((s = (const char *)sqlite3_column_text(st, 5)))
 		fu_channel_parse(&ch, s);
 	e->channel = ch;
-	e->expect_at = sqlite3_column_int64(st, 6);
-	e->until_at = sqlite3_column_int64(st, 7);
+	e->expect_at = fu__col_time(st, 6);
+	e->until_at = fu__col_time(st, 7);
 	e->note = fu__col_text(st, 8);
 	e->action = fu__col_text(st, 9);
 	fu_outcome o = FU_OUT_NONE;
@@ -226,7 +226,7 @@ static void read_event(void *row, sqlite3_stmt *st)
 		fu_outcome_parse(&o, s);
 	e->outcome = o;
 	e->urgent = sqlite3_column_int(st, 11);
-	e->created_at = sqlite3_column_int64(st, 12);
+	e->created_at = fu__col_time(st, 12);
 }
 
 /* An event read from the file, as fu would have written it. */

@@ -251,11 +251,12 @@ static int get_bool(imp *m, const cJSON *obj, const char *base,
 
 static int as_id(imp *m, const char *path, const cJSON *v, int64_t *out)
 {
-	if (!cJSON_IsNumber(v) || v->valuedouble < 1 ||
-	    v->valuedouble > MAX_ID ||
-	    (double)(int64_t)v->valuedouble != v->valuedouble)
+	if (cJSON_IsNumber(v) && v->valuedouble > MAX_ID)
 		return expected(m, path, v, "a whole number from 1 to "
 				"9007199254740991");
+	if (!cJSON_IsNumber(v) || v->valuedouble < 1 ||
+	    (double)(int64_t)v->valuedouble != v->valuedouble)
+		return expected(m, path, v, "a whole number above 0");
 	*out = (int64_t)v->valuedouble;
 	return FU_OK;
 }

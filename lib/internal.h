@@ -130,6 +130,10 @@ void fu__rollback(fu_db *db);
 int fu__bind_text(sqlite3_stmt *st, int i, const char *s);
 int fu__bind_time(sqlite3_stmt *st, int i, int64_t t);
 
+/* A time column: 0 for SQL NULL; INT64_MIN, which no check accepts,
+ * for what fu never stores there (text, a real number, a blob). */
+int64_t fu__col_time(sqlite3_stmt *st, int i);
+
 /* Column helpers: a malloc'd copy (NULL for SQL NULL). */
 char *fu__col_text(sqlite3_stmt *st, int i);
 

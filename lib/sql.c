@@ -158,6 +158,15 @@ int fu__bind_time(sqlite3_stmt *st, int i, int64_t t)
 	return t ? sqlite3_bind_int64(st, i, t) : sqlite3_bind_null(st, i);
 }
 
+int64_t fu__col_time(sqlite3_stmt *st, int i)
+{
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_NULL: return 0;
+	case SQLITE_INTEGER: return sqlite3_column_int64(st, i);
+	default: return INT64_MIN; /* text, a real, a blob: never a time */
+	}
+}
+
 char *fu__col_text(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
