@@ -92,6 +92,18 @@ void cli_colors(cli *c)
 int cli_open(cli *c, int readonly)
 {
 	cli_colors(c);
+	/* a zone the C library does not know means UTC, silently: times
+	 * typed as local would be stored shifted; say it, once */
+	static int zone_told;
+	const char *tz = getenv("TZ");
+	if (!zone_told && !fu_time_zone_known(tz)) {
+		zone_told = 1;
+		fflush(stdout);
+		fputs("fu: warning: TZ='", stderr);
+		cli_put(stderr, tz);
+		fputs("' is not a time zone this system knows, so times are "
+		      "read and shown in UTC (see tzselect(1))\n", stderr);
+	}
 	const char *now = c->now_text ? c->now_text : getenv("FU_NOW");
 	int64_t clock = (int64_t)time(NULL);
 	c->now = clock;

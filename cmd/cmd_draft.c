@@ -5,6 +5,7 @@
  * editor, and prints.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -119,6 +120,7 @@ static int edit_text(char **out, const char *text)
 		goto done;
 	}
 	if (pid == 0) {
+		signal(SIGPIPE, SIG_DFL); /* fu ignores it; the editor not */
 		execl("/bin/sh", "sh", "-c", cmdline.data, ed, path.data,
 		      (char *)NULL);
 		_exit(127);

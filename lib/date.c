@@ -269,6 +269,41 @@ char *fu_time_zone_id(char *buf, size_t len)
 	return buf;
 }
 
+int fu_time_zone_known(const char *tz)
+{
+	if (!tz || !*tz)
+		return 1;
+	if (*tz == ':')
+		tz++;
+	if (!*tz)
+		return 1;
+	/* a POSIX rule: a name of 3 letters or more (or <...>), then the
+	 * offset, which begins with a sign or a digit */
+	const char *p = tz;
+	if (*p == '<') {
+		p = strchr(p, '>');
+		p = p ? p + 1 : tz;
+	} else {
+		while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+			p++;
+		if (p - tz < 3)
+			p = tz;
+	}
+	if (p != tz && (*p == '+' || *p == '-' || (*p >= '0' && *p <= '9')))
+		return 1;
+	/* a zone file; no "..", which the C library refuses too */
+	if (strstr(tz, ".."))
+		return 0;
+	char path[4096];
+	const char *dir = getenv("TZDIR");
+	if (*tz == '/')
+		snprintf(path, sizeof path, "%s", tz);
+	else
+		snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir
+			 : "/usr/share/zoneinfo", tz);
+	return access(path, R_OK) == 0;
+}
+
 int fu_time_weekday(int64_t t)
 {
 	struct civil c;

@@ -116,23 +116,43 @@ static int check_file(fu_doctor_report *r)
 		return add_check(r, "file", FU_CHECK_FAIL, "cannot read '%s': "
 				 "%s", r->path, strerror(errno)) ? FU_ERROR : 0;
 	int writable = access(r->path, W_OK) == 0;
-	if ((rc = add_check(r, "file", writable ? FU_CHECK_OK : FU_CHECK_WARN,
-			    "%s%s, %lld bytes%s", link ? "a symbolic link to "
-			    : "", "a regular file", (long long)st.st_size,
-			    writable ? "" : ", read-only: fu can show but not "
-			    "record anything")))
+	char *fdir = dir_of(r->path);
+	/* SQLite writes a journal beside the file: a directory fu cannot
+	 * write makes the database read-only as surely as its mode */
+	int dir_ok = !fdir || access(fdir, W_OK | X_OK) == 0;
+	if (!writable)
+		rc = add_check(r, "file", FU_CHECK_WARN, "%s%s, %lld bytes, "
+			       "read-only: fu can show but not record anything",
+			       link ? "a symbolic link to " : "",
+			       "a regular file", (long long)st.st_size);
+	else if (!dir_ok)
+		rc = add_check(r, "file", FU_CHECK_WARN, "%s%s, %lld bytes, in "
+			       "a directory fu cannot write ('%s'): fu can "
+			       "show but not record anything, as it writes "
+			       "its journal beside the database; chmod u+w "
+			       "'%s'", link ? "a symbolic link to " : "",
+			       "a regular file", (long long)st.st_size, fdir,
+			       fdir);
+	else
+		rc = add_check(r, "file", FU_CHECK_OK, "%s%s, %lld bytes",
+			       link ? "a symbolic link to " : "",
+			       "a regular file", (long long)st.st_size);
+	free(fdir);
+	if (rc)
 		return rc;
 
 	/* Privacy: a job hunt is personal. */
 	fu_buf why = FU_BUF_INIT;
 	if (st.st_uid != geteuid())
-		fu_buf_printf(&why, "%sthe file belongs to user %lu, not you",
+		fu_buf_printf(&why, "%sthe file belongs to user %lu, not you "
+			      "(fu reads it, but will not write to it)",
 			      why.len ? "; " : "", (unsigned long)st.st_uid);
 	if (st.st_mode & 077)
-		fu_buf_printf(&why, "%sthe file is %s by others (mode %04o): "
+		fu_buf_printf(&why, "%sthe file is %s by others (mode %04o)%s: "
 			      "chmod 600 it", why.len ? "; " : "",
 			      st.st_mode & 022 ? "writable" : "readable",
-			      r->file_mode);
+			      r->file_mode, st.st_mode & 022 ? ", so fu will "
+			      "not write to it" : "");
 	char *dir = dir_of(r->path);
 	struct stat dst;
 	if (dir && stat(dir, &dst) == 0) {

@@ -940,12 +940,29 @@ static int config_path(fu_buf *b, const char *name)
 static int read_template(char **out, fu_db *db, const char *path)
 {
 	*out = NULL;
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	/* O_NONBLOCK: a FIFO (or a device) opens at once, and is refused,
+	 * rather than waited on for ever */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			return FU_ENOTFOUND;
 		return fu__error(db, FU_EINVALID, "cannot read template %s: %s",
 				 path, strerror(errno));
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return fu__error(db, FU_EINVALID, "template %s is not a regular "
+				 "file", path);
+	}
+	int fl = fcntl(fd, F_GETFL);
+	FILE *f = fl >= 0 && fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == 0
+		? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		int e = errno;
+		close(fd);
+		return fu__error(db, FU_EINVALID, "cannot read template %s: %s",
+				 path, strerror(e));
 	}
 	fu_buf b = FU_BUF_INIT;
 	char chunk[4096];

@@ -5,8 +5,10 @@
  * message. Nothing here knows a table.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fu/date.h"
 #include "internal.h"
@@ -57,11 +59,42 @@ int fu__sqlerr(fu_db *db, int rc, const char *what)
 		fu__error(db, code, "'%s' is not a usable fu database (%s)",
 			  db->path, sqlite3_errstr(rc));
 		return code;
+	case SQLITE_FULL:
+		/* the database is whole (the transaction is rolled back):
+		 * not "unusable", which might make a script restore a
+		 * backup over it */
+		return fu__error(db, FU_ERROR, "%s: the disk is full (nothing "
+				 "was changed): make room and try again", what);
+	case SQLITE_IOERR:
+		if (db->sql && sqlite3_system_errno(db->sql) == ENOSPC)
+			return fu__error(db, FU_ERROR, "%s: the disk is full "
+					 "(nothing was changed): make room and "
+					 "try again", what);
+		code = FU_EDB;
+		break;
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
+	{
+		/* a file fu may write in a directory it may not: SQLite
+		 * cannot create the journal beside it */
+		char dir[4096];
+		const char *slash = db->path ? strrchr(db->path, '/') : NULL;
+		if (!slash)
+			snprintf(dir, sizeof dir, ".");
+		else
+			snprintf(dir, sizeof dir, "%.*s", slash == db->path ? 1
+				 : (int)(slash - db->path), db->path);
+		if (db->path && access(db->path, W_OK) == 0 &&
+		    access(dir, W_OK) != 0)
+			return fu__error(db, FU_EDB, "%s: the directory '%s' is "
+					 "not writable, and fu writes its journal "
+					 "there, beside the database: make it "
+					 "writable (chmod u+w '%s')", what, dir,
+					 dir);
+		code = FU_EDB;
+		break;
+	}
 	case SQLITE_PERM:
-	case SQLITE_IOERR:
-	case SQLITE_FULL:
 		code = FU_EDB;
 		break;
 	case SQLITE_CONSTRAINT:

@@ -128,4 +128,12 @@ char *fu_time_relative(char *buf, int64_t t, int64_t now);
 #define FU_ZONE_LEN 256
 char *fu_time_zone_id(char *buf, size_t len);
 
+/* Whether the C library knows the time zone tz names (TZ's value): a
+ * zone file (TZDIR, else /usr/share/zoneinfo, or an absolute path, with
+ * or without a leading ':'), or a POSIX rule with its offset ("UTC0",
+ * "CET-1CEST,M3.5.0,M10.5.0/3", "<+0530>-5:30"). NULL and "" are UTC and
+ * known. A name it does not know ("Europe/Berln") silently means UTC
+ * to the C library: times typed as local would be stored shifted. */
+int fu_time_zone_known(const char *tz);
+
 #endif

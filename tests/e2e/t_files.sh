@@ -34,6 +34,7 @@ ok add application Acme "Backend Engineer" --contact dana --applied 2026-11-02
 ok config user.name "Alex Morgan"
 ok config user.email alex@example.org
 ok config user.phone "+49 30 1234567"
+cp "$FU_DB" "$T/base0.db"
 
 ROOT=0
 [ "$(id -u)" -eq 0 ] && ROOT=1
@@ -220,6 +221,7 @@ is_mode 600 "$T/open.db"
 # ----------------------------------------------------------------------
 # 3. a committed write whose output cannot be written
 
+cp "$T/base0.db" "$FU_DB"
 cp "$FU_DB" "$T/w3.db"
 ok export
 cp "$T/out" "$T/export.json"
@@ -454,6 +456,91 @@ t "restore refuses a database that is not fu's, and leaves it"
 fails_with 6 --db "$T/mine.txt" backup --restore "$T/old.db" --force
 same_file "$T/mine.txt" "$T/mine.copy"
 is_mode 664 "$T/mine.txt"
+
+# ----------------------------------------------------------------------
+# 10. a full disk is "other failure" (7), never "unusable" (6)
+
+t "a write on a full disk: exit 7, 'disk is full', the database as it was"
+if [ "$ROOT" -eq 1 ] && unshare -m true 2>/dev/null; then
+	mkdir -p "$T/small10"
+	cat >"$T/full10.sh" <<'EOF'
+set -u
+mount -t tmpfs -o size=512k tmpfs "$T/small10" || exit 90
+cp "$T/w3.db" "$T/small10/fu.db"
+sqlite3 "$T/small10/fu.db" .dump >"$T/before10"
+dd if=/dev/zero of="$T/small10/filler" bs=4k 2>/dev/null
+i=0
+for args in "add contact Zed --notes x" "log acme sent" "config user.name Z"; do
+	# shellcheck disable=SC2086
+	$FU_WRAP "$FU" --db "$T/small10/fu.db" $args >"$T/out10.$i" 2>"$T/err10.$i"
+	echo $? >"$T/code10.$i"
+	i=$((i + 1))
+done
+"$FU" --db "$T/small10/fu.db" doctor >/dev/null 2>&1
+echo $? >"$T/doctor10"
+sqlite3 "$T/small10/fu.db" .dump >"$T/after10"
+EOF
+	T="$T" FU="$FU" FU_WRAP="${FU_WRAP:-}" unshare -m sh "$T/full10.sh"
+	if [ $? -eq 90 ]; then
+		echo "  (cannot mount a tmpfs: skipped)"
+	else
+		for i in 0 1 2; do
+			[ "$(cat "$T/code10.$i")" -eq 7 ] && pass ||
+				fail "write $i on a full disk exited $(cat "$T/code10.$i"), wanted 7"
+			grep -q '^fu: .*the disk is full' "$T/err10.$i" && pass ||
+				fail "write $i: $(cat "$T/err10.$i")"
+			[ "$(wc -l <"$T/err10.$i")" -eq 1 ] && pass || fail "not one line"
+		done
+		same_file "$T/before10" "$T/after10"
+		[ "$(cat "$T/doctor10")" -eq 0 ] && pass || fail "fu doctor: not whole"
+	fi
+else
+	echo "  (not root, or no mount namespaces: full disk skipped)"
+fi
+
+# ----------------------------------------------------------------------
+# 11. a database in a directory fu cannot write
+
+t "a directory fu cannot write: fu doctor says so, a write names it"
+if [ "$NOBODY" -eq 1 ]; then
+	mkdir "$T/rodir"
+	cp "$T/w3.db" "$T/rodir/fu.db"
+	chown 65534:65534 "$T/rodir/fu.db"  # nobody's file, root's directory
+	chmod 755 "$T/rodir"
+	chmod 711 "$T"
+	cp "$T/rodir/fu.db" "$T/rodir.copy"
+	as_nobody --db "$T/rodir/fu.db" doctor
+	[ "$code" -eq 0 ] && pass || fail "fu doctor exited $code"
+	out_has "in a directory fu cannot write"
+	out_has "usable, with"
+	as_nobody --db "$T/rodir/fu.db" doctor --json
+	json "[c for c in d['checks'] if c['check'] == 'file'][0]['status'] == 'warning'"
+	as_nobody --db "$T/rodir/fu.db" log acme sent
+	[ "$code" -eq 6 ] && pass || fail "a write exited $code, wanted 6"
+	err_has "the directory '$T/rodir' is not writable"
+	same_file "$T/rodir/fu.db" "$T/rodir.copy"
+	chmod 700 "$T"
+else
+	echo "  (not root with setpriv: nobody's runs skipped)"
+fi
+
+# ----------------------------------------------------------------------
+# 13. a template that is not a regular file
+
+t "a user template that is a FIFO: refused at once, never waited on"
+mkdir -p "$HOME/.config/fu/templates"
+mkfifo "$HOME/.config/fu/templates/application-check-in.email"
+timeout 10 "$FU" draft acme >"$T/out" 2>"$T/err" </dev/null
+code=$?
+[ "$code" -eq 4 ] && pass || fail "a FIFO template exited $code, wanted 4"
+err_has "not a regular file"
+rm -f "$HOME/.config/fu/templates/application-check-in.email"
+mkdir "$HOME/.config/fu/templates/application-check-in.email"
+timeout 10 "$FU" draft acme >"$T/out" 2>"$T/err" </dev/null
+code=$?
+[ "$code" -eq 4 ] && pass || fail "a directory template exited $code, wanted 4"
+rmdir "$HOME/.config/fu/templates/application-check-in.email"
+ok draft acme
 
 t "restore --json"
 ok backup --restore "$T/old.db" --force --json
