@@ -1,7 +1,9 @@
 /* cmd_import.c - fu import: read an export, or a spreadsheet (CSV) */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "fu/buf.h"
@@ -76,11 +78,39 @@ static int import_json(cli *c, const fu_buf *b, int merge)
 	return FU_EXIT_OK;
 }
 
-static int import_csv(cli *c, const fu_buf *b, int skip_bad)
+/* On a terminal, how far a long import has gone, on one line of
+ * standard error that the next overwrites (and the end clears). */
+static void progress(void *arg, const char *stage, uint64_t done,
+		     uint64_t total)
+{
+	int *shown = arg;
+	if (total)
+		fprintf(stderr, "\rfu: %s: %3d%% (%llu of %llu MB)   ", stage,
+			(int)(done * 100 / total),
+			(unsigned long long)(done >> 20),
+			(unsigned long long)(total >> 20));
+	else if (done)
+		fprintf(stderr, "\rfu: %s: %llu MB   ", stage,
+			(unsigned long long)(done >> 20));
+	else
+		fprintf(stderr, "\rfu: %s ...%30s", stage, "");
+	*shown = 1;
+}
+
+static void progress_end(int shown)
+{
+	if (shown)
+		fprintf(stderr, "\r%70s\r", "");
+}
+
+static int import_csv(cli *c, FILE *in, int skip_bad)
 {
 	fu_csv_report rep;
-	int lrc = fu_import_csv(c->db, b->data, b->len,
-				skip_bad ? FU_IMPORT_SKIP_BAD : 0, &rep);
+	int shown = 0;
+	int lrc = fu_import_csv_file(c->db, in, skip_bad ? FU_IMPORT_SKIP_BAD
+				     : 0, &rep, isatty(STDERR_FILENO)
+				     ? progress : NULL, &shown);
+	progress_end(shown);
 	int rc = FU_EXIT_OK;
 	if (lrc) {
 		rc = cli_fail(cli_exit_for(lrc), "import: %s", fu_errmsg(c->db));
@@ -99,6 +129,8 @@ static int import_csv(cli *c, const fu_buf *b, int skip_bad)
 	}
 	for (size_t i = 0; i < rep.nbad; i++)
 		cli_fail(0, "skipped %s", rep.bad[i].message);
+	if (rep.skipped > rep.nbad)
+		cli_fail(0, "skipped %zu more bad rows", rep.skipped - rep.nbad);
 	if (c->json) {
 		cJSON *o = cJSON_CreateObject();
 		if (o) {
@@ -113,6 +145,8 @@ static int import_csv(cli *c, const fu_buf *b, int skip_bad)
 			for (size_t i = 0; u && i < rep.nunknown; i++)
 				cJSON_AddItemToArray(u, cJSON_CreateString(
 					rep.unknown_columns[i]));
+			cJSON_AddNumberToObject(o, "skipped_rows",
+						(double)rep.skipped);
 			cJSON *s = cJSON_AddArrayToObject(o, "skipped");
 			for (size_t i = 0; s && i < rep.nbad; i++) {
 				cJSON *r = cJSON_CreateObject();
@@ -135,9 +169,9 @@ static int import_csv(cli *c, const fu_buf *b, int skip_bad)
 			       rep.contacts_created,
 			       plural(rep.contacts_created, "contact", "contacts"),
 			       rep.contacts_reused);
-		if (rep.nbad)
-			printf("; skipped %zu bad %s", rep.nbad,
-			       plural(rep.nbad, "row", "rows"));
+		if (rep.skipped)
+			printf("; skipped %zu bad %s", rep.skipped,
+			       plural(rep.skipped, "row", "rows"));
 		printf("\n");
 	}
 	fu_csv_report_clear(&rep);
@@ -176,6 +210,18 @@ int cmd_import(cli *c, int argc, char **argv)
 				      "always adds to what is there");
 	if (skip_bad && !csv)
 		return cli_usage_fail(c, "--skip-bad is for --csv");
+	if (csv) {
+		/* streamed: read a record at a time, whatever the size */
+		FILE *in = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
+		if (!in)
+			return cli_fail(FU_EXIT_FAILURE, "cannot read '%s': %s",
+					file, strerror(errno));
+		if ((rc = cli_open(c, 0)) == FU_EXIT_OK)
+			rc = import_csv(c, in, skip_bad);
+		if (in != stdin)
+			fclose(in);
+		return rc;
+	}
 	fu_buf b = FU_BUF_INIT;
 	int err = read_all(&b, file);
 	if (err) {
@@ -184,7 +230,7 @@ int cmd_import(cli *c, int argc, char **argv)
 				strerror(err));
 	}
 	if ((rc = cli_open(c, 0)) == FU_EXIT_OK)
-		rc = csv ? import_csv(c, &b, skip_bad) : import_json(c, &b, merge);
+		rc = import_json(c, &b, merge);
 	fu_buf_free(&b);
 	return rc;
 }

@@ -284,6 +284,7 @@ void fu_db_close(fu_db *db)
 {
 	if (!db)
 		return;
+	fu__stmt_cache_clear(db);
 	sqlite3_close(db->sql);
 	free(db->path);
 	free(db);

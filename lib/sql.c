@@ -135,14 +135,71 @@ int fu__check_row_time(fu_db *db, const char *what, int64_t id,
 	return fu__bad_row(db, what, id, field, t);
 }
 
+/*
+ * The statement cache: the statements the handles prepared, by text,
+ * each lent out by fu__prepare and given back by fu__finalize. fu runs
+ * in one thread; a process opens a handle or two, and prepares a few
+ * dozen different statements, so a small table searched in order does.
+ */
+#define CACHE_SLOTS 96
+
+static struct cached {
+	fu_db *db;
+	sqlite3_stmt *st;
+	const char *sql; /* the text it was asked for (a fast first test) */
+	int lent;
+} cache[CACHE_SLOTS];
+
 int fu__prepare(fu_db *db, sqlite3_stmt **st, const char *sql)
 {
+	struct cached *free_slot = NULL;
+	for (size_t i = 0; i < CACHE_SLOTS; i++) {
+		struct cached *c = &cache[i];
+		if (!c->st) {
+			if (!free_slot)
+				free_slot = c;
+			continue;
+		}
+		if (c->db != db || c->lent)
+			continue;
+		if (c->sql == sql || strcmp(sqlite3_sql(c->st), sql) == 0) {
+			c->lent = 1;
+			c->sql = sql;
+			*st = c->st;
+			return FU_OK;
+		}
+	}
 	int rc = sqlite3_prepare_v2(db->sql, sql, -1, st, NULL);
 	if (rc != SQLITE_OK) {
 		*st = NULL;
 		return fu__sqlerr(db, rc, "cannot read the database");
 	}
+	if (free_slot && *st)
+		*free_slot = (struct cached){ db, *st, sql, 1 };
 	return FU_OK;
+}
+
+int fu__finalize(sqlite3_stmt *st)
+{
+	if (!st)
+		return SQLITE_OK;
+	for (size_t i = 0; i < CACHE_SLOTS; i++)
+		if (cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			cache[i].lent = 0;
+			return SQLITE_OK;
+		}
+	return (sqlite3_finalize)(st);
+}
+
+void fu__stmt_cache_clear(fu_db *db)
+{
+	for (size_t i = 0; i < CACHE_SLOTS; i++)
+		if (cache[i].st && cache[i].db == db) {
+			(sqlite3_finalize)(cache[i].st);
+			memset(&cache[i], 0, sizeof cache[i]);
+		}
 }
 
 int fu__exec(fu_db *db, const char *sql)

@@ -6,8 +6,15 @@
 #define FU_IMPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "fu/fu.h"
+
+/* How far a long import has gone: a stage ("checking", "importing",
+ * ...), and done of total (bytes; total 0 when unknown). Called from
+ * inside the import; it must not use the handle. */
+typedef void (*fu_progress_fn)(void *arg, const char *stage,
+			       uint64_t done, uint64_t total);
 
 /* Flags of fu_import_json() and fu_import_csv(). */
 enum {
