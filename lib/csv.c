@@ -852,45 +852,6 @@ static int run_pass(pass *p, int write, fu_csv_report *rep, char *first,
 	return rc;
 }
 
-/* A file the passes can read twice: f itself when it can seek, else (a
- * pipe) a copy of it in an anonymous temporary file. */
-static int rereadable(fu_db *db, FILE *f, FILE **out, uint64_t *size)
-{
-	struct stat st;
-	off_t here = ftello(f);
-	*out = f;
-	*size = 0;
-	if (here >= 0 && fseeko(f, here, SEEK_SET) == 0) {
-		if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-		    st.st_size > here)
-			*size = (uint64_t)(st.st_size - here);
-		return FU_OK;
-	}
-	FILE *t = tmpfile();
-	if (!t)
-		return fu__error(db, FU_ERROR, "cannot keep a copy of the "
-				 "input: %s", strerror(errno));
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (fwrite(chunk, 1, n, t) != n) {
-			int e = errno;
-			fclose(t);
-			return fu__error(db, FU_ERROR, "cannot keep a copy of "
-					 "the input: %s", strerror(e));
-		}
-		*size += n;
-	}
-	if (ferror(f) || fflush(t) != 0 || fseeko(t, 0, SEEK_SET) != 0) {
-		int e = errno;
-		fclose(t);
-		return fu__error(db, FU_ERROR, "cannot read the input: %s",
-				 strerror(e));
-	}
-	*out = t;
-	return FU_OK;
-}
-
 int fu_import_csv_file(fu_db *db, FILE *f, int flags, fu_csv_report *rep,
 		       fu_progress_fn progress, void *arg)
 {
@@ -898,7 +859,7 @@ int fu_import_csv_file(fu_db *db, FILE *f, int flags, fu_csv_report *rep,
 	pass p = { db, NULL, 0, progress, arg };
 	off_t start;
 	char first[1024] = "";
-	int rc = rereadable(db, f, &p.f, &p.size);
+	int rc = fu__rereadable(db, f, &p.f, &p.size);
 	if (rc)
 		return rc;
 	start = ftello(p.f);

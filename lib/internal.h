@@ -37,6 +37,7 @@
 
 #include <sqlite3.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "fu/store.h"
 
@@ -358,6 +359,12 @@ int fu__event_count(fu_db *db, int64_t *out);
 int fu__event_next_id(fu_db *db, int64_t *out);
 
 /* --- import.c ------------------------------------------------------ */
+
+/* A file an import can read more than once: f itself when it can seek
+ * (*size the bytes from here to its end, 0 when unknown), else (a pipe)
+ * a copy of it in an anonymous temporary file, which the caller closes
+ * (*out != f). */
+int fu__rereadable(fu_db *db, FILE *f, FILE **out, uint64_t *size);
 
 /* After an import has written its records (JSON or CSV): outcomes made
  * equal to the closed events, the settings read again, every action
