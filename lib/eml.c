@@ -381,6 +381,11 @@ static int check_target(fu_db *db, const char *path)
 		return fu__error(db, FU_EINVALID, "refusing to replace '%s': "
 				 "it belongs to another user (uid %lu)", path,
 				 (unsigned long)st.st_uid);
+	/* replacing it needs only its directory: a file made read-only
+	 * says it is not to be replaced */
+	if (access(path, W_OK) != 0)
+		return fu__error(db, FU_EINVALID, "refusing to replace '%s': "
+				 "it is read-only", path);
 	return FU_OK;
 }
 

@@ -153,6 +153,14 @@ if [ "$NOBODY" -eq 1 ]; then
 	as_nobody --db "$T/nb/fu.db" draft acme --eml "$T/nb/draft.eml"
 	[ "$code" -eq 0 ] && pass || fail "nobody: --eml exited $code: $(cat "$T/err")"
 	is_mode 600 "$T/nb/draft.eml"
+	# a file made read-only is not replaced (its directory would allow it)
+	echo "keep me" >"$T/nb/kept.eml"
+	chown 65534 "$T/nb/kept.eml"
+	chmod 444 "$T/nb/kept.eml"
+	as_nobody --db "$T/nb/fu.db" draft acme --eml "$T/nb/kept.eml"
+	[ "$code" -eq 4 ] && pass || fail "nobody: --eml a read-only file exited $code"
+	err_has "read-only"
+	[ "$(cat "$T/nb/kept.eml")" = "keep me" ] && pass || fail "the read-only file changed"
 	chmod 700 "$T"
 else
 	echo "  (not root with setpriv: nobody's runs skipped)"
