@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_backup.c - fu backup FILE [--force]: copy the database safely */
 #include <sys/stat.h>
 

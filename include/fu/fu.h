@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fu.h - the public face of libfu: error codes, the handle, its message.
  *

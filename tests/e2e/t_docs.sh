@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_docs - the manual pages lint clean (mandoc, groff) and parse
 # (lexgrog); and neither they nor the shell completions can drift from
 # what fu accepts: every command has its page and every page a command,

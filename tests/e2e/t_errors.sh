@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_errors - the command line itself: unknown commands and options, help
 # and version, bad clocks, hostile text, and references that are not.
 . "$FU_TESTS/e2e/lib.sh"
