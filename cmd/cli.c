@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli.c - printing, preparing and the helpers every command shares. */
 #include <stdarg.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_backup.c - fu backup FILE [--force]: copy the database safely;
  * fu backup --restore FILE [--force]: put a backup back */
 #include <sys/stat.h>

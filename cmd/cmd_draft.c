@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd_draft.c - fu draft REF [ACTION]: the follow-up message for an
  * action fu due shows, written from what the user logged. The library

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_help.c - fu help [COMMAND], fu version */
 #include <errno.h>
 #include <fcntl.h>

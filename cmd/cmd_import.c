@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_import.c - fu import: read an export, or a spreadsheet (CSV) */
 #include <errno.h>
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fu.c - the dispatcher: global options, then a command of the sorted
  * table (commands.c), each in a file of its own. Commands parse their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * applications.c - the applications table and the people attached to
  * each (application_contacts): checking an application as fu add, fu

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * companies.c - the companies table: one row per employer name (unique
  * whatever its case), found or created when a contact or an application

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * contacts.c - the contacts table: the people the user deals with. It
  * checks a contact as fu add, fu edit and fu import take one, writes

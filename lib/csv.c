@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * csv.c - applications from a spreadsheet: an RFC 4180 reader, the
  * columns fu understands, and each row checked before anything is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * db.c - opening the user's database: where it lives, creating it
  * private (directory 0700, file 0600) before SQLite touches it, refusing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * doctor.c - looking after the database file (a storage file: its SQL
  * takes no values but a bound file name). fu doctor opens the file with

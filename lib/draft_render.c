@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * draft_render.c - fu draft's renderer: a template (built-in or the
  * user's) filled from a fu_draft_input, a pure function tested without

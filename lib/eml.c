@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * eml.c - an e-mail draft as an RFC 5322 message (fu draft --eml): the
  * headers with their encoded words, the body in 8bit or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * events.c - the events table and what each event names (event_contacts:
  * the people met; event_topics: what was discussed): checking an event

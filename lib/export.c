@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * export.c - the whole database as one JSON document (fu export): each
  * record read through its table's owner and written in json.c's shape,

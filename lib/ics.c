@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ics.c - what is due as an iCalendar (RFC 5545) feed: one VTODO per
  * action, with a UID that stays the same from one export to the next so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * import.c - an export document read back into the database (fu import,
  * and --merge).

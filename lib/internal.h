@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * internal.h - what the library's files share and nobody else sees: the
  * handle, the SQLite helpers, and what each table's owner offers the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* json.c - the JSON shapes of json.h: one per record, for every command
  * that prints it and for fu export. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * schema.c - the database's shape, in one place, and how older files are
  * brought forward. Each migration takes the file from version i to i+1;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sql.c - the SQLite helpers every storage file shares: preparing,
  * running and stepping statements, binding and reading values, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * text.c - what a user's text must be before it is stored: valid UTF-8,
  * no control characters that could drive a terminal, within a length;

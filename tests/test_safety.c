@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_safety.c - what keeps the user's files, terminal and numbers safe
  * (issue 16): fu_json_print, fu_text_escape, the time clamps, opening a
  * file that is not fu's, backups and restores, .eml headers. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * csv.h - applications from a spreadsheet (fu import --csv): the
  * RFC 4180 reader and the import.

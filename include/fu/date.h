@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * date.h - dates as people write them, and local-calendar arithmetic.
  *

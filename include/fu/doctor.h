@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * doctor.h - looking after the database file: checking that it is whole,
  * fu's, current and private (fu doctor), copying it safely while fu

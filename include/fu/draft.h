@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * draft.h - the follow-up message for an action (RULES.md, "Drafts: what
  * each message contains"), written from what the user logged.

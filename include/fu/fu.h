@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fu.h - the public face of libfu: error codes, the handle, its message.
  *
@@ -15,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FU_VERSION "0.1.0"
+#include "fu/version.h" /* FU_VERSION, generated from CMakeLists.txt */
 
 /* Return codes. Keep in step with the exit codes in cmd/cli.h and fu(1). */
 enum {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * import.h - data in: an export document (fu import, --merge); the flags
  * and report that spreadsheet imports (csv.h) share.

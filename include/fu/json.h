@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * json.h - fu's records as JSON (cJSON), the shapes documented in the man
  * pages and kept stable (fields are only ever added). Times are ISO 8601

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * text.h - showing stored text safely. What fu prints for people passes
  * through here, so that nothing in a record, wherever it came from (fu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_files - nothing fu writes destroys or re-permissions a file that is
 # not its own, and its exit code never says "nothing changed" when
 # something did (issue 16, items 1-5):

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_import - imports of any size in bounded memory (issue 16, item 14):
 # the peak memory of fu import --csv and of fu import (an export) does
 # not grow with the file; a pipe is read like a file; a record too long

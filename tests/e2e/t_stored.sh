@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_stored - what another program, an old fu or a synced machine left in
 # the database never injects a header, drives the terminal, crashes fu,
 # prints an impossible date or is silently renumbered (issue 16, items

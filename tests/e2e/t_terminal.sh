@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_terminal - what a person at a terminal meets (issue 16, items 12 and
 # 15): fu help COMMAND without the manual page installed shows the usage
 # (exit 0) instead of man's error; a time zone the system does not know
