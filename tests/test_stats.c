@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_stats.c - fu stats (lib/stats.c): a hunt worked out by hand, with
  * and without --since; whether following up works, by hand; a thank-you
  * across the end of daylight saving time; an empty database. */
