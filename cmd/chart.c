@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* chart.c - bar charts in the terminal, in Unicode blocks or ASCII */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * chart.h - small bar charts in the terminal (chart.c), and fu stats'
  * numbers drawn with them (cmd_stats.c), which fu report --stats prints

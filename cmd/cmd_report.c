@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd_report.c - fu report: the record of the job search an
  * unemployment office asks for, as text, CSV, JSON or PDF. The PDF is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report.c - fu report: the job-search activities of a span, by the
  * agency's week or month, each period held against the rules

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report_rules.c - what unemployment offices require of a job search, as
  * data: each agency's minimum, which activities count, its week, what a
@@ -88,8 +89,9 @@ static const fu_report_rules table[] = {
 			  FU_RF_PHONE | FU_RF_PERSON | FU_RF_METHOD |
 			  FU_RF_POSITION,
 		.note = "five reemployment activities a benefit week, two of "
-			"them applications for permanent work, logged in "
-			"NEworks before the weekly claim",
+			"them applications for permanent work, logged on "
+			"Nebraska's job-search website before the weekly "
+			"claim",
 	},
 	{
 		.id = "nc",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_report.c - fu report (lib/report.c, lib/report_rules.c): the
  * rules as data, a hunt's weeks and rows under Washington's rules, a
  * period short of each agency's rule, distinct employers and jobs, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fu-report-pdf - fu report --format pdf: the record of a job search as
  * a printable document, typeset with pango (which shapes every script:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report.h - the record of a job search that an unemployment office asks
  * for (fu report): every job-search activity of a span, one row each,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_report - fu report: a scripted hunt under Washington's rules, checked
 # row by row as text, as CSV (parsed back with Python's csv module,
 # formula cells inert), as JSON and as PDF (pdftotext finds every
