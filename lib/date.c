@@ -230,11 +230,6 @@ int64_t fu_time_add_days(int64_t t, int days)
 	return out;
 }
 
-int64_t fu_time_plus_hours(int64_t t, int hours)
-{
-	return fu_time_add_days(t, hours / 24) + (int64_t)(hours % 24) * 3600;
-}
-
 int64_t fu_time_start_of_day(int64_t t)
 {
 	struct civil c;

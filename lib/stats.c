@@ -207,7 +207,7 @@ static int thanked(const data *d, const s_ev *e, int64_t p, int64_t end)
  * where the rule engine puts the thank-you's due. */
 static int meeting_thanked(data *d, const s_ev *e, int hours, int64_t now)
 {
-	int64_t end = fu_time_plus_hours(e->at, hours);
+	int64_t end = fu_rules_plus_hours(e->at, hours);
 	int64_t people[64];
 	size_t n = 0;
 	if (!e->app && e->contact)

@@ -5,6 +5,7 @@
 #include "fu_test.h"
 
 #include "fu/date.h"
+#include "fu/rules.h"
 #include "fu/stats.h"
 
 /*
@@ -315,7 +316,7 @@ static void test_stats_thank_you_across_dst(void **state)
 		}
 	fu_action_list_free(rows, n);
 	assert_int_equal(found, 2);
-	assert_int_equal(fu_time_plus_hours(fu_test_at("2026-10-24 14:00"),
+	assert_int_equal(fu_rules_plus_hours(fu_test_at("2026-10-24 14:00"),
 					    24),
 			 fu_test_at("2026-10-25 14:00"));
 	fu_test_log(db, FU_EV_SENT, acme, 0, fu_test_at("2026-10-25 13:30"),

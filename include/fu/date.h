@@ -85,13 +85,6 @@ int64_t fu_time_bare_day(int64_t day, int64_t now);
  * when negative); across a daylight-saving change the hour stays. */
 int64_t fu_time_add_days(int64_t t, int days);
 
-/* `hours` after t as the rules count them (RULES.md 8): each whole 24
- * is a calendar day (the same local wall-clock time the next day, also
- * across a daylight-saving change), the rest elapsed hours. "Within 24
- * hours" of an interview means up to this, for fu due and fu stats
- * alike. */
-int64_t fu_time_plus_hours(int64_t t, int hours);
-
 /* Local midnight starting the day that holds t. */
 int64_t fu_time_start_of_day(int64_t t);
 

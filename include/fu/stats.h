@@ -45,7 +45,7 @@ typedef struct fu_stats {
 	/* Thank-yous: interviews and meetings (on the counted applications,
 	 * and networking ones at or after since) after which every person
 	 * met got a sent within rules.thank-you.hours, counted as the rules
-	 * count them (fu_time_plus_hours: 24 hours is the same local time
+	 * count them (fu_rules_plus_hours: 24 hours is the same local time
 	 * the next day, across a daylight-saving change too). The people met: the
 	 * --with people, and the contact of a networking meeting; with
 	 * nobody named on an application, its first contact. A sent counts
