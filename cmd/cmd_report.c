@@ -25,6 +25,7 @@
 #include "fu/json.h"
 #include "fu/report.h"
 #include "fu/stats.h"
+#include "fu/text.h"
 #include "opt.h"
 #include "table.h"
 
@@ -294,16 +295,25 @@ static cJSON *row_json(const fu_report *r, const fu_report_row *w)
 	return o;
 }
 
-/* Print v on f without a newline, compactly or as cli_json does. */
+/* Print v on f without a newline, as cli_json does (fu_json_print:
+ * valid UTF-8, nothing that drives a terminal, exact numbers), or on
+ * one line: a string never holds a raw line break or tab (they are
+ * escaped), so those are the layout's alone and go. */
 static int put_json(FILE *f, cJSON *v, int pretty)
 {
-	char *s = v ? (pretty ? cJSON_Print(v) : cJSON_PrintUnformatted(v))
-		    : NULL;
+	char *s = v ? fu_json_print(v) : NULL;
 	cJSON_Delete(v);
 	if (!s)
 		return -1;
+	if (!pretty) {
+		char *w = s;
+		for (const char *r = s; *r; r++)
+			if (*r != '\n' && *r != '\t')
+				*w++ = *r;
+		*w = '\0';
+	}
 	fputs(s, f);
-	cJSON_free(s);
+	free(s);
 	return 0;
 }
 
@@ -320,6 +330,7 @@ typedef struct out {
 	int oom;
 	int cut;         /* pdf: the helper stopped reading */
 	int64_t day, day_end; /* row_day's */
+	fu_buf clean;         /* csv: a cell made plain text */
 	char day_text[FU_DAY_LEN];
 } out;
 
@@ -337,7 +348,7 @@ static int json_row(const fu_report_row *row, void *arg)
 static int write_json(out *o)
 {
 	cJSON *head = head_json(o->r, o->stats);
-	char *s = head ? cJSON_Print(head) : NULL;
+	char *s = head ? fu_json_print(head) : NULL;
 	cJSON_Delete(head);
 	if (!s)
 		return o->oom = 1, FU_ERROR;
@@ -350,7 +361,7 @@ static int write_json(out *o)
 	while (len && strchr(" \t\r\n", s[len - 1]))
 		len--;
 	fwrite(s, 1, len, o->f);
-	cJSON_free(s);
+	free(s);
 	fputs(",\n\t\"rows\":\t[", o->f);
 	int rc = fu_report_each_row(o->r, json_row, o);
 	if (rc)
@@ -379,11 +390,16 @@ static int line_row(const fu_report_row *row, void *arg)
 /* One cell, RFC 4180: quoted when it holds a comma, a quote or a line
  * break; a cell a spreadsheet would take for a formula (it starts with
  * =, +, -, @, a tab or a carriage return) gets an apostrophe before
- * it, as OWASP advises, so that it shows as text and runs nothing. */
-static void csv_cell(FILE *f, const char *s, int last)
+ * it, as OWASP advises, so that it shows as text and runs nothing.
+ * What another program stored is made plain text first, line breaks
+ * kept (fu_text_escape): bytes that are not UTF-8, ESC and the other
+ * controls, C1 and bidirectional controls are written visibly (\xNN,
+ * \e, \uNNNN), never raw. */
+static void csv_cell(FILE *f, fu_buf *clean, const char *s, int last)
 {
-	if (!s)
-		s = "";
+	fu_buf_clear(clean);
+	fu_text_escape(clean, s ? s : "", FU_TEXT_LINES);
+	s = clean->failed || !clean->data ? "" : clean->data;
 	int formula = *s && strchr("=+-@\t\r", *s);
 	int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
 	if (!quote) {
@@ -422,25 +438,27 @@ static int csv_row(const fu_report_row *row, void *arg)
 	const fu_report *r = o->r;
 	const fu_report_period *p = &r->periods[row->period];
 	char day[FU_DAY_LEN], num[32], missing[256] = "";
-	csv_cell(o->f, fu_time_day(day, p->start), 0);
+	csv_cell(o->f, &o->clean, fu_time_day(day, p->start), 0);
 	snprintf(num, sizeof num, "%zu", p->activities);
-	csv_cell(o->f, num, 0);
-	csv_cell(o->f, status_word(p->status), 0);
-	csv_cell(o->f, row_day(o, row->at), 0);
-	csv_cell(o->f, fu_report_activity_name(row->activity), 0);
-	csv_cell(o->f, row->employer, 0);
-	csv_cell(o->f, row->position, 0);
-	csv_cell(o->f, row->person, 0);
-	csv_cell(o->f, row->method, 0);
-	csv_cell(o->f, row->address, 0);
-	csv_cell(o->f, row->phone, 0);
-	csv_cell(o->f, row->email, 0);
-	csv_cell(o->f, row->website, 0);
-	csv_cell(o->f, row->result, 0);
+	csv_cell(o->f, &o->clean, num, 0);
+	csv_cell(o->f, &o->clean, status_word(p->status), 0);
+	csv_cell(o->f, &o->clean, row_day(o, row->at), 0);
+	csv_cell(o->f, &o->clean, fu_report_activity_name(row->activity), 0);
+	csv_cell(o->f, &o->clean, row->employer, 0);
+	csv_cell(o->f, &o->clean, row->position, 0);
+	csv_cell(o->f, &o->clean, row->person, 0);
+	csv_cell(o->f, &o->clean, row->method, 0);
+	csv_cell(o->f, &o->clean, row->address, 0);
+	csv_cell(o->f, &o->clean, row->phone, 0);
+	csv_cell(o->f, &o->clean, row->email, 0);
+	csv_cell(o->f, &o->clean, row->website, 0);
+	csv_cell(o->f, &o->clean, row->result, 0);
 	if (row->missing)
 		fields_words(missing, sizeof missing, row->missing);
-	csv_cell(o->f, missing, 1);
+	csv_cell(o->f, &o->clean, missing, 1);
 	o->n++;
+	if (o->clean.failed)
+		return o->oom = 1, FU_ERROR;
 	return ferror(o->f) ? FU_ERROR : 0;
 }
 
@@ -947,7 +965,7 @@ static int cmd_report(cli *c, int argc, char **argv)
 	if (output)
 		c->color = 0;
 	out o = { .c = c, .r = r, .stats = with_stats ? &stats : NULL,
-		  .f = t.f };
+		  .f = t.f, .clean = FU_BUF_INIT };
 	if (fmt == F_PDF) {
 		rc = write_pdf(&o, t.fd);
 	} else {
@@ -958,6 +976,7 @@ static int cmd_report(cli *c, int argc, char **argv)
 		else if (lrc)
 			rc = cli_lib_fail(c, lrc);
 	}
+	fu_buf_free(&o.clean);
 	fu_report_free(r);
 	return target_close(&t, rc);
 }
