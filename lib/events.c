@@ -114,6 +114,8 @@ int fu__check_event(fu_db *db, const fu_event *e, const char *base)
 					"and help-promised");
 	if (e->channel < 0 || e->channel >= FU_CH__COUNT)
 		return fu__field_error(db, base, "channel", "unknown channel");
+	if ((rc = fu__check_message_id(db, base, e->message_id)))
+		return rc;
 	if ((rc = fu__check_field(db, base, "note", "the note", e->note,
 			      FU__NOTE_MAX, 1)) ||
 	    (rc = fu__check_field(db, base, "action", "the action", e->action,
@@ -172,7 +174,8 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	int rc = fu__prepare(db, &st, "INSERT INTO events (id, kind, at, "
 		"application_id, contact_id, channel, expect_at, until_at, "
 		"note, action, outcome, urgent, created_at, expect_date, "
-		"until_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+		"until_date, message_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+		"?)");
 	if (rc)
 		return rc;
 	if (!created)
@@ -195,6 +198,7 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	fu__bind_text(st, 11, fu_outcome_name(e->outcome));
 	sqlite3_bind_int(st, 12, e->urgent != 0);
 	sqlite3_bind_int64(st, 13, created);
+	fu__bind_text(st, 16, e->message_id);
 	if ((rc = fu__step_done(db, st)))
 		return rc;
 	e->id = sqlite3_last_insert_rowid(db->sql);
@@ -205,7 +209,7 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 #define EVENT_COLUMNS \
 	"e.id, e.kind, e.at, e.application_id, e.contact_id, e.channel, " \
 	"e.expect_at, e.until_at, e.note, e.action, e.outcome, e.urgent, " \
-	"e.created_at, e.expect_date, e.until_date"
+	"e.created_at, e.expect_date, e.until_date, e.message_id"
 
 static void read_event(void *row, sqlite3_stmt *st)
 {
@@ -242,6 +246,7 @@ static void read_event(void *row, sqlite3_stmt *st)
 	e->outcome = o;
 	e->urgent = sqlite3_column_int(st, 11);
 	e->created_at = sqlite3_column_int64(st, 12);
+	e->message_id = fu__col_text(st, 15);
 }
 
 /* The statements that read an event's people and topics: prepared once

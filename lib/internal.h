@@ -131,6 +131,11 @@ int fu__check_text(fu_db *db, const char *what, const char *s, size_t max,
 int fu__check_text_at(fu_db *db, const char *path, const char *s,
 		      size_t max, int multiline);
 int fu__check_email(fu_db *db, const char *s);
+/* A Message-ID as fu keeps it (without <>): printable ASCII without
+ * spaces or angle brackets, at most FU__MESSAGE_ID_MAX bytes (RFC 5322's
+ * line). NULL passes. */
+#define FU__MESSAGE_ID_MAX 998
+int fu__check_message_id(fu_db *db, const char *base, const char *s);
 
 /* A record's checks speak to two audiences: fu add and fu log (base
  * NULL), in their own words (`words`: "the company is empty"), and an
