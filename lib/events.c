@@ -529,3 +529,50 @@ int fu__event_created_people(fu_db *db, int64_t id, int64_t **out, size_t *n)
 	sqlite3_finalize(st);
 	return rc;
 }
+
+int fu__event_set_at(fu_db *db, int64_t id, int64_t at)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "UPDATE events SET at = ? WHERE id = ?");
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_int64(st, 2, id);
+	if ((rc = fu__step_done(db, st)))
+		return rc;
+	if (sqlite3_changes(db->sql) == 0)
+		return fu__error(db, FU_ENOTFOUND, "no event number %lld",
+				 (long long)id);
+	return FU_OK;
+}
+
+int fu__event_message_ids(fu_db *db, int (*fn)(const fu__event_mid *m,
+					       void *arg), void *arg)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "SELECT e.id, e.kind, e.application_id, "
+		"e.contact_id, e.at, e.message_id, (SELECT contact_id FROM "
+		"event_contacts c WHERE c.event_id = e.id ORDER BY position "
+		"LIMIT 1) FROM events e WHERE e.message_id IS NOT NULL");
+	if (rc)
+		return rc;
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		fu__event_mid m = { 0 };
+		const char *k = (const char *)sqlite3_column_text(st, 1);
+		m.id = sqlite3_column_int64(st, 0);
+		if (k)
+			fu_event_kind_stored(&m.kind, k);
+		m.application_id = sqlite3_column_int64(st, 2);
+		m.contact_id = sqlite3_column_int64(st, 3);
+		m.at = sqlite3_column_int64(st, 4);
+		m.message_id = (const char *)sqlite3_column_text(st, 5);
+		m.person = sqlite3_column_int64(st, 6);
+		if (m.message_id && (rc = fn(&m, arg)))
+			break;
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
