@@ -302,6 +302,12 @@ static int on_headers(scan *s, const request *r, const cJSON *rec,
 		return FU_EXIT_OK;
 	}
 	if (!strcmp(type, "end")) {
+		if (r->kind == RQ_FILE) {
+			/* a Maildir's file: fu-mail-read warned, naming it */
+			if (rec_str(rec, "error"))
+				s->skipped++;
+			return FU_EXIT_OK;
+		}
 		if (r->kind == RQ_MBOX && !rec_str(rec, "error") &&
 		    s->mboxes[r->source].has_last &&
 		    cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(rec, "next"))
@@ -1034,8 +1040,7 @@ static int mail_decide(cli *c, int argc, char **argv, int accept)
 	if (!rc && as && (fu_event_kind_parse(&o.kind, as) != FU_OK ||
 			  o.kind == FU_EV_CLOSED))
 		rc = cli_fail(FU_EXIT_INVALID, "--as takes an event kind (%s), "
-			      "not '%s'", "reply, sent, interview, rejection, "
-			      "call, meeting, note", as);
+			      "not '%s'", fu_event_kind_names(), as);
 	if (rc || (rc = cli_open(c, 0))) {
 		free(ids);
 		return rc;
