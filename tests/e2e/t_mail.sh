@@ -337,5 +337,13 @@ ok due
 out_lacks "acknowledge"
 
 [ -n "${KEEP:-}" ] && cp -r "$T" /tmp/t_mail_keep
+t "fu export and fu import carry the Message-IDs of events; proposals stay local"
+ok export
+cp "$T/out" "$T/export.json"
+json '[e["message_id"] for e in d["events"] if e["kind"] == "sent"] == ["'"$MID"'"] and "proposals" not in d'
+FU_DB="$T/imported.db" "$FU" import "$T/export.json" >"$T/out" 2>"$T/err" </dev/null
+if [ "$(sqlite3 "$T/imported.db" "SELECT message_id FROM events WHERE kind = 'sent'")" = "$MID" ]; then
+	pass; else fail "the import lost the Message-ID"; fi
+
 printf '%s: %d passed, %d failed\n' "$(basename "$0" .sh)" "$passes" "$fails"
 [ "$fails" -eq 0 ]
