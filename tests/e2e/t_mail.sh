@@ -228,6 +228,10 @@ if [ "$code" -eq 7 ]; then pass; else fail "exit $code, wanted 7"; fi
 err_has "fifo.mbox"
 json 'd["read"] == 1 and d["failed_sources"] == 1'
 
+t "fu-mail-read missing: one line, exit 7, nothing changed"
+FU_LIBEXECDIR="$T/nowhere" fails_with 7 mail scan "$T/good.eml"
+err_has "fu-mail-read"
+
 t "fu does not link the mail libraries"
 if ldd "$FU" | grep -Eq 'gmime|glib|libical|libicu'; then fail "fu links them"; else pass; fi
 
