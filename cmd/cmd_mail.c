@@ -298,7 +298,11 @@ static int on_headers(scan *s, const request *r, const cJSON *rec,
 	if (!type)
 		return FU_EXIT_OK;
 	if (!strcmp(type, "skip")) {
+		/* not mail: a Maildir file is not read (nor warned of) again;
+		 * one that could not be opened is tried at the next scan */
 		s->skipped++;
+		if (r->file_key && fu_mail_batch_seen(s->b, r->file_key))
+			return oom();
 		return FU_EXIT_OK;
 	}
 	if (!strcmp(type, "end")) {

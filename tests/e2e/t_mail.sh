@@ -210,6 +210,17 @@ run mail scan --json "$T/box"
 if [ "$code" -eq 0 ]; then pass; else fail "exit $code"; fi
 json 'd["read"] == 1 and d["known"] == 1 and d["skipped"] == 3 and d["failed_sources"] == 0'
 err_has "loop"
+t "a Maildir file that is not mail is passed over once, not warned of at every scan"
+mkdir -p "$T/junk/cur" "$T/junk/new"
+cp "$M/hostile/pdf" "$T/junk/cur/1794000100.M1P1.host:2,S"
+cp "$M/hostile/header-10mb" "$T/junk/new/1794000101.M1P1.host"
+run mail scan --json "$T/junk"
+json 'd["skipped"] == 2'
+err_has "1794000101.M1P1.host"
+run mail scan --json "$T/junk"
+json 'd["skipped"] == 0 and d["read"] == 0'
+if [ -s "$T/err" ]; then fail "warned again: $(head -1 "$T/err")"; else pass; fi
+
 t "a tree of Maildirs with a loop in it is walked once"
 mkdir -p "$T/tree/a"
 cp -r "$T/box" "$T/tree/a/INBOX"
