@@ -257,6 +257,15 @@ static int validate(fu_db *db, const key_def *k, const char *value,
 	case K_ADDRESSES:
 	case K_DOMAINS:
 		return validate_list(db, k, value, path);
+	case K_COMMAND: {
+		int crc = fu__check_text(db, k->pub.key, value, 500, 0);
+		char *w[FU__COMMAND_WORDS];
+		size_t n = 0;
+		if (!crc && !(crc = fu__command_split(db, w, &n, path ? path
+						       : k->pub.key, value)))
+			fu__command_free(w, n);
+		return crc;
+	}
 	default:
 		if (path && strspn(value, " \t") == strlen(value))
 			return fu__error(db, FU_EINVALID, "%s: expected a "

@@ -5,6 +5,7 @@
  *
  * The floors, from the bottom (a file calls only files below it):
  *   buf, error, model, text, date, params, rules, fold, sql, sha256,
+ *   cmdline,
  *   mailmsg, mailmatch
  *       no table; rules.c is the engine, on plain structs; mailmsg.c
  *       and mailmatch.c read and match mail, on plain structs;
@@ -70,6 +71,16 @@ struct fu_db {
 	int64_t busy_since;
 	char msg[1024];
 };
+
+/* --- cmdline.c: a configured command line ------------------------------ */
+
+#define FU__COMMAND_WORDS 64
+/* line into w[0..*n) and a NULL (w holds FU__COMMAND_WORDS), each word
+ * malloc'd (fu__command_free); FU_EINVALID, naming key, for an unclosed
+ * quote, a control character, no word, or too many. */
+int fu__command_split(fu_db *db, char **w, size_t *n, const char *key,
+		      const char *line);
+void fu__command_free(char **w, size_t n);
 
 /* --- sql.c: SQLite helpers ------------------------------------------ */
 

@@ -20,71 +20,6 @@
 #include "internal.h"
 
 #define DEFAULT_SENDMAIL "sendmail -t -oi"
-#define MAX_WORDS 64
-
-static void free_words(char **w, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(w[i]);
-}
-
-/* The command line into words: blanks separate, '...' and "..." quote
- * (a backslash in "..." keeps the next character), nothing expands. */
-static int split(fu_db *db, char **w, size_t *n, const char *line)
-{
-	*n = 0;
-	const char *p = line;
-	for (;;) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!*p)
-			break;
-		if (*n == MAX_WORDS - 1) {
-			free_words(w, *n);
-			return fu__error(db, FU_EINVALID, "mail.sendmail has "
-					 "too many words");
-		}
-		fu_buf b = FU_BUF_INIT;
-		char q = 0;
-		while (*p && (q || (*p != ' ' && *p != '\t'))) {
-			if (q && *p == q) {
-				q = 0;
-			} else if (!q && (*p == '\'' || *p == '"')) {
-				q = *p;
-				fu_buf_puts(&b, ""); /* '' is a word */
-			} else if (q == '"' && *p == '\\' && p[1]) {
-				fu_buf_putc(&b, *++p);
-			} else if ((unsigned char)*p < ' ') {
-				fu_buf_free(&b);
-				free_words(w, *n);
-				return fu__error(db, FU_EINVALID, "mail.sendmail "
-						 "holds a control character");
-			} else {
-				fu_buf_putc(&b, *p);
-			}
-			p++;
-		}
-		if (q) {
-			fu_buf_free(&b);
-			free_words(w, *n);
-			return fu__error(db, FU_EINVALID, "mail.sendmail: a "
-					 "quote is not closed: %s", line);
-		}
-		char *word = b.failed ? NULL : fu_buf_detach(&b);
-		if (!word) {
-			fu_buf_free(&b);
-			free_words(w, *n);
-			return fu__draft_oom(db);
-		}
-		w[(*n)++] = word;
-	}
-	w[*n] = NULL;
-	if (!*n)
-		return fu__error(db, FU_EINVALID, "mail.sendmail is empty: set "
-				 "it to your mailer (fu config mail.sendmail "
-				 "'msmtp -t')");
-	return FU_OK;
-}
 
 /* Run argv with msg on its standard input; its first line on stderr
  * into err. The wait status, or -1 (errno) when it could not start. */
@@ -233,9 +168,10 @@ int fu_draft_send(fu_db *db, fu_draft *d, const fu_draft_input *in,
 	int rc = fu_config_get(&line, db, "mail.sendmail");
 	if (rc && rc != FU_ENOTFOUND)
 		return rc;
-	char *words[MAX_WORDS];
+	char *words[FU__COMMAND_WORDS];
 	size_t n = 0;
-	rc = split(db, words, &n, line ? line : DEFAULT_SENDMAIL);
+	rc = fu__command_split(db, words, &n, "mail.sendmail",
+			       line ? line : DEFAULT_SENDMAIL);
 	free(line);
 	if (rc)
 		return rc;
@@ -244,7 +180,7 @@ int fu_draft_send(fu_db *db, fu_draft *d, const fu_draft_input *in,
 		rc = fu_draft_eml_sending(&msg, db, d, in);
 	if (rc) {
 		fu_buf_free(&msg);
-		free_words(words, n);
+		fu__command_free(words, n);
 		return rc;
 	}
 	char err[400];
@@ -268,7 +204,7 @@ int fu_draft_send(fu_db *db, fu_draft *d, const fu_draft_input *in,
 		rc = fu__error(db, FU_ERROR, "the mailer '%s' exited with "
 			       "status %d%s%s; nothing logged", words[0],
 			       WEXITSTATUS(st), err[0] ? ": " : "", err);
-	free_words(words, n);
+	fu__command_free(words, n);
 	if (rc)
 		return rc;
 	if ((rc = fu_draft_mark_sent_as(db, in, d->message_id, event_id))) {

@@ -277,6 +277,9 @@ ok config user.phone "+49 30 1234567"
 ok add contact "Dana Reyes" --email dana.reyes@acme.example --company Acme
 ok add application Acme "Backend Engineer" --contact dana --applied 2026-10-26
 
+t "a mailer command line with an unclosed quote is refused when set"
+fails_with 4 config mail.sendmail "msmtp -C '/my config"
+
 t "--send and --sent together"
 fails_with 2 draft acme --send --sent
 t "the mailer is missing: one line, nothing logged"
