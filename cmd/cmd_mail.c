@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd_mail.c - fu mail: what fu learns from the user's own mail.
  *
@@ -599,7 +600,6 @@ static int scan_report(cli *c, scan *s, const fu_scan_result *res)
 		cJSON_AddNumberToObject(o, "read", (double)s->messages);
 		cJSON_AddNumberToObject(o, "known", (double)s->known);
 		cJSON_AddNumberToObject(o, "skipped", (double)s->skipped);
-		cJSON_AddNumberToObject(o, "failed_sources", (double)s->failed);
 		cJSON_AddNumberToObject(o, "proposed", (double)res->proposed);
 		cJSON_AddNumberToObject(o, "applied", (double)res->applied);
 		cJSON *arr = cJSON_AddArrayToObject(o, "messages");
@@ -687,18 +687,35 @@ static int mail_scan(cli *c, int argc, char **argv)
 		rc = cli_usage_fail(c, "missing PATH (a Maildir, an mbox, a "
 				    "message or .ics file, or - for one message "
 				    "on standard input)");
-	/* what the user named must exist: a typo does nothing */
+	/* what the user named must exist and be readable: a typo or a
+	 * source that cannot be read does nothing (a non-zero exit leaves
+	 * the database as it was) */
 	for (size_t i = 0; !rc && i < npaths; i++) {
 		struct stat sb;
+		const char *why = NULL;
+		int fd = -1;
 		if (!strcmp(paths[i], "-"))
 			continue;
 		if (stat(paths[i], &sb) != 0) {
+			why = strerror(errno);
+			rc = errno == ENOENT || errno == ENOTDIR
+				? FU_EXIT_NOTFOUND : FU_EXIT_FAILURE;
+		} else if (!S_ISDIR(sb.st_mode) && !S_ISREG(sb.st_mode)) {
+			why = "not a regular file (name a Maildir, an mbox, a "
+			      "message or an .ics file)";
+			rc = FU_EXIT_FAILURE;
+		} else if ((fd = open(paths[i], O_RDONLY | O_NONBLOCK |
+				      O_CLOEXEC | O_NOCTTY)) < 0) {
+			why = strerror(errno);
+			rc = FU_EXIT_FAILURE;
+		}
+		if (fd >= 0)
+			close(fd);
+		if (why) {
 			fflush(stdout);
 			fputs("fu: ", stderr);
 			cli_put(stderr, paths[i]);
-			fprintf(stderr, ": %s\n", strerror(errno));
-			rc = errno == ENOENT || errno == ENOTDIR
-				? FU_EXIT_NOTFOUND : FU_EXIT_FAILURE;
+			fprintf(stderr, ": %s\n", why);
 		}
 	}
 	if (rc || (rc = cli_open(c, 0))) {
@@ -772,13 +789,19 @@ static int mail_scan(cli *c, int argc, char **argv)
 	if (rc || (rc = run_reader(&s, &first, 0, 0, on_headers_cb)) ||
 	    (rc = run_reader(&s, &full, 1, 0, on_full)))
 		goto done;
+	if (s.failed) {
+		/* a source the user named became unreadable meanwhile:
+		 * nothing recorded, so that the scan can simply be run again */
+		rc = cli_fail(FU_EXIT_FAILURE, "nothing recorded: %zu source%s "
+			      "could not be read", s.failed, s.failed == 1
+			      ? "" : "s");
+		goto done;
+	}
 	if ((lrc = fu_mail_scan_commit(c->db, s.b, apply, &res))) {
 		rc = cli_lib_fail(c, lrc);
 		goto done;
 	}
 	rc = scan_report(c, &s, &res);
-	if (!rc && s.failed)
-		rc = FU_EXIT_FAILURE;
 done:
 	headers_full = NULL;
 	fu_scan_result_clear(&res);

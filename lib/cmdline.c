@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmdline.c - a command line the user configured (mail.sendmail) split
  * into words as a shell splits a simple command, without a shell:

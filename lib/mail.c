@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mail.c - the writes of fu mail, each one BEGIN IMMEDIATE transaction
  * as store.c's are: a scan's findings (matched against what fu knows

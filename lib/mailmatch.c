@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mailmatch.c - what a message is to the job hunt (mail.h says the
  * rules): pure functions over a fu_mail_msg and a fu_mail_ctx built by

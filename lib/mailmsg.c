@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mailmsg.c - a message as fu-mail-read describes it (one JSON record,
  * the interface written at the top of cmd/mail/fu-mail-read.c) into the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mailseen.c - what fu mail scan has read (mail_seen: a hash of each
  * Maildir file's unique name and of each message's Message-ID, else its

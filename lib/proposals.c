@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * proposals.c - the proposals table and what each proposal names
  * (proposal_people: the people; proposal_candidates: the applications

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sendmail.c - fu draft --send: an e-mail draft handed to the user's own
  * mailer (config mail.sendmail, "sendmail -t -oi" unless set: msmtp,

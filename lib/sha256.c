@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sha256.c - SHA-256 (FIPS 180-4), for the keys of what fu mail has
  * read (mail_seen keeps a hash of a Message-ID, never the ID itself).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_mail.c - what a message is to the job hunt (lib/mailmsg.c,
  * lib/mailmatch.c): fu-mail-read's records read into plain structs,
  * matched against a context built by hand, without a database. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mail.h - what fu learns from the user's mail (fu mail), as plain
  * values: a message as fu-mail-read describes it, what fu knows that a

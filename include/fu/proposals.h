@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * proposals.h - what fu mail scan found in the user's mail and would
  * log, kept until the user accepts or ignores it (proposals.c); what it
