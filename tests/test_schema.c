@@ -48,7 +48,7 @@ static void test_schema_migrates_v1(void **state)
 	fu_application_free(a);
 	assert_int_equal(fu_test_int(db, "PRAGMA user_version"),
 			 FU_SCHEMA_VERSION);
-	/* version 6: a company's people by index (fu report) */
+	/* version 7: a company's people by index (fu report) */
 	assert_int_equal(fu_test_int(db, "SELECT count(*) FROM sqlite_master "
 				     "WHERE type = 'index' AND name = "
 				     "'contacts_company'"), 1);

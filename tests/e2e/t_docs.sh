@@ -231,7 +231,7 @@ plain "$MAN/fu-config.1" >"$T/page"
 	fi
 	case $k in
 	user.employed) ;;
-	user.*) continue ;;
+	user.* | mail.*) continue ;;
 	report.rules) continue ;;
 	report.*)
 		# fu report's own rules, not the follow-up rules
