@@ -4,7 +4,7 @@
  * a long-running job hunt, for the benchmark (bench/run).
  *
  *   fu-bench-gen --db PATH --apps N [--shape kept|neglected] [--now DATE]
- *                [--seed S] [--force]
+ *                [--days D] [--seed S] [--force]
  *
  * It opens PATH with fu_db_open, so the schema and its migrations are
  * fu's own, then writes, in ONE transaction with prepared statements:
@@ -34,6 +34,10 @@
  *   every old open application owes a long-overdue nudge, check-in or
  *   closure decision, so the due list grows with N. The worst case for
  *   fu due, not a realistic one.
+ *
+ * --days D spreads the N applications over the D days before now
+ * instead (the kept shape otherwise): a year of a busy hunt for fu
+ * report's benchmark is --apps 10000 --days 365.
  *
  * Deterministic: the same arguments give the same file (a seeded
  * splitmix64; no clock unless --now and FU_NOW are both missing).
@@ -454,14 +458,14 @@ static void step_reset(sqlite3_stmt *s)
 static void usage(void)
 {
 	fputs("usage: fu-bench-gen --db PATH --apps N [--shape kept|neglected] "
-	      "[--now DATE] [--seed S] [--force]\n", stderr);
+	      "[--now DATE] [--days D] [--seed S] [--force]\n", stderr);
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
 	const char *path = NULL, *now_text = getenv("FU_NOW");
-	long napps = -1;
+	long napps = -1, ndays = 0;
 	uint64_t seed = 1;
 	int force = 0, neglected = 0;
 	for (int i = 1; i < argc; i++) {
@@ -476,6 +480,8 @@ int main(int argc, char **argv)
 			napps = strtol(argv[++i], NULL, 10);
 		else if (!strcmp(a, "--now"))
 			now_text = argv[++i];
+		else if (!strcmp(a, "--days"))
+			ndays = strtol(argv[++i], NULL, 10);
 		else if (!strcmp(a, "--seed"))
 			seed = strtoull(argv[++i], NULL, 10);
 		else if (!strcmp(a, "--shape")) {
@@ -489,7 +495,8 @@ int main(int argc, char **argv)
 		} else
 			usage();
 	}
-	if (!path || napps < 1 || napps > 10000000)
+	if (!path || napps < 1 || napps > 10000000 || ndays < 0 ||
+	    ndays > 36500)
 		usage();
 	int64_t now = (int64_t)time(NULL);
 	if (now_text && *now_text) {
@@ -514,7 +521,8 @@ int main(int argc, char **argv)
 	/* applications, oldest first: ten a day (kept), or squeezed into
 	 * the two years before now (neglected) */
 	size_t n = (size_t)napps;
-	int span = neglected ? 730 : (int)((n + PER_DAY - 1) / PER_DAY);
+	int span = ndays ? (int)ndays : neglected ? 730
+		   : (int)((n + PER_DAY - 1) / PER_DAY);
 	if (span < 30)
 		span = 30;
 	gapp *apps = calloc(n, sizeof *apps);

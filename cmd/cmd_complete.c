@@ -18,7 +18,9 @@
  *   refs                  both
  *   proposals             the numbers of fu mail's proposals waiting
  *   kinds | outcomes | channels | prefers | sources | actions | rules |
- *   config-keys | colors  the words those options take
+ *   config-keys | colors | report-rules | formats
+ *                         the words those options take (report-rules:
+ *                         fu report --rules; formats: its --format)
  */
 #include <string.h>
 
@@ -26,6 +28,7 @@
 #include "commands.h"
 #include "fu/model.h"
 #include "fu/proposals.h"
+#include "fu/report.h"
 #include "fu/rules.h"
 #include "opt.h"
 
@@ -231,6 +234,14 @@ static int cmd_complete(cli *c, int argc, char **argv)
 			printf("%s\n", k[i].key);
 	} else if (!strcmp(w, "colors")) {
 		printf("auto\nalways\nnever\n");
+	} else if (!strcmp(w, "report-rules")) {
+		size_t n = 0;
+		const fu_report_rules *r = fu_report_rules_table(&n);
+		for (size_t i = 0; i < n; i++)
+			printf("%s\n", r[i].id);
+		printf("custom\n");
+	} else if (!strcmp(w, "formats")) {
+		printf("text\ncsv\npdf\n");
 	} else {
 		return cli_usage_fail(c, "unknown completion '%s'", w);
 	}

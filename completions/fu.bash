@@ -97,9 +97,11 @@ _fu()
     # the value of an option
     if [[ -z $dashdash ]] && _fu_is_arg_option "$prev"; then
         case $prev in
-            --db | --eml)
+            --db | --eml | --output | -o)
                 _filedir
                 ;;
+            --rules) _fu_offer "$(_fu_call report-rules)" ;;
+            --format) _fu_offer "$(_fu_call formats)" ;;
             --on) _fu_offer "$(_fu_call refs)" ;;
             --as) _fu_offer "$(_fu_call kinds)" ;;
             --color) _fu_offer "$(_fu_call colors)" ;;
@@ -179,8 +181,10 @@ _fu()
             case ${#pos[@]} in
                 0) _fu_offer "$(_fu_call config-keys)" ;;
                 1)
-                    [[ ${pos[0]} == user.employed ]] &&
-                        _fu_offer $'true\nfalse'
+                    case ${pos[0]} in
+                        user.employed) _fu_offer $'true\nfalse' ;;
+                        report.rules) _fu_offer "$(_fu_call report-rules)" ;;
+                    esac
                     ;;
             esac
             ;;

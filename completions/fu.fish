@@ -34,8 +34,12 @@ end
 # __fu_value OPTION CMD: the values OPTION takes.
 function __fu_value
     switch $argv[1]
-        case --db --eml
+        case --db --eml --output -o
             __fish_complete_path (commandline -ct | string replace -r -- '^--[^=]*=' '')
+        case --rules
+            __fu_call report-rules
+        case --format
+            __fu_call formats
         case --on
             __fu_call refs
         case --as
@@ -170,6 +174,8 @@ function __fu_candidates
                 __fu_call config-keys
             else if test $n -eq 1; and test "$pos[1]" = user.employed
                 printf '%s\n' true false
+            else if test $n -eq 1; and test "$pos[1]" = report.rules
+                __fu_call report-rules
             end
         case rules
             test $n -eq 0; and __fu_call rules

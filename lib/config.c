@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * config.c - the config table: the user's identity (the signature on
- * drafts), whether they are employed, and every number the rules use.
+ * drafts), whether they are employed, every number the rules use, and
+ * what fu report holds a week against (report.*).
  * Values are validated on the way in, so what is stored always reads
  * back. (fu_config_set and fu_config_unset, which also bring the
  * actions owed up to date, are store.c's public writes.)
@@ -12,9 +13,14 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fu/report.h"
 #include "internal.h"
 
-enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM, K_ADDRESSES, K_DOMAINS, K_COMMAND };
+/* K_RULES: the id of report rules; K_COUNT: a whole number in min..max
+ * that no follow-up rule uses; K_CHOICE: one of the words of choices
+ * ("week|month"); K_ACTIVITIES, K_FIELDS: fu report's words, a list. */
+enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM, K_ADDRESSES, K_DOMAINS, K_COMMAND,
+       K_RULES, K_COUNT, K_CHOICE, K_ACTIVITIES, K_FIELDS };
 
 #define NUSER 4
 #define NMAIL 3
@@ -22,10 +28,63 @@ enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM, K_ADDRESSES, K_DOMAINS, K_COMMAND };
 typedef struct key_def {
 	fu_config_key pub;
 	int type;
-	int param; /* K_PARAM: index into fu_params */
+	int param; /* K_PARAM: index into fu_params; K_COUNT: the most */
 } key_def;
 
-static key_def keys[NUSER + NMAIL + FU_P__COUNT];
+/* fu report: the rules it applies when --rules is not given, and the
+ * custom rules (report_rules.c gives their defaults); K_CHOICE's words
+ * in choices below. */
+static const key_def report_keys[] = {
+	{ { "report.rules", NULL, "the rules fu report applies when "
+	    "--rules is not given: wa, ny, ne, nc, de or custom" },
+	  K_RULES, 0 },
+	{ { "report.custom.name", "custom rules", "custom rules: who asks "
+	    "(the agency's name, shown on the report)" },
+	  K_TEXT, 0 },
+	{ { "report.custom.source", NULL, "custom rules: where they are "
+	    "written (shown on the report)" }, K_TEXT, 0 },
+	{ { "report.custom.minimum", "3", "custom rules: activities a week "
+	    "(or month)" }, K_COUNT, 1000 },
+	{ { "report.custom.per", "week", "custom rules: week or month" },
+	  K_CHOICE, 0 },
+	{ { "report.custom.week-start", "sunday", "custom rules: the day "
+	    "a week starts, sunday or monday" },
+	  K_CHOICE, 0 },
+	{ { "report.custom.applications", "0", "custom rules: of the "
+	    "minimum, at least this many applications" },
+	  K_COUNT, 1000 },
+	{ { "report.custom.distinct-employers", "0", "custom rules: "
+	    "different employers a week (or month)" },
+	  K_COUNT, 1000 },
+	{ { "report.custom.distinct-days", "0", "custom rules: activities "
+	    "on this many different days of a week (or month)" },
+	  K_COUNT, 31 },
+	{ { "report.custom.counts", "application,interview,follow-up,"
+	    "meeting,networking", "custom rules: the activities that count" },
+	  K_ACTIVITIES, 0 },
+	{ { "report.custom.fields", "date,employer,position,method",
+	    "custom rules: what each row must show (date, employer, "
+	    "position, person, method, address, phone, contact, result)" },
+	  K_FIELDS, 0 },
+};
+#define NREPORT (sizeof report_keys / sizeof report_keys[0])
+
+static const struct {
+	const char *key, *words;
+} choices[] = {
+	{ "report.custom.per", "week|month" },
+	{ "report.custom.week-start", "sunday|monday" },
+};
+
+static const char *choices_of(const key_def *k)
+{
+	for (size_t i = 0; i < sizeof choices / sizeof choices[0]; i++)
+		if (!strcmp(choices[i].key, k->pub.key))
+			return choices[i].words;
+	return "";
+}
+
+static key_def keys[NUSER + NMAIL + FU_P__COUNT + NREPORT];
 static size_t nkeys;
 static char defaults[FU_P__COUNT][16];
 
@@ -70,12 +129,14 @@ static void init_keys(void)
 		keys[n].param = p;
 		n++;
 	}
+	for (size_t i = 0; i < NREPORT; i++)
+		keys[n++] = report_keys[i];
 	nkeys = n;
 }
 
 const fu_config_key *fu_config_keys(size_t *n)
 {
-	static fu_config_key pub[NUSER + NMAIL + FU_P__COUNT];
+	static fu_config_key pub[NUSER + NMAIL + FU_P__COUNT + NREPORT];
 	init_keys();
 	for (size_t i = 0; i < nkeys; i++)
 		pub[i] = keys[i].pub;
@@ -139,6 +200,18 @@ int fu_config_get(char **out, fu_db *db, const char *key)
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* The message for a value a key does not take, in fu config's words or
+ * an import's (see validate). */
+static int bad_value(fu_db *db, const key_def *k, const char *path,
+		     const char *takes, const char *value)
+{
+	if (path)
+		return fu__error(db, FU_EINVALID, "%s: expected %s, not '%s'",
+				 path, takes, value);
+	return fu__error(db, FU_EINVALID, "%s takes %s, not '%s'", k->pub.key,
+			 takes, value);
 }
 
 /* Whether s (len bytes) is a domain name: labels of letters, digits
@@ -239,6 +312,58 @@ static int validate(fu_db *db, const key_def *k, const char *value,
 					 "false, not '%s'", path, value);
 		return fu__error(db, FU_EINVALID, "%s takes true or false, "
 				 "not '%s'", k->pub.key, value);
+	case K_RULES:
+		if (!strcmp(value, "custom") || fu_report_rules_find(value))
+			return FU_OK;
+		return bad_value(db, k, path, fu_report_rules_names(), value);
+	case K_COUNT:
+		if (parse_int(value, &v) || v < 0 || v > k->param) {
+			char range[64];
+			snprintf(range, sizeof range, "a whole number from 0 "
+				 "to %d", k->param);
+			return bad_value(db, k, path, range, value);
+		}
+		snprintf(buf, len, "%ld", v);
+		*norm = buf;
+		return FU_OK;
+	case K_CHOICE: {
+		const char *c = choices_of(k);
+		for (;;) {
+			size_t n = strcspn(c, "|");
+			if (strlen(value) == n && !strncasecmp(c, value, n)) {
+				snprintf(buf, len, "%.*s", (int)n, c);
+				*norm = buf;
+				return FU_OK;
+			}
+			if (!c[n])
+				break;
+			c += n + 1;
+		}
+		char words[64];
+		snprintf(words, sizeof words, "%s", choices_of(k));
+		for (char *q = words; (q = strchr(q, '|'));)
+			*q = '/';
+		return bad_value(db, k, path, words, value);
+	}
+	case K_ACTIVITIES:
+	case K_FIELDS: {
+		unsigned mask = 0;
+		int bad = k->type == K_FIELDS
+			? fu_report_parse_fields(&mask, value)
+			: fu_report_parse_activities(&mask, value);
+		if (bad)
+			return bad_value(db, k, path, k->type == K_FIELDS
+				? "a list of date, employer, position, person, "
+				  "method, address, phone, contact, result"
+				: "a list of application, interview, follow-up, "
+				  "meeting, networking", value);
+		if (k->type == K_FIELDS)
+			fu_report_fields_text(buf, len, mask);
+		else
+			fu_report_activities_text(buf, len, mask);
+		*norm = buf;
+		return FU_OK;
+	}
 	case K_PARAM: {
 		const fu_param_info *p = &fu_params[k->param];
 		if (parse_int(value, &v) || v < p->min || v > p->max) {

@@ -194,6 +194,60 @@ int fu_contact_get(fu_contact **out, fu_db *db, int64_t id)
 	return rc;
 }
 
+int fu__contact_reader_open(fu_db *db, fu__contact_reader *r)
+{
+	r->db = db;
+	r->one = r->reach = NULL;
+	int rc = fu__prepare(db, &r->one, "SELECT " CONTACT_COLUMNS
+		" FROM contacts c LEFT JOIN companies co ON co.id = "
+		"c.company_id WHERE c.id = ?");
+	if (!rc && (rc = fu__prepare(db, &r->reach, "SELECT " CONTACT_COLUMNS
+		" FROM contacts c LEFT JOIN companies co ON co.id = "
+		"c.company_id WHERE c.company_id = ? ORDER BY "
+		"(c.address IS NOT NULL) + (c.phone IS NOT NULL) + "
+		"(c.email IS NOT NULL) DESC, c.id LIMIT 1")))
+		fu__contact_reader_close(r);
+	return rc;
+}
+
+/* One row of st (bound, reset here) into *c; *found whether there was. */
+static int read_one(fu_db *db, sqlite3_stmt *st, fu_contact *c, int *found)
+{
+	int src = sqlite3_step(st), rc = FU_OK;
+	*found = src == SQLITE_ROW;
+	if (src == SQLITE_ROW)
+		read_contact(c, st);
+	else if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_reset(st);
+	return rc;
+}
+
+int fu__contact_reader_get(fu__contact_reader *r, int64_t id, fu_contact *c)
+{
+	int found = 0;
+	sqlite3_bind_int64(r->one, 1, id);
+	int rc = read_one(r->db, r->one, c, &found);
+	if (!rc && !found)
+		rc = fu__error(r->db, FU_ENOTFOUND, "no contact number %lld",
+			       (long long)id);
+	return rc;
+}
+
+int fu__contact_reader_reach(fu__contact_reader *r, int64_t company,
+			     fu_contact *c, int *found)
+{
+	sqlite3_bind_int64(r->reach, 1, company);
+	return read_one(r->db, r->reach, c, found);
+}
+
+void fu__contact_reader_close(fu__contact_reader *r)
+{
+	sqlite3_finalize(r->one);
+	sqlite3_finalize(r->reach);
+	r->one = r->reach = NULL;
+}
+
 int fu__contact_write(fu_db *db, const fu_contact *c)
 {
 	int64_t cid = 0;

@@ -221,6 +221,15 @@ static void page_cache_once(void)
 #endif
 }
 
+int fu__cache_kib(fu_db *db, int kib)
+{
+	char sql[64];
+	if (kib <= 0)
+		kib = CACHE_KIB;
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib);
+	return fu__exec(db, sql);
+}
+
 static int configure(fu_db *db)
 {
 	db->busy_timeout = fu__busy_timeout_ms();

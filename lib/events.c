@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fu/buf.h"
 #include "fu/date.h"
 #include "internal.h"
 
@@ -528,6 +529,135 @@ int fu__event_each(fu_db *db, int want_topics,
 	if (!rc && src != SQLITE_DONE)
 		rc = fu__sqlerr(db, src, "cannot read the database");
 	finalize_details(&d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* " AND e.kind IN (?n, ...)" for the kinds of a mask, their names bound
+ * from ?first on; *n gets how many. */
+static void kinds_in(fu_buf *sql, unsigned kinds, int first, int *n)
+{
+	*n = 0;
+	fu_buf_puts(sql, " AND e.kind IN (");
+	for (int k = 1; k < FU_EV__COUNT; k++)
+		if (kinds & (1u << k)) {
+			fu_buf_printf(sql, "%s?%d", *n ? ", " : "", first + *n);
+			(*n)++;
+		}
+	fu_buf_puts(sql, *n ? ")" : "NULL)");
+}
+
+static void bind_kinds(sqlite3_stmt *st, unsigned kinds, int first)
+{
+	int i = first;
+	for (int k = 1; k < FU_EV__COUNT; k++)
+		if (kinds & (1u << k))
+			fu__bind_text(st, i++,
+				      fu_event_kind_name((fu_event_kind)k));
+}
+
+/* A statement over the events of a span and of some kinds: head, then
+ * the span (?1 <= at < ?2, at <= ?3) and the kinds, then tail. */
+static int prepare_span(fu_db *db, sqlite3_stmt **st, const char *head,
+			const char *tail, int64_t from, int64_t to,
+			int64_t until, unsigned kinds)
+{
+	fu_buf sql = FU_BUF_INIT;
+	int n = 0;
+	fu_buf_puts(&sql, head);
+	fu_buf_puts(&sql, " WHERE e.at >= ?1 AND e.at < ?2 AND e.at <= ?3");
+	kinds_in(&sql, kinds, 4, &n);
+	fu_buf_puts(&sql, tail);
+	int rc = sql.failed ? fu__error(db, FU_ERROR, "out of memory")
+			    : fu__prepare(db, st, sql.data);
+	fu_buf_free(&sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(*st, 1, from);
+	sqlite3_bind_int64(*st, 2, to);
+	sqlite3_bind_int64(*st, 3, until);
+	bind_kinds(*st, kinds, 4);
+	return FU_OK;
+}
+
+int fu__event_each_between(fu_db *db, int64_t from, int64_t to,
+			   int64_t until, unsigned kinds,
+			   int (*fn)(const fu_event *e, void *arg), void *arg)
+{
+	sqlite3_stmt *st = NULL;
+	detail_stmts d;
+	int rc = prepare_span(db, &st, "SELECT " EVENT_COLUMNS " FROM events e",
+			      " ORDER BY e.at, e.id", from, to, until, kinds);
+	if (rc)
+		return rc;
+	if ((rc = prepare_details(db, &d, 0))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		fu_event e = { 0 };
+		read_event(&e, st);
+		if (!(rc = load_event_details(db, &d, &e)))
+			rc = fn(&e, arg);
+		fu_event_clear(&e);
+		if (rc)
+			break;
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	finalize_details(&d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu__event_each_brief(fu_db *db, int64_t from, int64_t to, int64_t until,
+			 unsigned kinds,
+			 int (*fn)(const fu__event_brief *e, void *arg),
+			 void *arg)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = prepare_span(db, &st, "SELECT e.id, e.kind, e.at, "
+		"e.application_id, e.contact_id, CASE WHEN e.application_id "
+		"IS NOT NULL THEN a.company_id ELSE c.company_id END FROM "
+		"events e LEFT JOIN applications a ON a.id = e.application_id "
+		"LEFT JOIN contacts c ON c.id = e.contact_id",
+		" ORDER BY e.at, e.id", from, to, until, kinds);
+	if (rc)
+		return rc;
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		fu__event_brief b = { 0 };
+		const char *k = (const char *)sqlite3_column_text(st, 1);
+		b.id = sqlite3_column_int64(st, 0);
+		if (k)
+			fu_event_kind_stored(&b.kind, k);
+		b.at = sqlite3_column_int64(st, 2);
+		b.application_id = sqlite3_column_int64(st, 3);
+		b.contact_id = sqlite3_column_int64(st, 4);
+		b.company_id = sqlite3_column_int64(st, 5);
+		if ((rc = fn(&b, arg)))
+			break;
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu__event_first_of(fu_db *db, int64_t *out, unsigned kinds, int64_t until)
+{
+	sqlite3_stmt *st = NULL;
+	*out = 0;
+	int rc = prepare_span(db, &st, "SELECT min(e.at) FROM events e", "",
+			      INT64_MIN, INT64_MAX, until, kinds);
+	if (rc)
+		return rc;
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
 	sqlite3_finalize(st);
 	return rc;
 }

@@ -621,7 +621,7 @@ static int read_config(imp *m, const cJSON *obj)
 				return bad(m, path, "given twice");
 		if (!cJSON_IsString(v))
 			return expected(m, path, v, "a string");
-		char norm[32];
+		char norm[128]; /* as config.c normalises it */
 		const char *value = NULL;
 		int rc = fu__config_check_at(m->db, path, v->string,
 					     v->valuestring, &value, norm,

@@ -5,10 +5,11 @@
  * others.
  *
  * The floors, from the bottom (a file calls only files below it):
- *   buf, error, model, text, date, params, rules, fold, sql, sha256,
- *   cmdline,
+ *   buf, error, model, text, date, params, rules, report_rules, fold,
+ *   sql, sha256, cmdline,
  *   mailmsg, mailmatch
- *       no table; rules.c is the engine, on plain structs; mailmsg.c
+ *       no table; rules.c is the engine, on plain structs;
+ *       report_rules.c what unemployment offices require; mailmsg.c
  *       and mailmatch.c read and match mail, on plain structs;
  *   schema        the database's shape and its migrations;
  *   db            opening the file (then schema.c migrates it);
@@ -17,7 +18,7 @@
  *   actions       the derived actions table: derive, store, read;
  *   ref, store    references; the public transactional writes;
  *   mail          fu mail's writes: a scan, accepting, ignoring;
- *   export, import, csv, ics, stats, doctor, spell,
+ *   export, import, csv, ics, stats, report, doctor, spell,
  *   draft_templates, draft_render, draft_gather, eml
  *                 features built on the records.
  *
@@ -253,6 +254,12 @@ int fu__schema_migrate(fu_db *db);
  * place of main.actions (actions.c). */
 int fu__schema_stand_in(fu_db *db);
 
+/* --- db.c ------------------------------------------------------------ */
+
+/* The page cache of this connection, in KiB (0: the usual 1 MiB), for a
+ * walk that reads many records at random (fu report's rows). */
+int fu__cache_kib(fu_db *db, int kib);
+
 /* --- companies.c ---------------------------------------------------- */
 
 /* The company of that name (case-insensitively), created when missing
@@ -319,6 +326,21 @@ int fu__contact_find(fu_db *db, int64_t *out, const char *name,
 int fu__contact_find_same(fu_db *db, int64_t *out, const char *name,
 			  const char *email);
 int fu__contact_count(fu_db *db, int64_t *out);
+/* Contacts one at a time, the statements prepared once, for a
+ * feature that reads many (report.c): a contact by number (*c zeroed by
+ * the caller, cleared with fu_contact_clear; FU_ENOTFOUND when none),
+ * and the contact at a company who can best be reached: the one with
+ * the most of postal address, phone and e-mail, the lowest number
+ * first (*found 0 when the company has none). */
+typedef struct fu__contact_reader {
+	fu_db *db;
+	sqlite3_stmt *one, *reach;
+} fu__contact_reader;
+int fu__contact_reader_open(fu_db *db, fu__contact_reader *r);
+int fu__contact_reader_get(fu__contact_reader *r, int64_t id, fu_contact *c);
+int fu__contact_reader_reach(fu__contact_reader *r, int64_t company,
+			     fu_contact *c, int *found);
+void fu__contact_reader_close(fu__contact_reader *r);
 /* Remove a contact nothing refers to (undo of the event that created
  * it); one still referred to stays. */
 int fu__contact_drop_unused(fu_db *db, int64_t id);
@@ -334,6 +356,16 @@ int fu__application_exists(fu_db *db, int64_t id);
 int fu__application_company(fu_db *db, int64_t *out, int64_t id);
 int fu__application_count(fu_db *db, int64_t *out);
 int fu__application_first_created(fu_db *db, int64_t *out);
+/* Applications one at a time by number, with their people, the
+ * statements prepared once (report.c): *a zeroed by the caller, cleared
+ * with fu_application_clear; FU_ENOTFOUND when there is none. */
+typedef struct fu__app_reader {
+	fu_db *db;
+	sqlite3_stmt *one, *people;
+} fu__app_reader;
+int fu__app_reader_open(fu_db *db, fu__app_reader *r);
+int fu__app_reader_get(fu__app_reader *r, int64_t id, fu_application *a);
+void fu__app_reader_close(fu__app_reader *r);
 /* Attach contacts (existing ones, which must exist, then new names,
  * created at company) to an application, after those it has. */
 int fu__application_attach(fu_db *db, int64_t app, int64_t company,
@@ -390,6 +422,27 @@ int fu__event_set_applied(fu_db *db, int64_t app, int64_t at);
  * record is valid during the call. */
 int fu__event_each(fu_db *db, int want_topics,
 		   int (*fn)(const fu_event *e, void *arg), void *arg);
+/* The same for the events at from <= at < to and at <= until whose
+ * kind is in kinds (bits 1 << kind), in (at, id) order, without topics
+ * (fu report's rows). */
+int fu__event_each_between(fu_db *db, int64_t from, int64_t to,
+			   int64_t until, unsigned kinds,
+			   int (*fn)(const fu_event *e, void *arg), void *arg);
+/* The same events in brief, with the employer: the company of their
+ * application, or of the contact a networking event was logged on (0:
+ * none) (fu report's totals). */
+typedef struct fu__event_brief {
+	int64_t id, at, application_id, contact_id, company_id;
+	fu_event_kind kind;
+} fu__event_brief;
+int fu__event_each_brief(fu_db *db, int64_t from, int64_t to, int64_t until,
+			 unsigned kinds,
+			 int (*fn)(const fu__event_brief *e, void *arg),
+			 void *arg);
+/* When the first event of those kinds at or before until happened (0:
+ * none). */
+int fu__event_first_of(fu_db *db, int64_t *out, unsigned kinds,
+		       int64_t until);
 int fu__event_count(fu_db *db, int64_t *out);
 /* The people event id created (named with --with, new then), in order. */
 int fu__event_created_people(fu_db *db, int64_t id, int64_t **out, size_t *n);

@@ -294,6 +294,13 @@ static const char schema_v6[] =
 "  scanned_at INTEGER NOT NULL      -- when\n"
 ");\n";
 
+/* Version 7: the people at a company, found by index: fu report
+ * completes a row without an address from the contact at its employer
+ * who can best be reached (contacts.c), once a company, and read every
+ * contact to find them (20 s for a year of 10k applications). */
+static const char schema_v7[] =
+"CREATE INDEX IF NOT EXISTS contacts_company ON contacts(company_id);\n";
+
 static int migrate_v1(fu_db *db)
 {
 	return fu__exec(db, schema_v1);
@@ -324,10 +331,15 @@ static int migrate_v6(fu_db *db)
 	return fu__exec(db, schema_v6);
 }
 
+static int migrate_v7(fu_db *db)
+{
+	return fu__exec(db, schema_v7);
+}
+
 /* migrations[i] takes the file from version i to i + 1 */
 static int (*const migrations[])(fu_db *) = {
 	migrate_v1, migrate_v2, migrate_v3, migrate_v4, migrate_v5,
-	migrate_v6
+	migrate_v6, migrate_v7
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == FU_SCHEMA_VERSION,

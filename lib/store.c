@@ -385,7 +385,7 @@ int fu_actions_recompute_all(fu_db *db)
 int fu_config_set(fu_db *db, const char *key, const char *value)
 {
 	const char *norm = NULL;
-	char buf[32];
+	char buf[128]; /* a number, a word, or a list of words */
 	int affects = 0;
 	int rc = fu__config_check(db, key, value, &norm, buf, sizeof buf,
 				  &affects);

@@ -48,6 +48,10 @@ static void test_schema_migrates_v1(void **state)
 	fu_application_free(a);
 	assert_int_equal(fu_test_int(db, "PRAGMA user_version"),
 			 FU_SCHEMA_VERSION);
+	/* version 7: a company's people by index (fu report) */
+	assert_int_equal(fu_test_int(db, "SELECT count(*) FROM sqlite_master "
+				     "WHERE type = 'index' AND name = "
+				     "'contacts_company'"), 1);
 	/* the migration derives nothing: a read works the actions out for
 	 * itself (the file stays as the migration left it), the first
 	 * write stores them */

@@ -197,6 +197,14 @@ else
 	got_all rules
 	bcomp --color ""
 	got_is auto always never
+	bcomp report --
+	got_has --since --until --week --rules --format --output --stats
+	bcomp report --rules ""
+	got_is wa ny ne nc de custom
+	bcomp report --format ""
+	got_is text csv pdf
+	bcomp config report.rules ""
+	got_is wa ny ne nc de custom
 	bcomp help ""
 	got_all commands
 
@@ -263,8 +271,10 @@ else
 		"fu --db $T/other.db show " "FU_DB=$T/other.db fu show " \
 		"fu log acme sent --channel " "fu config rules.nudge." \
 		"fu rules " "fu --color " "fu edit dana --prefers " \
-		"fu draft acme --to Dan" "fu draft acme --channel " "fu show "
-	if [ "$(grep -c '^=== ' "$T/zout")" -ne 22 ]; then
+		"fu draft acme --to Dan" "fu draft acme --channel " "fu show " \
+		"fu report --rules " "fu report --format " \
+		"fu config report.rules "
+	if [ "$(grep -c '^=== ' "$T/zout")" -ne 25 ]; then
 		fail "zsh did not complete every line"
 		sed 's/^/  zsh: /' "$T/zout" | tail -20
 	fi
@@ -305,6 +315,12 @@ else
 	got_is auto always never
 	zpick 19
 	got_is email phone letter social none
+	zpick 23
+	got_is wa ny ne nc de custom
+	zpick 24
+	got_is text csv pdf
+	zpick 25
+	got_is wa ny ne nc de custom
 
 	t "zsh: the user's applications and contacts, names quoted"
 	zpick 9
@@ -387,6 +403,12 @@ else
 	got_all rules
 	fcomp "fu --color "
 	got_is auto always never
+	fcomp "fu report --rules "
+	got_is wa ny ne nc de custom
+	fcomp "fu report --format "
+	got_is text csv pdf
+	fcomp "fu config report.rules "
+	got_is wa ny ne nc de custom
 
 	t "fish: the user's applications and contacts"
 	fcomp "fu show Da"

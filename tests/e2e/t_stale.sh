@@ -103,7 +103,7 @@ sqlite3 "$FU_DB" "DROP TABLE proposal_people; DROP TABLE proposal_candidates;
 ok due --all --json
 [ "$(checkin_due)" = "2026-11-16T01:00:00+01:00" ] && pass ||
 	fail "due $(checkin_due)"
-[ "$(sqlite3 "$FU_DB" 'PRAGMA user_version')" = 6 ] && pass ||
+[ "$(sqlite3 "$FU_DB" 'PRAGMA user_version')" = 7 ] && pass ||
 	fail "not migrated"
 [ "$(sqlite3 "$FU_DB" "SELECT count(*) FROM actions")" = 0 ] && pass ||
 	fail "the migration derived the actions itself"
