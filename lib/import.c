@@ -83,6 +83,7 @@ static void imp_free(imp *m)
 	for (size_t i = 0; i < m->nev; i++) {
 		free(m->ev[i].with);
 		free(m->ev[i].topics);
+		free(m->ev[i].topic_with);
 	}
 	free(m->ev);
 	for (size_t i = 0; i < m->ncf; i++)
@@ -526,7 +527,7 @@ static int read_application(imp *m, const cJSON *o, const char *base,
 static const char *const event_fields[] = { "id", "kind", "at",
 	"application", "contact", "with", "channel", "topics", "expect",
 	"until", "note", "action", "outcome", "urgent", "recorded", "added",
-	NULL };
+	"topic_with", "occasion", "because", NULL };
 
 /* The kinds of an export: what fu log takes, and closed. */
 static int parse_kind(fu_event_kind *out, const char *s)
@@ -538,9 +539,37 @@ static int parse_kind(fu_event_kind *out, const char *s)
 	return fu_event_kind_parse(out, s);
 }
 
+/* "topic_with": beside each topic, the person it was discussed with
+ * (a number) or null (everyone); absent when none is one person's. */
+static int read_topic_with(imp *m, const cJSON *o, const char *base,
+			   fu_event *e)
+{
+	const cJSON *list = NULL;
+	size_t count = 0;
+	char path[256];
+	int rc = get_array(m, o, base, "topic_with", &list, &count);
+	if (rc || !list)
+		return rc;
+	if (count != e->ntopics)
+		return bad(m, at(path, sizeof path, base, "topic_with"), "has "
+			   "%zu entries for %zu topics: one each, null for "
+			   "everyone met", count, e->ntopics);
+	if (count && !(e->topic_with = calloc(count, sizeof *e->topic_with)))
+		return oom(m);
+	size_t i = 0;
+	for (const cJSON *v = list->child; v; v = v->next, i++) {
+		snprintf(path, sizeof path, "%s.topic_with[%zu]", base, i);
+		if (!cJSON_IsNull(v) && (rc = as_id(m, path, v,
+						    &e->topic_with[i])))
+			return rc;
+	}
+	return FU_OK;
+}
+
 static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 {
-	const char *kind, *channel, *note, *action, *outcome;
+	const char *kind, *channel, *note, *action, *outcome, *occasion,
+		   *because;
 	char path[256];
 	int rc;
 	if (!cJSON_IsObject(o))
@@ -580,6 +609,8 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 				   "an empty string");
 		e->topics[e->ntopics++] = t->valuestring;
 	}
+	if ((rc = read_topic_with(m, o, base, e)))
+		return rc;
 	int64_t *added = NULL;
 	size_t nadded = 0;
 	rc = read_ids(m, o, base, "added", &added, &nadded);
@@ -610,8 +641,12 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 	    (rc = get_word(m, o, base, "outcome", 0, FU__FIELD_MAX,
 			   &outcome)) ||
 	    (rc = get_bool(m, o, base, "urgent", &e->urgent)) ||
-	    (rc = get_time(m, o, base, "recorded", 0, &e->created_at)))
+	    (rc = get_time(m, o, base, "recorded", 0, &e->created_at)) ||
+	    (rc = get_str(m, o, base, "occasion", 0, &occasion)) ||
+	    (rc = get_str(m, o, base, "because", 0, &because)))
 		return rc;
+	e->occasion = (char *)occasion;
+	e->because = (char *)because;
 	if (outcome && fu_outcome_parse(&e->outcome, outcome))
 		return bad(m, at(path, sizeof path, base, "outcome"), "'%s' is "
 			   "not an outcome (%s)", outcome, fu_outcome_names());
@@ -1121,6 +1156,8 @@ static int write_doc(imp *m, fu_import_report *rep)
 		e.contact_id = new_thing(m, e.contact_id);
 		for (size_t j = 0; j < e.nwith; j++)
 			e.with[j] = new_thing(m, e.with[j]);
+		for (size_t j = 0; e.topic_with && j < e.ntopics; j++)
+			e.topic_with[j] = new_thing(m, e.topic_with[j]);
 		if ((merge && (rc = rewrite_key(m, &e))) ||
 		    (rc = fu__insert_event(db, &e, e.id, e.created_at)))
 			return rc;
