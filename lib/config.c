@@ -13,7 +13,7 @@
 
 #include "internal.h"
 
-enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM };
+enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM, K_ADDRESS };
 
 typedef struct key_def {
 	fu_config_key pub;
@@ -21,7 +21,7 @@ typedef struct key_def {
 	int param; /* K_PARAM: index into fu_params */
 } key_def;
 
-static key_def keys[4 + FU_P__COUNT];
+static key_def keys[5 + FU_P__COUNT];
 static size_t nkeys;
 static char defaults[FU_P__COUNT][16];
 
@@ -36,6 +36,9 @@ static void init_keys(void)
 		  K_EMAIL, 0 },
 		{ { "user.phone", NULL, "your phone number, to sign drafts" },
 		  K_TEXT, 0 },
+		{ { "user.address", NULL, "your postal address, at the head of "
+		    "letters (several lines, or one with commas)" },
+		  K_ADDRESS, 0 },
 		{ { "user.employed", "false", "true while you have a job: "
 		    "closure then suggests withdrawing" }, K_BOOL, 0 },
 	};
@@ -56,7 +59,7 @@ static void init_keys(void)
 
 const fu_config_key *fu_config_keys(size_t *n)
 {
-	static fu_config_key pub[4 + FU_P__COUNT];
+	static fu_config_key pub[5 + FU_P__COUNT];
 	init_keys();
 	for (size_t i = 0; i < nkeys; i++)
 		pub[i] = keys[i].pub;
@@ -132,7 +135,8 @@ static int validate(fu_db *db, const key_def *k, const char *value,
 	int b, rc;
 	long v;
 	*norm = value;
-	if (path && (rc = fu__check_text_at(db, path, value, FU__FIELD_MAX, 0)))
+	if (path && (rc = fu__check_text_at(db, path, value, FU__FIELD_MAX,
+						  k->type == K_ADDRESS)))
 		return rc;
 	switch (k->type) {
 	case K_EMAIL: {
@@ -166,6 +170,32 @@ static int validate(fu_db *db, const key_def *k, const char *value,
 		}
 		snprintf(buf, len, "%ld", v);
 		*norm = buf;
+		return FU_OK;
+	}
+	case K_ADDRESS: {
+		size_t lines = 1;
+		for (const char *p = value; *p; p++)
+			lines += *p == '\n';
+		if (strspn(value, " \t\r\n") == strlen(value))
+			return path ? fu__error(db, FU_EINVALID, "%s: expected "
+						"a postal address, not %s", path,
+						*value ? "only blanks"
+						: "an empty string")
+				    : fu__error(db, FU_EINVALID, "%s is empty",
+						k->pub.key);
+		if ((rc = path ? fu__check_text_at(db, path, value,
+						   FU__FIELD_MAX, 1)
+			       : fu__check_text(db, k->pub.key, value,
+						FU__FIELD_MAX, 1)))
+			return rc;
+		if (lines > 8)
+			return path ? fu__error(db, FU_EINVALID, "%s: a postal "
+						"address of at most 8 lines, "
+						"not %zu", path, lines)
+				    : fu__error(db, FU_EINVALID, "%s takes a "
+						"postal address of at most 8 "
+						"lines, not %zu", k->pub.key,
+						lines);
 		return FU_OK;
 	}
 	default:
