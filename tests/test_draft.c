@@ -524,7 +524,7 @@ static void test_draft_spelling(void **state)
 	assert_fu_ok_db(db, fu_spell_check(&w, &n, db,
 		"Zyx wrote: teh recieve, teh Qwertz's plan. Zyxx.\n"
 		"Wrongg at line start, but not mid-sentence Wrongg.",
-		ignore, 1, NULL, NULL));
+		ignore, 1, NULL, NULL, 0));
 	assert_int_equal(n, 4);
 	assert_string_equal(w[0].word, "teh");
 	assert_true(w[0].nsuggestions >= 1 && w[0].nsuggestions <= 3);
@@ -535,7 +535,7 @@ static void test_draft_spelling(void **state)
 	fu_spell_free(w, n);
 
 	assert_int_equal(fu_spell_check(&w, &n, db, "x", NULL, 0,
-					"/nonexistent/en_US", NULL), FU_ENOTFOUND);
+					"/nonexistent/en_US", NULL, 0), FU_ENOTFOUND);
 	assert_has(fu_errmsg(db), "no spelling dictionary");
 	assert_null(w);
 	assert_int_equal(n, 0);
