@@ -389,7 +389,9 @@ static void people_list(fu_buf *b, const fu_draft_input *in)
 		const fu_draft_person *p = &in->people[i];
 		if (!fu__draft_has(p->name))
 			continue;
-		fu_buf_printf(b, "%s  - %s", b->len ? "\n" : "", p->name);
+		if (b->len && b->data[b->len - 1] != '\n')
+			fu_buf_putc(b, '\n');
+		fu_buf_printf(b, "  - %s", p->name);
 		if (fu__draft_has(p->title))
 			fu_buf_printf(b, ", %s", p->title);
 		const char *known[3] = { NULL, NULL, NULL };
@@ -435,6 +437,8 @@ static void people_list(fu_buf *b, const fu_draft_input *in)
 		for (size_t k = 0; k < nm; k++)
 			fu_buf_printf(b, " %s", opts[k]);
 	}
+	while (b->len && b->data[b->len - 1] == '\n')
+		b->data[--b->len] = '\0';
 }
 
 /* Put the value of name into b: 1, 0 when it has none, -1 when no such

@@ -49,6 +49,9 @@
 /* whom the work is for: the team, or (an agency) the employer */
 #define THE_TEAM "{^agency}the team{/agency}{#agency}{company}{/agency}"
 #define SUBJECT_ROLE "{role}{#agency} at {company}{/agency}"
+/* who decides: the person, or (an agency) their client */
+#define YOUR_DECISION "{^agency}your decision{/agency}{#agency}{company}'s decision{/agency}"
+#define YOU_DECIDE "{^agency}you expect to decide{/agency}{#agency}{company} expects to decide{/agency}"
 #define SUBJECT_POSITION "the {role} position{#agency} at {company}{/agency}"
 /* what a follow-up recalls: their reply (a conversation going on),
  * else the interview, else the application */
@@ -66,8 +69,8 @@
 /* --- thank-you ------------------------------------------------------- */
 
 #define THANK_YOU_SUBJECT                                                    \
-	"Thank you{#role} - {role} {event.kind}{/role}{^role} for meeting " \
-	"with me{/role}"
+	"Thank you{#role} for the {event.kind} - " SUBJECT_ROLE "{/role}"   \
+	"{^role} for meeting with me{/role}"
 
 #define THANK_YOU_BODY                                                       \
 	"{#role}\n"                                                          \
@@ -462,8 +465,8 @@
 	       "{interview.on}, for " POSITION ".",                           \
 	       "I hope you are well. I am following up on my application "   \
 	       "for " POSITION ", which I sent {applied.on}.")               \
-	" Is there any news on your decision, or an updated timeline you "  \
-	"could share?\n"                                                    \
+	" Is there any news on " YOUR_DECISION ", or an updated timeline "  \
+	"you could share?\n"                                                \
 	"\n"                                                                 \
 	"I remain interested in the role and confident that I could "      \
 	"contribute to " THE_TEAM "." ALSO_NEWS " Thank you for your time.\n"
@@ -515,21 +518,22 @@
 	       ", for which I applied {applied.on}")                         \
 	". I understand that hiring takes time, and I do not want to take " \
 	"up much of yours: could you let me know whether the position is "  \
-	"still open, and if so, when you expect to decide?\n"              \
+	"still open, and if so, when " YOU_DECIDE "?\n"                    \
 	"\n"                                                                 \
 	"I would still welcome the chance to join " THE_TEAM "." ALSO_NEWS \
 	" Thank you for your help.\n"
 #define NUDGE3_CALL                                                          \
 	CALL("- Acknowledge that hiring takes time, and keep the call "    \
 	     "short.\n"                                                     \
-	     "- Ask whether " POSITION " is still open, and when they "      \
-	     "expect to decide.\n"                                          \
+	     "- Ask whether " POSITION " is still open, and when "          \
+	     "{^agency}they expect{/agency}{#agency}{company} expects"       \
+	     "{/agency} to decide.\n"                                       \
 	     "- Say that you would still welcome the chance to join "       \
 	     THE_TEAM ".\n" ALSO_POINTS,                                    \
 	     "I am calling about the {role} position at {company}, "        \
 	     "following up on " STAGE_OUR ". I know hiring takes time; "     \
 	     "could you let me know whether the position is still open, "   \
-	     "and when you expect to decide? You can reach me at "          \
+	     "and when " YOU_DECIDE "? You can reach me at "                \
 	     "{user.phone}. Thank you for your help.")
 
 #define NUDGE4_SUBJECT "Any news on " SUBJECT_POSITION "?"
@@ -553,7 +557,7 @@
 	     "- If the timeline has moved, ask for an updated estimate.\n"  \
 	     "- Say how your experience fits the role{#topic.1}, for "      \
 	     "example the work on {topic.1}{/topic.1}.\n" ALSO_POINTS,      \
-	     "Some weeks have passed since " STAGE_OUR " about the {role} "  \
+	     "Some weeks have passed since " STAGE_OUR ", about the {role} " \
 	     "position at {company}, and I wanted to ask whether there is "  \
 	     "any news or a new timeline. The role remains a strong fit for " \
 	     "me. You can reach me at {user.phone}. Thank you.")
@@ -565,28 +569,32 @@
 	STAGE3(" We last spoke {reply.on}.",                                 \
 	       " We last spoke at the interview {interview.on}.",            \
 	       " I applied {applied.on}.")                                   \
-	" Has a decision been made, or is there a new date by which you "   \
-	"expect to make one?\n"                                             \
+	" Has a decision been made, or is there a new date by which "       \
+	"{^agency}you expect{/agency}{#agency}{company} expects{/agency} "  \
+	"to make one?\n"                                                    \
 	"\n"                                                                 \
 	"Whatever the answer, I would be glad to hear it, and I am happy "  \
 	"to send anything that would help." ALSO_NEWS " Thank you for your " \
 	"time.\n"
 #define NUDGE5_CALL                                                          \
-	CALL("- Ask one short question: has a decision been made, or is "  \
-	     "there a new date for one?\n"                                  \
+	CALL("- Mention " STAGE_YOUR ", then ask one short question: has a " \
+	     "decision been made, or is there a new date for one?\n"        \
 	     "- Say that you would be glad of an answer either way.\n"      \
 	     "- Offer to send anything that would help.\n" ALSO_POINTS,      \
 	     "I have a short question about the {role} position at "        \
-	     "{company}: has a decision been made, or is there a new date "  \
-	     "by which you expect one? I would be glad to hear either way. " \
+	     "{company}, following " STAGE_OUR ": has a decision been made, " \
+	     "or is there a new date "                                      \
+	     "by which {^agency}you expect{/agency}{#agency}{company} "     \
+	     "expects{/agency} one? I would be glad to hear either way. "   \
 	     "You can reach me at {user.phone}. Thank you for your time.")
 
 #define NUDGE6_SUBJECT "Where things stand - " SUBJECT_ROLE
 #define NUDGE6_BODY                                                          \
 	"I wanted to ask where things stand with " POSITION "."             \
-	STAGE3(" Our conversation {reply.on} left me keen to continue it.",  \
-	       " Our interview {interview.on} left me keen to join "         \
-	       THE_TEAM ".",                                                  \
+	STAGE3(" Since our conversation {reply.on}, I have been keen to "    \
+	       "continue it.",                                                \
+	       " Since our interview {interview.on}, I have been keen to "   \
+	       "join " THE_TEAM ".",                                          \
 	       " My application, sent {applied.on}, still stands, and my "   \
 	       "interest has not changed.")                                  \
 	" Is there a next step I should prepare for, or would you rather I " \
@@ -596,13 +604,15 @@
 	"{#topic.1}, and glad to talk further about {topic.1}{/topic.1}."   \
 	ALSO_NEWS " Thank you for your patience with my questions.\n"
 #define NUDGE6_CALL                                                          \
-	CALL("- Ask where things stand with " POSITION ", and whether "     \
-	     "there is a next step to prepare for.\n"                       \
+	CALL("- Ask where things stand with " POSITION " since "            \
+	     STAGE_YOUR ", and whether there is a next step to prepare "    \
+	     "for.\n"                                                       \
 	     "- Say that you remain available and interested.\n"            \
 	     "- Ask whether they would rather you checked back later, and " \
 	     "when.\n" ALSO_POINTS,                                         \
 	     "I wanted to ask where things stand with the {role} position " \
-	     "at {company}, and whether there is a next step I should "      \
+	     "at {company} since " STAGE_OUR ", and whether there is a next " \
+	     "step I should "                                               \
 	     "prepare for. I remain available and interested. You can "      \
 	     "reach me at {user.phone}. Thank you.")
 
@@ -612,7 +622,7 @@
 	STAGE3(", after your message {reply.on}",                            \
 	       ", after our interview {interview.on}",                       \
 	       ", after my application {applied.on}")                        \
-	". If there is any news, or if you expect to decide within the "    \
+	". If there is any news, or if " YOU_DECIDE " within the "          \
 	"next few weeks, I would be grateful to know.\n"                   \
 	"\n"                                                                 \
 	"I am confident that my experience would serve " THE_TEAM " well."  \
@@ -620,12 +630,13 @@
 #define NUDGE7_CALL                                                          \
 	CALL("- Say that you are following up once more, after "           \
 	     STAGE_YOUR ".\n"                                               \
-	     "- Ask whether they expect to decide within the next few "     \
+	     "- Ask whether {^agency}they expect{/agency}{#agency}{company} " \
+	     "expects{/agency} to decide within the next few "              \
 	     "weeks.\n"                                                     \
 	     "- Say why your experience would serve " THE_TEAM " well.\n"    \
 	     ALSO_POINTS,                                                   \
 	     "I am following up once more on the {role} position at "       \
-	     "{company}, after " STAGE_OUR ". If you expect to decide "      \
+	     "{company}, after " STAGE_OUR ". If " YOU_DECIDE " "           \
 	     "within the next few weeks, I would be grateful to know. You "  \
 	     "can reach me at {user.phone}. Thank you for your "            \
 	     "consideration.")
@@ -643,12 +654,13 @@
 	"Thank you, and I look forward to hearing from you.\n"
 #define NUDGE8_CALL                                                          \
 	CALL("- Keep it short: your interest in " POSITION " is as strong " \
-	     "as ever.\n"                                                   \
+	     "as it was after " STAGE_YOUR ".\n"                            \
 	     "- Ask whether the position is still open and, if so, what "   \
 	     "the next step would be.\n"                                    \
 	     "- Thank them for their time.\n" ALSO_POINTS,                   \
 	     "I know how busy hiring can be, so I will keep this short. I "  \
-	     "am still keen on the {role} position at {company}; could you " \
+	     "am as keen on the {role} position at {company} as I was after " \
+	     STAGE_OUR "; could you "                                       \
 	     "let me know whether it is still open, and what the next step " \
 	     "would be? You can reach me at {user.phone}. Thank you.")
 

@@ -295,6 +295,16 @@ static void check_word(void *ctx, const char *w, size_t n, int start)
 			return;
 	if (hs.spell(k->h, word))
 		return;
+	/* a possessive of a known word (one of the personal dictionary:
+	 * "kubectl's") */
+	size_t stem = stem_len(word, n);
+	if (stem < n) {
+		char base[MAX_WORD + 1];
+		memcpy(base, word, stem);
+		base[stem] = '\0';
+		if (hs.spell(k->h, base))
+			return;
+	}
 	if (k->n == k->cap) {
 		size_t cap = k->cap ? 2 * k->cap : 8;
 		fu_spell_word *v = realloc(k->out, cap * sizeof *v);

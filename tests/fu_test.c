@@ -369,6 +369,7 @@ fu_draft_input fu_test_draft_input(const char *action, fu_channel ch)
 	in.user_name = "Alex Morgan";
 	in.user_email = "alex.morgan@example.org";
 	in.user_phone = "+1 555 0100";
+	in.user_address = "12 Elm Street\nSpringfield, IL 62701";
 	in.now = NOW;
 	return in;
 }
