@@ -180,12 +180,11 @@
 #define ACK_OFFER_SUBJECT "Thank you for the offer - " SUBJECT_ROLE
 
 #define ACK_OFFER_BODY                                                       \
-	"Thank you for your offer {event.on}, for " POSITION ". I am "       \
-	"delighted to receive it, and I am reviewing the details now. I "    \
+	"Thank you for the offer for " POSITION ", which I received "      \
+	"{event.on}. I am delighted, and I am reviewing the details now; I " \
 	"will give you my answer by {answer_date}.\n"                       \
 	"\n"                                                                 \
-	"If a question comes up in the meantime, I will be in touch. My "  \
-	"contact details are below.\n"
+	"My contact details are below, should you need them before then.\n"
 
 #define ACK_OFFER_CALL                                                       \
 	CALL("- Thank them for the offer for " POSITION ".\n"               \
@@ -258,15 +257,15 @@
 	"Thank you, and I hope to hear from you soon.\n"
 
 #define CONNECT_CALL                                                         \
-	CALL("- Remind them where you met{#occasion}: {occasion}, "         \
-	     "{/occasion}{^occasion}: {/occasion}{event.on}{#topic.1}, when " \
-	     "you talked about {topic.1}{/topic.1}.\n"                      \
+	CALL("- Remind them {#occasion}where you met: {occasion}, "         \
+	     "{/occasion}{^occasion}when you met: {/occasion}{event.on}"     \
+	     "{#topic.1}, when you talked about {topic.1}{/topic.1}.\n"     \
 	     "- Say briefly who you are and what kind of role you are "     \
 	     "looking for.\n"                                               \
 	     "- Suggest a next step: a short call or a coffee in the next " \
 	     "couple of weeks.\n",                                          \
 	     "We met{#occasion} at {occasion}{/occasion} {event.on}"         \
-	     "{#topic.1} and talked about {topic.1}{/topic.1}. I enjoyed our " \
+	     "{#topic.1}, and talked about {topic.1}{/topic.1}. I enjoyed our " \
 	     "conversation and would be glad to continue it over a short "  \
 	     "call or a coffee. You can reach me at {user.phone}. Thank you, " \
 	     "and I hope to talk soon.")
@@ -457,7 +456,7 @@
 	STAGE3("your message {reply.on}", "our interview {interview.on}",    \
 	       "my application {applied.on}")
 
-#define NUDGE1_SUBJECT "Checking in - " SUBJECT_ROLE
+#define NUDGE1_SUBJECT "{#reply.on}Continuing our conversation{/reply.on}{^reply.on}Checking in{/reply.on} - " SUBJECT_ROLE
 #define NUDGE1_BODY                                                          \
 	STAGE3("Thank you again for your message {reply.on}. I wanted to "  \
 	       "pick up our conversation about " POSITION ".",               \
@@ -485,7 +484,7 @@
 	     "an updated timeline. I remain interested in the role. You can " \
 	     "reach me at {user.phone}. Thank you, and have a good day.")
 
-#define NUDGE2_SUBJECT "Still interested - " SUBJECT_ROLE
+#define NUDGE2_SUBJECT "{#reply.on}Following up on our exchange{/reply.on}{^reply.on}Still interested{/reply.on} - " SUBJECT_ROLE
 #define NUDGE2_BODY                                                          \
 	STAGE3("I enjoyed our exchange {reply.on}, about " POSITION ", and "  \
 	       "I wanted to follow it up.",                                   \
@@ -510,7 +509,7 @@
 	     ", and I would be grateful for a short update when you have a " \
 	     "moment. You can reach me at {user.phone}. Thank you.")
 
-#define NUDGE3_SUBJECT "Following up - " SUBJECT_ROLE
+#define NUDGE3_SUBJECT "{#reply.on}Picking up where we left off{/reply.on}{^reply.on}Following up{/reply.on} - " SUBJECT_ROLE
 #define NUDGE3_BODY                                                          \
 	"I am writing about " POSITION                                       \
 	STAGE3(", which we discussed {reply.on}",                            \
@@ -536,7 +535,7 @@
 	     "and when " YOU_DECIDE "? You can reach me at "                \
 	     "{user.phone}. Thank you for your help.")
 
-#define NUDGE4_SUBJECT "Any news on " SUBJECT_POSITION "?"
+#define NUDGE4_SUBJECT "Any news on " SUBJECT_POSITION "{#reply.on} since we spoke{/reply.on}?"
 #define NUDGE4_BODY                                                          \
 	STAGE3("Following your message {reply.on}, I wanted to ask whether " \
 	       "there is any news on " POSITION ".",                          \
@@ -562,7 +561,7 @@
 	     "any news or a new timeline. The role remains a strong fit for " \
 	     "me. You can reach me at {user.phone}. Thank you.")
 
-#define NUDGE5_SUBJECT "A question about " SUBJECT_POSITION
+#define NUDGE5_SUBJECT "A{#reply.on} further{/reply.on} question about " SUBJECT_POSITION
 #define NUDGE5_BODY                                                          \
 	"I hope things are going well. I am still keen on " POSITION ", "   \
 	"and I have a short question."                                      \
@@ -588,7 +587,7 @@
 	     "expects{/agency} one? I would be glad to hear either way. "   \
 	     "You can reach me at {user.phone}. Thank you for your time.")
 
-#define NUDGE6_SUBJECT "Where things stand - " SUBJECT_ROLE
+#define NUDGE6_SUBJECT "{#reply.on}Next steps after our conversation{/reply.on}{^reply.on}Where things stand{/reply.on} - " SUBJECT_ROLE
 #define NUDGE6_BODY                                                          \
 	"I wanted to ask where things stand with " POSITION "."             \
 	STAGE3(" Since our conversation {reply.on}, I have been keen to "    \
@@ -616,7 +615,7 @@
 	     "prepare for. I remain available and interested. You can "      \
 	     "reach me at {user.phone}. Thank you.")
 
-#define NUDGE7_SUBJECT "Keeping in touch - " SUBJECT_ROLE
+#define NUDGE7_SUBJECT "{#reply.on}Still in touch{/reply.on}{^reply.on}Keeping in touch{/reply.on} - " SUBJECT_ROLE
 #define NUDGE7_BODY                                                          \
 	"I am following up once more on " POSITION                          \
 	STAGE3(", after your message {reply.on}",                            \
@@ -641,7 +640,7 @@
 	     "can reach me at {user.phone}. Thank you for your "            \
 	     "consideration.")
 
-#define NUDGE8_SUBJECT "Hoping for an update - " SUBJECT_ROLE
+#define NUDGE8_SUBJECT "{#reply.on}Hoping to hear more{/reply.on}{^reply.on}Hoping for an update{/reply.on} - " SUBJECT_ROLE
 #define NUDGE8_BODY                                                          \
 	"I know how busy hiring can be, so I will keep this short. My "    \
 	"interest in " POSITION " is as strong as it was"                   \
@@ -679,8 +678,8 @@
 	"{/agency}{#agency}I enjoyed learning about {company} through you, " \
 	"and I would be glad to hear about future roles that match my "     \
 	"experience, there or with your other clients.{/agency}{#others} I " \
-	"remain interested in {others}.{/others} I hope we can stay in "    \
-	"touch.\n"                                                           \
+	"remain interested in {others}.{/others}{#also} Thank you also for " \
+	"your news about {also}.{/also} I hope we can stay in touch.\n"     \
 	"\n"                                                                 \
 	"Thank you again for your consideration.\n"
 
@@ -829,7 +828,7 @@
 	"bonus and equity, flexibility.\n"                                  \
 	"- Read up on negotiation, and decide what you would ask for and " \
 	"why.\n"                                                            \
-	"- Do not decide on the spot: thank them, and say when you will "  \
+	"- Do not decide at once: thank them, and say when you will "  \
 	"answer.\n"                                                         \
 	"- When you have decided, record it (accepting lists the "         \
 	"withdraw-notices you then owe):\n"                                \

@@ -465,8 +465,8 @@ static void test_draft_acknowledgements(void **state)
 	in.event_kind = FU_EV_OFFER;
 	in.answer_at = NOW + 5 * DAY;
 	d = fu_test_render(db, &in, NULL);
-	assert_has(d->body, "Thank you for your offer on Sunday, November 8, "
-		   "for the Backend Engineer position at Acme.");
+	assert_has(d->body, "Thank you for the offer for the Backend Engineer "
+		   "position at Acme, which I received on Sunday, November 8.");
 	assert_has(d->body, "I will give you my answer by Saturday, November 14.");
 	fu_draft_free(d);
 	/* a promise of help: thanked for; no "anything else" to a
