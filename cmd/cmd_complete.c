@@ -16,7 +16,8 @@
  *   contacts              names and numbers of contacts
  *   refs                  both
  *   kinds | outcomes | channels | prefers | sources | actions | rules |
- *   config-keys | colors  the words those options take
+ *   config-keys | colors  the words those options take (kinds: fu log's
+ *                         KIND, and topic)
  */
 #include <string.h>
 
@@ -189,6 +190,7 @@ static int cmd_complete(cli *c, int argc, char **argv)
 		things(c, 2, 1);
 	} else if (!strcmp(w, "kinds")) {
 		names(kind_name, FU_EV__COUNT);
+		printf("topic\n"); /* fu log REF topic: topics added later */
 	} else if (!strcmp(w, "outcomes")) {
 		names(outcome_name, FU_OUT__COUNT);
 	} else if (!strcmp(w, "channels")) {
