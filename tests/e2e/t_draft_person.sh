@@ -127,6 +127,19 @@ out_has "November 9, 2026"
 out_has "Thank you for the interview today, about"
 out_lacks "on Monday, November 9"
 
+t "export and import carry each topic's person: the same drafts after"
+ok export
+cp "$T/out" "$T/acme.json"
+FU_DB="$T/acme2.db" ok import "$T/acme.json"
+FU_DB="$T/acme2.db" ok draft acme thank-you --to sam
+if cmp -s "$T/out" "$G/thank-you.sam.email"; then pass; else fail "not the same draft after import"; fi
+
+t "history says 'in person', never 'by in-person' (in the copy: the event numbers below stay)"
+FU_DB="$T/acme2.db" ok log acme meeting --at "-1h" --with dana --channel in-person
+FU_DB="$T/acme2.db" ok show acme
+out_has "meeting        with Dana Reyes in person"
+out_lacks "by in-person"
+
 # --- three interviewers, nothing logged as discussed ------------------------
 
 ok add contact "Lena Vogel" --company Stark --title "Engineering Manager" \
