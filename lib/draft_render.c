@@ -1076,11 +1076,15 @@ static int letter_head(fu_buf *b, fu_db *db, const fu_draft_input *in)
 		fu_buf_printf(b, "%s\n", in->contact_title);
 	const char *org = fu__draft_has(in->contact_company) ? in->contact_company
 						   : in->company;
-	if (fu__draft_has(org))
-		fu_buf_printf(b, "%s\n", org);
 	char *addr = tidy(in->contact_address);
 	if (!addr)
 		return fu__draft_oom(db);
+	/* not twice when the address begins with it ("Stark Industries,
+	 * 1 Tower Way") */
+	size_t n = fu__draft_has(org) ? strlen(org) : 0;
+	if (n && !(strncasecmp(addr, org, n) == 0 &&
+		   (addr[n] == ',' || addr[n] == '\n')))
+		fu_buf_printf(b, "%s\n", org);
 	fu_buf_puts(b, addr); /* tidy() ends it with a newline */
 	free(addr);
 	return FU_OK;

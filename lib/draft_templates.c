@@ -62,8 +62,10 @@
 #define ALSO_NEWS                                                            \
 	"{#also} I would also welcome any news on {also}.{/also}"           \
 	"{#others} I remain interested in {others} as well.{/others}"
+/* and in the voicemail, before the call-back number */
+#define ALSO_VM "{#also}I would also welcome news on {also}. {/also}"
 #define ALSO_POINTS                                                          \
-	"{#also}\n- Ask about {also} too: one call serves both.\n{/also}\n"   \
+	"{#also}\n- Ask about {also} too, in the same call.\n{/also}\n"      \
 	"{#others}\n- Say that you remain interested in {others}.\n{/others}\n"
 
 /* --- thank-you ------------------------------------------------------- */
@@ -407,7 +409,7 @@
 	     "I applied for the {role} position at {company} {applied.on}, " \
 	     "and I wanted to make sure that my application reached you and " \
 	     "to ask about the next steps. The role is of real interest to " \
-	     "me. You can reach me at {user.phone}. Thank you, and have a "  \
+	     "me. " ALSO_VM "You can reach me at {user.phone}. Thank you, and have a "  \
 	     "good day.")
 
 /* --- interview-check-in ---------------------------------------------- */
@@ -443,7 +445,7 @@
 	     "Thank you again for the interview {interview.on}, about the "  \
 	     "{role} position at {company}. I wanted to ask whether there is " \
 	     "any news on your decision, or an updated timeline. I remain "  \
-	     "keen on the role. You can reach me at {user.phone}. Thank "    \
+	     "keen on the role. " ALSO_VM "You can reach me at {user.phone}. Thank "    \
 	     "you, and have a good day.")
 
 /* --- nudge: eight wordings, in turn ------------------------------------ */
@@ -480,9 +482,11 @@
 	     THE_TEAM ".\n" ALSO_POINTS,                                    \
 	     "I am following up on " STAGE3("your message {reply.on},"      \
 	     " about", "our interview {interview.on}, for", "my application " \
-	     "{applied.on}, for") " the {role} position at {company}. I wanted to ask whether there is any news, or "  \
-	     "an updated timeline. I remain interested in the role. You can " \
-	     "reach me at {user.phone}. Thank you, and have a good day.")
+	     "{applied.on}, for") " the {role} position at {company}. I "  \
+	     "wanted to ask whether there is any news, or an updated "      \
+	     "timeline. I remain interested in the role. " ALSO_VM "You "   \
+	     "can reach me at {user.phone}. Thank you, and have a good "    \
+	     "day.")
 
 #define NUDGE2_SUBJECT "{#reply.on}Following up on our exchange{/reply.on}{^reply.on}Still interested{/reply.on} - " SUBJECT_ROLE
 #define NUDGE2_BODY                                                          \
@@ -507,7 +511,7 @@
 	     "I am calling to check in once more about the {role} position " \
 	     "at {company}. My interest has only grown since " STAGE_OUR    \
 	     ", and I would be grateful for a short update when you have a " \
-	     "moment. You can reach me at {user.phone}. Thank you.")
+	     "moment. " ALSO_VM "You can reach me at {user.phone}. Thank you.")
 
 #define NUDGE3_SUBJECT "{#reply.on}Picking up where we left off{/reply.on}{^reply.on}Following up{/reply.on} - " SUBJECT_ROLE
 #define NUDGE3_BODY                                                          \
@@ -532,7 +536,7 @@
 	     "I am calling about the {role} position at {company}, "        \
 	     "following up on " STAGE_OUR ". I know hiring takes time; "     \
 	     "could you let me know whether the position is still open, "   \
-	     "and when " YOU_DECIDE "? You can reach me at "                \
+	     "and when " YOU_DECIDE "? " ALSO_VM "You can reach me at "                \
 	     "{user.phone}. Thank you for your help.")
 
 #define NUDGE4_SUBJECT "Any news on " SUBJECT_POSITION "{#reply.on} since we spoke{/reply.on}?"
@@ -559,7 +563,7 @@
 	     "Some weeks have passed since " STAGE_OUR ", about the {role} " \
 	     "position at {company}, and I wanted to ask whether there is "  \
 	     "any news or a new timeline. The role remains a strong fit for " \
-	     "me. You can reach me at {user.phone}. Thank you.")
+	     "me. " ALSO_VM "You can reach me at {user.phone}. Thank you.")
 
 #define NUDGE5_SUBJECT "A{#reply.on} further{/reply.on} question about " SUBJECT_POSITION
 #define NUDGE5_BODY                                                          \
@@ -585,7 +589,8 @@
 	     "or is there a new date "                                      \
 	     "by which {^agency}you expect{/agency}{#agency}{company} "     \
 	     "expects{/agency} one? I would be glad to hear either way. "   \
-	     "You can reach me at {user.phone}. Thank you for your time.")
+	     ALSO_VM "You can reach me at {user.phone}. Thank you for your " \
+	     "time.")
 
 #define NUDGE6_SUBJECT "{#reply.on}Next steps after our conversation{/reply.on}{^reply.on}Where things stand{/reply.on} - " SUBJECT_ROLE
 #define NUDGE6_BODY                                                          \
@@ -612,8 +617,8 @@
 	     "I wanted to ask where things stand with the {role} position " \
 	     "at {company} since " STAGE_OUR ", and whether there is a next " \
 	     "step I should "                                               \
-	     "prepare for. I remain available and interested. You can "      \
-	     "reach me at {user.phone}. Thank you.")
+	     "prepare for. I remain available and interested. " ALSO_VM     \
+	     "You can reach me at {user.phone}. Thank you.")
 
 #define NUDGE7_SUBJECT "{#reply.on}Still in touch{/reply.on}{^reply.on}Keeping in touch{/reply.on} - " SUBJECT_ROLE
 #define NUDGE7_BODY                                                          \
@@ -636,7 +641,7 @@
 	     ALSO_POINTS,                                                   \
 	     "I am following up once more on the {role} position at "       \
 	     "{company}, after " STAGE_OUR ". If " YOU_DECIDE " "           \
-	     "within the next few weeks, I would be grateful to know. You "  \
+	     "within the next few weeks, I would be grateful to know. " ALSO_VM "You "  \
 	     "can reach me at {user.phone}. Thank you for your "            \
 	     "consideration.")
 
@@ -661,7 +666,7 @@
 	     "am as keen on the {role} position at {company} as I was after " \
 	     STAGE_OUR "; could you "                                       \
 	     "let me know whether it is still open, and what the next step " \
-	     "would be? You can reach me at {user.phone}. Thank you.")
+	     "would be? " ALSO_VM "You can reach me at {user.phone}. Thank you.")
 
 /* --- rejection-response ---------------------------------------------- */
 

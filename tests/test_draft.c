@@ -554,6 +554,75 @@ static void test_draft_courtesies(void **state)
 	fu_draft_free(d);
 }
 
+/* Rule 11 on the phone: a call that serves several applications asks
+ * about each in the talking points and names each in the voicemail,
+ * whatever the wording; a check-in's voicemail too. */
+static void test_draft_call_serves_all(void **state)
+{
+	fu_db *db = *state;
+	const fu_draft_other also[] = {
+		{ 5, "Vandelay", "Data Engineer", "nudge" },
+		{ 6, "Initech", "Platform Engineer", "nudge" },
+	};
+	for (int w = 1; w <= FU_DRAFT_WORDINGS; w++) {
+		fu_draft_input in = nudge_input(FU_CH_PHONE, w % 3, w, 1);
+		in.also = also;
+		in.nalso = 2;
+		fu_draft *d = fu_test_render(db, &in, NULL);
+		assert_has(d->body, "- Ask about the Data Engineer position at "
+			   "Vandelay and the Platform Engineer position at "
+			   "Initech too, in the same call.\n");
+		const char *vm = strstr(d->body, "If you reach voicemail:");
+		assert_non_null(vm);
+		assert_has(vm, "Backend Engineer position at Acme");
+		assert_has(vm, "I would also welcome news on the Data Engineer "
+			   "position at Vandelay and the Platform Engineer "
+			   "position at Initech. You can reach me at");
+		fu_draft_free(d);
+		/* one application: nothing about others */
+		in.nalso = 0;
+		d = fu_test_render(db, &in, NULL);
+		assert_lacks(d->body, "also welcome");
+		assert_lacks(d->body, "same call");
+		fu_draft_free(d);
+	}
+	const char *const checkins[] = { "application-check-in",
+					 "interview-check-in" };
+	for (size_t i = 0; i < 2; i++) {
+		fu_draft_input in = fu_test_draft_input(checkins[i], FU_CH_PHONE);
+		in.also = also;
+		in.nalso = 1;
+		fu_draft *d = fu_test_render(db, &in, NULL);
+		assert_has(strstr(d->body, "If you reach voicemail:"),
+			   "I would also welcome news on the Data Engineer "
+			   "position at Vandelay. You can reach me at");
+		fu_draft_free(d);
+	}
+}
+
+/* A letter's head names the contact's company once, even when their
+ * address begins with it. */
+static void test_draft_letter_company_once(void **state)
+{
+	fu_db *db = *state;
+	fu_draft_input in = fu_test_draft_input("thank-you", FU_CH_LETTER);
+	in.contact_address = "acme, 200 Market Street, San Francisco";
+	fu_draft *d = fu_test_render(db, &in, NULL);
+	assert_has(d->body, "Engineering Manager\nacme, 200 Market Street, "
+		   "San Francisco\n\nDear Dana,");
+	fu_draft_free(d);
+	in.contact_address = "Acme\n200 Market Street";
+	d = fu_test_render(db, &in, NULL);
+	assert_has(d->body, "Engineering Manager\nAcme\n200 Market Street\n\n");
+	fu_draft_free(d);
+	/* a street that only begins like the company is no company */
+	in.contact_address = "Acme Tower, 200 Market Street";
+	d = fu_test_render(db, &in, NULL);
+	assert_has(d->body, "Engineering Manager\nAcme\nAcme Tower, 200 "
+		   "Market Street\n\n");
+	fu_draft_free(d);
+}
+
 /* Networking: where you met, why you write, what was promised and why
  * it is urgent. */
 static void test_draft_networking(void **state)
@@ -1097,6 +1166,8 @@ int main(void)
 		FU_TEST(test_draft_agency),
 		FU_TEST(test_draft_acknowledgements),
 		FU_TEST(test_draft_courtesies),
+		FU_TEST(test_draft_call_serves_all),
+		FU_TEST(test_draft_letter_company_once),
 		FU_TEST(test_draft_networking),
 		FU_TEST(test_draft_today),
 		FU_TEST(test_draft_every_placeholder),
