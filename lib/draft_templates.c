@@ -760,10 +760,13 @@
 
 /* --- decline-offer: thanks, a clear no, the door left open ------------- */
 
-#define DECLINE_SUBJECT "Your offer for " SUBJECT_POSITION
+/* an agency's recruiter passes the offer on: it is not theirs */
+#define YOUR_OFFER "{^agency}your offer{/agency}{#agency}the offer{/agency}"
+#define DECLINE_SUBJECT "{^agency}Your offer{/agency}{#agency}The offer{/agency} for " SUBJECT_POSITION
 
 #define DECLINE_THANKS                                                       \
-	"Thank you for your offer for " POSITION ", and for the time you"   \
+	"Thank you for " YOUR_OFFER " for " POSITION ", and for the time "  \
+	"you"                                                                \
 	"{^agency} and your colleagues{/agency} gave me during the process."
 
 #define DECLINE_DOOR                                                         \
@@ -773,7 +776,7 @@
 
 #define DECLINE_ACCEPTED_BODY                                                \
 	DECLINE_THANKS " After careful thought, I have accepted another "   \
-	"position, so I must decline your offer{#also}; I am also "         \
+	"position, so I must decline " YOUR_OFFER "{#also}; I am also "     \
 	"withdrawing from consideration for {also}{/also}.\n"               \
 	"\n" DECLINE_DOOR
 
@@ -790,7 +793,7 @@
 	     "accepted another position and {/accepted_date}must decline.\n" \
 	     "- Say that you enjoyed getting to know {company}, and that "   \
 	     "you would be glad to stay in touch.\n",                       \
-	     "I am calling about your offer for the {role} position at "    \
+	     "I am calling about " YOUR_OFFER " for the {role} position at " \
 	     "{company}. Thank you again for it. After careful thought, I "  \
 	     "must decline{#accepted_date}, as I have accepted another "     \
 	     "position{/accepted_date}. I enjoyed getting to know {company}, " \

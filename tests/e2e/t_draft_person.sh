@@ -239,7 +239,7 @@ for f in "$G"/*.agency*.*; do
 	case $n in *.phone) ;; *)
 		if grep -q "your client" "$f"; then pass; else fail "$n: no 'your client'"; fi ;;
 	esac
-	for w in "your team" "the team" "your colleagues"; do
+	for w in "your team" "the team" "your colleagues" "your offer"; do
 		if grep -qi "$w" "$f"; then fail "$n says '$w'"; else pass; fi
 	done
 done
