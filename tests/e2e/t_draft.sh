@@ -523,4 +523,15 @@ t "after accepting, the withdrawal says so"
 ok draft initech withdraw-notice --json
 json "d['situation'] == 'accepted' and 'I have accepted another position' in d['body']"
 
+t "every golden: no placeholder, within RULES.md's limits, nothing proselint flags (draft_check.py)"
+if "$PY3" -c "import proselint" 2>/dev/null; then
+	if "$PY3" "$FU_TESTS/e2e/draft_check.py" "$G"/* >"$T/check" 2>&1; then
+		pass
+	else
+		fail "$(cat "$T/check")"
+	fi
+else
+	fail "proselint is missing: apt-get install python3-proselint (scripts/deps)"
+fi
+
 finish
