@@ -321,7 +321,12 @@ static void test_draft_gather_situations(void **state)
 
 	/* an offer elsewhere, thanked with when you will answer: their
 	 * deadline */
-	int64_t ruth = contact(db, "Ruth Okafor", "ruth@wayne.example", NULL, 0);
+	fu_contact rc = { 0 };
+	rc.name = "Ruth Okafor";
+	rc.company = "Wayne"; /* the employer's own, no agency */
+	rc.email = "ruth@wayne.example";
+	assert_fu_ok_db(db, fu_contact_add(db, &rc));
+	int64_t ruth = rc.id;
 	int64_t wayne = fu_test_app(db, "Wayne", "Staff Engineer", ruth,
 				    NOW - 30 * DAY);
 	fu_event e = { 0 };
@@ -347,6 +352,7 @@ static void test_draft_gather_situations(void **state)
 	d = fu_test_render(db, in, NULL);
 	assert_has(d->body, "I have accepted another position, so I must "
 		   "decline your offer");
+	assert_lacks(d->body, "your client");
 	fu_draft_free(d);
 	fu_draft_input_free(in);
 
