@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """draft_check.py - what every golden draft must be, read as someone who
 hires would read it (tests/e2e/t_draft_person.sh, t_draft.sh).
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_draft_person - drafts written to the person and the situation
 # (issue 14, RULES.md "Drafts"): three interviewers thanked each for
 # their own conversation, or warned of when nothing was logged; an
