@@ -23,7 +23,7 @@
 #include "fu/text.h"
 #include "opt.h"
 
-enum { O_TO = 1, O_CHANNEL, O_EML, O_EDIT, O_SENT, O_ADD_WORD };
+enum { O_TO = 1, O_CHANNEL, O_EML, O_EDIT, O_SENT, O_SEND, O_ADD_WORD };
 
 static const opt_spec draft_options[] = {
 	{ "to", 0, "CONTACT", O_TO,
@@ -36,6 +36,8 @@ static const opt_spec draft_options[] = {
 	  "open the draft in $VISUAL (else $EDITOR) first" },
 	{ "sent", 0, NULL, O_SENT,
 	  "also log that you sent it, so that fu due moves on" },
+	{ "send", 0, NULL, O_SEND,
+	  "send it through your mailer (mail.sendmail); logged once it took it" },
 	{ "add-word", 0, "WORD", O_ADD_WORD,
 	  "add WORD to your personal dictionary, so that the spelling "
 	  "check accepts it (repeatable; REF may then be left out)" },
@@ -173,7 +175,8 @@ static cJSON *others_json(const fu_draft_other *v, size_t n, int action)
 }
 
 static cJSON *draft_json(const fu_draft *d, const fu_draft_input *in,
-			 int64_t sent, char *const *added, size_t nadded)
+			 int64_t sent, int sending, char *const *added,
+			 size_t nadded)
 {
 	cJSON *o = cJSON_CreateObject();
 	if (!o)
@@ -215,6 +218,10 @@ static cJSON *draft_json(const fu_draft *d, const fu_draft_input *in,
 	cJSON_AddItemToObject(o, "sent_event", sent
 			      ? cJSON_CreateNumber((double)sent)
 			      : cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "message_id", d->message_id
+			      ? cJSON_CreateString(d->message_id)
+			      : cJSON_CreateNull());
+	cJSON_AddBoolToObject(o, "sent", sending && sent);
 	/* what it was written to */
 	cJSON_AddItemToObject(o, "situation", in->situation
 			      ? cJSON_CreateString(in->situation)
@@ -263,7 +270,7 @@ static int add_words(cli *c, char *const *words, size_t n, char ***added,
 
 typedef struct draft_args {
 	const char *ref, *action, *to, *chan, *eml;
-	int edit, sent;
+	int edit, sent, send;
 	char **words;
 	size_t nwords;
 } draft_args;
@@ -302,7 +309,7 @@ static int draft(cli *c, const draft_args *a, char *const *added,
 			return cli_lib_fail(c, lrc);
 		req.to = t.id;
 	}
-	int edit = a->edit, sent = a->sent;
+	int edit = a->edit, sent = a->sent, send = a->send;
 	const char *eml = a->eml;
 	fu_draft_input *in = NULL;
 	fu_draft *d = NULL;
@@ -314,15 +321,16 @@ static int draft(cli *c, const draft_args *a, char *const *added,
 		goto done;
 	}
 	int message = fu_draft_is_message(in->action) == 1;
-	if (!message && (sent || eml)) {
+	if (!message && (sent || eml || send)) {
 		rc = cli_fail(FU_EXIT_INVALID, "%s is a checklist, not a "
 			      "message: %s does not apply", in->action,
-			      sent ? "--sent" : "--eml");
+			      sent ? "--sent" : send ? "--send" : "--eml");
 		goto done;
 	}
-	if (eml && in->channel != FU_CH_EMAIL) {
-		rc = cli_fail(FU_EXIT_INVALID, "--eml writes e-mail, and this "
-			      "draft goes by %s (use --channel email)",
+	if ((eml || send) && in->channel != FU_CH_EMAIL) {
+		rc = cli_fail(FU_EXIT_INVALID, "%s e-mail, and this draft "
+			      "goes by %s (use --channel email)", send
+			      ? "--send sends" : "--eml writes",
 			      fu_channel_name(in->channel));
 		goto done;
 	}
@@ -347,13 +355,18 @@ static int draft(cli *c, const draft_args *a, char *const *added,
 			goto done;
 		}
 	}
-	/* --eml - (or /dev/stdout): the message itself is the output */
+	/* --eml - (or /dev/stdout): the message itself is the output; a
+	 * message fu writes carries a Message-ID of fu's: a reply to it
+	 * threads back (fu mail scan) */
 	int eml_out = eml && (!strcmp(eml, "-") || !strcmp(eml, "/dev/stdout"));
 	fu_buf msg = FU_BUF_INIT;
 	if ((lrc = fu_draft_check(d, c->db, in, NULL, NULL)) ||
+	    (eml && (lrc = fu_draft_new_message_id(c->db, d, in))) ||
 	    (eml_out && (lrc = fu_draft_eml(&msg, c->db, d, in))) ||
 	    (eml && !eml_out && (lrc = fu_draft_write_eml(c->db, d, in, eml))) ||
-	    (sent && (lrc = fu_draft_mark_sent(c->db, in, &event)))) {
+	    (sent && (lrc = fu_draft_mark_sent_as(c->db, in, d->message_id,
+						  &event))) ||
+	    (send && (lrc = fu_draft_send(c->db, d, in, &event)))) {
 		fu_buf_free(&msg);
 		rc = cli_lib_fail(c, lrc);
 		goto done;
@@ -362,7 +375,8 @@ static int draft(cli *c, const draft_args *a, char *const *added,
 		fwrite(msg.data, 1, msg.len, stdout);
 		fu_buf_free(&msg);
 	} else if (c->json) {
-		rc = cli_json(c, draft_json(d, in, event, added, nadded));
+		rc = cli_json(c, draft_json(d, in, event, send, added,
+					    nadded));
 	} else {
 		free(text);
 		if (!(text = fu_draft_text(d))) {
@@ -388,7 +402,8 @@ static int draft(cli *c, const draft_args *a, char *const *added,
 			cli_from(h, c, in->not_before));
 	}
 	if (event && !c->json) {
-		fprintf(stderr, "fu: logged sent (event %lld) to ",
+		fprintf(stderr, "fu: %slogged sent (event %lld) to ",
+			send ? "handed to your mailer and " : "",
 			(long long)event);
 		cli_put(stderr, in->contact_name);
 		fprintf(stderr, " by %s; fu due moves on\n",
@@ -430,6 +445,7 @@ static int cmd_draft(cli *c, int argc, char **argv)
 		case O_EML: a.eml = arg; break;
 		case O_EDIT: a.edit = 1; break;
 		case O_SENT: a.sent = 1; break;
+		case O_SEND: a.send = 1; break;
 		case O_ADD_WORD:
 			if (strlist_push(&a.words, &a.nwords, arg))
 				rc = cli_fail(FU_EXIT_FAILURE, "out of memory");
@@ -444,8 +460,12 @@ static int cmd_draft(cli *c, int argc, char **argv)
 		rc = cli_usage_fail(c, "missing the REF (an application or a "
 				    "contact)");
 	if (rc == FU_EXIT_OK && !a.ref &&
-	    (a.action || a.to || a.chan || a.eml || a.edit || a.sent))
+	    (a.action || a.to || a.chan || a.eml || a.edit || a.sent ||
+	     a.send))
 		rc = cli_usage_fail(c, "missing the REF to draft for");
+	if (rc == FU_EXIT_OK && a.send && a.sent)
+		rc = cli_usage_fail(c, "--send logs the sent itself: leave "
+				    "--sent out");
 	if (rc == FU_EXIT_OK && a.eml && c->json &&
 	    (!strcmp(a.eml, "-") || !strcmp(a.eml, "/dev/stdout")))
 		rc = cli_usage_fail(c, "--eml %s writes the message on standard "
@@ -498,7 +518,7 @@ const cmd cmd_draft_def = {
 	.fn = cmd_draft,
 	.summary = "write the follow-up message for an action",
 	.usage = "fu draft REF [ACTION] [--to CONTACT] [--channel email|phone|letter]\n"
-		 "       [--eml FILE] [--edit] [--sent] [--add-word WORD]...\n"
+		 "       [--eml FILE] [--edit] [--sent|--send] [--add-word WORD]...\n"
 		 "fu draft --add-word WORD...",
 	.options = draft_options,
 };

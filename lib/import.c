@@ -502,7 +502,7 @@ static int read_application(imp *m, const cJSON *o, const char *base,
 static const char *const event_fields[] = { "id", "kind", "at",
 	"application", "contact", "with", "channel", "topics", "expect",
 	"until", "note", "action", "outcome", "urgent", "recorded", "added",
-	"topic_with", "occasion", "because", NULL };
+	"message_id", "topic_with", "occasion", "because", NULL };
 
 /* The kinds of an export: what fu log takes, and closed. */
 static int parse_kind(fu_event_kind *out, const char *s)
@@ -543,8 +543,8 @@ static int read_topic_with(imp *m, const cJSON *o, const char *base,
 
 static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 {
-	const char *kind, *channel, *note, *action, *outcome, *occasion,
-		   *because;
+	const char *kind, *channel, *note, *action, *outcome, *message_id,
+		   *occasion, *because;
 	char path[256];
 	int rc;
 	if (!cJSON_IsObject(o))
@@ -617,6 +617,8 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 			   &outcome)) ||
 	    (rc = get_bool(m, o, base, "urgent", &e->urgent)) ||
 	    (rc = get_time(m, o, base, "recorded", 0, &e->created_at)) ||
+	    (rc = get_word(m, o, base, "message_id", 0, FU__MESSAGE_ID_MAX,
+			   &message_id)) ||
 	    (rc = get_str(m, o, base, "occasion", 0, &occasion)) ||
 	    (rc = get_str(m, o, base, "because", 0, &because)))
 		return rc;
@@ -627,6 +629,7 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 			   "not an outcome (%s)", outcome, fu_outcome_names());
 	e->note = (char *)note;
 	e->action = (char *)action;
+	e->message_id = (char *)message_id;
 	return fu__check_event(m->db, e, base);
 }
 

@@ -89,15 +89,15 @@ static void test_schema_migrates_v2(void **state)
 	unlink(path);
 }
 
-/* Schema 6: a topic may be one person's, an event has an occasion and
- * a reason for urgency; a file of schema 5 keeps its topics, each now
+/* Schema 7: a topic may be one person's, an event has an occasion and
+ * a reason for urgency; a file of schema 6 keeps its topics, each now
  * for everyone met. */
-static void test_schema_migrates_v5(void **state)
+static void test_schema_migrates_v6(void **state)
 {
 	(void)state;
 	char path[512];
-	fu_test_temp_path(path, sizeof path, "v5.db");
-	make_file(path, 5,
+	fu_test_temp_path(path, sizeof path, "v6.db");
+	make_file(path, 6,
 		"INSERT INTO companies VALUES (1, 'Acme', 1793600000);"
 		"INSERT INTO contacts (id, name, company_id, created_at) "
 		"VALUES (1, 'Dana Reyes', 1, 1793600000);"
@@ -193,7 +193,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_schema_migrates_v1),
 		cmocka_unit_test(test_schema_migrates_v2),
-		cmocka_unit_test(test_schema_migrates_v5),
+		cmocka_unit_test(test_schema_migrates_v6),
 		cmocka_unit_test(test_schema_refuses_newer_and_foreign),
 		cmocka_unit_test(test_schema_creates_private_file),
 	};
