@@ -20,7 +20,8 @@
  *   kinds | outcomes | channels | prefers | sources | actions | rules |
  *   config-keys | colors | report-rules | formats
  *                         the words those options take (report-rules:
- *                         fu report --rules; formats: its --format)
+ *                         fu report --rules; formats: its --format;
+ *                         kinds: fu log's KIND, and topic)
  */
 #include <string.h>
 
@@ -211,6 +212,7 @@ static int cmd_complete(cli *c, int argc, char **argv)
 		proposals(c);
 	} else if (!strcmp(w, "kinds")) {
 		names(kind_name, FU_EV__COUNT);
+		printf("topic\n"); /* fu log REF topic: topics added later */
 	} else if (!strcmp(w, "outcomes")) {
 		names(outcome_name, FU_OUT__COUNT);
 	} else if (!strcmp(w, "channels")) {

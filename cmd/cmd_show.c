@@ -53,8 +53,14 @@ static void print_event_line(cli *c, const fu_event *e, int64_t self)
 		cli_put(stdout, n);
 		free(n);
 	}
-	if (e->channel)
+	if (e->channel == FU_CH_IN_PERSON)
+		printf(" in person");
+	else if (e->channel)
 		printf(" by %s", fu_channel_name(e->channel));
+	if (e->occasion) {
+		printf(" at ");
+		cli_put(stdout, e->occasion);
+	}
 	if (e->expect_at)
 		printf("; they expect to answer by %s",
 		       fu_time_human(h, e->expect_at, c->now, 0));
@@ -65,10 +71,21 @@ static void print_event_line(cli *c, const fu_event *e, int64_t self)
 		cli_put(stdout, e->action);
 		printf(")");
 	}
-	if (e->urgent)
+	if (e->urgent && e->because) {
+		printf(" (urgent: ");
+		cli_put(stdout, e->because);
+		printf(")");
+	} else if (e->urgent) {
 		printf(" (urgent)");
+	}
 	for (size_t i = 0; i < e->ntopics; i++) {
 		printf(i ? "; " : " - ");
+		if (e->topic_with && e->topic_with[i]) {
+			char *n = contact_name(c, e->topic_with[i]);
+			cli_put(stdout, n);
+			printf(": ");
+			free(n);
+		}
 		cli_put(stdout, e->topics[i]);
 	}
 	if (e->note) {

@@ -19,10 +19,10 @@
 /* K_RULES: the id of report rules; K_COUNT: a whole number in min..max
  * that no follow-up rule uses; K_CHOICE: one of the words of choices
  * ("week|month"); K_ACTIVITIES, K_FIELDS: fu report's words, a list. */
-enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM, K_ADDRESSES, K_DOMAINS, K_COMMAND,
+enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM, K_ADDRESS, K_ADDRESSES, K_DOMAINS, K_COMMAND,
        K_RULES, K_COUNT, K_CHOICE, K_ACTIVITIES, K_FIELDS };
 
-#define NUSER 4
+#define NUSER 5
 #define NMAIL 3
 
 typedef struct key_def {
@@ -99,6 +99,9 @@ static void init_keys(void)
 		  K_EMAIL, 0 },
 		{ { "user.phone", NULL, "your phone number, to sign drafts" },
 		  K_TEXT, 0 },
+		{ { "user.address", NULL, "your postal address, at the head of "
+		    "letters (several lines, or one with commas)" },
+		  K_ADDRESS, 0 },
 		{ { "user.employed", "false", "true while you have a job: "
 		    "closure then suggests withdrawing" }, K_BOOL, 0 },
 	};
@@ -292,7 +295,8 @@ static int validate(fu_db *db, const key_def *k, const char *value,
 	int b, rc;
 	long v;
 	*norm = value;
-	if (path && (rc = fu__check_text_at(db, path, value, FU__FIELD_MAX, 0)))
+	if (path && (rc = fu__check_text_at(db, path, value, FU__FIELD_MAX,
+						  k->type == K_ADDRESS)))
 		return rc;
 	switch (k->type) {
 	case K_EMAIL: {
@@ -378,6 +382,32 @@ static int validate(fu_db *db, const key_def *k, const char *value,
 		}
 		snprintf(buf, len, "%ld", v);
 		*norm = buf;
+		return FU_OK;
+	}
+	case K_ADDRESS: {
+		size_t lines = 1;
+		for (const char *p = value; *p; p++)
+			lines += *p == '\n';
+		if (strspn(value, " \t\r\n") == strlen(value))
+			return path ? fu__error(db, FU_EINVALID, "%s: expected "
+						"a postal address, not %s", path,
+						*value ? "only blanks"
+						: "an empty string")
+				    : fu__error(db, FU_EINVALID, "%s is empty",
+						k->pub.key);
+		if ((rc = path ? fu__check_text_at(db, path, value,
+						   FU__FIELD_MAX, 1)
+			       : fu__check_text(db, k->pub.key, value,
+						FU__FIELD_MAX, 1)))
+			return rc;
+		if (lines > 8)
+			return path ? fu__error(db, FU_EINVALID, "%s: a postal "
+						"address of at most 8 lines, "
+						"not %zu", path, lines)
+				    : fu__error(db, FU_EINVALID, "%s takes a "
+						"postal address of at most 8 "
+						"lines, not %zu", k->pub.key,
+						lines);
 		return FU_OK;
 	}
 	case K_ADDRESSES:

@@ -408,7 +408,9 @@ int fu__contact_drop_unused(fu_db *db, int64_t id)
 		"NOT EXISTS (SELECT 1 FROM application_contacts WHERE "
 		"contact_id = ?1) AND NOT EXISTS (SELECT 1 FROM events WHERE "
 		"contact_id = ?1) AND NOT EXISTS (SELECT 1 FROM event_contacts "
-		"WHERE contact_id = ?1) AND NOT EXISTS (SELECT 1 FROM actions "
+		"WHERE contact_id = ?1) AND NOT EXISTS (SELECT 1 FROM "
+		"event_topics WHERE contact_id = ?1) AND NOT EXISTS (SELECT 1 "
+		"FROM actions "
 		"WHERE contact_id = ?1 OR subject_contact_id = ?1) AND NOT "
 		"EXISTS (SELECT 1 FROM marks WHERE contact_id = ?1)");
 	if (rc)

@@ -25,6 +25,47 @@ static int known_action(const char *s)
 	return 0;
 }
 
+/* A topic's person (--topic-for) is someone the event names: one of
+ * its --with people (or, on add, one it creates: -(k + 1)), or the
+ * contact it was logged on; and one person's topics are not given
+ * twice. */
+static int check_topic_people(fu_db *db, const fu_event *e, const char *base)
+{
+	for (size_t i = 0; e->topic_with && i < e->ntopics; i++) {
+		int64_t who = e->topic_with[i];
+		char key[48];
+		snprintf(key, sizeof key, "topic_with[%zu]", i);
+		int known = who == 0 || who == e->contact_id ||
+			    (who < 0 && (size_t)(-(who + 1)) < e->nwith_new);
+		for (size_t k = 0; !known && k < e->nwith; k++)
+			known = e->with[k] == who;
+		if (!known)
+			return base ? fu__field_error(db, base, key, "contact "
+						      "%lld is not among the "
+						      "event's people (with)",
+						      (long long)who)
+				    : fu__error(db, FU_EINVALID, "a topic's person "
+						"must be one of the people met "
+						"(--with)");
+	}
+	for (size_t i = 0; i < e->ntopics; i++)
+		for (size_t j = 0; j < i; j++) {
+			int64_t a = e->topic_with ? e->topic_with[i] : 0;
+			int64_t b = e->topic_with ? e->topic_with[j] : 0;
+			if (a != b || !e->topics[i] || !e->topics[j] ||
+			    fu__fold_equal(e->topics[i], e->topics[j]) != 1)
+				continue;
+			char key[32];
+			snprintf(key, sizeof key, "topics[%zu]", i);
+			return base ? fu__field_error(db, base, key, "'%s' is "
+						      "given twice",
+						      e->topics[i])
+				    : fu__error(db, FU_EINVALID, "the topic '%s' "
+						"is given twice", e->topics[i]);
+		}
+	return FU_OK;
+}
+
 /* What only some kinds carry: an outcome (a closed event, which only fu
  * close writes), urgent (help-promised) and an action aimed at (sent,
  * snooze, dismiss), which must name one. fu log checks the same on its
@@ -45,6 +86,22 @@ static int check_more(fu_db *db, const fu_event *e, const char *base)
 					      "not %s", kind)
 			    : fu__error(db, FU_EINVALID, "--urgent is for "
 					"help-promised");
+	if (e->occasion && e->kind != FU_EV_MET && e->kind != FU_EV_MEETING)
+		return base ? fu__field_error(db, base, "occasion", "only met "
+					      "and meeting have an occasion, "
+					      "not %s", kind)
+			    : fu__error(db, FU_EINVALID, "--occasion is for "
+					"met and meeting (where you met, or "
+					"what the meeting was)");
+	if (e->because && e->kind != FU_EV_HELP_PROMISED)
+		return base ? fu__field_error(db, base, "because", "only "
+					      "help-promised says why it is "
+					      "urgent, not %s", kind)
+			    : fu__error(db, FU_EINVALID, "--because is for "
+					"help-promised (why it is urgent)");
+	if (e->because && !e->urgent)
+		return fu__field_error(db, base, "because", "says why the help "
+				       "is urgent, but urgent is false");
 	if (e->action && e->kind != FU_EV_SENT && e->kind != FU_EV_SNOOZE &&
 	    e->kind != FU_EV_DISMISS)
 		return base ? fu__field_error(db, base, "action", "only sent, "
@@ -130,6 +187,21 @@ int fu__check_event(fu_db *db, const fu_event *e, const char *base)
 					 e->topics[i], FU__FIELD_MAX)))
 			return rc;
 	}
+	if ((rc = check_topic_people(db, e, base)))
+		return rc;
+	if ((rc = fu__check_field(db, base, "occasion", "the occasion",
+				  e->occasion, FU__FIELD_MAX, 0)) ||
+	    (rc = fu__check_field(db, base, "because", "the reason it is "
+				  "urgent", e->because, FU__FIELD_MAX, 0)))
+		return rc;
+	if (e->occasion && strspn(e->occasion, " \t") == strlen(e->occasion))
+		return fu__field_error(db, base, "occasion", base ? "expected "
+				       "a non-empty string" : "--occasion is "
+				       "empty");
+	if (e->because && strspn(e->because, " \t") == strlen(e->because))
+		return fu__field_error(db, base, "because", base ? "expected "
+				       "a non-empty string" : "--because is "
+				       "empty");
 	for (size_t i = 0; i < e->nwith_new; i++)
 		if ((rc = fu__check_required(db, base, "with", "the contact's name",
 					 e->with_new[i], FU__NAME_MAX)))
@@ -157,13 +229,24 @@ static int insert_event_people(fu_db *db, const fu_event *e)
 		if ((rc = fu__step_done(db, st)))
 			return rc;
 	}
-	for (size_t i = 0; i < e->ntopics; i++) {
+	return fu__event_insert_topics(db, e->id, 1, e->topics, e->topic_with,
+				       e->ntopics);
+}
+
+int fu__event_insert_topics(fu_db *db, int64_t id, int64_t position,
+			    char *const *topics, const int64_t *with, size_t n)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+	for (size_t i = 0; i < n; i++) {
 		if ((rc = fu__prepare(db, &st, "INSERT INTO event_topics "
-			"(event_id, position, text) VALUES (?, ?, ?)")))
+			"(event_id, position, text, contact_id) VALUES "
+			"(?, ?, ?, ?)")))
 			return rc;
-		sqlite3_bind_int64(st, 1, e->id);
-		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
-		fu__bind_text(st, 3, e->topics[i]);
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, position + (int64_t)i);
+		fu__bind_text(st, 3, topics[i]);
+		fu__bind_time(st, 4, with ? with[i] : 0); /* 0: NULL */
 		if ((rc = fu__step_done(db, st)))
 			return rc;
 	}
@@ -176,8 +259,8 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	int rc = fu__prepare(db, &st, "INSERT INTO events (id, kind, at, "
 		"application_id, contact_id, channel, expect_at, until_at, "
 		"note, action, outcome, urgent, created_at, expect_date, "
-		"until_date, message_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-		"?)");
+		"until_date, message_id, occasion, because) VALUES "
+		"(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	if (rc)
 		return rc;
 	if (!created)
@@ -201,6 +284,8 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	sqlite3_bind_int(st, 12, e->urgent != 0);
 	sqlite3_bind_int64(st, 13, created);
 	fu__bind_text(st, 16, e->message_id);
+	fu__bind_text(st, 17, e->occasion);
+	fu__bind_text(st, 18, e->because);
 	if ((rc = fu__step_done(db, st)))
 		return rc;
 	e->id = sqlite3_last_insert_rowid(db->sql);
@@ -215,7 +300,8 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 #define EVENT_COLUMNS \
 	"e.id, e.kind, e.at, e.application_id, e.contact_id, e.channel, " \
 	"e.expect_at, e.until_at, e.note, e.action, e.outcome, e.urgent, " \
-	"e.created_at, e.expect_date, e.until_date, e.message_id"
+	"e.created_at, e.expect_date, e.until_date, e.message_id, " \
+	"e.occasion, e.because"
 
 static void read_event(void *row, sqlite3_stmt *st)
 {
@@ -256,6 +342,8 @@ static void read_event(void *row, sqlite3_stmt *st)
 	e->urgent = sqlite3_column_int(st, 11);
 	e->created_at = fu__col_time(st, 12);
 	e->message_id = fu__col_text(st, 15);
+	e->occasion = fu__col_text(st, 16);
+	e->because = fu__col_text(st, 17);
 }
 
 /* An event read from the file, as fu would have written it. */
@@ -293,8 +381,9 @@ static int prepare_details(fu_db *db, detail_stmts *d, int want_topics)
 			     "event_contacts WHERE event_id = ? ORDER BY "
 			     "position");
 	if (!rc && want_topics &&
-	    (rc = fu__prepare(db, &d->topics, "SELECT text FROM event_topics "
-			      "WHERE event_id = ? ORDER BY position"))) {
+	    (rc = fu__prepare(db, &d->topics, "SELECT text, contact_id FROM "
+			      "event_topics WHERE event_id = ? ORDER BY "
+			      "position"))) {
 		sqlite3_finalize(d->with);
 		d->with = NULL;
 	}
@@ -329,15 +418,24 @@ static int load_event_details(fu_db *db, detail_stmts *d, fu_event *e)
 	sqlite3_bind_int64(st, 1, e->id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		char **p = realloc(e->topics, (e->ntopics + 1) * sizeof *p);
+		if (p)
+			e->topics = p;
+		int64_t who = sqlite3_column_int64(st, 1);
+		int64_t *w = who || e->topic_with
+			? realloc(e->topic_with, (e->ntopics + 1) * sizeof *w)
+			: NULL;
+		if (w && !e->topic_with) /* the topics before had nobody */
+			memset(w, 0, e->ntopics * sizeof *w);
+		if (w)
+			e->topic_with = w;
 		char *t = fu__col_text(st, 0);
-		if (!p || !t) {
-			if (p)
-				e->topics = p;
+		if (!p || !t || ((who || e->topic_with) && !w)) {
 			free(t);
 			rc = fu__error(db, FU_ERROR, "out of memory");
 			break;
 		}
-		e->topics = p;
+		if (w)
+			w[e->ntopics] = who;
 		p[e->ntopics++] = t;
 	}
 	sqlite3_reset(st);
@@ -665,6 +763,12 @@ int fu__event_first_of(fu_db *db, int64_t *out, unsigned kinds, int64_t until)
 int fu__event_count(fu_db *db, int64_t *out)
 {
 	return fu__query_int64(db, out, "SELECT count(*) FROM events", 0);
+}
+
+int fu__event_topic_next(fu_db *db, int64_t id, int64_t *out)
+{
+	return fu__query_int64(db, out, "SELECT coalesce(max(position), 0) + "
+			       "1 FROM event_topics WHERE event_id = ?", id);
 }
 
 int fu__event_next_id(fu_db *db, int64_t *out)

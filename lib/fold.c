@@ -292,6 +292,15 @@ static int distance(const char *a, const char *b, int limit)
 	return d[n][m];
 }
 
+int fu__fold_equal(const char *a, const char *b)
+{
+	char *fa = fu__fold(a, FU_FOLD_CASE), *fb = fu__fold(b, FU_FOLD_CASE);
+	int same = fa && fb ? strcmp(fa, fb) == 0 : -1;
+	free(fa);
+	free(fb);
+	return same;
+}
+
 int fu__names_alike(const char *a, const char *b)
 {
 	char *fa = fu__fold(a, FU_FOLD_ACCENTS), *fb = fu__fold(b, FU_FOLD_ACCENTS);

@@ -238,6 +238,9 @@ void fu__sha256(unsigned char out[32], const void *data, size_t len);
 enum { FU_FOLD_CASE, FU_FOLD_ACCENTS };
 /* s folded into a new string (NULL out of memory). */
 char *fu__fold(const char *s, int how);
+/* Whether a and b are the same text but for case: 1, 0, or -1 out of
+ * memory. */
+int fu__fold_equal(const char *a, const char *b);
 /* Whether two different names are a typo or two apart (case and
  * accents aside): "Dana Reys" and "Dana Reyes". */
 int fu__names_alike(const char *a, const char *b);
@@ -405,6 +408,13 @@ int fu__check_event(fu_db *db, const fu_event *e, const char *base);
  * the next), recorded at created (0: now), with its with[] and
  * topics[]; sets e->id and e->created_at. */
 int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created);
+/* Topics of event id from position on (texts, and each one's person:
+ * with[i], 0 or with NULL for everyone). */
+int fu__event_insert_topics(fu_db *db, int64_t id, int64_t position,
+			    char *const *topics, const int64_t *with,
+			    size_t n);
+/* The next position for a topic of event id. */
+int fu__event_topic_next(fu_db *db, int64_t id, int64_t *out);
 /* The events of one subject for the rules (an application's, or a
  * contact's networking ones), in (at, id) order, without topics. */
 int fu__event_list_subject(fu_event **out, size_t *n, fu_db *db,

@@ -258,6 +258,9 @@ void fu_event_clear(fu_event *e)
 	for (size_t i = 0; i < e->ntopics; i++)
 		free(e->topics[i]);
 	free(e->topics);
+	free(e->topic_with);
+	free(e->occasion);
+	free(e->because);
 	free(e->with);
 	for (size_t i = 0; i < e->nwith_new; i++)
 		free(e->with_new[i]);

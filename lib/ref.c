@@ -377,6 +377,44 @@ int fu_ref_person(fu_ref *out, fu_db *db, const char *text,
 	return rc ? rc : fu_ref_resolve(out, db, text, FU_REF_CONTACT);
 }
 
+int fu_ref_among(size_t *index, fu_db *db, const char *text,
+		 const char *const *names, const int64_t *ids, size_t n)
+{
+	*index = 0;
+	if (!text || !text[strspn(text, " \t")])
+		return fu__error(db, FU_EINVALID, "missing the person");
+	int best = TIER_NONE, tie = 0;
+	for (size_t i = 0; i < n; i++) {
+		int tier = is_number(text)
+			? (ids && ids[i] && ids[i] == strtoll(text + (*text == '#'),
+							      NULL, 10)
+			   ? TIER_EXACT : TIER_NONE)
+			: names[i] ? tier_of(names[i], text) : TIER_NONE;
+		if (tier > TIER_INSIDE || tier > best)
+			continue;
+		if (tier < best) {
+			best = tier;
+			tie = 0;
+			*index = i;
+		} else if (!(ids && ids[i] && ids[i] == ids[*index])) {
+			tie = 1; /* as good, and someone else */
+		}
+	}
+	if (best <= TIER_INSIDE && !tie)
+		return FU_OK;
+	fu_buf b = FU_BUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		fu_buf_printf(&b, "%s%s", i ? ", " : "", names[i] ? names[i] : "?");
+	int rc = b.failed ? fu__error(db, FU_ERROR, "out of memory")
+		: best == TIER_NONE ? fu__error(db, FU_ENOTFOUND, "'%s' is none "
+						"of %s", text, n ? b.data
+						: "the people named")
+		: fu__error(db, FU_EAMBIGUOUS, "'%s' matches more than one of "
+			    "%s: write more of the name", text, b.data);
+	fu_buf_free(&b);
+	return rc;
+}
+
 int fu_company_resolve(char **name, fu_db *db, const char *text)
 {
 	*name = NULL;

@@ -301,6 +301,22 @@ static const char schema_v6[] =
 static const char schema_v7[] =
 "CREATE INDEX IF NOT EXISTS contacts_company ON contacts(company_id);\n";
 
+/* Version 8: drafts written to the person and the situation.
+ * - A topic may be what was discussed with one person of a meeting
+ *   (fu log --topic-for), so that each interviewer's thank-you recalls
+ *   their own conversation.
+ * - An event keeps the occasion of a meeting (where you met someone:
+ *   the connect message says so) and why a promise of help is urgent
+ *   (the reminder says so). */
+static const char schema_v8[] =
+"ALTER TABLE event_topics ADD COLUMN contact_id INTEGER REFERENCES\n"
+"  contacts(id);                    -- discussed with this person of the\n"
+"                                   -- event; NULL: with everyone met\n"
+"ALTER TABLE events ADD COLUMN occasion TEXT; -- met, meeting: where you\n"
+"                                   -- met, or what the meeting was\n"
+"ALTER TABLE events ADD COLUMN because TEXT; -- help-promised: why it\n"
+"                                   -- is urgent\n";
+
 static int migrate_v1(fu_db *db)
 {
 	return fu__exec(db, schema_v1);
@@ -336,10 +352,15 @@ static int migrate_v7(fu_db *db)
 	return fu__exec(db, schema_v7);
 }
 
+static int migrate_v8(fu_db *db)
+{
+	return fu__exec(db, schema_v8);
+}
+
 /* migrations[i] takes the file from version i to i + 1 */
 static int (*const migrations[])(fu_db *) = {
 	migrate_v1, migrate_v2, migrate_v3, migrate_v4, migrate_v5,
-	migrate_v6, migrate_v7
+	migrate_v6, migrate_v7, migrate_v8
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == FU_SCHEMA_VERSION,

@@ -93,6 +93,45 @@ static void test_schema_migrates_v2(void **state)
 	unlink(path);
 }
 
+/* Schema 8: a topic may be one person's, an event has an occasion and
+ * a reason for urgency; a file of schema 7 keeps its topics, each now
+ * for everyone met. */
+static void test_schema_migrates_v7(void **state)
+{
+	(void)state;
+	char path[512];
+	fu_test_temp_path(path, sizeof path, "v7.db");
+	make_file(path, 7,
+		"INSERT INTO companies VALUES (1, 'Acme', 1793600000);"
+		"INSERT INTO contacts (id, name, company_id, created_at) "
+		"VALUES (1, 'Dana Reyes', 1, 1793600000);"
+		"INSERT INTO applications (id, company_id, role, created_at) "
+		"VALUES (2, 1, 'Backend Engineer', 1793600000);"
+		"INSERT INTO events (id, kind, at, application_id, created_at) "
+		"VALUES (1, 'interview', 1793606400, 2, 1793606400);"
+		"INSERT INTO event_contacts (event_id, position, contact_id) "
+		"VALUES (1, 1, 1);"
+		"INSERT INTO event_topics VALUES (1, 1, 'moving billing to Go');");
+	fu_db *db = NULL;
+	assert_fu_ok_db(db, fu_db_open(&db, path, 0));
+	assert_int_equal(fu_db_schema_version(db), FU_SCHEMA_VERSION);
+	fu_event *e = NULL;
+	assert_fu_ok_db(db, fu_event_get(&e, db, 1));
+	assert_int_equal(e->ntopics, 1);
+	assert_string_equal(e->topics[0], "moving billing to Go");
+	assert_null(e->topic_with);
+	assert_null(e->occasion);
+	assert_null(e->because);
+	fu_event_free(e);
+	char *more[] = { "the team's roadmap" };
+	int64_t who[] = { 1 };
+	assert_fu_ok_db(db, fu_event_add_topics(db, 1, more, who, 1));
+	assert_int_equal(fu_test_int(db, "SELECT contact_id FROM event_topics "
+				     "WHERE position = 2"), 1);
+	fu_db_close(db);
+	unlink(path);
+}
+
 static void test_schema_refuses_newer_and_foreign(void **state)
 {
 	(void)state;
@@ -158,6 +197,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_schema_migrates_v1),
 		cmocka_unit_test(test_schema_migrates_v2),
+		cmocka_unit_test(test_schema_migrates_v7),
 		cmocka_unit_test(test_schema_refuses_newer_and_foreign),
 		cmocka_unit_test(test_schema_creates_private_file),
 	};

@@ -193,6 +193,16 @@ typedef struct fu_event {
 	int urgent;             /* help-promised: the user marked it urgent */
 	char **topics;          /* --topic, in order */
 	size_t ntopics;
+	int64_t *topic_with;    /* NULL, or beside each topic the person it
+	                           was discussed with (--topic-for): a person
+	                           of with[] or the subject contact; 0 for
+	                           everyone met. On add, -(k + 1) names
+	                           with_new[k], created with the event */
+	char *occasion;         /* met, meeting: where you met, or what the
+	                           meeting was (--occasion), written to
+	                           follow "at": "the PyData Berlin meetup" */
+	char *because;          /* help-promised: why it is urgent
+	                           (--because; urgent is set with it) */
 	int64_t *with;          /* --with contacts, in order */
 	size_t nwith;
 	/* on add: people named with --with who are not contacts yet; each

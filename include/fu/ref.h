@@ -41,6 +41,16 @@ int fu_ref_person(fu_ref *out, fu_db *db, const char *text,
 		  int64_t application_id, int64_t contact_id);
 
 /*
+ * Which of n people text names (the people of one event): names[i]
+ * and, where known (not 0), ids[i], matched as references match (a
+ * number, or a part of the name, case and accents aside; the exact
+ * name wins). *index gets the one; FU_ENOTFOUND or FU_EAMBIGUOUS with
+ * a message that lists them otherwise.
+ */
+int fu_ref_among(size_t *index, fu_db *db, const char *text,
+		 const char *const *names, const int64_t *ids, size_t n);
+
+/*
  * A company typed as part of its name, as references are: the company
  * whose name it is (case and accents aside), else the one whose name
  * has a word starting with it ("wayne" is Wayne Enterprises). *name

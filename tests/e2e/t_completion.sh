@@ -177,6 +177,8 @@ else
 	got_lacks closed
 	bcomp log acme in
 	got_is interview intro
+	bcomp log acme to
+	got_is topic
 	bcomp close acme --outcome ""
 	got_is accepted declined rejected withdrawn no-response filled
 	bcomp close acme --outcome=re

@@ -18,8 +18,8 @@ XDG_DATA_HOME="$T/xdg" ok add contact "Dana Reyes"
 [ -f "$T/xdg/fu/fu.db" ] && pass || fail "no $T/xdg/fu/fu.db"
 [ "$(mode "$T/xdg/fu")" = 700 ] && pass || fail "directory mode $(mode "$T/xdg/fu")"
 [ "$(mode "$T/xdg/fu/fu.db")" = 600 ] && pass || fail "file mode $(mode "$T/xdg/fu/fu.db")"
-[ "$(sqlite3 "$T/xdg/fu/fu.db" 'PRAGMA application_id; PRAGMA user_version;' | tr '\n' ' ')" = "1718962760 7 " ] \
-	&& pass || fail "not a fu database of schema 7"
+[ "$(sqlite3 "$T/xdg/fu/fu.db" 'PRAGMA application_id; PRAGMA user_version;' | tr '\n' ' ')" = "1718962760 8 " ] \
+	&& pass || fail "not a fu database of schema 8"
 XDG_DATA_HOME="$T/xdg" ok list contacts --json
 json "[c['name'] for c in d] == ['Dana Reyes']"
 [ -e "$HOME/.local/share/fu/fu.db" ] && fail "HOME was used too" || pass
@@ -193,10 +193,13 @@ sqlite3 "$D/v1.db" "DROP TABLE proposal_people; DROP TABLE proposal_candidates;
 	DROP INDEX events_message_id; ALTER TABLE events DROP COLUMN message_id;
 	DROP TABLE actions; DROP TABLE actions_stamp; DROP TABLE marks;
 	ALTER TABLE events DROP COLUMN expect_date; ALTER TABLE events DROP COLUMN until_date;
-	ALTER TABLE event_contacts DROP COLUMN created; PRAGMA user_version = 1;"
+	ALTER TABLE event_contacts DROP COLUMN created;
+	ALTER TABLE event_topics DROP COLUMN contact_id;
+	ALTER TABLE events DROP COLUMN occasion; ALTER TABLE events DROP COLUMN because;
+	PRAGMA user_version = 1;"
 ok --db "$D/v1.db" due --all --json
 json "[a['action'] for a in d] == ['find-contact']"
-[ "$(sqlite3 "$D/v1.db" 'PRAGMA user_version;')" = 7 ] && pass || fail "not migrated to 7"
+[ "$(sqlite3 "$D/v1.db" 'PRAGMA user_version;')" = 8 ] && pass || fail "not migrated to 8"
 
 t "an empty file becomes a database"
 : >"$D/empty.db"

@@ -99,11 +99,14 @@ sqlite3 "$FU_DB" "DROP TABLE proposal_people; DROP TABLE proposal_candidates;
 	DROP INDEX events_message_id; ALTER TABLE events DROP COLUMN message_id;
 	DROP TABLE actions_stamp; DROP TABLE marks; DELETE FROM actions;
 	ALTER TABLE events DROP COLUMN expect_date; ALTER TABLE events DROP COLUMN until_date;
-	ALTER TABLE event_contacts DROP COLUMN created; PRAGMA user_version = 3"
+	ALTER TABLE event_contacts DROP COLUMN created;
+	ALTER TABLE event_topics DROP COLUMN contact_id;
+	ALTER TABLE events DROP COLUMN occasion; ALTER TABLE events DROP COLUMN because;
+	PRAGMA user_version = 3"
 ok due --all --json
 [ "$(checkin_due)" = "2026-11-16T01:00:00+01:00" ] && pass ||
 	fail "due $(checkin_due)"
-[ "$(sqlite3 "$FU_DB" 'PRAGMA user_version')" = 7 ] && pass ||
+[ "$(sqlite3 "$FU_DB" 'PRAGMA user_version')" = 8 ] && pass ||
 	fail "not migrated"
 [ "$(sqlite3 "$FU_DB" "SELECT count(*) FROM actions")" = 0 ] && pass ||
 	fail "the migration derived the actions itself"
