@@ -17,6 +17,8 @@
  *   refs                  both
  *   kinds | outcomes | channels | prefers | sources | actions | rules |
  *   config-keys | colors  the words those options take
+ *   config-values KEY     the words KEY takes (true false; desktop mail
+ *                         exec), nothing for free text and numbers
  */
 #include <string.h>
 
@@ -210,6 +212,18 @@ static int cmd_complete(cli *c, int argc, char **argv)
 		const fu_config_key *k = fu_config_keys(&n);
 		for (size_t i = 0; i < n; i++)
 			printf("%s\n", k[i].key);
+	} else if (!strcmp(w, "config-values")) {
+		size_t n = 0;
+		const fu_config_key *k = fu_config_keys(&n);
+		for (size_t i = 0; words[1] && i < n; i++) {
+			if (strcmp(k[i].key, words[1]) || !k[i].values)
+				continue;
+			for (const char *p = k[i].values; *p;) {
+				size_t len = strcspn(p, " ");
+				printf("%.*s\n", (int)len, p);
+				p += len + (p[len] == ' ');
+			}
+		}
 	} else if (!strcmp(w, "colors")) {
 		printf("auto\nalways\nnever\n");
 	} else {

@@ -117,6 +117,7 @@ _fu()
                 ;;
             --source) _fu_offer "$(_fu_call sources)" ;;
             --action) _fu_offer "$(_fu_call actions)" ;;
+            --via) _fu_offer "$(_fu_call config-values notify.via)" ;;
         esac
         [[ ${COMPREPLY-} ]] && __ltrim_colon_completions "$cur"
         return
@@ -168,10 +169,7 @@ _fu()
         config)
             case ${#pos[@]} in
                 0) _fu_offer "$(_fu_call config-keys)" ;;
-                1)
-                    [[ ${pos[0]} == user.employed ]] &&
-                        _fu_offer $'true\nfalse'
-                    ;;
+                1) _fu_offer "$(_fu_call config-values "${pos[0]}")" ;;
             esac
             ;;
         rules)

@@ -54,6 +54,8 @@ function __fu_value
             __fu_call sources
         case --action
             __fu_call actions
+        case --via
+            __fu_call config-values notify.via
     end
 end
 
@@ -154,8 +156,8 @@ function __fu_candidates
         case config
             if test $n -eq 0
                 __fu_call config-keys
-            else if test $n -eq 1; and test "$pos[1]" = user.employed
-                printf '%s\n' true false
+            else if test $n -eq 1
+                __fu_call config-values $pos[1]
             end
         case rules
             test $n -eq 0; and __fu_call rules

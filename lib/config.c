@@ -11,17 +11,44 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fu/spawn.h"
 #include "internal.h"
 
-enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM };
+/* K_COMMAND: a command line run without a shell (spawn.h); K_VIA: the
+ * methods of notify.via; K_NUM: a whole number from min to max that the
+ * rules do not use. */
+enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM, K_COMMAND, K_VIA, K_NUM };
 
 typedef struct key_def {
 	fu_config_key pub;
 	int type;
 	int param; /* K_PARAM: index into fu_params */
+	int min, max; /* K_NUM */
 } key_def;
 
-static key_def keys[4 + FU_P__COUNT];
+/* The command a click on fu notify's notification runs: fu due in a
+ * terminal that stays open until Enter is pressed. */
+#define NOTIFY_TERMINAL "x-terminal-emulator -e sh -c 'fu due; printf " \
+	"\"\\nPress Enter to close. \"; read -r _'"
+
+static const key_def other_keys[] = {
+	{ { "mail.sendmail", NULL, "the program mail is sent through, a "
+	    "command line run without a shell (unset: sendmail in PATH, "
+	    "/usr/sbin/sendmail, /usr/lib/sendmail)", NULL }, K_COMMAND, 0, 0,
+	  0 },
+	{ { "notify.exec", NULL, "a command fu notify gives the digest to, as "
+	    "JSON on its standard input", NULL }, K_COMMAND, 0, 0, 0 },
+	{ { "notify.max", "5", "how many actions fu notify names (the count "
+	    "covers them all)", NULL }, K_NUM, 0, 1, 100 },
+	{ { "notify.terminal", NOTIFY_TERMINAL, "what a click on fu notify's "
+	    "desktop notification runs", NULL }, K_COMMAND, 0, 0, 0 },
+	{ { "notify.via", "desktop", "how fu notify delivers: desktop, mail, "
+	    "exec, or several separated by commas", "desktop mail exec" },
+	  K_VIA, 0, 0, 0 },
+};
+#define NOTHER (sizeof other_keys / sizeof other_keys[0])
+
+static key_def keys[4 + FU_P__COUNT + NOTHER];
 static size_t nkeys;
 static char defaults[FU_P__COUNT][16];
 
@@ -30,14 +57,17 @@ static void init_keys(void)
 	if (nkeys)
 		return;
 	static const key_def user[] = {
-		{ { "user.name", NULL, "your full name, to sign drafts" },
-		  K_TEXT, 0 },
-		{ { "user.email", NULL, "your e-mail address, to sign drafts" },
-		  K_EMAIL, 0 },
-		{ { "user.phone", NULL, "your phone number, to sign drafts" },
-		  K_TEXT, 0 },
+		{ { "user.name", NULL, "your full name, to sign drafts", NULL },
+		  K_TEXT, 0, 0, 0 },
+		{ { "user.email", NULL, "your e-mail address, to sign drafts",
+		    NULL },
+		  K_EMAIL, 0, 0, 0 },
+		{ { "user.phone", NULL, "your phone number, to sign drafts",
+		    NULL },
+		  K_TEXT, 0, 0, 0 },
 		{ { "user.employed", "false", "true while you have a job: "
-		    "closure then suggests withdrawing" }, K_BOOL, 0 },
+		    "closure then suggests withdrawing", "true false" },
+		  K_BOOL, 0, 0, 0 },
 	};
 	size_t n = 0;
 	for (size_t i = 0; i < sizeof user / sizeof user[0]; i++)
@@ -47,16 +77,19 @@ static void init_keys(void)
 		keys[n].pub.key = fu_params[p].key;
 		keys[n].pub.def = defaults[p];
 		keys[n].pub.help = fu_params[p].help;
+		keys[n].pub.values = NULL;
 		keys[n].type = K_PARAM;
 		keys[n].param = p;
 		n++;
 	}
+	for (size_t i = 0; i < NOTHER; i++)
+		keys[n++] = other_keys[i];
 	nkeys = n;
 }
 
 const fu_config_key *fu_config_keys(size_t *n)
 {
-	static fu_config_key pub[4 + FU_P__COUNT];
+	static fu_config_key pub[4 + FU_P__COUNT + NOTHER];
 	init_keys();
 	for (size_t i = 0; i < nkeys; i++)
 		pub[i] = keys[i].pub;
@@ -122,6 +155,19 @@ int fu_config_get(char **out, fu_db *db, const char *key)
 	return rc;
 }
 
+int fu_config_value(char **out, fu_db *db, const char *key)
+{
+	int rc = fu_config_get(out, db, key);
+	if (rc != FU_ENOTFOUND)
+		return rc;
+	const key_def *k = find_key(db, key);
+	if (!k->pub.def)
+		return fu__error(db, FU_ENOTFOUND, "'%s' is not set", key);
+	if (!(*out = fu__strdup(k->pub.def)))
+		return fu__error(db, FU_ERROR, "out of memory");
+	return FU_OK;
+}
+
 /* Validate and normalise; *norm points into buf or at value. path
  * NULL: in fu config's words ("rules.nudge.days takes a whole number
  * ..."); else in an import's, after the value's place in its file
@@ -152,8 +198,10 @@ static int validate(fu_db *db, const key_def *k, const char *value,
 					 "false, not '%s'", path, value);
 		return fu__error(db, FU_EINVALID, "%s takes true or false, "
 				 "not '%s'", k->pub.key, value);
+	case K_NUM:
 	case K_PARAM: {
-		const fu_param_info *p = &fu_params[k->param];
+		const fu_param_info *p = k->type == K_PARAM ? &fu_params[k->param]
+			: &(fu_param_info){ .min = k->min, .max = k->max };
 		if (parse_int(value, &v) || v < p->min || v > p->max) {
 			if (path)
 				return fu__error(db, FU_EINVALID, "%s: expected "
@@ -167,6 +215,30 @@ static int validate(fu_db *db, const key_def *k, const char *value,
 		snprintf(buf, len, "%ld", v);
 		*norm = buf;
 		return FU_OK;
+	}
+	case K_COMMAND:
+	case K_VIA: {
+		char **argv = NULL, msg[600];
+		fu_notify_method m[FU_NOTIFY__COUNT];
+		size_t n = 0;
+		if ((rc = fu__check_text(db, k->pub.key, value, FU__FIELD_MAX, 0)))
+			return rc;
+		if (k->type == K_VIA) {
+			rc = fu_notify_via_parse(m, &n, db, value, buf, len);
+			*norm = buf;
+		} else {
+			rc = fu_spawn_split(&argv, NULL, db, value);
+			fu_spawn_free(argv);
+			if (rc) { /* "notify.exec: the command line has ..." */
+				snprintf(msg, sizeof msg, "%s", fu_errmsg(db));
+				rc = fu__error(db, rc, "%s: %s", k->pub.key, msg);
+			}
+		}
+		if (rc && path) {
+			snprintf(msg, sizeof msg, "%s", fu_errmsg(db));
+			return fu__error(db, rc, "%s: %s", path, msg);
+		}
+		return rc;
 	}
 	default:
 		if (path && strspn(value, " \t") == strlen(value))

@@ -4,8 +4,10 @@
  * others.
  *
  * The floors, from the bottom (a file calls only files below it):
- *   buf, error, model, text, date, params, rules, fold, sql
- *       no table; rules.c is the engine, on plain structs;
+ *   buf, error, model, text, date, params, rules, fold, sql, spawn,
+ *   mailer
+ *       no table; rules.c is the engine, on plain structs; spawn.c runs
+ *       other programs, mailer.c composes and sends mail;
  *   schema        the database's shape and its migrations;
  *   db            opening the file (then schema.c migrates it);
  *   companies, config, contacts, applications, events
@@ -13,7 +15,7 @@
  *   actions       the derived actions table: derive, store, read;
  *   ref, store    references; the public transactional writes;
  *   export, import, csv, ics, stats, doctor, spell,
- *   draft_templates, draft_render, draft_gather, eml
+ *   draft_templates, draft_render, draft_gather, eml, notify
  *                 features built on the records.
  *
  * One owner per table: only its file writes the table and parses its
@@ -29,6 +31,7 @@
  *   event_topics           events.c
  *   config                 config.c
  *   actions, actions_stamp actions.c
+ *   notify_log             notify.c
  * SQL lives only in those files, schema.c, db.c (pragmas), ref.c and
  * stats.c (queries that read), and doctor.c (its own checks of a file).
  */

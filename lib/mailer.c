@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -45,16 +46,12 @@ static char *header_text(const char *s)
 		p += n;
 		left -= n;
 	}
-	if (b.failed) {
-		fu_buf_free(&b);
-		return NULL;
-	}
-	size_t start = strspn(b.data, " ");
-	while (b.len > start && b.data[b.len - 1] == ' ')
-		b.data[--b.len] = '\0';
-	memmove(b.data, b.data + start, b.len - start + 1);
-	b.len -= start;
-	return fu_buf_detach(&b);
+	size_t start = strspn(b.data, " "), end = b.len;
+	while (end > start && b.data[end - 1] == ' ')
+		end--;
+	char *t = b.failed ? NULL : strndup(b.data + start, end - start);
+	fu_buf_free(&b);
+	return t;
 }
 
 /* A dot-atom of ASCII atext (RFC 5322 3.2.3) of len bytes at s. */
@@ -471,7 +468,9 @@ int fu_mail_sendmail(char ***out, fu_db *db, const char *configured)
 			if (!cand)
 				return fu__error(db, FU_ERROR, "out of memory");
 			sprintf(cand, "%.*s/sendmail", (int)n, p);
-			if (access(cand, X_OK) == 0)
+			struct stat st;
+			if (stat(cand, &st) == 0 && S_ISREG(st.st_mode) &&
+			    access(cand, X_OK) == 0)
 				found = cand;
 			else
 				free(cand);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -138,6 +139,46 @@ oom:
 	return NULL;
 }
 
+/* The program argv0 names: itself when it holds a slash, else the
+ * first executable file of that name in PATH (as execvp looks), so that
+ * "cannot run" is said the same way however posix_spawn is made (under
+ * valgrind, a program that cannot be run would only exit 127). 0, or an
+ * errno value. */
+static int resolve(char **out, const char *argv0)
+{
+	*out = NULL;
+	if (!*argv0)
+		return ENOENT;
+	if (strchr(argv0, '/')) {
+		if (access(argv0, X_OK))
+			return errno;
+		return (*out = strdup(argv0)) ? 0 : ENOMEM;
+	}
+	const char *path = getenv("PATH");
+	int err = ENOENT;
+	for (const char *p = path ? path : "/usr/bin:/bin"; ; ) {
+		size_t n = strcspn(p, ":");
+		char *cand = malloc(n + strlen(argv0) + 3);
+		if (!cand)
+			return ENOMEM;
+		/* an empty element is the current directory */
+		sprintf(cand, "%.*s%s%s", (int)n, n ? p : ".", "/", argv0);
+		struct stat st;
+		if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (access(cand, X_OK) == 0) {
+				*out = cand;
+				return 0;
+			}
+			err = EACCES;
+		}
+		free(cand);
+		if (!p[n])
+			break;
+		p += n + 1;
+	}
+	return err;
+}
+
 static int64_t now_ms(void)
 {
 	struct timespec ts;
@@ -231,8 +272,12 @@ int fu_spawn_run(fu_db *db, char *const argv[], const fu_spawn_opts *opts)
 	posix_spawnattr_setsigdefault(&attr, &pipe_set);
 	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK |
 				 POSIX_SPAWN_SETSIGDEF);
-	int e = posix_spawnp(&pid, argv[0], &fa, &attr, argv,
-			     opts->envp ? opts->envp : environ);
+	char *prog = NULL;
+	int e = resolve(&prog, argv[0]);
+	if (!e)
+		e = posix_spawn(&pid, prog, &fa, &attr, argv,
+				opts->envp ? opts->envp : environ);
+	free(prog);
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&attr);
 	if (e) {
@@ -312,6 +357,9 @@ int fu_spawn_run(fu_db *db, char *const argv[], const fu_spawn_opts *opts)
 			rc = fu__error(db, FU_ERROR, "'%s' did not finish within "
 				       "%d seconds (killed)", what,
 				       (timeout + 999) / 1000);
+	} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0 &&
+		   opts->own && line_len) {
+		rc = fu__error(db, FU_ERROR, "%s", line);
 	} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
 		rc = fu__error(db, FU_ERROR, "'%s' exited with status %d%s%s",
 			       what, WEXITSTATUS(status), line_len ? ": " : "",

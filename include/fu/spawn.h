@@ -37,10 +37,14 @@ typedef struct fu_spawn_opts {
 	char *const *envp;  /* its environment (NULL: fu's own) */
 	int timeout_ms;     /* killed after this long (0: 60 seconds) */
 	const char *what;   /* how messages name it (NULL: argv[0]) */
+	int own;            /* a helper of fu's: when it fails, the first
+	                       line it wrote on stderr is the message, as it
+	                       is */
 } fu_spawn_opts;
 
 /*
- * Run argv[0] (looked up in PATH when it holds no slash) with argv, its
+ * Run argv[0] (looked up in PATH, as execvp does, when it holds no
+ * slash) with argv, its
  * standard output thrown away, its standard error read (the first line
  * kept for the message). Returns FU_OK when it exits with status 0;
  * otherwise FU_ERROR with a message in the handle, in these words:
