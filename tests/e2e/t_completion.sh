@@ -186,6 +186,16 @@ else
 	got_all actions
 	bcomp config rules.nudge.
 	got_is rules.nudge.days rules.nudge.window-days
+	bcomp config notify.via ""
+	got_is desktop mail exec
+	bcomp config user.employed ""
+	got_is true false
+	bcomp config user.name ""
+	[ -s "$T/got" ] && fail "values offered for user.name: $(cat "$T/got")" || pass
+	bcomp notify --via ""
+	got_is desktop mail exec
+	bcomp notify --
+	got_has --dry-run --via --log --json
 	bcomp rules ""
 	got_all rules
 	bcomp --color ""
@@ -242,8 +252,9 @@ else
 		"fu --db $T/other.db show " "FU_DB=$T/other.db fu show " \
 		"fu log acme sent --channel " "fu config rules.nudge." \
 		"fu rules " "fu --color " "fu edit dana --prefers " \
-		"fu draft acme --to Dan" "fu draft acme --channel " "fu show "
-	if [ "$(grep -c '^=== ' "$T/zout")" -ne 22 ]; then
+		"fu draft acme --to Dan" "fu draft acme --channel " "fu show " \
+		"fu notify --via " "fu config notify.via " "fu config user.employed "
+	if [ "$(grep -c '^=== ' "$T/zout")" -ne 25 ]; then
 		fail "zsh did not complete every line"
 		sed 's/^/  zsh: /' "$T/zout" | tail -20
 	fi
@@ -284,6 +295,12 @@ else
 	got_is auto always never
 	zpick 19
 	got_is email phone letter social none
+	zpick 23
+	got_is desktop mail exec
+	zpick 24
+	got_is desktop mail exec
+	zpick 25
+	got_is true false
 
 	t "zsh: the user's applications and contacts, names quoted"
 	zpick 9
@@ -350,6 +367,12 @@ else
 	got_is thank-you
 	fcomp "fu config rules.nudge."
 	got_is rules.nudge.days rules.nudge.window-days
+	fcomp "fu config notify.via "
+	got_is desktop mail exec
+	fcomp "fu config user.employed "
+	got_is true false
+	fcomp "fu notify --via "
+	got_is desktop mail exec
 	fcomp "fu rules "
 	got_all rules
 	fcomp "fu --color "
