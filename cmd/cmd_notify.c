@@ -154,22 +154,6 @@ static int mail_text(fu_buf *out, cli *c, const fu_notify_out *o)
 	return lrc;
 }
 
-/* The full command of a mail: sendmail's words, -i -- TO. */
-static char **mail_argv(const fu_notify_out *o)
-{
-	size_t n = 0;
-	while (o->argv[n])
-		n++;
-	char **v = calloc(n + 4, sizeof *v);
-	if (!v)
-		return NULL;
-	memcpy(v, o->argv, n * sizeof *v);
-	v[n] = "-i";
-	v[n + 1] = "--";
-	v[n + 2] = o->to;
-	return v;
-}
-
 /* --dry-run: what o would send, printed (human) or added to its JSON
  * object. A failure is printed and returned (FU_EXIT_DELIVERY). */
 static int show_dry(cli *c, const fu_notify_out *o, cJSON *obj)
@@ -195,21 +179,20 @@ static int show_dry(cli *c, const fu_notify_out *o, cJSON *obj)
 		putchar('\n');
 		break;
 	case FU_NOTIFY_MAIL: {
-		char **argv = mail_argv(o);
-		int lrc = argv ? mail_text(&b, c, o) : FU_ERROR;
+		int lrc = mail_text(&b, c, o);
 		if (lrc) {
-			free(argv);
 			fu_buf_free(&b);
 			return cli_fail(FU_EXIT_DELIVERY, "notify: mail: %s",
-					argv ? fu_errmsg(c->db) : "out of memory");
+					fu_errmsg(c->db));
 		}
 		if (obj) {
-			cJSON_AddItemToObject(obj, "command", words_json(argv));
+			cJSON_AddItemToObject(obj, "command",
+					      words_json(o->argv));
 			cJSON_AddStringToObject(obj, "to", o->to);
 			cJSON_AddStringToObject(obj, "message", b.data);
 		} else {
 			fu_buf w = FU_BUF_INIT;
-			put_words(&w, argv);
+			put_words(&w, o->argv);
 			printf("mail: would send to ");
 			cli_put(stdout, o->to);
 			printf(", through ");
@@ -218,7 +201,6 @@ static int show_dry(cli *c, const fu_notify_out *o, cJSON *obj)
 			fu_buf_free(&w);
 			put_indented(b.data);
 		}
-		free(argv);
 		break;
 	}
 	case FU_NOTIFY_EXEC:

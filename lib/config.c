@@ -32,10 +32,9 @@ typedef struct key_def {
 	"\"\\nPress Enter to close. \"; read -r _'"
 
 static const key_def other_keys[] = {
-	{ { "mail.sendmail", NULL, "the program mail is sent through, a "
-	    "command line run without a shell (unset: sendmail in PATH, "
-	    "/usr/sbin/sendmail, /usr/lib/sendmail)", NULL }, K_COMMAND, 0, 0,
-	  0 },
+	{ { "mail.sendmail", "sendmail -t -oi", "the program fu hands a "
+	    "mail to, recipients in its headers (a command line, no shell)",
+	    NULL }, K_COMMAND, 0, 0, 0 },
 	{ { "notify.exec", NULL, "a command fu notify gives the digest to, as "
 	    "JSON on its standard input", NULL }, K_COMMAND, 0, 0, 0 },
 	{ { "notify.max", "5", "how many actions fu notify names (the count "

@@ -452,43 +452,68 @@ int fu_mail_compose(fu_buf *out, fu_db *db, const fu_mail *m)
 	return FU_OK;
 }
 
+/* dir/name when it is a regular file that can be run, else NULL */
+static char *runnable(const char *dir, size_t dlen, const char *name, int *oom)
+{
+	size_t n = strlen(name);
+	char *cand = malloc(dlen + n + 2);
+	if (!cand) {
+		*oom = 1;
+		return NULL;
+	}
+	memcpy(cand, dir, dlen);
+	cand[dlen] = '/';
+	memcpy(cand + dlen + 1, name, n + 1);
+	struct stat st;
+	if (stat(cand, &st) == 0 && S_ISREG(st.st_mode) &&
+	    access(cand, X_OK) == 0)
+		return cand;
+	free(cand);
+	return NULL;
+}
+
 int fu_mail_sendmail(char ***out, fu_db *db, const char *configured)
 {
 	*out = NULL;
-	if (configured && *configured)
-		return fu_spawn_split(out, NULL, db, configured);
-	static const char *const fixed[] = { "/usr/sbin/sendmail",
-					     "/usr/lib/sendmail" };
+	char **argv = NULL;
+	int rc = fu_spawn_split(&argv, NULL, db, configured && *configured
+				? configured : FU_MAIL_SENDMAIL_DEFAULT);
+	if (rc)
+		return rc;
+	if (strchr(argv[0], '/')) {
+		*out = argv;
+		return FU_OK;
+	}
+	/* in PATH: run by its name (as the user wrote it, so that messages
+	 * name it so); else where sendmail lives when PATH (cron's) lacks
+	 * it, by its path */
 	char *found = NULL;
+	int oom = 0;
 	const char *path = getenv("PATH");
-	for (const char *p = path ? path : ""; *p && !found;) {
+	for (const char *p = path ? path : ""; *p && !found && !oom;) {
 		size_t n = strcspn(p, ":");
-		if (n) {
-			char *cand = malloc(n + sizeof "/sendmail");
-			if (!cand)
-				return fu__error(db, FU_ERROR, "out of memory");
-			sprintf(cand, "%.*s/sendmail", (int)n, p);
-			struct stat st;
-			if (stat(cand, &st) == 0 && S_ISREG(st.st_mode) &&
-			    access(cand, X_OK) == 0)
-				found = cand;
-			else
-				free(cand);
-		}
+		if (n)
+			found = runnable(p, n, argv[0], &oom);
 		p += n + (p[n] == ':');
 	}
-	for (size_t i = 0; i < 2 && !found; i++)
-		if (access(fixed[i], X_OK) == 0 && !(found = strdup(fixed[i])))
-			return fu__error(db, FU_ERROR, "out of memory");
-	if (!found)
-		return fu__error(db, FU_ENOTFOUND, "no sendmail program: "
-				 "install one (msmtp-mta, postfix, ...) or set "
-				 "mail.sendmail");
-	char **argv = calloc(2, sizeof *argv);
-	if (!argv) {
+	if (found) {
 		free(found);
-		return fu__error(db, FU_ERROR, "out of memory");
+		*out = argv;
+		return FU_OK;
 	}
+	static const char *const fixed[] = { "/usr/sbin", "/usr/lib" };
+	for (size_t i = 0; i < 2 && !found && !oom; i++)
+		found = runnable(fixed[i], strlen(fixed[i]), argv[0], &oom);
+	if (!found) {
+		rc = oom ? fu__error(db, FU_ERROR, "out of memory")
+			 : fu__error(db, FU_ENOTFOUND, "no '%s' program in "
+				     "PATH, /usr/sbin or /usr/lib: install a "
+				     "sendmail (msmtp-mta, postfix, ...) or set "
+				     "mail.sendmail", argv[0]);
+		fu_spawn_free(argv);
+		return rc;
+	}
+	free(argv[0]);
 	argv[0] = found;
 	*out = argv;
 	return FU_OK;
@@ -508,23 +533,11 @@ int fu_mail_send(fu_db *db, const fu_mail *m, char *const *sendmail)
 		if (!(msg.data[i] == '\r' && msg.data[i + 1] == '\n'))
 			msg.data[k++] = msg.data[i];
 	msg.len = k;
-	size_t n = 0;
-	while (sendmail[n])
-		n++;
-	char **argv = calloc(n + 4, sizeof *argv);
-	if (!argv) {
-		fu_buf_free(&msg);
-		return fu__error(db, FU_ERROR, "out of memory");
-	}
-	for (size_t i = 0; i < n; i++)
-		argv[i] = sendmail[i];
-	argv[n] = "-i";
-	argv[n + 1] = "--";
-	argv[n + 2] = (char *)m->to_addr;
+	/* the recipients are the message's To:, read by the program (-t):
+	 * no address of the user's data ever becomes an argument */
 	fu_spawn_opts o = { .in = msg.data, .inlen = msg.len,
 			    .timeout_ms = 120000 };
-	rc = fu_spawn_run(db, argv, &o);
-	free(argv);
+	rc = fu_spawn_run(db, sendmail, &o);
 	fu_buf_free(&msg);
 	return rc;
 }

@@ -307,13 +307,15 @@ static void test_mailer_send(void **state)
 	fu_test_temp_path(dir, sizeof dir, "mailer");
 	mkdir(dir, 0700);
 	fake_sendmail(prog, sizeof prog, dir);
-	char **argv = NULL;
-	assert_fu_ok_db(db, fu_mail_sendmail(&argv, db, prog));
+	char **argv = NULL, line[700];
+	snprintf(line, sizeof line, "%s -t -oi", prog);
+	assert_fu_ok_db(db, fu_mail_sendmail(&argv, db, line));
 	fu_mail m = base();
 	assert_fu_ok_db(db, fu_mail_send(db, &m, argv));
 	snprintf(file, sizeof file, "%s/args", dir);
 	char *args = slurp(file);
-	assert_string_equal(args, "-i\n--\ndana@acme.example\n");
+	/* run as configured, nothing added: the recipient is in To: */
+	assert_string_equal(args, "-t\n-oi\n");
 	free(args);
 	snprintf(file, sizeof file, "%s/msg", dir);
 	char *msg = slurp(file);
@@ -325,16 +327,60 @@ static void test_mailer_send(void **state)
 	free(msg);
 	fu_spawn_free(argv);
 
-	/* the default: sendmail in PATH first */
+	/* the default, sendmail -t -oi, as fu config gives it too;
+	 * sendmail found in PATH */
+	char *def = NULL;
+	assert_fu_ok_db(db, fu_config_value(&def, db, "mail.sendmail"));
+	assert_string_equal(def, FU_MAIL_SENDMAIL_DEFAULT);
+	assert_string_equal(def, "sendmail -t -oi");
+	free(def);
 	const char *path = getenv("PATH");
 	char *saved = strdup(path ? path : "");
-	setenv("PATH", dir, 1);
+	snprintf(line, sizeof line, "/nonexistent:%s:/usr/bin:/bin", dir);
+	setenv("PATH", line, 1);
+	for (int i = 0; i < 2; i++) {
+		assert_fu_ok_db(db, fu_mail_sendmail(&argv, db, i ? "" : NULL));
+		assert_string_equal(argv[0], "sendmail");
+		assert_string_equal(argv[1], "-t");
+		assert_string_equal(argv[2], "-oi");
+		assert_null(argv[3]);
+		fu_spawn_free(argv);
+	}
+	/* not in PATH (cron's has no sbin): /usr/sbin and /usr/lib */
+	setenv("PATH", "/nonexistent", 1);
+	if (access("/usr/sbin/ldconfig", X_OK) == 0) {
+		assert_fu_ok_db(db, fu_mail_sendmail(&argv, db, "ldconfig -p"));
+		assert_string_equal(argv[0], "/usr/sbin/ldconfig");
+		assert_string_equal(argv[1], "-p");
+		fu_spawn_free(argv);
+	}
+	assert_int_equal(fu_mail_sendmail(&argv, db, "fu-no-such-mailer -t"),
+			 FU_ENOTFOUND);
+	assert_null(argv);
+	assert_string_equal(fu_errmsg(db), "no 'fu-no-such-mailer' program in "
+			    "PATH, /usr/sbin or /usr/lib: install a sendmail "
+			    "(msmtp-mta, postfix, ...) or set mail.sendmail");
+	/* where sendmail -t -oi runs: the one in PATH */
+	snprintf(line, sizeof line, "%s/args", dir);
+	unlink(line);
+	snprintf(line, sizeof line, "/nonexistent:%s:/usr/bin:/bin", dir);
+	setenv("PATH", line, 1);
 	assert_fu_ok_db(db, fu_mail_sendmail(&argv, db, NULL));
-	assert_string_equal(argv[0], prog);
-	assert_null(argv[1]);
+	assert_fu_ok_db(db, fu_mail_send(db, &m, argv));
 	fu_spawn_free(argv);
+	snprintf(line, sizeof line, "%s/args", dir);
+	args = slurp(line);
+	assert_string_equal(args, "-t\n-oi\n");
+	free(args);
+	setenv("PATH", "/nonexistent", 1);
+	assert_int_equal(fu_mail_sendmail(&argv, db, "msmtp 'x"), FU_EINVALID);
+	assert_null(argv);
 	setenv("PATH", saved, 1);
 	free(saved);
+	/* a path is taken as it is */
+	assert_fu_ok_db(db, fu_mail_sendmail(&argv, db, "./sendmail -t"));
+	assert_string_equal(argv[0], "./sendmail");
+	fu_spawn_free(argv);
 
 	/* one that fails: its status and first line */
 	assert_fu_ok_db(db, fu_mail_sendmail(&argv, db, "sh -c 'cat >/dev/null; "
@@ -346,7 +392,7 @@ static void test_mailer_send(void **state)
 	fu_spawn_free(argv);
 	/* an address refused sends nothing */
 	assert_fu_ok_db(db, fu_mail_sendmail(&argv, db, prog));
-	m.to_addr = "-t";
+	m.to_addr = "-oi";
 	unlink(file);
 	assert_int_equal(fu_mail_send(db, &m, argv), FU_EINVALID);
 	assert_int_equal(access(file, F_OK), -1);

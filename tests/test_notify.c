@@ -231,12 +231,16 @@ static void test_notify_prepare(void **state)
 			 FU_ENOTFOUND);
 	assert_has(fu_errmsg(db), "set your e-mail address first");
 	assert_fu_ok_db(db, fu_config_set(db, "user.email", "alex@example.org"));
-	assert_fu_ok_db(db, fu_config_set(db, "mail.sendmail", "msmtp -a 'my account'"));
+	/* mail.sendmail's words as they are run, the program found in PATH */
+	assert_fu_ok_db(db, fu_config_set(db, "mail.sendmail", "cat -a 'my account'"));
 	assert_fu_ok_db(db, fu_notify_prepare(&o, db, d, FU_NOTIFY_MAIL, NULL));
 	assert_string_equal(o.to, "alex@example.org");
 	assert_string_equal(o.from, "alex@example.org");
 	assert_null(o.from_name);
+	assert_string_equal(o.argv[0], "cat");
+	assert_string_equal(o.argv[1], "-a");
 	assert_string_equal(o.argv[2], "my account");
+	assert_null(o.argv[3]);
 	assert_int_equal(o.date, NOW);
 	fu_notify_out_clear(&o);
 	/* exec: needs notify.exec */

@@ -1,8 +1,9 @@
 /*
  * mailer.h - sending a plain-text e-mail (mailer.c): the message
  * composed as RFC 5322 and RFC 2045-2047 want it, then handed on its
- * standard input to a sendmail-compatible program (mail.sendmail), the
- * way mail(1), git send-email and mutt send. fu notify sends its digest
+ * standard input to a sendmail-compatible program (mail.sendmail,
+ * default `sendmail -t -oi`: the recipients read from the message's
+ * headers), the way mail(1), git send-email and mutt send. fu notify sends its digest
  * with it; fu draft --send is meant to send drafts with it too.
  *
  * No text from the message's fields can add or change a header: line
@@ -51,21 +52,30 @@ typedef struct fu_mail {
  */
 int fu_mail_compose(fu_buf *out, fu_db *db, const fu_mail *m);
 
+/* mail.sendmail's default: sendmail reading the recipients from the
+ * message's To: (-t), a line holding only a dot not ending it (-oi).
+ * msmtp (msmtp-mta), postfix, exim4 and nullmailer all provide it. */
+#define FU_MAIL_SENDMAIL_DEFAULT "sendmail -t -oi"
+
 /*
- * The program mail goes through: the command line of mail.sendmail
- * when it is set (split as fu_spawn_split splits), else the first of
- * `sendmail` in PATH, /usr/sbin/sendmail and /usr/lib/sendmail that can
- * be run. *out is NULL-ended (fu_spawn_free). FU_ENOTFOUND with a
- * message when there is none.
+ * The command mail goes through: the words of configured (the value of
+ * mail.sendmail; NULL or empty: FU_MAIL_SENDMAIL_DEFAULT), split as
+ * fu_spawn_split splits. A first word without a slash must name a
+ * program in PATH, else in /usr/sbin or /usr/lib (where sendmail lives,
+ * which cron's PATH leaves out): it is then replaced by that file. *out is
+ * NULL-ended (fu_spawn_free). FU_ENOTFOUND with a message when there is
+ * no such program; FU_EINVALID for a command line that does not split.
  */
 int fu_mail_sendmail(char ***out, fu_db *db, const char *configured);
 
 /*
- * Compose m and send it: the program (sendmail: from fu_mail_sendmail)
- * run without a shell as `PROGRAM... -i -- TO_ADDR`, the message on its
- * standard input with LF line ends (as sendmail programs read it). FU_OK
- * when it exits 0; else FU_ERROR with the words of fu_spawn_run (its
- * status and the first line it wrote on standard error).
+ * Compose m and send it: the command (sendmail: from fu_mail_sendmail)
+ * run without a shell exactly as configured, nothing added, the message
+ * on its standard input with LF line ends (as sendmail programs read
+ * it). The program takes the recipients from the message's To: header,
+ * as sendmail -t does. FU_OK when it exits 0; else FU_ERROR with the
+ * words of fu_spawn_run (its status and the first line it wrote on
+ * standard error).
  */
 int fu_mail_send(fu_db *db, const fu_mail *m, char *const *sendmail);
 

@@ -71,9 +71,9 @@ int fu_notify_json(fu_buf *out, fu_db *db);
  * be shown (--dry-run) or made (fu_notify_deliver). */
 typedef struct fu_notify_out {
 	fu_notify_method method;
-	char **argv;       /* desktop: the helper's command line; mail: the
-	                      sendmail program's (fu_mail_send adds -i -- TO);
-	                      exec: notify.exec's */
+	char **argv;       /* desktop: the helper's command line; mail:
+	                      mail.sendmail's, as it is run (the recipient
+	                      is in the message); exec: notify.exec's */
 	char **envp;       /* desktop: the environment (FU_DB set) */
 	char *const *click;/* desktop: what a click runs (notify.terminal's
 	                      words, the end of argv) */

@@ -96,7 +96,7 @@ json "isinstance(d['deliveries'][0]['log'], int)"
 FU_NOW="2026-11-10 09:00" ok notify --json
 json "d['count'] == 2 and d['overdue'] == 2 and d['summary'] == 'fu: 2 follow-ups overdue'"
 
-t "mail: through sendmail found in PATH, run as sendmail -i -- ADDRESS"
+t "mail: the default, sendmail -t -oi, found in PATH: the recipient in the message"
 fails_with 4 config notify.via mail,fax
 ok config notify.via mail
 run notify
@@ -108,7 +108,7 @@ ok config user.email alex@example.org
 ok config user.name "Alex Mørgan"
 ok notify
 out_has "mail: sent to alex@example.org"
-printf '%s\n' -i -- alex@example.org >"$T/want"
+printf '%s\n' -t -oi >"$T/want"
 cmp -s "$T/want" "$T/sendmail.args" && pass || fail "sendmail args: $(cat "$T/sendmail.args")"
 "$PY3" - "$T/sendmail.msg" <<'PY' && pass || fail "the message"
 import email, email.policy, sys
@@ -129,9 +129,9 @@ assert max(len(l) for l in body.splitlines()) <= 78
 PY
 
 t "mail.sendmail: a command line, split without a shell"
-ok config mail.sendmail "\"$T/bin/sendmail\" -f 'alex@example.org'"
+ok config mail.sendmail "\"$T/bin/sendmail\" -t -f 'alex@example.org'"
 ok notify
-printf '%s\n' -f alex@example.org -i -- alex@example.org >"$T/want"
+printf '%s\n' -t -f alex@example.org >"$T/want"
 cmp -s "$T/want" "$T/sendmail.args" && pass || fail "sendmail args: $(cat "$T/sendmail.args")"
 ok config mail.sendmail "$T/nosuch/sendmail"
 run notify
@@ -188,7 +188,7 @@ out_has "fu: 2 follow-ups due"
 out_has "desktop: would show, through $(dirname "$FU")/fu-notify-desktop:"
 out_has "  due: application-check-in by email to Dana Reyes (Acme, Backend Engineer), due Mon 9 Nov 10:00"
 out_has "  a click runs: x-terminal-emulator -e sh -c 'fu due;"
-out_has "mail: would send to alex@example.org, through $T/bin/sendmail -i -- alex@example.org:"
+out_has "mail: would send to alex@example.org, through sendmail -t -oi:"
 out_has "  Subject: fu: 2 follow-ups due"
 out_has "exec: would run sh -c 'cat >"
 out_has '"action": "application-check-in",'
@@ -203,7 +203,7 @@ json "d['deliveries'][0]['summary'] == 'fu: 2 follow-ups due'"
 json "d['deliveries'][0]['body'].splitlines()[1] == 'due: find-contact (Hooli, Data Engineer), due Mon 9 Nov 10:00'"
 json "d['deliveries'][0]['click'][:3] == ['x-terminal-emulator', '-e', 'sh']"
 json "d['deliveries'][0]['command'][1:4] == ['--wait', '43200', '--']"
-json "d['deliveries'][1]['to'] == 'alex@example.org' and d['deliveries'][1]['command'][-3:] == ['-i', '--', 'alex@example.org']"
+json "d['deliveries'][1]['to'] == 'alex@example.org' and d['deliveries'][1]['command'] == ['sendmail', '-t', '-oi']"
 json "'Subject: fu: 2 follow-ups due' in d['deliveries'][1]['message']"
 json "[a['action'] for a in d['deliveries'][2]['input']] == ['application-check-in', 'find-contact']"
 run notify --dry-run --via exec --json
@@ -234,7 +234,7 @@ fails_with 4 config notify.terminal 'xterm -e "fu due'
 fails_with 4 config mail.sendmail "$(printf 'sendmail\n-t')"
 ok config notify.terminal "xterm -hold -e fu due"
 ok config --list --json
-json "{k['key']: k['default'] for k in d if k['key'].startswith(('notify.', 'mail.'))} == {'mail.sendmail': None, 'notify.exec': None, 'notify.max': '5', 'notify.terminal': 'x-terminal-emulator -e sh -c \\'fu due; printf \"\\\\nPress Enter to close. \"; read -r _\\'', 'notify.via': 'desktop'}"
+json "{k['key']: k['default'] for k in d if k['key'].startswith(('notify.', 'mail.'))} == {'mail.sendmail': 'sendmail -t -oi', 'notify.exec': None, 'notify.max': '5', 'notify.terminal': 'x-terminal-emulator -e sh -c \\'fu due; printf \"\\\\nPress Enter to close. \"; read -r _\\'', 'notify.via': 'desktop'}"
 ok config --unset notify.terminal
 
 t "users' mistakes on the command line"

@@ -1,6 +1,8 @@
 #!/bin/sh
 # t_notify_mail - fu notify's mail method through the real msmtp (as
-# mail.sendmail, configured by the test's own ~/.msmtprc or -C FILE) to
+# the default mail.sendmail, `sendmail -t -oi`, with msmtp as sendmail
+# in PATH the way msmtp-mta installs it; then as `msmtp -C FILE -t`),
+# configured by the test's own ~/.msmtprc or -C FILE, to
 # an SMTP server of the test's own on 127.0.0.1 (smtp_server.py, on
 # Debian's python3-aiosmtpd), each message parsed back with Python's
 # email package. A server that refuses, or none: one error line, exit
@@ -75,10 +77,17 @@ for check in sys.argv[3:]:
 PY
 }
 
+# msmtp as sendmail, as Debian's msmtp-mta makes it
+mkdir -p "$T/bin"
+ln -s "$(command -v msmtp)" "$T/bin/sendmail"
+PATH=$T/bin:$PATH
+export PATH
+
 ok config user.email alex@example.org
 ok config user.name "Alex Mørgan"
 ok config notify.via mail
-ok config mail.sendmail msmtp
+ok config mail.sendmail
+out_is "sendmail -t -oi"
 
 t "nothing due: no mail"
 server
@@ -92,7 +101,7 @@ ok add application Acme "Backend Engineer" --contact dana --applied today
 ok add application Hooli "Data Engineer" --applied today --source board
 export FU_NOW="2026-11-05 09:00"
 
-t "the digest, through msmtp (~/.msmtprc), to the server"
+t "the digest, through sendmail -t -oi (msmtp, ~/.msmtprc), to the server"
 ok notify
 out_is "fu: 2 follow-ups due
 mail: sent to alex@example.org"
@@ -118,9 +127,16 @@ mail 1 "env == ['alex@example.org', 'alex@example.org']" \
 ok notify --log --json
 json "d[-1]['method'] == 'mail' and d[-1]['ok'] and d[-1]['actions'] == 2"
 
-t "mail.sendmail with a file of its own (msmtp -C FILE), a non-ASCII body"
-rm -f "$HOME/.msmtprc"
+t "mail.sendmail without -t: msmtp finds no recipient, nothing sent"
 ok config mail.sendmail "msmtp -C '$T/msmtprc'"
+run notify
+[ "$code" -eq 8 ] && pass || fail "exited $code, wanted 8"
+err_has "fu: notify: mail: 'msmtp' exited with status 64: msmtp: no recipients found"
+[ -e "$T/mail/2.eml" ] && fail "a mail was sent" || pass
+
+t "mail.sendmail with a file of its own (msmtp -C FILE -t), a non-ASCII body"
+rm -f "$HOME/.msmtprc"
+ok config mail.sendmail "msmtp -C '$T/msmtprc' -t"
 ok edit dana --name "Dana Réyès"
 ok notify
 mail 2 "'to Dana Réyès (Acme, Backend Engineer)' in ' '.join(body.split())" \
