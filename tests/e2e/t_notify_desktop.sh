@@ -10,7 +10,7 @@
 # Python modules are missing.
 if [ -z "${FU_NOTIFY_IN_BUS:-}" ]; then
 	if ! command -v dbus-run-session >/dev/null 2>&1; then
-		echo "SKIP: dbus-run-session is not installed (Debian package dbus)"
+		echo "SKIP: dbus-run-session is not installed (Debian package dbus-daemon)"
 		exit 77
 	fi
 	if ! /usr/bin/python3 -c 'import dbus, dbus.mainloop.glib; from gi.repository import GLib' \
