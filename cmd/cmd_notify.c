@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_notify.c - fu notify: the morning digest, delivered; --log */
 #include <stdlib.h>
 #include <string.h>

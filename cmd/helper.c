@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * helper.c - finding the helper programs fu runs, as git runs git-foo
  * (fu-notify-desktop): the programs that link what fu itself must not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mailer.c - a plain-text e-mail composed (RFC 5322, MIME: RFC 2045 and
  * 2047) and handed to a sendmail-compatible program (mailer.h).

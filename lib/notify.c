@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * notify.c - the morning digest of fu notify: what can be done now, the
  * text each method shows, the deliveries made ready and made, and the
@@ -535,6 +536,10 @@ int fu_notify_log_add(fu_db *db, int64_t *id, fu_notify_method m,
 	const char *name = fu_notify_method_name(m);
 	if (!name)
 		return fu__error(db, FU_EINVALID, "no such way to notify");
+	/* the log records a delivery, failed ones first of all: it is no
+	 * change of the user's (fu_db_changed), so that fu notify can still
+	 * exit non-zero when a delivery failed (fu(1), exit status 8) */
+	int was_changed = db->changed;
 	int rc = fu__begin(db);
 	if (rc)
 		return rc;
@@ -554,6 +559,7 @@ int fu_notify_log_add(fu_db *db, int64_t *id, fu_notify_method m,
 		*id = sqlite3_last_insert_rowid(db->sql);
 	if ((rc = fu__commit(db)))
 		goto fail;
+	db->changed = was_changed;
 	return FU_OK;
 fail:
 	fu__rollback(db);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * spawn.c - running another program without a shell (spawn.h): a
  * command line split into words, the program started with posix_spawn,

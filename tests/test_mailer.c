@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_mailer.c - a plain-text e-mail composed (lib/mailer.c): its
  * headers, RFC 2047 names and subjects, 7bit or quoted-printable bodies,
  * message ids, replies, and no header injection whatever the fields

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_notify.c - fu notify's library (lib/notify.c): notify.via, the
  * digest and its text, hostile names cleaned for each method, the
  * deliveries made ready, and the log (schema 6). */
@@ -303,8 +304,11 @@ static void test_notify_log(void **state)
 	assert_int_equal(n, 0);
 	fu_notify_log_free(log, n);
 	int64_t id1 = 0, id2 = 0;
+	assert_false(fu_db_changed(db));
 	assert_fu_ok_db(db, fu_notify_log_add(db, &id1, FU_NOTIFY_DESKTOP, 3,
 					      NULL));
+	/* a log line is no change of the user's: fu notify may still fail */
+	assert_false(fu_db_changed(db));
 	fu_db_set_now(db, NOW - DAY); /* a clock set back: still in order */
 	assert_fu_ok_db(db, fu_notify_log_add(db, &id2, FU_NOTIFY_MAIL, 3,
 					      "'sendmail' exited with status 75"));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_spawn.c - running another program without a shell (lib/spawn.c):
  * command lines split as a shell splits them (and nothing more), the
  * program's input, exit status, first line of stderr, time limit, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mailread.h - what the files of fu-mail-read share: the reading
  * context, the limits, and the entry points the request loop and the

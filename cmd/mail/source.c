@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * source.c - where messages come from: a file (a Maildir entry or a
  * single message), an mbox from a byte offset, one message of an mbox,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * text.c - text fit for a terminal and for JSON: UTF-8 checked and
  * cleaned of control characters, HTML made into text, and the snippet

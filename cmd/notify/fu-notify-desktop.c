@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fu-notify-desktop - the desktop notification of fu notify, through the
  * freedesktop Notifications interface on the user's session bus (sd-bus

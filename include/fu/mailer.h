@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mailer.h - sending a plain-text e-mail (mailer.c): the message
  * composed as RFC 5322 and RFC 2045-2047 want it, then handed on its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * notify.h - the morning digest (fu notify): what can be done now
  * (overdue and due), most urgent first, delivered by the methods the
@@ -115,7 +116,8 @@ typedef struct fu_notify_log {
 
 /* Write one delivery's outcome (error NULL: delivered), in a BEGIN
  * IMMEDIATE transaction of its own, at the handle's now; *id (may be
- * NULL) gets its number. */
+ * NULL) gets its number. It does not count as a change of the user's
+ * (fu_db_changed). */
 int fu_notify_log_add(fu_db *db, int64_t *id, fu_notify_method m,
 		      size_t actions, const char *error);
 /* Every delivery, in the order they were made. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * spawn.h - running another program without a shell (spawn.c): a
  * command line the user configured (mail.sendmail, notify.exec,

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """notify_server.py - a freedesktop notification server of the tests' own
 (t_notify_desktop): it owns org.freedesktop.Notifications on the session
 bus, writes each Notify call to RECORD as one JSON line, and does what it

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """smtp_server.py - an SMTP server of the tests' own (t_notify_mail), on
 127.0.0.1 at a port the system picks: each message it accepts is saved
 as DIR/N.eml (the bytes as received), with DIR/N.env holding the

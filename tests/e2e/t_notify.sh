@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_notify - fu notify without a desktop or a mail server: the digest,
 # the exec method (its JSON is fu due's), mail handed to a sendmail of
 # the test's own (found in PATH as a user's is), --dry-run, the log,

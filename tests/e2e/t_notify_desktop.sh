@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_notify_desktop - fu notify's desktop method on a real session bus: a
 # private one (dbus-run-session) where a notification server of the
 # test's own (notify_server.py: Debian's python3-dbus and python3-gi)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_notify_mail - fu notify's mail method through the real msmtp (as
 # the default mail.sendmail, `sendmail -t -oi`, with msmtp as sendmail
 # in PATH the way msmtp-mta installs it; then as `msmtp -C FILE -t`),

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_notify_units - fu-notify.service and fu-notify.timer as the build
 # configured them: what they say (the installed fu's path, oneshot, nothing
 # due no failure, the click's processes left alone; 08:30 daily,
@@ -56,7 +57,7 @@ mkdir -p "$T/units" "$T/man/man1" "$T/run"
 chmod 700 "$T/run"
 sed "s|^ExecStart=.*|ExecStart=$FU notify|" "$SERVICE" >"$T/units/fu-notify.service"
 cp "$TIMER" "$T/units/fu-notify.timer"
-cp "$SRC/man/fu-notify.1" "$T/man/man1/"
+cp "$B/man/fu-notify.1" "$T/man/man1/" 2>/dev/null || cp "$SRC/man/fu-notify.1" "$T/man/man1/"
 
 t "systemd-analyze verify: both units, silent"
 if ! command -v systemd-analyze >/dev/null 2>&1; then

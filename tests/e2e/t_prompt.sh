@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_prompt - the shell prompt snippets of fu-notify(1), taken from the
 # page itself and run in the real bash, zsh and fish: "[fu N] " before
 # the prompt while N follow-ups can be done, nothing when none can,
