@@ -56,7 +56,7 @@ function __fu_value
         case --action
             __fu_call actions
         case --via
-            __fu_call config-values notify.via
+            __fu_call config-values notify.via (commandline -ct)
     end
 end
 
@@ -158,7 +158,7 @@ function __fu_candidates
             if test $n -eq 0
                 __fu_call config-keys
             else if test $n -eq 1
-                __fu_call config-values $pos[1]
+                __fu_call config-values $pos[1] (commandline -ct)
             end
         case rules
             test $n -eq 0; and __fu_call rules

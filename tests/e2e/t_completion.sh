@@ -195,6 +195,10 @@ else
 	[ -s "$T/got" ] && fail "values offered for user.name: $(cat "$T/got")" || pass
 	bcomp notify --via ""
 	got_is desktop mail exec
+	bcomp notify --via desktop,
+	got_is desktop,mail desktop,exec
+	bcomp config notify.via mail,exec,
+	got_is mail,exec,desktop
 	bcomp notify --
 	got_has --dry-run --via --log --json
 	bcomp rules ""
@@ -254,8 +258,9 @@ else
 		"fu log acme sent --channel " "fu config rules.nudge." \
 		"fu rules " "fu --color " "fu edit dana --prefers " \
 		"fu draft acme --to Dan" "fu draft acme --channel " "fu show " \
-		"fu notify --via " "fu config notify.via " "fu config user.employed "
-	if [ "$(grep -c '^=== ' "$T/zout")" -ne 25 ]; then
+		"fu notify --via " "fu config notify.via " "fu config user.employed " \
+		"fu notify --via desktop,"
+	if [ "$(grep -c '^=== ' "$T/zout")" -ne 26 ]; then
 		fail "zsh did not complete every line"
 		sed 's/^/  zsh: /' "$T/zout" | tail -20
 	fi
@@ -302,6 +307,8 @@ else
 	got_is desktop mail exec
 	zpick 25
 	got_is true false
+	zpick 26
+	got_is desktop,mail desktop,exec
 
 	t "zsh: the user's applications and contacts, names quoted"
 	zpick 9
@@ -374,6 +381,10 @@ else
 	got_is true false
 	fcomp "fu notify --via "
 	got_is desktop mail exec
+	fcomp "fu notify --via desktop,"
+	got_is desktop,mail desktop,exec
+	fcomp "fu config notify.via mail,exec,"
+	got_is mail,exec,desktop
 	fcomp "fu rules "
 	got_all rules
 	fcomp "fu --color "

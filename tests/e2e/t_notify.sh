@@ -297,6 +297,8 @@ done
 "$FU" __complete config-values notify.via >"$T/vals"
 printf '%s\n' desktop mail exec >"$T/want"
 cmp -s "$T/want" "$T/vals" && pass || fail "config-values notify.via: $(cat "$T/vals")"
+"$FU" __complete config-values notify.via "exec,desktop," >"$T/vals"
+[ "$(cat "$T/vals")" = "exec,desktop,mail" ] && pass || fail "config-values notify.via exec,desktop,: $(cat "$T/vals")"
 "$FU" __complete config-values user.employed >"$T/vals"
 printf '%s\n' true false >"$T/want"
 cmp -s "$T/want" "$T/vals" && pass || fail "config-values user.employed: $(cat "$T/vals")"
