@@ -22,6 +22,7 @@ const cmd *const fu_commands[] = {
 	&cmd_import_def,
 	&cmd_list_def,
 	&cmd_log_def,
+	&cmd_mail_def,
 	&cmd_notify_def,
 	&cmd_rules_def,
 	&cmd_show_def,

@@ -15,10 +15,15 @@
 #include "fu/spawn.h"
 #include "internal.h"
 
-/* K_COMMAND: a command line run without a shell (spawn.h); K_VIA: the
+/* K_ADDRESSES, K_DOMAINS: lists (fu_config_list_items); K_COMMAND: a
+ * command line run without a shell (cmdline.c, spawn.h); K_VIA: the
  * methods of notify.via; K_NUM: a whole number from min to max that the
  * rules do not use. */
-enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM, K_COMMAND, K_VIA, K_NUM };
+enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM, K_ADDRESSES, K_DOMAINS, K_COMMAND,
+       K_VIA, K_NUM };
+
+#define NUSER 4
+#define NMAIL 3
 
 typedef struct key_def {
 	fu_config_key pub;
@@ -33,9 +38,6 @@ typedef struct key_def {
 	"\"\\nPress Enter to close. \"; read -r _'"
 
 static const key_def other_keys[] = {
-	{ { "mail.sendmail", "sendmail -t -oi", "the program fu hands a "
-	    "mail to, recipients in its headers (a command line, no shell)",
-	    NULL }, K_COMMAND, 0, 0, 0 },
 	{ { "notify.exec", NULL, "a command fu notify gives the digest to, as "
 	    "JSON on its standard input", NULL }, K_COMMAND, 0, 0, 0 },
 	{ { "notify.max", "5", "how many actions fu notify names (the count "
@@ -48,7 +50,7 @@ static const key_def other_keys[] = {
 };
 #define NOTHER (sizeof other_keys / sizeof other_keys[0])
 
-static key_def keys[4 + FU_P__COUNT + NOTHER];
+static key_def keys[NUSER + NMAIL + FU_P__COUNT + NOTHER];
 static size_t nkeys;
 static char defaults[FU_P__COUNT][16];
 
@@ -69,9 +71,25 @@ static void init_keys(void)
 		    "closure then suggests withdrawing", "true false" },
 		  K_BOOL, 0, 0, 0 },
 	};
+	static const key_def mail[] = {
+		{ { "mail.from", NULL, "your other e-mail addresses (fu mail: "
+		    "mail from them is yours), separated by commas", NULL },
+		  K_ADDRESSES, 0, 0, 0 },
+		{ { "mail.ats", NULL, "more domains whose mail comes from "
+		    "applicant tracking systems, separated by commas", NULL },
+		  K_DOMAINS, 0, 0, 0 },
+		{ { "mail.sendmail", "sendmail -t -oi", "the program fu draft "
+		    "--send and fu notify hand a message to (a command line, "
+		    "no shell)", NULL },
+		  K_COMMAND, 0, 0, 0 },
+	};
+	_Static_assert(sizeof user / sizeof user[0] == NUSER, "NUSER");
+	_Static_assert(sizeof mail / sizeof mail[0] == NMAIL, "NMAIL");
 	size_t n = 0;
 	for (size_t i = 0; i < sizeof user / sizeof user[0]; i++)
 		keys[n++] = user[i];
+	for (size_t i = 0; i < sizeof mail / sizeof mail[0]; i++)
+		keys[n++] = mail[i];
 	for (int p = 0; p < FU_P__COUNT; p++) {
 		snprintf(defaults[p], sizeof defaults[p], "%d", fu_params[p].def);
 		keys[n].pub.key = fu_params[p].key;
@@ -89,7 +107,7 @@ static void init_keys(void)
 
 const fu_config_key *fu_config_keys(size_t *n)
 {
-	static fu_config_key pub[4 + FU_P__COUNT + NOTHER];
+	static fu_config_key pub[NUSER + NMAIL + FU_P__COUNT + NOTHER];
 	init_keys();
 	for (size_t i = 0; i < nkeys; i++)
 		pub[i] = keys[i].pub;
@@ -168,6 +186,74 @@ int fu_config_value(char **out, fu_db *db, const char *key)
 	return FU_OK;
 }
 
+/* Whether s (len bytes) is a domain name: labels of letters, digits
+ * and hyphens, at least two. */
+static int is_domain(const char *s, size_t len)
+{
+	size_t label = 0, labels = 1;
+	if (len == 0 || len > 253)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		char ch = s[i];
+		if (ch == '.') {
+			if (label == 0 || s[i - 1] == '-')
+				return 0;
+			label = 0;
+			labels++;
+		} else if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+			   (ch >= '0' && ch <= '9') || (ch == '-' && label)) {
+			if (++label > 63)
+				return 0;
+		} else {
+			return 0;
+		}
+	}
+	return label > 0 && labels >= 2;
+}
+
+/* A list of addresses or domains, separated by commas or blanks: each
+ * item checked (fu_config_list_items splits it the same way). */
+static int validate_list(fu_db *db, const key_def *k, const char *value,
+			 const char *path)
+{
+	char where[320];
+	if (path)
+		snprintf(where, sizeof where, "%s: ", path);
+	else
+		snprintf(where, sizeof where, "%s: ", k->pub.key);
+	int rc = fu__check_text(db, k->pub.key, value, 2000, 0), items = 0;
+	if (rc)
+		return rc;
+	for (const char *p = value; *p;) {
+		p += strspn(p, ", \t");
+		size_t len = strcspn(p, ", \t");
+		if (!len)
+			break;
+		char item[256];
+		if (len >= sizeof item)
+			return fu__error(db, FU_EINVALID, "%s'%.40s...' is too "
+					 "long", where, p);
+		memcpy(item, p, len);
+		item[len] = '\0';
+		items++;
+		if (k->type == K_ADDRESSES && fu__check_email(db, item))
+			return fu__error(db, FU_EINVALID, "%s'%s' is not an "
+					 "e-mail address", where, item);
+		if (k->type == K_DOMAINS &&
+		    !is_domain(item[0] == '@' ? item + 1 : item,
+			       strlen(item) - (item[0] == '@')))
+			return fu__error(db, FU_EINVALID, "%s'%s' is not a "
+					 "domain (like greenhouse.io)", where,
+					 item);
+		p += len;
+	}
+	if (!items)
+		return fu__error(db, FU_EINVALID, "%s%s", where, k->type ==
+				 K_ADDRESSES ? "no e-mail address in it"
+				 : "no domain in it");
+	return FU_OK;
+}
+
 /* Validate and normalise; *norm points into buf or at value. path
  * NULL: in fu config's words ("rules.nudge.days takes a whole number
  * ..."); else in an import's, after the value's place in its file
@@ -216,24 +302,34 @@ static int validate(fu_db *db, const key_def *k, const char *value,
 		*norm = buf;
 		return FU_OK;
 	}
-	case K_COMMAND:
+	case K_ADDRESSES:
+	case K_DOMAINS:
+		return validate_list(db, k, value, path);
+	case K_COMMAND: {
+		/* split as fu draft --send splits it (cmdline.c) and as fu
+		 * notify runs it (spawn.c): both must take it */
+		int crc = fu__check_text(db, k->pub.key, value, 500, 0);
+		char *w[FU__COMMAND_WORDS], **argv = NULL, msg[600];
+		size_t n = 0;
+		if (!crc && !(crc = fu__command_split(db, w, &n, path ? path
+						       : k->pub.key, value)))
+			fu__command_free(w, n);
+		if (!crc && (crc = fu_spawn_split(&argv, NULL, db, value))) {
+			snprintf(msg, sizeof msg, "%s", fu_errmsg(db));
+			crc = fu__error(db, crc, "%s: %s", path ? path
+					: k->pub.key, msg);
+		}
+		fu_spawn_free(argv);
+		return crc;
+	}
 	case K_VIA: {
-		char **argv = NULL, msg[600];
+		char msg[600];
 		fu_notify_method m[FU_NOTIFY__COUNT];
 		size_t n = 0;
 		if ((rc = fu__check_text(db, k->pub.key, value, FU__FIELD_MAX, 0)))
 			return rc;
-		if (k->type == K_VIA) {
-			rc = fu_notify_via_parse(m, &n, db, value, buf, len);
-			*norm = buf;
-		} else {
-			rc = fu_spawn_split(&argv, NULL, db, value);
-			fu_spawn_free(argv);
-			if (rc) { /* "notify.exec: the command line has ..." */
-				snprintf(msg, sizeof msg, "%s", fu_errmsg(db));
-				rc = fu__error(db, rc, "%s: %s", k->pub.key, msg);
-			}
-		}
+		rc = fu_notify_via_parse(m, &n, db, value, buf, len);
+		*norm = buf;
 		if (rc && path) {
 			snprintf(msg, sizeof msg, "%s", fu_errmsg(db));
 			return fu__error(db, rc, "%s: %s", path, msg);
@@ -394,4 +490,42 @@ int fu_config_params(fu_rule_params *out, fu_db *db)
 		rc = fu__sqlerr(db, src, "cannot read the database");
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int fu_config_list_items(char ***out, size_t *n, const char *value)
+{
+	*out = NULL;
+	*n = 0;
+	for (const char *p = value ? value : ""; *p;) {
+		p += strspn(p, ", \t");
+		size_t len = strcspn(p, ", \t");
+		if (!len)
+			break;
+		char **list = realloc(*out, (*n + 1) * sizeof *list);
+		char *item = list ? malloc(len + 1) : NULL;
+		if (!item) {
+			if (list)
+				*out = list;
+			fu_config_list_items_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+			return FU_ERROR;
+		}
+		*out = list;
+		size_t skip = *p == '@'; /* "@greenhouse.io": the domain */
+		for (size_t i = skip; i < len; i++)
+			item[i - skip] = (char)((p[i] >= 'A' && p[i] <= 'Z')
+						? p[i] + 32 : p[i]);
+		item[len - skip] = '\0';
+		list[(*n)++] = item;
+		p += len;
+	}
+	return FU_OK;
+}
+
+void fu_config_list_items_free(char **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
 }

@@ -235,7 +235,7 @@ fails_with 4 config notify.terminal 'xterm -e "fu due'
 fails_with 4 config mail.sendmail "$(printf 'sendmail\n-t')"
 ok config notify.terminal "xterm -hold -e fu due"
 ok config --list --json
-json "{k['key']: k['default'] for k in d if k['key'].startswith(('notify.', 'mail.'))} == {'mail.sendmail': 'sendmail -t -oi', 'notify.exec': None, 'notify.max': '5', 'notify.terminal': 'x-terminal-emulator -e sh -c \\'fu due; printf \"\\\\nPress Enter to close. \"; read -r _\\'', 'notify.via': 'desktop'}"
+json "{k['key']: k['default'] for k in d if k['key'].startswith(('notify.', 'mail.'))} == {'mail.from': None, 'mail.ats': None, 'mail.sendmail': 'sendmail -t -oi', 'notify.exec': None, 'notify.max': '5', 'notify.terminal': 'x-terminal-emulator -e sh -c \\'fu due; printf \"\\\\nPress Enter to close. \"; read -r _\\'', 'notify.via': 'desktop'}"
 ok config --unset notify.terminal
 
 t "users' mistakes on the command line"
