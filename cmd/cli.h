@@ -24,7 +24,8 @@ enum {
 	FU_EXIT_INVALID = 4,  /* a value that cannot be accepted */
 	FU_EXIT_BUSY = 5,     /* the database stayed locked */
 	FU_EXIT_DB = 6,       /* the database is unusable */
-	FU_EXIT_FAILURE = 7   /* anything else (I/O, memory, editor) */
+	FU_EXIT_FAILURE = 7,  /* anything else (I/O, memory, editor) */
+	FU_EXIT_DELIVERY = 8  /* fu notify: a way of delivering failed */
 };
 
 typedef struct cli {
@@ -95,11 +96,10 @@ int cli_parse_prefers(cli *c, fu_channel *out, const char *v);
 int cli_people(cli *c, fu_contact **out, size_t *n, const fu_application *a);
 void cli_people_free(fu_contact *people, size_t n);
 
-/* The path of the helper program name (fu-mail-read, fu-report-pdf),
- * malloc'd: in $FU_LIBEXECDIR when it is set, else beside the running
- * fu, else in the libexec directory fu was built for; NULL when it is
- * not there
- * (helper.c). */
+/* The path of the helper program name (fu-mail-read, fu-report-pdf,
+ * fu-notify-desktop), malloc'd: in $FU_LIBEXECDIR when it is set, else
+ * beside the running fu, else in the libexec directory fu was built for;
+ * NULL when it is not there (helper.c). */
 char *cli_helper_path(const char *name);
 
 /* --- output ------------------------------------------------------------- */

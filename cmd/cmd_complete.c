@@ -22,6 +22,10 @@
  *                         the words those options take (report-rules:
  *                         fu report --rules; formats: its --format;
  *                         kinds: fu log's KIND, and topic)
+ *   config-values KEY [CUR]  the words KEY takes (true false; desktop
+ *                         mail exec), nothing for free text and numbers;
+ *                         notify.via takes a list: after "desktop,", the
+ *                         methods it lacks, each after that prefix
  */
 #include <string.h>
 
@@ -170,6 +174,20 @@ static void things(cli *c, int apps, int people)
 	}
 }
 
+/* Whether the comma-separated list list[0..n) names word[0..len). */
+static int listed(const char *list, size_t n, const char *word, size_t len)
+{
+	for (size_t i = 0; i < n;) {
+		size_t e = i;
+		while (e < n && list[e] != ',')
+			e++;
+		if (e - i == len && !strncmp(list + i, word, len))
+			return 1;
+		i = e + 1;
+	}
+	return 0;
+}
+
 static int cmd_complete(cli *c, int argc, char **argv)
 {
 	const char *words[3] = { NULL, NULL, NULL }, *arg;
@@ -234,6 +252,26 @@ static int cmd_complete(cli *c, int argc, char **argv)
 		const fu_config_key *k = fu_config_keys(&n);
 		for (size_t i = 0; i < n; i++)
 			printf("%s\n", k[i].key);
+	} else if (!strcmp(w, "config-values")) {
+		size_t n = 0;
+		const fu_config_key *k = fu_config_keys(&n);
+		/* a list (notify.via): what the word has up to its last comma
+		 * is kept, and what it names is not offered again */
+		const char *cur = words[2] ? words[2] : "", *comma = NULL;
+		if (words[1] && !strcmp(words[1], "notify.via"))
+			comma = strrchr(cur, ',');
+		size_t keep = comma ? (size_t)(comma - cur) + 1 : 0;
+		for (size_t i = 0; words[1] && i < n; i++) {
+			if (strcmp(k[i].key, words[1]) || !k[i].values)
+				continue;
+			for (const char *p = k[i].values; *p;) {
+				size_t len = strcspn(p, " ");
+				if (!listed(cur, keep, p, len))
+					printf("%.*s%.*s\n", (int)keep, cur,
+					       (int)len, p);
+				p += len + (p[len] == ' ');
+			}
+		}
 	} else if (!strcmp(w, "colors")) {
 		printf("auto\nalways\nnever\n");
 	} else if (!strcmp(w, "report-rules")) {

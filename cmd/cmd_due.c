@@ -101,17 +101,8 @@ typedef struct due_walk {
 	cli *c;
 	table *t;
 	int why;
-	int first_only; /* --check: one is enough */
 	size_t n;
 } due_walk;
-
-static int walk_count(const fu_action_row *r, void *arg)
-{
-	due_walk *w = arg;
-	(void)r;
-	w->n++;
-	return w->first_only; /* non-zero: stop */
-}
 
 static int walk_table(const fu_action_row *r, void *arg)
 {
@@ -205,13 +196,16 @@ static int cmd_due(cli *c, int argc, char **argv)
 		f.until = c->now; /* only what can be done now */
 	if (ics)
 		return cli_ics(c, &f);
-	due_walk w = { c, NULL, why, check, 0 };
-	lrc = fu_action_each(c->db, &f, check || count ? walk_count
-			     : c->json ? walk_json : walk_table, &w);
-	if (lrc < 0 || (lrc && !check && !count)) {
+	due_walk w = { c, NULL, why, 0 };
+	if (check || count) /* one count: quick enough for a shell prompt */
+		lrc = fu_action_count(c->db, &f, &w.n);
+	else
+		lrc = fu_action_each(c->db, &f, c->json ? walk_json
+				     : walk_table, &w);
+	if (lrc) {
 		table_free(w.t);
-		/* positive (not --check, which stops at the first with 1): an
-		 * element could not be printed, and that was said */
+		/* positive: an element could not be printed, and that was
+		 * said */
 		return lrc < 0 ? cli_lib_fail(c, lrc) : lrc;
 	}
 	if (check) {

@@ -23,6 +23,7 @@ const cmd *const fu_commands[] = {
 	&cmd_list_def,
 	&cmd_log_def,
 	&cmd_mail_def,
+	&cmd_notify_def,
 	&cmd_report_def,
 	&cmd_rules_def,
 	&cmd_show_def,

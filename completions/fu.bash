@@ -50,6 +50,16 @@ _fu_offer()
     done <<<"$1"
 }
 
+# _fu_offer_list WORDS: like _fu_offer, for words that need no quoting
+# (a value such as desktop,mail: %q would write desktop\,mail).
+_fu_offer_list()
+{
+    local line
+    while IFS= read -r line; do
+        [[ -n $line && $line == "$cur"* ]] && COMPREPLY+=("$line")
+    done <<<"$1"
+}
+
 # _fu_is_arg_option WORD: WORD is one of the options in $_fu_argopts.
 _fu_is_arg_option()
 {
@@ -122,6 +132,7 @@ _fu()
                 ;;
             --source) _fu_offer "$(_fu_call sources)" ;;
             --action) _fu_offer "$(_fu_call actions)" ;;
+            --via) _fu_offer_list "$(_fu_call config-values notify.via "$cur")" ;;
         esac
         [[ ${COMPREPLY-} ]] && __ltrim_colon_completions "$cur"
         return
@@ -180,12 +191,7 @@ _fu()
         config)
             case ${#pos[@]} in
                 0) _fu_offer "$(_fu_call config-keys)" ;;
-                1)
-                    case ${pos[0]} in
-                        user.employed) _fu_offer $'true\nfalse' ;;
-                        report.rules) _fu_offer "$(_fu_call report-rules)" ;;
-                    esac
-                    ;;
+                1) _fu_offer_list "$(_fu_call config-values "${pos[0]}" "$cur")" ;;
             esac
             ;;
         rules)

@@ -63,6 +63,8 @@ function __fu_value
             __fu_call sources
         case --action
             __fu_call actions
+        case --via
+            __fu_call config-values notify.via (commandline -ct)
     end
 end
 
@@ -172,10 +174,8 @@ function __fu_candidates
         case config
             if test $n -eq 0
                 __fu_call config-keys
-            else if test $n -eq 1; and test "$pos[1]" = user.employed
-                printf '%s\n' true false
-            else if test $n -eq 1; and test "$pos[1]" = report.rules
-                __fu_call report-rules
+            else if test $n -eq 1
+                __fu_call config-values $pos[1] (commandline -ct)
             end
         case rules
             test $n -eq 0; and __fu_call rules

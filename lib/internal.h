@@ -6,11 +6,12 @@
  *
  * The floors, from the bottom (a file calls only files below it):
  *   buf, error, model, text, date, params, rules, report_rules, fold,
- *   sql, sha256, cmdline,
+ *   sql, sha256, cmdline, spawn, mailer,
  *   mailmsg, mailmatch
  *       no table; rules.c is the engine, on plain structs;
  *       report_rules.c what unemployment offices require; mailmsg.c
- *       and mailmatch.c read and match mail, on plain structs;
+ *       and mailmatch.c read and match mail, on plain structs; spawn.c
+ *       runs other programs, mailer.c composes and sends mail;
  *   schema        the database's shape and its migrations;
  *   db            opening the file (then schema.c migrates it);
  *   companies, config, contacts, applications, events, proposals,
@@ -19,7 +20,7 @@
  *   ref, store    references; the public transactional writes;
  *   mail          fu mail's writes: a scan, accepting, ignoring;
  *   export, import, csv, ics, stats, report, doctor, spell,
- *   draft_templates, draft_render, draft_gather, eml
+ *   draft_templates, draft_render, draft_gather, eml, notify
  *                 features built on the records.
  *
  * One owner per table: only its file writes the table and parses its
@@ -38,6 +39,7 @@
  *   proposals, proposal_people,
  *   proposal_candidates    proposals.c
  *   mail_seen, mail_sources mailseen.c
+ *   notify_log             notify.c
  * SQL lives only in those files, schema.c, db.c (pragmas), ref.c and
  * stats.c (queries that read), and doctor.c (its own checks of a file).
  */

@@ -317,6 +317,20 @@ static const char schema_v8[] =
 "ALTER TABLE events ADD COLUMN because TEXT; -- help-promised: why it\n"
 "                                   -- is urgent\n";
 
+/* Version 9: the deliveries of fu notify (notify.c), so that one that
+ * failed is seen (fu notify --log). A row per method tried, written
+ * once it was tried; a morning with nothing due is one row of its own. */
+static const char schema_v9[] =
+"CREATE TABLE notify_log (\n"
+"  id INTEGER PRIMARY KEY,          -- the delivery's number\n"
+"  at INTEGER NOT NULL,             -- when fu notify ran (fu's now)\n"
+"  method TEXT NOT NULL,            -- desktop, mail, exec; none: nothing\n"
+"                                   -- was due, nothing was sent\n"
+"  actions INTEGER NOT NULL,        -- how many actions the digest counted\n"
+"  ok INTEGER NOT NULL,             -- 1: delivered; 0: it failed\n"
+"  error TEXT                       -- why it failed, as fu said it\n"
+");\n";
+
 static int migrate_v1(fu_db *db)
 {
 	return fu__exec(db, schema_v1);
@@ -357,10 +371,15 @@ static int migrate_v8(fu_db *db)
 	return fu__exec(db, schema_v8);
 }
 
+static int migrate_v9(fu_db *db)
+{
+	return fu__exec(db, schema_v9);
+}
+
 /* migrations[i] takes the file from version i to i + 1 */
 static int (*const migrations[])(fu_db *) = {
 	migrate_v1, migrate_v2, migrate_v3, migrate_v4, migrate_v5,
-	migrate_v6, migrate_v7, migrate_v8
+	migrate_v6, migrate_v7, migrate_v8, migrate_v9
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == FU_SCHEMA_VERSION,

@@ -72,7 +72,7 @@ if [ -n "${FU_WRAP:-}" ]; then
 	t "every benchmarked command, once, through the wrapper"
 	export FU_DB="$T/gen.db" FU_NOW="$NOW"
 	ref=$(q 'SELECT id FROM applications WHERE outcome IS NULL ORDER BY id LIMIT 1')
-	for args in due "due --json" "show $ref" list --version "log $ref sent"; do
+	for args in due "due --json" "due --count" "show $ref" list --version "log $ref sent"; do
 		# shellcheck disable=SC2086
 		ok $args
 		[ -s "$T/out" ] && pass || fail "fu $args printed nothing"
@@ -86,7 +86,8 @@ python3 "$BENCH/run" --fu "$FU" --gen "$GEN" --sizes 200 --runs 1 \
 	--dir "$T/bench" >"$T/out" 2>"$T/err"
 code=$?
 [ "$code" -eq 0 ] && pass || fail "bench/run exited $code"
-for row in "fu due" "sqlite3: fu due's SELECT" "fu due --json" "fu log REF sent" \
+for row in "fu due" "sqlite3: fu due's SELECT" "fu due --json" "fu due --count" \
+	"sqlite3: fu due --count's SELECT" "fu log REF sent" \
 	"fu show REF" "fu list" "fu --version" "/bin/true"; do
 	out_has "| $row |"
 done

@@ -195,6 +195,20 @@ else
 	got_all actions
 	bcomp config rules.nudge.
 	got_is rules.nudge.days rules.nudge.window-days
+	bcomp config notify.via ""
+	got_is desktop mail exec
+	bcomp config user.employed ""
+	got_is true false
+	bcomp config user.name ""
+	[ -s "$T/got" ] && fail "values offered for user.name: $(cat "$T/got")" || pass
+	bcomp notify --via ""
+	got_is desktop mail exec
+	bcomp notify --via desktop,
+	got_is desktop,mail desktop,exec
+	bcomp config notify.via mail,exec,
+	got_is mail,exec,desktop
+	bcomp notify --
+	got_has --dry-run --via --log --json
 	bcomp rules ""
 	got_all rules
 	bcomp --color ""
@@ -275,8 +289,10 @@ else
 		"fu rules " "fu --color " "fu edit dana --prefers " \
 		"fu draft acme --to Dan" "fu draft acme --channel " "fu show " \
 		"fu report --rules " "fu report --format " \
-		"fu config report.rules "
-	if [ "$(grep -c '^=== ' "$T/zout")" -ne 25 ]; then
+		"fu config report.rules " \
+		"fu notify --via " "fu config notify.via " "fu config user.employed " \
+		"fu notify --via desktop,"
+	if [ "$(grep -c '^=== ' "$T/zout")" -ne 29 ]; then
 		fail "zsh did not complete every line"
 		sed 's/^/  zsh: /' "$T/zout" | tail -20
 	fi
@@ -323,6 +339,14 @@ else
 	got_is text csv pdf
 	zpick 25
 	got_is wa ny ne nc de custom
+	zpick 26
+	got_is desktop mail exec
+	zpick 27
+	got_is desktop mail exec
+	zpick 28
+	got_is true false
+	zpick 29
+	got_is desktop,mail desktop,exec
 
 	t "zsh: the user's applications and contacts, names quoted"
 	zpick 9
@@ -401,6 +425,16 @@ else
 	got_is thank-you
 	fcomp "fu config rules.nudge."
 	got_is rules.nudge.days rules.nudge.window-days
+	fcomp "fu config notify.via "
+	got_is desktop mail exec
+	fcomp "fu config user.employed "
+	got_is true false
+	fcomp "fu notify --via "
+	got_is desktop mail exec
+	fcomp "fu notify --via desktop,"
+	got_is desktop,mail desktop,exec
+	fcomp "fu config notify.via mail,exec,"
+	got_is mail,exec,desktop
 	fcomp "fu rules "
 	got_all rules
 	fcomp "fu --color "
