@@ -158,6 +158,9 @@ char *fu__fold(const char *s, int how);
 /* Whether two different names are a typo or two apart (case and
  * accents aside): "Dana Reys" and "Dana Reyes". */
 int fu__names_alike(const char *a, const char *b);
+/* Which folding this is (fold.c's rules and utf8proc's Unicode
+ * version): the stored folded names were made by it, or are made again. */
+const char *fu__fold_revision(void);
 /* Whether s is nothing but combining marks (which fold to nothing). */
 int fu__only_marks(const char *s);
 /* Register fu's SQL functions (fu_fold: as references match). */

@@ -199,13 +199,12 @@ static void test_ref_accented_and_plain_names(void **state)
 	assert_int_equal(fu_ref_resolve(&r, db, "josé", aa), FU_EAMBIGUOUS);
 	assert_int_equal(fu_ref_resolve(&r, db, "jose ruíz", aa),
 			 FU_EAMBIGUOUS); /* neither is written so */
-	/* written with a combining mark, José Ruiz is not the same text as
-	 * either until accents are folded away: both, then */
-	assert_int_equal(fu_ref_resolve(&r, db, "Jose\xcc\x81 Ruiz", aa),
-			 FU_EAMBIGUOUS);
+	/* written with a combining mark, it is José Ruiz all the same
+	 * (Unicode's canonical equivalence) */
+	assert_ref(db, "Jose\xcc\x81 Ruiz", aa, accented);
 }
 
-/* Scripts without Latin accents fold case as they did. */
+/* Other scripts fold case, and Greek its accents too. */
 static void test_ref_non_latin_case(void **state)
 {
 	fu_db *db = *state;
@@ -218,6 +217,26 @@ static void test_ref_non_latin_case(void **state)
 	assert_ref(db, "дмитрий орлов", FU_REF_ANY, d);
 	assert_ref(db, "ёлка", FU_REF_ANY, a);
 	assert_ref(db, "ИНЖЕНЕР", FU_REF_ANY, a);
+	int64_t e = fu_test_contact(db, "Ελένη Οικονόμου", NULL);
+	assert_ref(db, "ελενη", FU_REF_ANY, e);
+	assert_ref(db, "ΟΙΚΟΝΟΜΟΥ", FU_REF_ANY, e);
+	assert_ref(db, "王", FU_REF_ANY, fu_test_contact(db, "王小明", NULL));
+}
+
+/* Apostrophes do not count: obrien finds O'Brien, however the
+ * apostrophe was typed, and O'Brien finds O’Brien. */
+static void test_ref_apostrophes(void **state)
+{
+	fu_db *db = *state;
+	int64_t o = fu_test_contact(db, "Siobhán O'Brien", NULL);
+	int64_t d = fu_test_app(db, "D\xe2\x80\x99" "Angelo Foods", "Chef", 0,
+				WEEK_AGO);
+	assert_ref(db, "obrien", FU_REF_ANY, o);
+	assert_ref(db, "o'brien", FU_REF_ANY, o);
+	assert_ref(db, "O\xe2\x80\x99" "Brien", FU_REF_ANY, o);
+	assert_ref(db, "siobhan obrien", FU_REF_ANY, o);
+	assert_ref(db, "d'angelo", FU_REF_ANY, d);
+	assert_ref(db, "dangelo", FU_REF_ANY, d);
 }
 
 int main(void)
@@ -230,6 +249,7 @@ int main(void)
 		FU_TEST(test_ref_ignores_accents),
 		FU_TEST(test_ref_accented_and_plain_names),
 		FU_TEST(test_ref_non_latin_case),
+		FU_TEST(test_ref_apostrophes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
