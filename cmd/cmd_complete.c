@@ -121,7 +121,7 @@ static void app_names(const fu_application *list, size_t n,
  * draft for a closing courtesy) and people. */
 static void things(cli *c, int apps, int people)
 {
-	if (cli_open(c, 1) != FU_EXIT_OK)
+	if (cli_open(c, CLI_READONLY) != FU_EXIT_OK)
 		return;
 	if (apps) {
 		fu_application_filter f = { .status = FU_STATUS_OPEN };

@@ -232,8 +232,7 @@ static int cmd_draft(cli *c, int argc, char **argv)
 		}
 	}
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
 	if (!ref)
 		return cli_usage_fail(c, "missing the REF (an application or a "
@@ -249,7 +248,7 @@ static int cmd_draft(cli *c, int argc, char **argv)
 				"or letter, not '%s'", chan);
 	if (eml && !*eml)
 		return cli_fail(FU_EXIT_INVALID, "--eml needs a file name");
-	if ((rc = cli_open(c, 0)))
+	if ((rc = cli_open(c, sent ? CLI_WRITE : CLI_READ)))
 		return rc;
 	fu_ref r;
 	if ((rc = cli_ref(c, &r, ref, FU_REF_ANY)))

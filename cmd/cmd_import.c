@@ -169,8 +169,7 @@ static int cmd_import(cli *c, int argc, char **argv)
 		}
 	}
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
 	if (!file)
 		return cli_usage_fail(c, "missing the FILE to import ('-' "
@@ -187,7 +186,7 @@ static int cmd_import(cli *c, int argc, char **argv)
 		return cli_fail(FU_EXIT_FAILURE, "cannot read '%s': %s", file,
 				strerror(err));
 	}
-	if ((rc = cli_open(c, 0)) == FU_EXIT_OK)
+	if ((rc = cli_open(c, CLI_WRITE)) == FU_EXIT_OK)
 		rc = csv ? import_csv(c, &b, skip_bad) : import_json(c, &b, merge);
 	fu_buf_free(&b);
 	return rc;

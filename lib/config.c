@@ -21,7 +21,8 @@ typedef struct key_def {
 	int param; /* K_PARAM: index into fu_params */
 } key_def;
 
-static key_def keys[4 + FU_P__COUNT];
+#define NUSER 5 /* the keys that are not rule numbers */
+static key_def keys[NUSER + FU_P__COUNT];
 static size_t nkeys;
 static char defaults[FU_P__COUNT][16];
 
@@ -38,7 +39,12 @@ static void init_keys(void)
 		  K_TEXT, 0 },
 		{ { "user.employed", "false", "true while you have a job: "
 		    "closure then suggests withdrawing" }, K_BOOL, 0 },
+		{ { "core.pager", NULL, "the pager for long output on a "
+		    "terminal, a shell command (FU_PAGER wins; default: "
+		    "$PAGER, else less); cat for none" }, K_TEXT, 0 },
 	};
+	_Static_assert(sizeof user / sizeof user[0] == NUSER,
+		       "NUSER counts the keys that are not numbers");
 	size_t n = 0;
 	for (size_t i = 0; i < sizeof user / sizeof user[0]; i++)
 		keys[n++] = user[i];
@@ -56,7 +62,7 @@ static void init_keys(void)
 
 const fu_config_key *fu_config_keys(size_t *n)
 {
-	static fu_config_key pub[4 + FU_P__COUNT];
+	static fu_config_key pub[NUSER + FU_P__COUNT];
 	init_keys();
 	for (size_t i = 0; i < nkeys; i++)
 		pub[i] = keys[i].pub;

@@ -35,7 +35,10 @@ typedef struct fu_db fu_db;
 /* Open flags for fu_db_open(). */
 enum {
 	FU_OPEN_READONLY = 1 << 0, /* never create or write (completion) */
-	FU_OPEN_MEMORY = 1 << 1    /* an in-memory database (tests) */
+	FU_OPEN_MEMORY = 1 << 1,   /* an in-memory database (tests) */
+	FU_OPEN_NOCREATE = 1 << 2  /* no file there: an empty database in
+	                              memory, and no file created (a
+	                              command that only reads) */
 };
 
 /*

@@ -12,7 +12,8 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/fu-e2e.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export HOME="$T/home"
 mkdir -p "$HOME"
-unset XDG_DATA_HOME XDG_CONFIG_HOME FU_DB NO_COLOR VISUAL EDITOR
+unset XDG_DATA_HOME XDG_CONFIG_HOME FU_DB NO_COLOR VISUAL EDITOR FU_PAGER PAGER \
+	LESS COLUMNS
 export FU_DB="$T/fu.db"
 export FU_NOW="2026-11-09 09:00"
 export TZ="Europe/Berlin"

@@ -36,11 +36,16 @@ out_is "fu 0.1.0"
 ok version --json
 json "d['version'] == '0.1.0'"
 fails_with 2 version extra
-# --help before --version: the usage of fu version (it crashed)
+# --help before --version: the help of fu version (it crashed)
 ok --help --version
-out_is "usage: fu version"
+out_has "usage: fu version"
 ok -h -V
-out_is "usage: fu version"
+out_has "usage: fu version"
+# --json after --version too
+ok --version --json
+json "d['version'] == '0.1.0'"
+ok --json --version
+json "d['version'] == '0.1.0'"
 
 t "help: on stdout, exit 0"
 ok help
@@ -101,6 +106,7 @@ fails_with 4 due --days 99999999999999999999
 fails_with 2 due --days
 
 t "control characters and terminal escapes are refused, never echoed"
+ok config core.pager cat # (the database: reads create none)
 fails_with 4 add contact "$(printf 'Evil\033[31mRed')"
 err_clean
 err_has "control character"

@@ -107,7 +107,10 @@ json "[e['action'] for e in d['events'] if e['action']] == ['thank-you', 'interv
 json "d['config'] == {'rules.nudge.days': '10', 'user.name': 'Alex Morgan'}"
 
 t "a bad file changes nothing and says where it is wrong"
+# (a read creates no database; a write does, even one that does nothing)
 FU_DB="$T/empty.db" ok list
+if [ -e "$T/empty.db" ]; then fail "fu list created a database"; else pass; fi
+FU_DB="$T/empty.db" ok config core.pager cat
 bad() { # bad NAME PYTHON: one.json changed by PYTHON (over d) into NAME
 	python3 - "$T/one.json" "$T/$1" "$2" <<'PY'
 import json, sys
