@@ -41,6 +41,7 @@ typedef struct reader {
 	const char *s;
 	size_t len, i;
 	size_t line;
+	char sep; /* ',', ';' or '\t' */
 } reader;
 
 /* At a line end (CRLF, LF or a lone CR): step over it. */
@@ -116,7 +117,7 @@ static int read_field(fu_db *db, reader *r, fu_buf *b, int *end)
 			*end = 1;
 			return FU_OK;
 		}
-		if (r->s[r->i] == ',') {
+		if (r->s[r->i] == r->sep) {
 			r->i++;
 			return FU_OK;
 		}
@@ -126,7 +127,7 @@ static int read_field(fu_db *db, reader *r, fu_buf *b, int *end)
 	}
 	while (r->i < r->len) {
 		char ch = r->s[r->i];
-		if (ch == ',') {
+		if (ch == r->sep) {
 			r->i++;
 			return FU_OK;
 		}
@@ -141,10 +142,45 @@ static int read_field(fu_db *db, reader *r, fu_buf *b, int *end)
 	return FU_OK;
 }
 
+char fu_csv_separator(const char *text, size_t len)
+{
+	size_t n[3] = { 0, 0, 0 }, i = 0;
+	static const char seps[3] = { ',', ';', '\t' };
+	int quoted = 0;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	for (; i < len; i++) {
+		char ch = text[i];
+		if (ch == '"')
+			quoted = !quoted;
+		else if (!quoted && (ch == '\n' || ch == '\r'))
+			break;
+		else if (!quoted)
+			for (int k = 0; k < 3; k++)
+				n[k] += ch == seps[k];
+	}
+	int best = 0;
+	for (int k = 1; k < 3; k++)
+		if (n[k] > n[best])
+			best = k;
+	return seps[best];
+}
+
 int fu_csv_parse(fu_csv **out, fu_db *db, const char *text, size_t len)
 {
+	return fu_csv_parse_sep(out, db, text, len, ',');
+}
+
+int fu_csv_parse_sep(fu_csv **out, fu_db *db, const char *text, size_t len,
+		     char sep)
+{
 	*out = NULL;
-	reader r = { text, len, 0, 1 };
+	if (!sep)
+		sep = fu_csv_separator(text, len);
+	if (sep != ',' && sep != ';' && sep != '\t')
+		return fu__error(db, FU_EINVALID, "the separator is a comma, a "
+				 "semicolon or a tab");
+	reader r = { text, len, 0, 1, sep };
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		r.i = 3;
 	int rc = check_bytes(db, (const unsigned char *)text + r.i,
@@ -298,6 +334,27 @@ static void app_row_clear(app_row *a)
 	memset(a, 0, sizeof *a);
 }
 
+/* A field of one line (not the notes) with each line break, and the
+ * blanks around it, read as one space: a company typed on two lines in
+ * a spreadsheet's cell is the company. In place. */
+static void one_line(char *s)
+{
+	char *o = s;
+	for (char *p = s; *p;) {
+		if (*p == '\n' || *p == '\r') {
+			while (o > s && (o[-1] == ' ' || o[-1] == '\t'))
+				o--;
+			while (*p == '\n' || *p == '\r' || *p == ' ' ||
+			       *p == '\t')
+				p++;
+			*o++ = ' ';
+			continue;
+		}
+		*o++ = *p++;
+	}
+	*o = '\0';
+}
+
 static char *trimmed(const char *s)
 {
 	while (*s == ' ' || *s == '\t' || *s == '\n')
@@ -328,20 +385,31 @@ static void header_clear(header *h)
 		free(h->shown[i]);
 }
 
+static const char *sep_name(char sep)
+{
+	return sep == ';' ? "semicolons" : sep == '\t' ? "tabs" : "commas";
+}
+
 static int read_header(fu_db *db, header *h, const fu_csv_row *row,
-		       fu_csv_report *rep)
+		       fu_csv_report *rep, char sep)
 {
 	for (int i = 0; i < COL__COUNT; i++) {
 		h->index[i] = -1;
 		h->shown[i] = NULL;
 	}
 	h->ncols = row->nfields;
-	/* spreadsheets in some languages save with ';' (or tabs) */
-	if (row->nfields == 1 && strpbrk(row->fields[0], ";\t"))
+	/* one column, and another separator in it: the wrong one given */
+	const char *other = NULL;
+	for (const char *s = ",;\t"; *s && !other; s++)
+		if (*s != sep && row->nfields == 1 &&
+		    strchr(row->fields[0], *s))
+			other = s;
+	if (other)
 		return fu__error(db, FU_EINVALID, "line %zu: the columns are "
-				 "separated by '%s', not by commas: save the "
-				 "spreadsheet as CSV with commas", row->line,
-				 strchr(row->fields[0], ';') ? ";" : "tab");
+				 "separated by %s, not by %s (leave the "
+				 "separator out, and fu reads it from this "
+				 "line)", row->line, sep_name(*other),
+				 sep_name(sep));
 	for (size_t k = 0; k < row->nfields; k++) {
 		const char *name = row->fields[k];
 		int col = column_of(name);
@@ -459,6 +527,8 @@ static int read_row(fu_db *db, app_row *a, const header *h,
 			continue; /* empty, or only blanks */
 		if (!(a->f[col] = trimmed(src)))
 			return fu__error(db, FU_ERROR, "out of memory");
+		if (col != COL_NOTES)
+			one_line(a->f[col]);
 	}
 	if (!a->f[COL_COMPANY])
 		return bad_cell(db, h, a->line, COL_COMPANY, "empty; every row "
@@ -626,7 +696,11 @@ int fu_import_csv(fu_db *db, const char *text, size_t len, int flags,
 	header h;
 	app_row *rows = NULL;
 	size_t nrows = 0;
-	int rc = fu_csv_parse(&csv, db, text, len);
+	char sep = flags & FU_IMPORT_SEMICOLON ? ';' : flags & FU_IMPORT_TAB
+		 ? '\t' : flags & FU_IMPORT_COMMA ? ',' : 0;
+	if (!sep)
+		sep = fu_csv_separator(text, len);
+	int rc = fu_csv_parse_sep(&csv, db, text, len, sep);
 	if (rc)
 		return rc;
 	for (int i = 0; i < COL__COUNT; i++)
@@ -636,7 +710,7 @@ int fu_import_csv(fu_db *db, const char *text, size_t len, int flags,
 			       "needs a header line naming the columns)");
 		goto done;
 	}
-	if ((rc = read_header(db, &h, &csv->rows[0], rep)))
+	if ((rc = read_header(db, &h, &csv->rows[0], rep, sep)))
 		goto done;
 	rows = calloc(csv->nrows, sizeof *rows);
 	if (!rows) {
