@@ -243,9 +243,19 @@ const char *cli_c(cli *c, const char *which)
 char *cli_when(char *buf, size_t len, cli *c, int64_t t, int with_time)
 {
 	char h[FU_HUMAN_LEN], r[FU_REL_LEN];
-	snprintf(buf, len, "%s, %s", fu_time_human(h, t, c->now, with_time),
-		 fu_time_relative(r, t, c->now));
+	/* due at a local midnight: by the end of the day before, a whole
+	 * day the user named (rule 19), shown as that date */
+	if (with_time && t > 1 && fu_time_start_of_day(t) == t)
+		fu_time_human(h, t - 1, c->now, 0);
+	else
+		fu_time_human(h, t, c->now, with_time);
+	snprintf(buf, len, "%s, %s", h, fu_time_relative(r, t, c->now));
 	return buf;
+}
+
+const char *cli_from(char *buf, cli *c, int64_t t)
+{
+	return fu_time_human(buf, t, c->now, fu_time_start_of_day(t) != t);
 }
 
 int strlist_push(char ***list, size_t *n, const char *s)
@@ -333,6 +343,7 @@ void cli_print_next(cli *c, int64_t application_id, int64_t contact_id)
 	size_t n = 0;
 	f.application_id = application_id;
 	f.contact_id = application_id ? 0 : contact_id;
+	f.now = c->now; /* most urgent first; advice that lapsed left out */
 	if (fu_action_list(&rows, &n, c->db, &f) != FU_OK)
 		return;
 	for (size_t i = 0; i < n && i < 5; i++) {

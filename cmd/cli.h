@@ -140,6 +140,9 @@ const char *cli_c(cli *c, const char *which);
 
 /* "Thu 12 Nov 14:00, in 5 hours" */
 char *cli_when(char *buf, size_t len, cli *c, int64_t t, int with_time);
+/* When a window opens, as the reader reads it: a local midnight is the
+ * start of a whole day and shown as the date alone (rule 19). */
+const char *cli_from(char *buf, cli *c, int64_t t);
 
 /* Append s to a NULL-terminated growable list; 0 or -1. */
 int strlist_push(char ***list, size_t *n, const char *s);

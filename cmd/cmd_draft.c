@@ -340,7 +340,7 @@ static int cmd_draft(cli *c, int argc, char **argv)
 		char h[FU_HUMAN_LEN];
 		fprintf(stderr, "fu: warning: the %s opens on %s: sent now, it "
 			"breaks the cadence (rule 18)\n", in->action,
-			fu_time_human(h, in->not_before, c->now, 1));
+			cli_from(h, c, in->not_before));
 	}
 	if (event && !c->json) {
 		fprintf(stderr, "fu: logged sent (event %lld) to ",

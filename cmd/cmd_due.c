@@ -72,7 +72,7 @@ static void add_row(cli *c, table *t, const fu_action_row *r, int why)
 	if (s == FU_STATE_UPCOMING) {
 		char h[FU_HUMAN_LEN];
 		snprintf(w, sizeof w, "from %s (%s)",
-			 fu_time_human(h, r->a.not_before, c->now, 1),
+			 cli_from(h, c, r->a.not_before),
 			 fu_time_relative(rel, r->a.not_before, c->now));
 		snprintf(shorter, sizeof shorter, "opens %s", rel);
 	} else {

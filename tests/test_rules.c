@@ -1861,6 +1861,22 @@ static void test_rules_withdraw_notice_not_when_closed(void **state)
 	assert_int_equal(x->n, 0);
 }
 
+/* Rule 15: an employer that turned you down owes no withdrawal when
+ * you accept another job, even while the application is still open. */
+static void test_rules_withdraw_notice_not_after_rejection(void **state)
+{
+	t *x = *state;
+	application(x, 1);
+	apply(x, nov(2, 9, 0));
+	log_ev(x, FU_EV_REJECTION, nov(10, 10, 0), 1, DANA);
+	log_ev(x, FU_EV_SENT, nov(10, 18, 0), 1, DANA);
+	x->s.accepted_at = nov(17, 12, 0);
+	eval(x);
+	assert_int_equal(count(x, "withdraw-notice"), 0);
+	assert_int_equal(count(x, "decline-offer"), 0);
+	assert_int_equal(x->n, 0);
+}
+
 static void test_rules_withdraw_notice_without_contact(void **state)
 {
 	t *x = *state;
@@ -2212,6 +2228,361 @@ static void test_rules_networking_subject_has_no_cadence(void **state)
 	assert_int_equal(x->n, 0);
 }
 
+/* --- a real job hunt is tangled (RULES.md 11-19) ------------------------ */
+
+/* Case 1, rule 11: a message to the recruiter logged for another
+ * application serves this one's check-in (it named every application
+ * they handle), and the next follow-up to them waits a week. */
+static void test_rules_rule11_message_elsewhere_serves_check_in(
+	void **state)
+{
+	t *x = *state;
+	application(x, 1);
+	apply(x, nov(2, 9, 0));
+	fu_rule_mark m = { DANA, nov(5, 10, 0), 900, 0 };
+	x->s.marks = &m;
+	x->s.nmarks = 1;
+	eval(x);
+	assert_int_equal(count(x, "application-check-in"), 0);
+	const fu_action *a = find(x, "nudge", DANA);
+	assert_window(a, nov(19, 10, 0), nov(23, 10, 0));
+	/* a mark from before the check-in existed serves nothing, but the
+	 * check-in waits a week after it */
+	m.at = nov(2, 8, 0);
+	eval(x);
+	a = find(x, "application-check-in", DANA);
+	assert_window(a, nov(9, 8, 0), nov(14, 8, 0) + 2 * 86400);
+	assert_true(a->constraints & (1u << 11));
+}
+
+/* Rule 11: a thank-you sent elsewhere is no follow-up; a courtesy mark
+ * answers a courtesy owed the same day. */
+static void test_rules_rule11_courtesy_elsewhere(void **state)
+{
+	t *x = *state;
+	application(x, 1);
+	apply(x, nov(2, 9, 0));
+	log_ev(x, FU_EV_REPLY, nov(4, 9, 0), 1, DANA);
+	fu_rule_mark m = { DANA, nov(4, 12, 0), 900, 1 };
+	x->s.marks = &m;
+	x->s.nmarks = 1;
+	eval(x);
+	assert_null(find(x, "acknowledge", DANA));
+	/* the conversation's nudge is not served by a courtesy */
+	assert_non_null(find(x, "nudge", DANA));
+}
+
+/* Rule 11: what this subject recognised as sent, for the others. */
+static void test_rules_rule11_marks_out(void **state)
+{
+	t *x = *state;
+	interview_dana_sam(x);
+	fu_event *ty = log_ev(x, FU_EV_SENT, nov(10, 18, 0), 1, DANA);
+	fu_event *ci = log_ev(x, FU_EV_SENT, nov(14, 9, 0), 1, DANA);
+	x->s.contacts = x->c;
+	x->s.events = x->ev;
+	fu_action *out = NULL;
+	fu_rule_mark *m = NULL;
+	size_t n = 0, nm = 0;
+	assert_fu_ok(fu_rules_eval_marks(&out, &n, &m, &nm, &x->s, &x->p));
+	assert_int_equal(nm, 2);
+	assert_int_equal(m[0].event_id, ty->id);
+	assert_int_equal(m[0].courtesy, 1);
+	assert_int_equal(m[1].event_id, ci->id);
+	assert_int_equal(m[1].courtesy, 0);
+	assert_int_equal(m[1].contact_id, DANA);
+	free(out);
+	free(m);
+}
+
+/* Case 15, rule 11: a reply on the day of the interview: the thank-you
+ * and the acknowledgement to the same person are one message. */
+static void test_rules_rule11_one_message_a_day(void **state)
+{
+	t *x = *state;
+	interview_dana_sam(x);
+	log_ev(x, FU_EV_REPLY, nov(10, 17, 0), 1, SAM);
+	eval(x);
+	assert_non_null(find(x, "thank-you", SAM));
+	assert_null(find(x, "acknowledge", SAM));
+	assert_reason_has(find(x, "thank-you", SAM), "one message");
+	assert_true(find(x, "thank-you", SAM)->constraints & (1u << 11));
+}
+
+/* Case 2, rule 12: an interview logged before it happens: nothing is
+ * chased until it happens, and preparing for it is due before it. */
+static void test_rules_rule12_scheduled_interview(void **state)
+{
+	t *x = *state;
+	application(x, 1);
+	apply(x, nov(2, 9, 0));
+	fu_event *r = log_ev(x, FU_EV_REPLY, nov(4, 9, 0), 1, DANA);
+	(void)r;
+	fu_event *iv = log_ev(x, FU_EV_INTERVIEW, nov(12, 14, 0), 2, DANA,
+			      SAM);
+	iv->created_at = nov(4, 10, 0);
+	eval(x);
+	const fu_action *p = find(x, "prepare", 0);
+	assert_window(p, nov(10, 0, 0), nov(12, 14, 0));
+	assert_time(p->expires, nov(12, 14, 0));
+	assert_true(p->constraints & (1u << 12));
+	assert_int_equal(p->channel, FU_CH_NONE);
+	/* no check-in or nudge opens before the interview */
+	for (size_t i = 0; i < x->n; i++)
+		if (fu_action_is_follow_up(x->out[i].kind))
+			assert_true(x->out[i].not_before >= nov(12, 14, 0));
+	assert_non_null(find(x, "interview-check-in", DANA));
+	/* logged after it happened, it is no arrangement */
+	iv->created_at = nov(12, 18, 0);
+	eval(x);
+	assert_null(find(x, "prepare", 0));
+}
+
+/* Case 2, rule 12: a reply between the arrangement and the interview
+ * does not start a conversation that would chase before it. */
+static void test_rules_rule12_nothing_chased_before_it(void **state)
+{
+	t *x = *state;
+	application(x, 1);
+	apply(x, nov(2, 9, 0));
+	fu_event *iv = log_ev(x, FU_EV_INTERVIEW, nov(30, 14, 0), 1, DANA);
+	iv->created_at = nov(3, 9, 0);
+	log_ev(x, FU_EV_REPLY, nov(5, 9, 0), 1, DANA);
+	eval(x);
+	assert_non_null(find(x, "acknowledge", DANA));
+	for (size_t i = 0; i < x->n; i++)
+		if (fu_action_is_follow_up(x->out[i].kind))
+			assert_true(x->out[i].not_before >= nov(30, 14, 0));
+}
+
+/* Case 3, rule 13: a promised date on a Friday: the check-in window
+ * keeps a business day. */
+static void test_rules_rule13_friday_promise(void **state)
+{
+	t *x = *state;
+	fu_event *e = interview_dana_sam(x);
+	e->expect_at = nov(20, 0, 0);
+	e->expect_day = 1;
+	eval(x);
+	const fu_action *a = find(x, "interview-check-in", DANA);
+	assert_true(fu_time_start_of_day(a->due) >
+		    fu_time_start_of_day(a->not_before));
+	assert_int_equal(fu_time_weekday(a->not_before), 1);
+}
+
+/* Case 10, rule 14: a letter only where it arrives in time. */
+static void test_rules_rule14_letters(void **state)
+{
+	t *x = *state;
+	application(x, 1);
+	x->c[0].prefers = FU_CH_LETTER;
+	x->c[0].has_address = 1;
+	apply(x, nov(2, 9, 0));
+	eval(x);
+	/* a check-in by post would come too late: e-mail */
+	assert_int_equal(find(x, "application-check-in", DANA)->channel,
+			 FU_CH_EMAIL);
+	log_ev(x, FU_EV_REPLY, nov(4, 9, 0), 1, DANA);
+	eval(x);
+	assert_int_equal(find(x, "acknowledge", DANA)->channel, FU_CH_EMAIL);
+	/* a thank-you by post, unless they decide within a week */
+	fu_event *iv = log_ev(x, FU_EV_INTERVIEW, nov(10, 14, 0), 1, DANA);
+	eval(x);
+	assert_int_equal(find(x, "thank-you", DANA)->channel, FU_CH_LETTER);
+	iv->expect_at = nov(13, 0, 0);
+	eval(x);
+	const fu_action *ty = find(x, "thank-you", DANA);
+	assert_int_equal(ty->channel, FU_CH_EMAIL);
+	assert_true(ty->constraints & (1u << 14));
+	/* a rejection-response may go by post */
+	log_ev(x, FU_EV_REJECTION, nov(14, 9, 0), 1, DANA);
+	eval(x);
+	assert_int_equal(find(x, "rejection-response", DANA)->channel,
+			 FU_CH_LETTER);
+}
+
+/* Case 8, rule 15: the help reminder ends when the helper introduces. */
+static void test_rules_rule15_help_delivered(void **state)
+{
+	t *x = *state;
+	networking(x);
+	log_ev(x, FU_EV_HELP_PROMISED, nov(2, 10, 0), 0);
+	eval(x);
+	assert_non_null(find(x, "help-reminder", ALEX));
+	log_ev(x, FU_EV_INTRO, nov(5, 10, 0), 1, JO);
+	eval(x);
+	assert_null(find(x, "help-reminder", ALEX));
+	assert_non_null(find(x, "intro-reach-out", JO));
+}
+
+/* Case 8, rule 15: ... or when they reply. */
+static void test_rules_rule15_help_answered_by_reply(void **state)
+{
+	t *x = *state;
+	networking(x);
+	log_ev(x, FU_EV_HELP_PROMISED, nov(2, 10, 0), 0);
+	log_ev(x, FU_EV_REPLY, nov(6, 10, 0), 0);
+	eval(x);
+	assert_null(find(x, "help-reminder", ALEX));
+	assert_non_null(find(x, "acknowledge", ALEX));
+}
+
+/* Case 9, rule 15: closing as declined owes a decline-offer; as
+ * withdrawn, the courtesy note, unless it was sent. */
+static void test_rules_rule15_closing_courtesies(void **state)
+{
+	t *x = *state;
+	application(x, 1);
+	apply(x, nov(2, 9, 0));
+	log_ev(x, FU_EV_OFFER, nov(16, 10, 0), 1, DANA);
+	fu_event *c = log_ev(x, FU_EV_CLOSED, nov(18, 10, 0), 0);
+	c->outcome = FU_OUT_DECLINED;
+	x->s.outcome = FU_OUT_DECLINED;
+	x->s.closed_at = c->at;
+	eval(x);
+	const fu_action *d = find(x, "decline-offer", DANA);
+	assert_window(d, nov(18, 10, 0), nov(20, 10, 0));
+	assert_int_equal(count(x, "offer-review"), 0);
+	c->outcome = FU_OUT_WITHDRAWN;
+	x->s.outcome = FU_OUT_WITHDRAWN;
+	eval(x);
+	assert_non_null(find(x, "withdraw-notice", DANA));
+	/* a sent after the close answers it */
+	log_ev(x, FU_EV_SENT, nov(18, 15, 0), 1, DANA);
+	eval(x);
+	assert_null(find(x, "withdraw-notice", DANA));
+}
+
+/* Case 16, rule 16: an offer and a promise of help are acknowledged. */
+static void test_rules_rule16_offer_and_help_acknowledged(void **state)
+{
+	t *x = *state;
+	application(x, 1);
+	apply(x, nov(2, 9, 0));
+	log_ev(x, FU_EV_OFFER, nov(16, 10, 0), 1, DANA);
+	eval(x);
+	const fu_action *a = find(x, "acknowledge", DANA);
+	assert_window(a, nov(16, 10, 0), nov(17, 10, 0));
+	assert_true(a->constraints & (1u << 16));
+	assert_non_null(find(x, "offer-review", DANA));
+}
+
+/* Decision: an offer ends the check-ins: their reply while you weigh
+ * it (a question, a call about terms) starts no nudge or check-in. */
+static void test_rules_rule16_offer_ends_check_ins(void **state)
+{
+	t *x = *state;
+	application(x, 1);
+	apply(x, nov(2, 9, 0));
+	log_ev(x, FU_EV_OFFER, nov(16, 10, 0), 1, DANA);
+	log_ev(x, FU_EV_REPLY, nov(18, 10, 0), 1, DANA);
+	eval(x);
+	for (size_t i = 0; i < x->n; i++)
+		assert_false(fu_action_is_follow_up(x->out[i].kind));
+	assert_non_null(find(x, "offer-review", DANA));
+}
+
+/* Rule 11: Alex agrees to help and introduces you the same day: one
+ * message, the introduction thanks, says both. */
+static void test_rules_rule11_help_and_intro_one_message(void **state)
+{
+	t *x = *state;
+	networking(x);
+	log_ev(x, FU_EV_HELP_PROMISED, nov(2, 9, 0), 0);
+	log_ev(x, FU_EV_INTRO, nov(2, 10, 0), 1, JO);
+	eval(x);
+	const fu_action *th = find(x, "intro-thanks", ALEX);
+	assert_non_null(th);
+	assert_null(find(x, "acknowledge", ALEX));
+	assert_true(th->constraints & (1u << 11));
+	assert_reason_has(th, "one message");
+	assert_non_null(find(x, "intro-reach-out", JO));
+}
+
+static void test_rules_rule16_help_acknowledged(void **state)
+{
+	t *x = *state;
+	networking(x);
+	log_ev(x, FU_EV_HELP_PROMISED, nov(2, 10, 0), 0);
+	eval(x);
+	assert_window(find(x, "acknowledge", ALEX), nov(2, 10, 0),
+		      nov(3, 10, 0));
+}
+
+/* Case 16, rule 17: when not employed, the closure is advice that
+ * lapses at the end of its window; when employed, it stays. */
+static void test_rules_rule17_closure_lapses(void **state)
+{
+	t *x = *state;
+	three_follow_ups(x);
+	eval(x);
+	const fu_action *c = find(x, "closure", 0);
+	assert_time(c->expires, c->due);
+	assert_true(c->constraints & (1u << 17));
+	x->p.employed = 1;
+	eval(x);
+	assert_int_equal(find(x, "closure", 0)->expires, 0);
+}
+
+/* Case 12: keys are unique across applications: what an application
+ * raised itself names the application. */
+static void test_rules_keys_unique_across_applications(void **state)
+{
+	t *x = *state;
+	application(x, 1);
+	apply(x, nov(2, 9, 0));
+	eval(x);
+	char k1[96];
+	snprintf(k1, sizeof k1, "%s", find(x, "application-check-in", DANA)->key);
+	x->s.application_id = 2;
+	eval(x);
+	assert_string_not_equal(find(x, "application-check-in", DANA)->key, k1);
+	assert_string_equal(k1, "application-check-in:a1:10");
+}
+
+/* Case 13, rule 19: a date promised without a time is that whole day:
+ * the check-in opens when it has passed, and reads as a date. */
+static void test_rules_rule19_whole_day(void **state)
+{
+	t *x = *state;
+	fu_event *e = interview_dana_sam(x);
+	e->expect_at = nov(17, 0, 0);
+	e->expect_day = 1;
+	eval(x);
+	const fu_action *a = find(x, "interview-check-in", DANA);
+	assert_window(a, nov(18, 0, 0), nov(20, 0, 0));
+	assert_reason_has(a, "by Tue 17 Nov:");
+	assert_reason_has(a, "they said they would get back to you by");
+}
+
+/* Case 13, rule 19: "--expect fri" given on that Friday afternoon is
+ * today's whole day, still ahead: the check-in follows it. */
+static void test_rules_rule19_whole_day_today(void **state)
+{
+	t *x = *state;
+	interview_dana_sam(x);
+	fu_event *e = log_ev(x, FU_EV_TIMELINE, nov(13, 15, 0), 1, DANA);
+	e->expect_at = nov(13, 0, 0);
+	e->expect_day = 1;
+	eval(x);
+	const fu_action *a = find(x, "interview-check-in", DANA);
+	assert_non_null(a);
+	assert_time(a->not_before, nov(16, 0, 0)); /* Sat 14th: Monday */
+	assert_reason_has(a, "by Fri 13 Nov:");
+	assert_null(find(x, "nudge", DANA));
+}
+
+/* Case 14, rule 19: reasons are worded in the zone they are read in. */
+static void test_rules_rule19_reason_in_readers_zone(void **state)
+{
+	t *x = *state;
+	application(x, 1);
+	apply(x, at(11, 2, 9, 0)); /* 09:00 in New York */
+	eval(x);
+	assert_reason_has(find(x, "application-check-in", DANA),
+			  "Mon 2 Nov 09:00");
+}
+
 static void test_rules_year_shown_only_across_years(void **state)
 {
 	t *x = *state;
@@ -2348,6 +2719,7 @@ int main(void)
 		T(test_rules_withdraw_notice_when_accepted_elsewhere),
 		T(test_rules_withdraw_notice_replaces_offer_review),
 		T(test_rules_withdraw_notice_not_when_closed),
+		T(test_rules_withdraw_notice_not_after_rejection),
 		T(test_rules_withdraw_notice_without_contact),
 		T(test_rules_withdraw_notice_one_per_employer_rule15),
 		T(test_rules_withdraw_notice_needs_an_application),
@@ -2369,6 +2741,26 @@ int main(void)
 		T(test_rules_params_out_of_range_are_clamped),
 		T(test_rules_networking_subject_has_no_cadence),
 		T(test_rules_year_shown_only_across_years),
+		T(test_rules_rule11_message_elsewhere_serves_check_in),
+		T(test_rules_rule11_courtesy_elsewhere),
+		T(test_rules_rule11_marks_out),
+		T(test_rules_rule11_one_message_a_day),
+		T(test_rules_rule12_scheduled_interview),
+		T(test_rules_rule12_nothing_chased_before_it),
+		T(test_rules_rule13_friday_promise),
+		T(test_rules_rule14_letters),
+		T(test_rules_rule15_help_delivered),
+		T(test_rules_rule15_help_answered_by_reply),
+		T(test_rules_rule15_closing_courtesies),
+		T(test_rules_rule16_offer_and_help_acknowledged),
+		T(test_rules_rule16_offer_ends_check_ins),
+		T(test_rules_rule11_help_and_intro_one_message),
+		T(test_rules_rule16_help_acknowledged),
+		T(test_rules_rule17_closure_lapses),
+		T(test_rules_keys_unique_across_applications),
+		T(test_rules_rule19_whole_day),
+		T(test_rules_rule19_whole_day_today),
+		T_NY(test_rules_rule19_reason_in_readers_zone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
