@@ -848,7 +848,7 @@ int fu_ref_complete(fu_db *db, const char *word, int what, size_t max,
 		complete_numbers(&k, digits, *word ? max : max / 2);
 	if (!number && !k.stop && !(f = fu__fold(word, FU_FOLD_ACCENTS)))
 		k.stop = fu__error(db, FU_ERROR, "out of memory");
-	if (!number && f && !fu__only_marks(word)) {
+	if (!number && f && (!*word || !fu__only_marks(word))) {
 		char hi[600];
 		range_end(hi, sizeof hi, f);
 		if (what & (FU_COMPLETE_OPEN | FU_COMPLETE_CLOSED |

@@ -126,6 +126,26 @@ line_editor() {
 	line_is 'fu log acme sent '
 }
 
+# names_line_editor SHELL SETUP: SHELL's line editor completes names as
+# fu matches them (case and accents aside) into a valid line: an
+# apostrophe inside the single quote the user opened, a $ never left to
+# be expanded.
+names_line_editor() {
+	PTY_SHELL=$1 python3 "$T/drive_pty.py" "$T/pty" "$2" \
+		"fu show ac" "fu show MU" "fu show 'se" "fu show cash" \
+		"fu show sea"
+	pty_line 1
+	line_is 'fu show Acme '
+	pty_line 2
+	line_is 'fu show Müller\ GmbH '
+	pty_line 3
+	line_is "fu show 'Seán O'\\''Brien' "
+	pty_line 4
+	line_is 'fu show Cash\$Flow '
+	pty_line 5
+	line_is "fu show Seán\\ O\\'Brien "
+}
+
 # --- the user's data -----------------------------------------------------
 
 t "the data the completions offer"
@@ -134,6 +154,10 @@ ok add application Acme "Backend Engineer" --contact dana --applied 2026-11-02
 ok add application Globex "Platform Engineer" --source board
 ok add application Initech "Data Engineer" --applied 2026-10-01
 ok close initech --outcome rejected
+ok add application "Müller GmbH" "Data Engineer"
+ok add application 'Cash$Flow' "Analyst"
+ok add contact "Seán O'Brien" --company Globex
+ok add contact "王小明" --company "Müller GmbH"
 FU_DB=$T/other.db "$FU" add contact "Olive Other" >/dev/null 2>&1 ||
 	fail "cannot set up the other database"
 
@@ -217,6 +241,30 @@ else
 	bcomp draft acme --channel ""
 	got_is email phone letter
 
+	t "bash: names match as references do, quoted for the line"
+	bcomp show ac
+	got_is Acme
+	bcomp show MÜ
+	got_is 'Müller\ GmbH'
+	bcomp show sean
+	got_is "Seán\\ O\\'Brien"
+	bcomp show "'se"
+	got_is "Seán O'\\''Brien"
+	bcomp show '"cash'
+	got_is 'Cash\$Flow'
+	bcomp show cash
+	got_is 'Cash\$Flow'
+	bcomp show 王
+	got_is 王小明
+	bcomp add contact X --company ac
+	got_is Acme
+	bcomp add contact X --company=m
+	got_is 'Müller\ GmbH'
+	bcomp close g
+	got_is Globex
+	bcomp import --separator ""
+	got_is comma semicolon tab
+
 	t "bash: --db on the line chooses the database read"
 	bcomp --db "$T/other.db" show ""
 	got_has 'Olive\ Other'
@@ -226,6 +274,8 @@ else
 
 	t "bash: what readline makes of it"
 	line_editor "bash --norc --noprofile -i" \
+		". $BASH_COMPLETION; . $COMP/fu.bash; __d() { printf '%s\\n' \"\$READLINE_LINE\" >>$T/pty; READLINE_LINE=; }; bind -x '\"\\C-xd\": __d'"
+	names_line_editor "bash --norc --noprofile -i" \
 		". $BASH_COMPLETION; . $COMP/fu.bash; __d() { printf '%s\\n' \"\$READLINE_LINE\" >>$T/pty; READLINE_LINE=; }; bind -x '\"\\C-xd\": __d'"
 fi
 
@@ -242,8 +292,11 @@ else
 		"fu --db $T/other.db show " "FU_DB=$T/other.db fu show " \
 		"fu log acme sent --channel " "fu config rules.nudge." \
 		"fu rules " "fu --color " "fu edit dana --prefers " \
-		"fu draft acme --to Dan" "fu draft acme --channel " "fu show "
-	if [ "$(grep -c '^=== ' "$T/zout")" -ne 22 ]; then
+		"fu draft acme --to Dan" "fu draft acme --channel " "fu show " \
+		"fu show ac" "fu show MU" "fu show 'se" "fu show cash" \
+		"fu show sea" "fu add contact X --company ac" "fu show 王" \
+		"fu import --separator "
+	if [ "$(grep -c '^=== ' "$T/zout")" -ne 30 ]; then
 		fail "zsh did not complete every line"
 		sed 's/^/  zsh: /' "$T/zout" | tail -20
 	fi
@@ -303,6 +356,39 @@ else
 	line_is 'fu draft acme --to Dana\ Reyes '
 	zpick 21
 	got_is email phone letter
+
+	t "zsh: names match as references do, quoted for the line"
+	zpick 23
+	got_is Acme
+	line_is 'fu show Acme '
+	zpick 24
+	got_is "Müller GmbH"
+	line_is 'fu show Müller\ GmbH '
+	zpick 25
+	got_is "Seán O'Brien"
+	line_is "fu show 'Seán O'\\''Brien' "
+	zpick 26
+	got_is 'Cash$Flow'
+	line_is 'fu show Cash\$Flow '
+	zpick 27
+	line_is "fu show Seán\\ O\\'Brien "
+	zpick 28
+	got_is Acme
+	line_is 'fu add contact X --company Acme '
+	zpick 29
+	line_is 'fu show 王小明 '
+	zpick 30
+	got_is comma semicolon tab
+
+	t "zsh: a description beside each candidate"
+	for want in "1  -- Dana Reyes, Acme" "2  -- Acme, Backend Engineer" \
+		"Dana Reyes  -- Acme" "Acme  -- 2 Backend Engineer" \
+		"Seán O'Brien  -- Globex" "王小明  -- Müller GmbH" \
+		"due  -- what to do, most urgent first"; do
+		if grep -qxF -- "$want" "$T/zout.d"; then pass; else
+			fail "zsh shows no '$want'"
+		fi
+	done
 
 	t "zsh: --db or FU_DB on the line chooses the database read"
 	zpick 13
@@ -370,6 +456,22 @@ else
 	got_is "Dana Reyes"
 	fcomp "fu draft acme --channel "
 	got_is email phone letter
+
+	t "fish: names match as references do (case aside), described"
+	fcomp "fu show ac"
+	got_is Acme
+	fcomp "fu add contact X --company ac"
+	got_is Acme
+	fcomp "fu show cash"
+	got_is 'Cash$Flow'
+	fcomp "fu import --separator "
+	got_is comma semicolon tab
+	fish --no-config -c 'source $argv[1]; complete -C $argv[2]' \
+		"$COMP/fu.fish" "fu show " >"$T/got" 2>"$T/err"
+	got_has "$(printf '1\tDana Reyes, Acme')" \
+		"$(printf 'Dana Reyes\tAcme')" \
+		"$(printf 'Acme\t2 Backend Engineer')" \
+		"$(printf '王小明\tMüller GmbH')"
 
 	t "fish: --db or FU_DB on the line chooses the database read"
 	fcomp "fu --db $T/other.db show "
