@@ -2,7 +2,8 @@
 # each shell finds them for the prefix of this install (run at install
 # time, so that cmake --install build --prefix P decides too):
 #   bash  PREFIX/share/bash-completion/completions/fu: bash-completion
-#         looks there for PREFIX/bin/fu, whatever the prefix
+#         reads it for /usr and /usr/local (its XDG_DATA_DIRS default),
+#         ~/.local, and where XDG_DATA_DIRS names PREFIX/share
 #   zsh   /usr: share/zsh/vendor-completions (Debian's packages); any
 #         other prefix: share/zsh/site-functions (on zsh's default fpath
 #         for /usr/local; add it to fpath for another prefix)

@@ -486,6 +486,74 @@ else
 		"source $COMP/fu.fish; function __d; commandline >>$T/pty; commandline ''; end; bind \\cxd __d"
 fi
 
+# --- installed: each shell finds its file for the prefix -----------------
+
+BUILD=$(dirname "$FU")
+if ! command -v cmake >/dev/null 2>&1 || [ ! -f "$BUILD/cmake_install.cmake" ]; then
+	echo "SKIP: $FU is not in a CMake build tree: the install is not tested"
+else
+	t "cmake --install into a prefix: the completions where the shells look"
+	P=$T/prefix
+	if cmake --install "$BUILD" --prefix "$P" >"$T/install.log" 2>&1; then
+		pass
+	else
+		fail "cmake --install exited $?"; tail -5 "$T/install.log"
+	fi
+	for f in share/bash-completion/completions/fu \
+		share/zsh/site-functions/_fu share/fish/vendor_completions.d/fu.fish
+	do
+		if [ -f "$P/$f" ]; then pass; else fail "no $f in the prefix"; fi
+	done
+	# for the README's own command (prefix /usr/local): zsh and fish
+	# read those places with no setting at all
+	rm -rf "$T/dest"
+	DESTDIR=$T/dest cmake --install "$BUILD" --prefix /usr/local \
+		>"$T/install.log" 2>&1 || fail "cmake --install with DESTDIR failed"
+	for f in usr/local/share/bash-completion/completions/fu \
+		usr/local/share/zsh/site-functions/_fu etc/fish/completions/fu.fish
+	do
+		if [ -f "$T/dest/$f" ]; then pass; else fail "no /$f for /usr/local"; fi
+	done
+	if command -v zsh >/dev/null 2>&1; then
+		zsh -f -c 'print -l $fpath' >"$T/got"
+		got_has /usr/local/share/zsh/site-functions
+	fi
+	if command -v fish >/dev/null 2>&1; then
+		env -u XDG_DATA_DIRS fish -c \
+			'printf "%s\n" $fish_complete_path' >"$T/got" 2>/dev/null
+		got_has /etc/fish/completions
+	fi
+
+	t "installed: bash-completion finds it where XDG_DATA_DIRS names PREFIX/share"
+	if [ -n "$BASH_COMPLETION" ]; then
+		PATH=$P/bin:$PATH XDG_DATA_DIRS=$P/share PTY_SHELL="bash --norc --noprofile -i" \
+			python3 "$T/drive_pty.py" "$T/pty" \
+			". $BASH_COMPLETION; __d() { printf '%s\\n' \"\$READLINE_LINE\" >>$T/pty; READLINE_LINE=; }; bind -x '\"\\C-xd\": __d'" \
+			"fu show da" "fu show 'se"
+		pty_line 1
+		line_is 'fu show Dana\ Reyes '
+		pty_line 2
+		line_is "fu show 'Seán O'\\''Brien' "
+	fi
+
+	t "installed: zsh finds _fu in PREFIX/share/zsh/site-functions"
+	if command -v zsh >/dev/null 2>&1; then
+		COMP=$P/share/zsh/site-functions PATH=$P/bin:$PATH zcomp \
+			"fu show da" "fu show mü"
+		zpick 1
+		line_is 'fu show Dana\ Reyes '
+		zpick 2
+		line_is 'fu show Müller\ GmbH '
+	fi
+
+	t "installed: fish finds fu.fish where XDG_DATA_DIRS names PREFIX/share"
+	if command -v fish >/dev/null 2>&1; then
+		PATH=$P/bin:$PATH XDG_DATA_DIRS=$P/share fish -c \
+			'complete -C "fu show da"' 2>"$T/err" | cut -f1 >"$T/got"
+		got_is "Dana Reyes"
+	fi
+fi
+
 t "fu ran cleanly under every completion"
 if [ -s "$T/wrap-errors" ]; then
 	fail "$(head -5 "$T/wrap-errors")"
