@@ -542,7 +542,7 @@ static void numbers_in(complete *k, sqlite3_stmt *apps, sqlite3_stmt *people,
 		sqlite3_bind_int64(st, 1, lo);
 		sqlite3_bind_int64(st, 2, hi);
 		sqlite3_bind_int64(st, 3, (sqlite3_int64)(k->max - k->n));
-		int src;
+		int src = SQLITE_DONE;
 		while (!full(k) && (src = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *a = (const char *)sqlite3_column_text(st, 1);
 			const char *c = (const char *)sqlite3_column_text(st, 2);
@@ -639,7 +639,7 @@ static size_t company_apps(complete *k, int64_t id, int64_t *ids,
 	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, (k->what & FU_COMPLETE_CLOSED) != 0);
-	int src;
+	int src = SQLITE_DONE;
 	while (n < 9 && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		ids[n] = sqlite3_column_int64(st, 0);
 		snprintf(roles[n], sizeof roles[n], "%s",
@@ -739,7 +739,7 @@ static void complete_companies(complete *k, const char *f, const char *hi,
 		/* companies without an application that counts are passed
 		 * over: a few times the room, at most */
 		sqlite3_bind_int64(st, 3, (sqlite3_int64)(4 * k->max + 16));
-		int src;
+		int src = SQLITE_DONE;
 		while (!full(k) && (src = sqlite3_step(st)) == SQLITE_ROW)
 			company_found(k, sqlite3_column_int64(st, 0),
 				      (const char *)sqlite3_column_text(st, 1), f);
@@ -757,7 +757,7 @@ static void complete_companies(complete *k, const char *f, const char *hi,
 			part[i] = '\0';
 			sqlite3_reset(st);
 			fu__bind_text(st, 1, part);
-			int src;
+			int src = SQLITE_DONE;
 			while (!full(k) && (src = sqlite3_step(st)) == SQLITE_ROW)
 				company_found(k, sqlite3_column_int64(st, 0),
 					(const char *)sqlite3_column_text(st, 1),
