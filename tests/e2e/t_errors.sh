@@ -235,6 +235,14 @@ out_has "--no-calls"
 ok due -h
 grep -qE '^ +--overdue +[a-z]' "$T/out" && pass || fail "no help line for --overdue"
 
+t "help as JSON: fu --json help, fu help CMD --json, fu CMD -h --json"
+ok --json help
+json "d['version'] == '0.1.0' and 'due' in [c['name'] for c in d['commands']]"
+ok help due --json
+json "d['name'] == 'due' and any(o['name'] == '--overdue' and o['help'] for o in d['options'])"
+ok due -h --json
+json "d['name'] == 'due' and all(o['help'] for o in d['options'])"
+
 t "did you mean: an unknown command or option; a unique prefix is the option"
 fails_with 2 dur
 err_has "did you mean 'due'?"
