@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """bench/mailgen.py - a mailbox for fu-mail-read's benchmark, like a job
 seeker's: N messages, about 1% of them about the job hunt.
 

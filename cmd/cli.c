@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli.c - printing, preparing and the helpers every command shares. */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/json.h"
+#include "fu/text.h"
 #include "fu/transfer.h"
 
 int cli_fail(int code, const char *fmt, ...)
@@ -78,6 +80,18 @@ void cli_colors(cli *c)
 int cli_open(cli *c, int mode)
 {
 	cli_colors(c);
+	/* a zone the C library does not know means UTC, silently: times
+	 * typed as local would be stored shifted; say it, once */
+	static int zone_told;
+	const char *tz = getenv("TZ");
+	if (!zone_told && !fu_time_zone_known(tz)) {
+		zone_told = 1;
+		fflush(stdout);
+		fputs("fu: warning: TZ='", stderr);
+		cli_put(stderr, tz);
+		fputs("' is not a time zone this system knows, so times are "
+		      "read and shown in UTC (see tzselect(1))\n", stderr);
+	}
 	const char *now = c->now_text ? c->now_text : getenv("FU_NOW");
 	int64_t clock = (int64_t)time(NULL);
 	c->now = clock;
@@ -133,13 +147,13 @@ int cli_ref(cli *c, fu_ref *out, const char *text, int types)
 int cli_json(cli *c, cJSON *v)
 {
 	(void)c;
-	char *s = v ? cJSON_Print(v) : NULL;
+	char *s = v ? fu_json_print(v) : NULL;
 	cJSON_Delete(v);
 	if (!s)
 		return cli_fail(FU_EXIT_FAILURE, "out of memory");
 	fputs(s, stdout);
 	fputc('\n', stdout);
-	cJSON_free(s);
+	free(s);
 	return FU_EXIT_OK;
 }
 
@@ -150,7 +164,7 @@ int cli_json_element(cJSON *v, size_t i)
 	char *s = NULL;
 	if (one) {
 		cJSON_AddItemToArray(one, v);
-		s = cJSON_Print(one);
+		s = fu_json_print(one);
 		cJSON_Delete(one);
 	} else {
 		cJSON_Delete(v);
@@ -159,7 +173,7 @@ int cli_json_element(cJSON *v, size_t i)
 		return cli_fail(FU_EXIT_FAILURE, "out of memory");
 	fputs(i ? ", " : "[", stdout);
 	fwrite(s + 1, 1, strlen(s) - 2, stdout);
-	cJSON_free(s);
+	free(s);
 	return FU_EXIT_OK;
 }
 
@@ -180,38 +194,9 @@ int cli_ics(cli *c, const fu_action_filter *f)
 	return rc;
 }
 
-/* Whether byte p starts something clean_into rewrites. */
-static int needs_escape(const unsigned char *p)
-{
-	return *p < 0x20 || *p == 0x7f ||
-	       (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0);
-}
-
 static void clean_into(fu_buf *b, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		const unsigned char *q = p;
-		while (*q && !needs_escape(q))
-			q++;
-		if (q > p) { /* a run of plain text, in one go */
-			fu_buf_add(b, (const char *)p, (size_t)(q - p));
-			p = q;
-			if (!*p)
-				break;
-		}
-		if (*p == '\n')
-			fu_buf_puts(b, "\\n");
-		else if (*p == '\t')
-			fu_buf_putc(b, ' ');
-		else if (*p == 0x1b)
-			fu_buf_puts(b, "\\e");
-		else if (*p < 0x20 || *p == 0x7f)
-			fu_buf_printf(b, "\\x%02x", *p);
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
-			fu_buf_printf(b, "\\u%04x", p[1]), p++;
-		else
-			fu_buf_putc(b, (char)*p);
-	}
+	fu_text_escape(b, s, 0);
 }
 
 char *cli_clean(const char *s)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli.h - what the commands of cmd/ share: exit codes, what the global
  * options set, printing (one "fu: ..." line for errors, colour only on a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_add.c - fu add contact | application */
 #include <stdlib.h>
 #include <string.h>

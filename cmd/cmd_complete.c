@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd_complete.c - fu __complete WHAT [ARG...]: the candidates the shell
  * completions offer, one a line and nothing else; with --describe, each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd_draft.c - fu draft REF [ACTION]: the follow-up message for an
  * action fu due shows, written from what the user logged. The library
@@ -5,6 +6,7 @@
  * editor, and prints.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,6 +19,7 @@
 #include "fu/date.h"
 #include "fu/draft.h"
 #include "fu/rules.h"
+#include "fu/text.h"
 #include "opt.h"
 
 enum { O_TO = 1, O_CHANNEL, O_EML, O_EDIT, O_SENT };
@@ -35,23 +38,12 @@ static const opt_spec draft_options[] = {
 	{ NULL, 0, NULL, 0, NULL }
 };
 
-/* The message as text: newlines and tabs kept, any other control
- * character made visible, so nothing can drive the terminal. */
+/* The message as text: newlines and tabs kept, anything else that could
+ * drive the terminal made visible (fu_text_escape). */
 static void put_text(FILE *f, const char *s)
 {
 	fu_buf b = FU_BUF_INIT;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '\n' || *p == '\t')
-			fu_buf_putc(&b, (char)*p);
-		else if (*p == 0x1b)
-			fu_buf_puts(&b, "\\e");
-		else if (*p < 0x20 || *p == 0x7f)
-			fu_buf_printf(&b, "\\x%02x", *p);
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
-			fu_buf_printf(&b, "\\u%04x", p[1]), p++;
-		else
-			fu_buf_putc(&b, (char)*p);
-	}
+	fu_text_escape(&b, s, FU_TEXT_LINES);
 	fputs(b.data, f);
 	fu_buf_free(&b);
 }
@@ -137,6 +129,7 @@ static int edit_text(char **out, const char *text)
 		goto done;
 	}
 	if (pid == 0) {
+		signal(SIGPIPE, SIG_DFL); /* fu ignores it; the editor not */
 		execl("/bin/sh", "sh", "-c", cmdline.data, ed, path.data,
 		      (char *)NULL);
 		_exit(127);
@@ -248,6 +241,9 @@ static int cmd_draft(cli *c, int argc, char **argv)
 				"or letter, not '%s'", chan);
 	if (eml && !*eml)
 		return cli_fail(FU_EXIT_INVALID, "--eml needs a file name");
+	if (eml && c->json && (!strcmp(eml, "-") || !strcmp(eml, "/dev/stdout")))
+		return cli_usage_fail(c, "--eml %s writes the message on standard "
+				      "output, where --json would go", eml);
 	if ((rc = cli_open(c, sent ? CLI_WRITE : CLI_READ)))
 		return rc;
 	fu_ref r;
@@ -310,13 +306,21 @@ static int cmd_draft(cli *c, int argc, char **argv)
 			goto done;
 		}
 	}
+	/* --eml - (or /dev/stdout): the message itself is the output */
+	int eml_out = eml && (!strcmp(eml, "-") || !strcmp(eml, "/dev/stdout"));
+	fu_buf msg = FU_BUF_INIT;
 	if ((lrc = fu_draft_check(d, c->db, in, NULL, NULL)) ||
-	    (eml && (lrc = fu_draft_write_eml(c->db, d, in, eml))) ||
+	    (eml_out && (lrc = fu_draft_eml(&msg, c->db, d, in))) ||
+	    (eml && !eml_out && (lrc = fu_draft_write_eml(c->db, d, in, eml))) ||
 	    (sent && (lrc = fu_draft_mark_sent(c->db, in, &event)))) {
+		fu_buf_free(&msg);
 		rc = cli_lib_fail(c, lrc);
 		goto done;
 	}
-	if (c->json) {
+	if (eml_out) {
+		fwrite(msg.data, 1, msg.len, stdout);
+		fu_buf_free(&msg);
+	} else if (c->json) {
 		rc = cli_json(c, draft_json(d, in, event));
 	} else {
 		free(text);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_due.c - fu due: what to do, most urgent first */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_log.c - fu log REF KIND: record something that happened */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * commands.c - the table of fu's commands, sorted by name, and what reads
  * it: finding a command by its name, printing its usage.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * commands.h - fu's commands: each is defined in its own file,
  * cmd/cmd_NAME.c, with its options, usage and summary, and listed in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * term.c - the terminal fu writes to: the width human output fits,
  * cutting and wrapping text to it (in display columns, fu/width.h), and

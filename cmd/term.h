@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * term.h - the terminal fu writes to (term.c): how wide a line may be,
  * text cut or wrapped to it, and the pager long output goes through.

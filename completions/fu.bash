@@ -1,4 +1,5 @@
 # bash completion for fu(1)                              -*- shell-script -*-
+# SPDX-License-Identifier: MIT
 #
 # Every candidate comes from fu itself (fu __complete WHAT), so this file
 # knows the shape of each command's words but no option, kind, outcome,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # fish completion for fu(1)
 #
 # Every candidate comes from fu itself (fu __complete WHAT), so this file

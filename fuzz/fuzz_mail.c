@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_mail.c - libFuzzer harness for fu-mail-read's readers: a message
  * as a file or descriptor gives it (mr_message_bytes), an mbox

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * actions.c - the actions table: what the rules say is owed, derived
  * from the records and kept up to date on every write, so that fu due

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * config.c - the config table: the user's identity (the signature on
  * drafts), whether they are employed, and every number the rules use.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * draft_gather.c - what a draft says, read from the database: the action
  * owed, its person, application and the events that raised it, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * draft_internal.h - what the files of fu draft share (draft_templates.c,
  * draft_render.c, draft_gather.c, eml.c). Nobody else includes it.

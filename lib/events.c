@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * events.c - the events table and what each event names (event_contacts:
  * the people met; event_topics: what was discussed): checking an event
@@ -199,6 +200,10 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 		return rc;
 	e->id = sqlite3_last_insert_rowid(db->sql);
 	e->created_at = created;
+	if (e->id < 1 || e->id > FU_ID_MAX)
+		return fu__error(db, FU_EDB, "'%s' has no numbers left for a "
+				 "new event (the largest is %lld): fu doctor",
+				 db->path, (long long)FU_ID_MAX);
 	return insert_event_people(db, e);
 }
 
@@ -217,21 +222,24 @@ static void read_event(void *row, sqlite3_stmt *st)
 	if (s)
 		fu_event_kind_stored(&k, s);
 	e->kind = k;
-	e->at = sqlite3_column_int64(st, 2);
+	e->at = fu__col_time(st, 2);
 	e->application_id = sqlite3_column_int64(st, 3);
 	e->contact_id = sqlite3_column_int64(st, 4);
 	fu_channel ch = FU_CH_NONE;
 	if ((s = (const char *)sqlite3_column_text(st, 5)))
 		fu_channel_parse(&ch, s);
 	e->channel = ch;
-	e->expect_at = sqlite3_column_int64(st, 6);
-	e->until_at = sqlite3_column_int64(st, 7);
+	e->expect_at = fu__col_time(st, 6);
+	e->until_at = fu__col_time(st, 7);
 	/* rule 19: a date given without a time is that whole day, in the
-	 * zone it is read in */
-	if ((s = (const char *)sqlite3_column_text(st, 13)) &&
+	 * zone it is read in; a stored time out of range stays as it is, for
+	 * check_event_row to refuse */
+	if (fu_time_valid(e->expect_at) &&
+	    (s = (const char *)sqlite3_column_text(st, 13)) &&
 	    fu_date_parse(&e->expect_at, NULL, s, 0, 0, NULL, 0) == FU_OK)
 		e->expect_day = 1;
-	if ((s = (const char *)sqlite3_column_text(st, 14)) &&
+	if (fu_time_valid(e->until_at) &&
+	    (s = (const char *)sqlite3_column_text(st, 14)) &&
 	    fu_date_parse(&e->until_at, NULL, s, 0, 0, NULL, 0) == FU_OK)
 		e->until_day = 1;
 	e->note = fu__col_text(st, 8);
@@ -241,7 +249,29 @@ static void read_event(void *row, sqlite3_stmt *st)
 		fu_outcome_parse(&o, s);
 	e->outcome = o;
 	e->urgent = sqlite3_column_int(st, 11);
-	e->created_at = sqlite3_column_int64(st, 12);
+	e->created_at = fu__col_time(st, 12);
+}
+
+/* An event read from the file, as fu would have written it. */
+static int check_event_row(fu_db *db, const fu_event *e)
+{
+	int rc;
+	if ((rc = fu__check_row_id(db, "an event", e->id)) ||
+	    (rc = fu__check_row_time(db, "event", e->id, "its time", e->at, 0)) ||
+	    (rc = fu__check_row_time(db, "event", e->id, "its --expect date",
+				     e->expect_at, 1)) ||
+	    (rc = fu__check_row_time(db, "event", e->id, "its --until date",
+				     e->until_at, 1)) ||
+	    (rc = fu__check_row_time(db, "event", e->id, "its record time",
+				     e->created_at, 1)))
+		return rc;
+	if (e->application_id < 0 || e->application_id > FU_ID_MAX)
+		return fu__bad_row(db, "event", e->id, "its application",
+				   e->application_id);
+	if (e->contact_id < 0 || e->contact_id > FU_ID_MAX)
+		return fu__bad_row(db, "event", e->id, "its contact",
+				   e->contact_id);
+	return FU_OK;
 }
 
 /* The statements that read an event's people and topics: prepared once
@@ -322,8 +352,10 @@ int fu_event_get(fu_event **out, fu_db *db, int64_t id)
 	if (src == SQLITE_ROW) {
 		if (!(e = calloc(1, sizeof *e)))
 			rc = fu__error(db, FU_ERROR, "out of memory");
-		else
+		else {
 			read_event(e, st);
+			rc = check_event_row(db, e);
+		}
 	} else if (src == SQLITE_DONE) {
 		rc = fu__error(db, FU_ENOTFOUND, "no event number %lld",
 			       (long long)id);
@@ -358,6 +390,8 @@ static int list_events(fu_event **out, size_t *n, fu_db *db, const char *sql,
 	void *rows = NULL;
 	rc = fu__read_rows(db, st, &rows, n, sizeof **out, read_event);
 	*out = rows;
+	for (size_t i = 0; !rc && i < *n; i++)
+		rc = check_event_row(db, &(*out)[i]);
 	detail_stmts d;
 	if (!rc && *n && !(rc = prepare_details(db, &d, want_topics))) {
 		for (size_t i = 0; !rc && i < *n; i++)
@@ -479,7 +513,8 @@ int fu__event_each(fu_db *db, int want_topics,
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		fu_event e = { 0 };
 		read_event(&e, st);
-		if (!(rc = load_event_details(db, &d, &e)))
+		if (!(rc = check_event_row(db, &e)) &&
+		    !(rc = load_event_details(db, &d, &e)))
 			rc = fn(&e, arg);
 		fu_event_clear(&e);
 		if (rc)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * internal.h - what the library's files share and nobody else sees: the
  * handle, the SQLite helpers, and what each table's owner offers the
@@ -40,6 +41,7 @@
 
 #include <sqlite3.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "fu/store.h"
 
@@ -65,8 +67,36 @@ struct fu_db {
 	/* waiting for a lock (db.c): the timeout, and since when (ms) */
 	int busy_timeout;
 	int64_t busy_since;
+	/* db.c: why writes are refused (a file of another user's, or that
+	 * others may change); empty when they are not */
+	char refuse_write[768];
+	/* a write of the user's was committed, or a backup written
+	 * (fu_db_changed); a migration alone does not count */
+	int changed;
 	char msg[1024];
 };
+
+/* --- db.c ---------------------------------------------------------- */
+
+struct stat;
+/* Look at the file at path (*existed 1, *st its stat, following a link)
+ * or create it 0600 under new 0700 directories (not when readonly):
+ * FU_EDB for a directory, a device, a dangling link, an unreadable
+ * file. */
+int fu__db_prepare(fu_db *db, const char *path, int readonly,
+		   struct stat *st, int *existed);
+/* Set db->refuse_write when the existing file st (which this user may
+ * write) belongs to another user or others may change it. */
+void fu__db_judge_owner(fu_db *db, const char *path, const struct stat *st);
+/* Make a file verified as fu's readable by its owner only (when it is
+ * this user's and nobody else may write it). */
+void fu__db_tighten(const char *path, const struct stat *st);
+
+/* When path (which need not exist) is the open database's file, a link
+ * to it, or one of the files SQLite keeps beside it (-journal, -wal,
+ * -shm): what it is, in words ("the database itself"); else NULL. No
+ * file fu writes for the user may be one of these. */
+const char *fu__db_file_kind(const fu_db *db, const char *path);
 
 /* --- sql.c: SQLite helpers ------------------------------------------ */
 
@@ -77,8 +107,30 @@ int fu__busy_timeout_ms(void);
  * prefixed with what was being done. */
 int fu__sqlerr(fu_db *db, int rc, const char *what);
 
-/* Prepare one statement; sets the message on failure. */
+/* A stored record fu cannot use (FU_EDB, "'path' is not a usable fu
+ * database: event 12 has its time 253402400000, out of ..."): a number
+ * outside 1..FU_ID_MAX, a time outside FU_TIME_MIN..FU_TIME_MAX (0 is
+ * "none" where the field is optional). The owners check every row they
+ * read, so that another program's, an old fu's or a synced machine's
+ * values never reach the arithmetic or the output. */
+int fu__bad_row(fu_db *db, const char *what, int64_t id, const char *field,
+		int64_t value);
+int fu__check_row_id(fu_db *db, const char *what, int64_t id);
+int fu__check_row_time(fu_db *db, const char *what, int64_t id,
+		       const char *field, int64_t t, int optional);
+
+/* Prepare one statement; sets the message on failure. A statement of
+ * the same text that a handle prepared before and finalized is reused
+ * (reset, its bindings cleared) rather than compiled again: compiling
+ * took two thirds of an import's time. Finalizing returns it to the
+ * handle (below); fu_db_close() finalizes them for good. */
 int fu__prepare(fu_db *db, sqlite3_stmt **st, const char *sql);
+/* Every file of the library finalizes through fu__finalize: a statement
+ * of the cache goes back to it, any other is finalized. */
+int fu__finalize(sqlite3_stmt *st);
+#define sqlite3_finalize(st) fu__finalize(st)
+/* Finalize the cached statements of db (before closing it). */
+void fu__stmt_cache_clear(fu_db *db);
 
 /* Run SQL with no parameters and no result rows. */
 int fu__exec(fu_db *db, const char *sql);
@@ -92,6 +144,10 @@ void fu__rollback(fu_db *db);
 /* Bind helpers: NULL or 0 bind as SQL NULL. */
 int fu__bind_text(sqlite3_stmt *st, int i, const char *s);
 int fu__bind_time(sqlite3_stmt *st, int i, int64_t t);
+
+/* A time column: 0 for SQL NULL; INT64_MIN, which no check accepts,
+ * for what fu never stores there (text, a real number, a blob). */
+int64_t fu__col_time(sqlite3_stmt *st, int i);
 
 /* Column helpers: a malloc'd copy (NULL for SQL NULL). */
 char *fu__col_text(sqlite3_stmt *st, int i);
@@ -325,6 +381,12 @@ int fu__event_created_people(fu_db *db, int64_t id, int64_t **out, size_t *n);
 int fu__event_next_id(fu_db *db, int64_t *out);
 
 /* --- import.c ------------------------------------------------------ */
+
+/* A file an import can read more than once: f itself when it can seek
+ * (*size the bytes from here to its end, 0 when unknown), else (a pipe)
+ * a copy of it in an anonymous temporary file, which the caller closes
+ * (*out != f). */
+int fu__rereadable(fu_db *db, FILE *f, FILE **out, uint64_t *size);
 
 /* After an import has written its records (JSON or CSV): outcomes made
  * equal to the closed events, the settings read again, every action

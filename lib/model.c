@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* model.c - the names of fu's words, and freeing its records. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * rules.c - the follow-up rules of RULES.md, as a pure function of one
  * subject (an application, or a contact's networking events).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * schema.c - the database's shape, in one place, and how older files are
  * brought forward. Each migration takes the file from version i to i+1;
@@ -356,6 +357,9 @@ int fu__schema_migrate(fu_db *db)
 		db->schema_version = version;
 		return FU_OK;
 	}
+	/* bringing the file forward is not the command's change (a read
+	 * that then fails to print has still failed) */
+	int changed = db->changed;
 	if ((rc = fu__begin(db)))
 		return rc;
 	/* another fu may have migrated while we waited for the lock */
@@ -373,6 +377,7 @@ int fu__schema_migrate(fu_db *db)
 	    (rc = fu__commit(db)))
 		goto fail;
 	db->schema_version = FU_SCHEMA_VERSION;
+	db->changed = changed;
 	return FU_OK;
 fail:
 	fu__rollback(db);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * store.c - the public writes of store.h, each the promise that header
  * makes: one BEGIN IMMEDIATE transaction that checks, writes through the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * width.c - the columns text takes on a terminal (width.h), from
  * utf8proc's character widths and grapheme clusters. A cluster takes the

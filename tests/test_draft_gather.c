@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_draft_gather.c - a draft's input gathered from the database
  * (lib/draft_gather.c): the action owed, its people and events, the
  * user's signature; what is not owed or cannot be sent; --sent. */

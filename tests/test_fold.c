@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_fold.c - case and accent folding (lib/fold.c), checked against
  * utf8proc's own answers: what it decomposes loses its marks, upper and
  * lower case meet, and the letters it leaves whole are typed as fu's

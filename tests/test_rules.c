@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_rules.c - the rule engine (lib/rules.c) against RULES.md: each
  * rule's trigger, window edges, what answers it, what cancels it, and

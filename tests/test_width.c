@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_width.c - the columns text takes on a terminal (lib/width.c),
  * checked against utf8proc's own widths: wide CJK and emoji, zero-width
  * marks, grapheme clusters kept whole when text is cut. */

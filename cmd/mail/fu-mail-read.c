@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fu-mail-read - reads mail for fu, and nothing else: it parses the
  * messages it is given (GMime) and their invitations (libical) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * invite.c - an invitation (a text/calendar part, or a .ics file)
  * through libical: its METHOD, and for each event its UID, SEQUENCE,

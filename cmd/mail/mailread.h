@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mailread.h - what the files of fu-mail-read share: the reading
  * context, the limits, and the entry points the request loop and the
@@ -103,7 +104,7 @@ int mr_message_bytes(mr_ctx *c, cJSON *rec, char *buf, size_t len,
  * mr_req_mbox does for a file (the fuzzer's entry point). */
 void mr_mbox_bytes(mr_ctx *c, const char *buf, size_t len);
 
-/* --- records (source.c) ----------------------------------------------------- */
+/* --- records (source.c; mr_warn in text.c) ----------------------------------------------------- */
 
 /* Start the current message: its printable name for warnings. */
 void mr_begin(mr_ctx *c, const char *path, int64_t offset);

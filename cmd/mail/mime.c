@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mime.c - a message's fields, through GMime: the headers fu matches on
  * (decoded from RFC 2047 in any charset, addresses lower-cased, ids

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * source.c - where messages come from: a file (a Maildir entry or a
  * single message), an mbox from a byte offset, one message of an mbox,
@@ -81,21 +82,6 @@ void mr_begin(mr_ctx *c, const char *path, int64_t offset)
 		c->where = g_strdup(p);
 	cJSON_Delete(c->warnings);
 	c->warnings = NULL;
-}
-
-void mr_warn(mr_ctx *c, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *m = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
-	char *clean = mr_clean(m, strlen(m), 300, MR_LINE, NULL);
-	g_free(m);
-	if (!c->warnings)
-		c->warnings = cJSON_CreateArray();
-	if (cJSON_GetArraySize(c->warnings) < 20)
-		cJSON_AddItemToArray(c->warnings, cJSON_CreateString(clean));
-	g_free(clean);
 }
 
 static void write_record(mr_ctx *c, cJSON *rec)

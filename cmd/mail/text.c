@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * text.c - text fit for a terminal and for JSON: UTF-8 checked and
  * cleaned of control characters, HTML made into text, and the snippet
  * of a message (its own words, without the quoted history).
  */
+#include <stdarg.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -543,4 +545,21 @@ char *mr_snippet(const char *text, size_t len)
 		out = e;
 	}
 	return out;
+}
+
+/* A warning about the current message (mailread.h): cleaned to one
+ * line of 300 bytes at most, and 20 at most a message. */
+void mr_warn(mr_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *m = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	char *clean = mr_clean(m, strlen(m), 300, MR_LINE, NULL);
+	g_free(m);
+	if (!c->warnings)
+		c->warnings = cJSON_CreateArray();
+	if (cJSON_GetArraySize(c->warnings) < 20)
+		cJSON_AddItemToArray(c->warnings, cJSON_CreateString(clean));
+	g_free(clean);
 }

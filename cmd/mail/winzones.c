@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * winzones.c - the time zones Windows (and so Outlook and Exchange)
  * names in a TZID, and the IANA zone each means: CLDR's windowsZones

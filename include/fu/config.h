@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * config.h - the user's settings (fu config): their signature, whether they are
  * employed, and every number the rules use (config.c; store.c writes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * draft.h - the follow-up message for an action (RULES.md, "Drafts: what
  * each message contains"), written from what the user logged.
@@ -187,7 +188,13 @@ int fu_draft_check(fu_draft *d, fu_db *db, const fu_draft_input *in,
  */
 int fu_draft_eml(fu_buf *out, fu_db *db, const fu_draft *d,
 		 const fu_draft_input *in);
-/* The same, written to path (created or replaced, mode 0600). */
+/* The same, written to path: a new file 0600 beside it, synced, then
+ * renamed over it, so path holds the whole draft or what it held
+ * before (a full disk included). FU_EINVALID, with nothing written, when
+ * path is the database or a file SQLite keeps beside it, a symbolic
+ * link, a directory, a device, a FIFO or anything but a regular file, or
+ * a file of another user's; no file but the new one is ever written or
+ * re-permissioned. (Standard output is the caller's: fu draft --eml -.) */
 int fu_draft_write_eml(fu_db *db, const fu_draft *d,
 		       const fu_draft_input *in, const char *path);
 

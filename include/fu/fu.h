@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fu.h - the public face of libfu: error codes, the handle, its message.
  *
@@ -15,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FU_VERSION "0.1.0"
+#include "fu/version.h" /* FU_VERSION, generated from CMakeLists.txt */
 
 /* Return codes. Keep in step with the exit codes in cmd/cli.h and fu(1). */
 enum {
@@ -29,6 +30,11 @@ enum {
 	FU_EDB = -7        /* the database is unusable: corrupt, unreadable,
 	                      read-only, not fu's, or written by a newer fu */
 };
+
+/* The largest number a record may have: 2^53 - 1, the largest whole
+ * number that every JSON reader holds exactly (fu export, fu import). A
+ * stored number above it is "not a usable fu database". */
+#define FU_ID_MAX INT64_C(9007199254740991)
 
 typedef struct fu_db fu_db;
 
@@ -64,6 +70,12 @@ const char *fu_errmsg(const fu_db *db);
  * machine's clock at open; the CLI injects --now / FU_NOW. */
 void fu_db_set_now(fu_db *db, int64_t now);
 int64_t fu_db_now(const fu_db *db);
+
+/* Whether this handle changed something for good: committed a write
+ * (bringing an older file forward does not count) or wrote a backup.
+ * A front end that fails after that must not report the change as
+ * undone (fu(1): a non-zero exit leaves the database as it was). */
+int fu_db_changed(const fu_db *db);
 
 /* The schema version this fu writes, and the one in the file. */
 #define FU_SCHEMA_VERSION 6

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * model.h - the words of fu: event kinds, channels, sources, outcomes,
  * and the records stored for contacts, applications and events.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * width.h - how many columns of a terminal text takes (width.c), so that
  * tables align and lines fit whatever script a name is written in:

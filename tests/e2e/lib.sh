@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib.sh - sourced by every end-to-end test: runs the built fu on a
 # temporary database with a fixed clock and zone, and checks output, exit
 # codes, and that failed commands leave the database exactly as it was.

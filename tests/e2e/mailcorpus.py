@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """mailcorpus.py - the mail the mail tests read, shaped like real mail.
 
     python3 mailcorpus.py DIR

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_close - fu close REF --outcome O: each outcome, what is owed after,
 # accepting one job, undoing a close, and the mistakes people make.
 . "$FU_TESTS/e2e/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_completion - tab completion in the real shells: bash (with
 # bash-completion), zsh (compinit in an interactive zsh driven through
 # zpty) and fish, for subcommands, options, option values and the user's

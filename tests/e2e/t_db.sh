@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_db - where the database lives, how it is created, and every way it
 # can be unusable: fu refuses with exit 6 and leaves the file as it was.
 . "$FU_TESTS/e2e/lib.sh"

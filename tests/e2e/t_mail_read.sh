@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_mail_read - fu-mail-read, the mail reader fu mail runs, on the corpus
 # mailcorpus.py writes: every field of every message as it must come out
 # (Gmail and Outlook replies, ATS mail, invitations in three time zone

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_stale - the actions owed depend on the time zone (days are local
 # days, weekends are local weekends) and on the rules of the fu that
 # derived them. After the user moves from Europe/Berlin to

@@ -1,245 +1,140 @@
 #!/bin/sh
-# t_terminal - fu in a real terminal (a pseudo-terminal of 80, 60 and 200
-# columns): no line of fu due, fu list, fu show, fu rules or fu due --why
-# is wider than the terminal in display columns, whatever the names
-# (ASCII, Chinese, decomposed accents, emoji); the columns of a table
-# start at the same display column on every row; the pager is used on a
-# terminal (FU_PAGER, core.pager, PAGER, less with LESS=FRX) and never
-# through a pipe, with --json or --no-pager; less quits by itself when
-# the output fits the screen. Display widths are counted here with
-# Python's unicodedata (East Asian Width W and F: 2 columns; combining
-# marks: 0), not with fu's own code.
+# SPDX-License-Identifier: MIT
+# t_terminal - what a person at a terminal meets (issue 16, items 12 and
+# 15): fu help COMMAND without the manual page installed shows the usage
+# (exit 0) instead of man's error; a time zone the system does not know
+# is said once; bidirectional controls in names are shown escaped, on a
+# terminal and captured; a wall time in the spring-forward gap moves
+# forward, one in the autumn's repeated hour is the first.
+#
+# Each test sets TZ itself.
 . "$FU_TESTS/e2e/lib.sh"
 
-# A pseudo-terminal of COLS columns and 50 lines runs ARGV; what it
-# printed (CR LF made LF) goes to stdout; exit status 124 when it had
-# not finished after 20 s (then it is killed).
-cat >"$T/term.py" <<'EOF'
-import fcntl, os, pty, select, signal, struct, sys, termios, time
-cols = int(sys.argv[1])
-argv = sys.argv[2:]
-pid, fd = pty.fork()
-if pid == 0:
-    # the size is set before fu starts (by the terminal's side)
-    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 50, cols, 0, 0))
-    os.execvp(argv[0], argv)
-out = b""
-end = time.time() + 20
-late = False
-while True:
-    left = end - time.time()
-    if left <= 0:
-        late = True
-        os.kill(pid, signal.SIGKILL)
-        break
-    r, _, _ = select.select([fd], [], [], left)
-    if not r:
-        continue
-    try:
-        d = os.read(fd, 65536)
-    except OSError:
-        break
-    if not d:
-        break
-    out += d
-_, status = os.waitpid(pid, 0)
-sys.stdout.buffer.write(out.replace(b"\r\n", b"\n"))
-sys.exit(124 if late else (os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1))
-EOF
-
-# The widths of what a terminal of COLS columns showed ($T/out): every
-# line within COLS display columns; with "table", the columns of the
-# header line start at the same display column on every row under it.
-cat >"$T/check.py" <<'EOF'
-import re, sys, unicodedata
-cols, what, path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-text = open(path, encoding="utf-8").read()
-text = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", text)
-def width(s):
-    w = 0
-    for ch in s:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return w
-def cells(line):
-    """each character with the display column it starts at"""
-    col, out = 0, []
-    for ch in line:
-        out.append((col, ch))
-        if not (unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf")):
-            col += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return out
-bad = 0
-lines = text.split("\n")
-for line in lines:
-    if width(line) > cols:
-        print("wider than %d (%d): %s" % (cols, width(line), line))
-        bad += 1
-if what == "table":
-    header = lines[0]
-    starts = [m.start() for m in re.finditer(r"(?<=  )\S", header)]
-    rows = [l for l in lines[1:] if l and not l.startswith(" ")]
-    if not rows:
-        print("no rows")
-        bad += 1
-    for row in rows:
-        at = {c: ch for c, ch in cells(row)}
-        for s in starts:
-            if at.get(s - 1, " ") != " " or at.get(s, " ") == " ":
-                print("column at %d misplaced in: %s" % (s, row))
-                bad += 1
-                break
-sys.exit(1 if bad else 0)
-EOF
-
-# term COLS ARGS...: fu ARGS in a terminal of COLS columns, into $T/out
-term() {
-	cols=$1
-	shift
-	python3 "$T/term.py" "$cols" ${FU_WRAP:-} "$FU" "$@" >"$T/out" 2>&1
+# on_tty ARGS...: fu with standard output on a pseudo-terminal; stdout
+# in $T/out (the terminal's \r\n made \n), stderr in $T/err, $code
+on_tty() {
+	"$PY3" - "$@" <<'PY'
+import os, pty, select, shlex, subprocess, sys
+T = os.environ["T"]
+cmd = shlex.split(os.environ.get("FU_WRAP", "")) + [os.environ["FU"]] + sys.argv[1:]
+master, slave = pty.openpty()
+with open(os.path.join(T, "err"), "wb") as err:
+    p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=slave, stderr=err)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            r, _, _ = select.select([master], [], [], 60)
+            chunk = os.read(master, 65536) if r else b""
+        except OSError:
+            chunk = b""
+        if not chunk:
+            break
+        out += chunk
+    p.wait()
+with open(os.path.join(T, "out"), "wb") as f:
+    f.write(out.replace(b"\r\n", b"\n"))
+sys.exit(p.returncode if p.returncode >= 0 else 128 - p.returncode)
+PY
 	code=$?
 }
-# fits COLS [table]: the last output fits COLS columns (and aligns)
-fits() {
-	if python3 "$T/check.py" "$1" "${2:-}" "$T/out" >"$T/why"; then pass; else
-		fail "$(head -3 "$T/why")"
-	fi
-}
+export T
 
-t "names in every script, long ones"
-ok add contact "Dana Reyes" --company "Acme Corporation" --email dana@acme.example
-ok add application "Acme Corporation" "Senior Backend Engineer, Payments Platform" \
-	--contact dana --applied 2026-11-02
-ok add contact "王小明" --company "北京字节跳动科技有限公司" --email wang@example.cn
-ok add application "北京字节跳动科技有限公司" "高级后端工程师" --contact 王小明 \
-	--applied 2026-11-03
-# decomposed: e and a combining acute, as macOS writes file names
-ZOE=$(printf 'Zoe\314\210 Lefe\314\200vre')
-SG=$(printf 'Socie\314\201te\314\201 Ge\314\201ne\314\201rale')
-ok add contact "$ZOE" --company "$SG" --email zoe@example.fr
-ok add application "$SG" "Data Engineer" --contact zoe --applied 2026-11-04
-ok add contact "Sam 🚀 Lee" --company "🚀 Rocket Labs" --email sam@example.com
-ok add application "🚀 Rocket Labs" "Platform Engineer" --contact sam --applied 2026-11-05
-ok add application "Initech" "Staff Site Reliability Engineer (Infrastructure)" \
-	--applied 2026-11-05 --source board
-ok log acme interview --at "2026-11-06 14:00" --with dana
-ok log 王小明 reply --at "2026-11-06 10:00"
+ok add contact "Dana Reyes" --company Acme --email dana@acme.example
+ok add application Acme "Backend Engineer" --contact dana --applied 2026-11-02
 
-# FU_PAGER=cat: the terminal gets fu's own lines
-FU_PAGER=cat
-export FU_PAGER
-for cols in 80 60 200; do
-	t "fu due in $cols columns"
-	term "$cols" due
-	[ "$code" = 0 ] && pass || fail "fu due exited $code"
-	fits "$cols" table
-	t "fu due --why in $cols columns"
-	term "$cols" due --why
-	fits "$cols" table
-	t "fu list in $cols columns"
-	term "$cols" list
-	fits "$cols" table
-	term "$cols" list contacts
-	fits "$cols" table
-	t "fu show in $cols columns"
-	for ref in acme 北京 "$SG" rocket 王小明 "$ZOE"; do
-		term "$cols" show "$ref"
-		[ "$code" = 0 ] && pass || fail "fu show $ref exited $code"
-		fits "$cols"
-	done
-	t "fu rules in $cols columns"
-	term "$cols" rules
-	fits "$cols"
-done
+# ----------------------------------------------------------------------
+# 12. fu help COMMAND on a terminal
 
-t "at 80 columns each fu due row is one line, its reason wraps, nothing lost"
-term 80 due
-sed 's/\x1b\[[0-9;]*m//g' "$T/out" >"$T/plain" && mv "$T/plain" "$T/out"
-# one line a row: the state, the action, the person and the date
-grep -q '^overdue  *thank-you  *Dana Reyes  *2 Acme Corporation  *2 days ago$' "$T/out" \
-	&& pass || fail "the thank-you row: $(grep thank-you "$T/out" | head -1)"
-# the reasons wrap (with a hanging indent) instead of being cut
-tr '\n' ' ' <"$T/out" | sed 's/   */ /g' >"$T/flat"
-grep -q 'check in with Zoë Lefèvre 2-7 days after applying' "$T/flat" \
-	|| grep -q "$(printf 'check in with Zoe\314\210 Lefe\314\200vre 2-7 days after applying')" "$T/flat" \
-	&& pass || fail "a reason line was cut: $(cat "$T/flat")"
-grep -q '…' "$T/out" && pass || fail "nothing cut with an ellipsis at 80 columns"
-term 200 due
-grep -q '…' "$T/out" && fail "cut at 200 columns: $(grep '…' "$T/out" | head -1)" || pass
+t "fu help COMMAND on a terminal, no manual page installed: the usage, exit 0"
+mkdir -p "$T/noman"
+MANPATH="$T/noman" on_tty help due
+[ "$code" -eq 0 ] && pass || fail "fu help due exited $code: $(cat "$T/err")"
+out_has "usage: fu due"
+err_has "fu: warning: the manual page fu-due is not installed"
+[ "$(wc -l <"$T/err")" -eq 1 ] && pass || fail "stderr: $(cat "$T/err")"
+PATH="$T/noman" on_tty help log
+[ "$code" -eq 0 ] && pass || fail "fu help log without man exited $code"
+out_has "usage: fu log"
 
-t "through a pipe: no width limit (scripts keep whole lines)"
-ok due --why
-awk 'length > 200 { n++ } END { exit !n }' "$T/out" && pass ||
-	fail "no line longer than 200 bytes through a pipe"
-out_lacks '…'
-COLUMNS=40 ok list
-out_has "Senior Backend Engineer, Payments Platform"
-
-# --- the pager --------------------------------------------------------------
-
-mkdir -p "$T/bin"
-for p in pager-a pager-b pager-c; do
-	cat >"$T/bin/$p" <<EOF
-#!/bin/sh
-echo "[$p LESS=\${LESS-unset}]"
-cat
-EOF
-	chmod +x "$T/bin/$p"
-done
-PATH=$T/bin:$PATH
-export PATH
-unset FU_PAGER
-
-t "the pager on a terminal: FU_PAGER, else core.pager, else PAGER, else less"
-PAGER=pager-c term 80 list
-out_has "[pager-c LESS=FRX]"
-out_has "Acme Corpor"
-PAGER=pager-c LESS=X term 80 list
-out_has "[pager-c LESS=X]"
-FU_PAGER=pager-a PAGER=pager-c term 80 list
-out_has "[pager-a LESS=FRX]"
-out_lacks "[pager-c"
-ok config core.pager pager-b
-PAGER=pager-c term 80 due
-out_has "[pager-b LESS=FRX]"
-FU_PAGER=pager-a term 80 show acme
-out_has "[pager-a LESS=FRX]"
-PAGER=pager-c term 80 rules
-out_has "[pager-b"
-ok config core.pager cat
-PAGER=pager-c term 80 list
-out_lacks "[pager-"
-out_has "Acme Corpor"
-
-t "no pager through a pipe, with --json or --no-pager"
-ok config core.pager pager-b
-PAGER=pager-c ok list
-out_lacks "[pager-"
-FU_PAGER=pager-a term 80 list --json
-out_lacks "[pager-"
-json "len(d) >= 5"
-FU_PAGER=pager-a term 80 --no-pager list
-out_lacks "[pager-"
-out_has "Acme Corpor"
-FU_PAGER=pager-a term 80 due --no-pager
-out_lacks "[pager-"
-
-t "the width in the pager is the terminal's"
-FU_PAGER=pager-a term 60 due --why
-out_has "[pager-a"
-sed 1d "$T/out" >"$T/out2" && mv "$T/out2" "$T/out"
-fits 60 table
-
-t "less: output that fits the screen is printed and less quits (LESS=FRX)"
-if command -v less >/dev/null 2>&1; then
-	ok config core.pager less
-	TERM=xterm term 80 due
-	[ "$code" = 0 ] && pass || fail "fu due through less did not end by itself ($code)"
-	out_has "thank-you"
-	out_has "Dana Reyes"
+t "fu help COMMAND on a terminal, the page installed: the manual"
+if command -v man >/dev/null 2>&1; then
+	mkdir -p "$T/man/man1"
+	cp "$FU_TESTS/../man/fu-due.1" "$T/man/man1/"
+	MANPATH="$T/man" MANPAGER=cat PAGER=cat MANWIDTH=80 on_tty help due
+	[ "$code" -eq 0 ] && pass || fail "fu help due with its page exited $code: $(cat "$T/err")"
+	grep -q "^FU-DUE(1) " "$T/out" && pass ||
+		fail "not the manual page: $(head -3 "$T/out")"
+	out_lacks "usage: fu due"
 else
-	echo "SKIP: less is not installed"
+	echo "  (no man: the installed page is not shown)"
 fi
+
+t "fu help COMMAND not on a terminal: the usage, whatever is installed"
+ok help due
+out_has "usage: fu due"
+
+# ----------------------------------------------------------------------
+# 15. time zones
+
+t "a time zone the system does not know: one warning, and it is UTC"
+TZ=Europe/Berln ok log acme interview --at "2026-11-05 14:00" --with dana
+[ "$(grep -c 'warning: TZ=' "$T/err")" -eq 1 ] && pass ||
+	fail "not one warning: $(cat "$T/err")"
+err_has "TZ='Europe/Berln' is not a time zone this system knows"
+err_has "UTC"
+TZ=Europe/Berln ok due --all
+[ "$(grep -c 'warning: TZ=' "$T/err")" -eq 1 ] && pass ||
+	fail "not one warning: $(cat "$T/err")"
+TZ=Europe/Berln ok show acme --json
+[ "$(grep -c '^fu: ' "$T/err")" -eq 1 ] && pass || fail "stderr: $(cat "$T/err")"
+json "d['events'][-1]['at'] == '2026-11-05T14:00:00+00:00'"
+for z in Europe/Berlin UTC UTC0 "CET-1CEST,M3.5.0,M10.5.0/3" ":Europe/Paris" \
+	"<+0530>-5:30" EST5EDT ""; do
+	TZ=$z ok due --all
+	[ ! -s "$T/err" ] && pass || fail "TZ='$z': $(cat "$T/err")"
+done
+TZ="../../../etc/passwd" ok list
+err_has "is not a time zone"
+# the warning itself never drives the terminal
+TZ="$(printf 'Bad\033[31mZone')" ok list
+err_has "Bad\\e[31mZone"
+
+t "a wall time in the spring-forward gap moves forward; a repeated one is the first"
+export TZ=Europe/Berlin
+ok log acme sent --at "2026-03-29 02:30" --json
+json "d['at'] == '2026-03-29T03:30:00+02:00'"
+ok log acme sent --at "2026-10-25 02:30" --json
+json "d['at'] == '2026-10-25T02:30:00+02:00'"
+TZ=America/New_York ok log acme sent --at "2026-03-08 02:15" --json
+json "d['at'] == '2026-03-08T03:15:00-04:00'"
+TZ=America/New_York ok log acme sent --at "2026-11-01 01:30" --json
+json "d['at'] == '2026-11-01T01:30:00-04:00'"
+
+# ----------------------------------------------------------------------
+# 15. bidirectional controls in names
+
+t "bidirectional controls in stored names: escaped on a terminal and captured"
+export TZ=Europe/Berlin
+# U+202E turns the rest of a line right to left; U+2066..U+2069 isolate
+sqlite3 "$FU_DB" "UPDATE contacts SET name = 'Dana ' || char(8238) || 'sinned' WHERE id = 1;
+	UPDATE applications SET role = 'Eng ' || char(8294) || 'x' || char(8297) || char(8207) WHERE id = 2"
+for args in "list" "list contacts" "show 1" "show 2" "due --all"; do
+	# shellcheck disable=SC2086
+	NO_COLOR=1 on_tty $args
+	[ "$code" -eq 0 ] && pass || fail "fu $args exited $code"
+	if "$PY3" -c "
+import re, sys
+d = open(sys.argv[1], 'rb').read().decode('utf-8')
+sys.exit(1 if re.search('[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]', d) else 0)
+" "$T/out"; then pass; else fail "fu $args printed a bidirectional control raw"; fi
+done
+NO_COLOR=1 on_tty show 1
+out_has 'Dana \u202esinned'
+run list contacts
+out_has 'Dana \u202esinned'
+ok show 1 --json
+json "d['name'] == 'Dana \u202esinned'"
+grep -q '\\u202e' "$T/out" && pass || fail "--json: not escaped"
 
 finish

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_tour - every command, in its main forms and one mistake each, on one
 # small job hunt. The other end-to-end files test each command in depth;
 # this one is the walk through all of fu that runs under valgrind in CI
