@@ -105,6 +105,12 @@ int cli_parse_prefers(cli *c, fu_channel *out, const char *v);
 int cli_people(cli *c, fu_contact **out, size_t *n, const fu_application *a);
 void cli_people_free(fu_contact *people, size_t n);
 
+/* The path of the helper program name (fu-mail-read), malloc'd:
+ * in $FU_LIBEXECDIR when it is set, else beside the running fu, else in
+ * the libexec directory fu was built for; NULL when it is not there
+ * (helper.c). */
+char *cli_helper_path(const char *name);
+
 /* --- output ------------------------------------------------------------- */
 
 /* Print a JSON value (takes ownership) followed by a newline. */

@@ -22,6 +22,7 @@
  *   contacts [WORD]       names and numbers of contacts, the same way
  *   refs [WORD]           both, closed applications too
  *   companies [WORD]      company names (--company)
+ *   proposals             the numbers of fu mail's proposals waiting
  *   kinds | outcomes | channels | prefers | sources | actions | rules |
  *   config-keys | colors | separators   the words those options take
  */
@@ -30,6 +31,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "fu/model.h"
+#include "fu/proposals.h"
 #include "fu/rules.h"
 #include "opt.h"
 
@@ -90,6 +92,20 @@ static const opt_spec *options_for(const char *name, const char *sub)
 	if (k && k->subs)
 		k = sub ? cmd_find(k->subs, sub) : NULL;
 	return k ? k->options : NULL;
+}
+
+/* The numbers of the proposals waiting (none without a database). */
+static void proposals(cli *c)
+{
+	if (cli_open(c, CLI_READONLY))
+		return;
+	fu_proposal *list = NULL;
+	size_t n = 0;
+	if (fu_proposal_list(&list, &n, c->db, FU_PROP_OPEN))
+		return;
+	for (size_t i = 0; i < n; i++)
+		printf("%lld\n", (long long)list[i].id);
+	fu_proposal_list_free(list, n);
 }
 
 static void names(const char *(*name)(int), int count)
@@ -174,6 +190,8 @@ static int cmd_complete(cli *c, int argc, char **argv)
 		       FU_COMPLETE_CONTACTS, word);
 	} else if (!strcmp(w, "companies")) {
 		things(c, FU_COMPLETE_COMPANIES, word);
+	} else if (!strcmp(w, "proposals")) {
+		proposals(c);
 	} else if (!strcmp(w, "kinds")) {
 		names(kind_name, FU_EV__COUNT);
 	} else if (!strcmp(w, "outcomes")) {

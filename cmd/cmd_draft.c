@@ -22,7 +22,7 @@
 #include "fu/text.h"
 #include "opt.h"
 
-enum { O_TO = 1, O_CHANNEL, O_EML, O_EDIT, O_SENT };
+enum { O_TO = 1, O_CHANNEL, O_EML, O_EDIT, O_SENT, O_SEND };
 
 static const opt_spec draft_options[] = {
 	{ "to", 0, "CONTACT", O_TO,
@@ -35,6 +35,8 @@ static const opt_spec draft_options[] = {
 	  "open the draft in $VISUAL (else $EDITOR) first" },
 	{ "sent", 0, NULL, O_SENT,
 	  "also log that you sent it, so that fu due moves on" },
+	{ "send", 0, NULL, O_SEND,
+	  "send it through your mailer (mail.sendmail); logged once it took it" },
 	{ NULL, 0, NULL, 0, NULL }
 };
 
@@ -154,7 +156,7 @@ done:
 }
 
 static cJSON *draft_json(const fu_draft *d, const fu_draft_input *in,
-			 int64_t sent)
+			 int64_t sent, int sending)
 {
 	cJSON *o = cJSON_CreateObject();
 	if (!o)
@@ -196,6 +198,10 @@ static cJSON *draft_json(const fu_draft *d, const fu_draft_input *in,
 	cJSON_AddItemToObject(o, "sent_event", sent
 			      ? cJSON_CreateNumber((double)sent)
 			      : cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "message_id", d->message_id
+			      ? cJSON_CreateString(d->message_id)
+			      : cJSON_CreateNull());
+	cJSON_AddBoolToObject(o, "sent", sending && sent);
 	return o;
 }
 
@@ -203,7 +209,7 @@ static int cmd_draft(cli *c, int argc, char **argv)
 {
 	const char *ref = NULL, *action = NULL, *to = NULL, *chan = NULL,
 		   *eml = NULL, *arg;
-	int edit = 0, sent = 0, id, rc = FU_EXIT_OK;
+	int edit = 0, sent = 0, send = 0, id, rc = FU_EXIT_OK;
 	opt_state st;
 	opt_init(&st, argc, argv);
 	while ((id = opt_next(c, &st, draft_options, &arg)) != OPT_END) {
@@ -222,6 +228,7 @@ static int cmd_draft(cli *c, int argc, char **argv)
 		case O_EML: eml = arg; break;
 		case O_EDIT: edit = 1; break;
 		case O_SENT: sent = 1; break;
+		case O_SEND: send = 1; break;
 		}
 	}
 	if (c->help) {
@@ -230,6 +237,9 @@ static int cmd_draft(cli *c, int argc, char **argv)
 	if (!ref)
 		return cli_usage_fail(c, "missing the REF (an application or a "
 				      "contact)");
+	if (send && sent)
+		return cli_usage_fail(c, "--send logs the sent itself: leave "
+				      "--sent out");
 	if (action && (rc = check_action(action)))
 		return rc;
 	fu_draft_request req = { 0 };
@@ -273,15 +283,16 @@ static int cmd_draft(cli *c, int argc, char **argv)
 		goto done;
 	}
 	int message = fu_draft_is_message(in->action) == 1;
-	if (!message && (sent || eml)) {
+	if (!message && (sent || eml || send)) {
 		rc = cli_fail(FU_EXIT_INVALID, "%s is a checklist, not a "
 			      "message: %s does not apply", in->action,
-			      sent ? "--sent" : "--eml");
+			      sent ? "--sent" : send ? "--send" : "--eml");
 		goto done;
 	}
-	if (eml && in->channel != FU_CH_EMAIL) {
-		rc = cli_fail(FU_EXIT_INVALID, "--eml writes e-mail, and this "
-			      "draft goes by %s (use --channel email)",
+	if ((eml || send) && in->channel != FU_CH_EMAIL) {
+		rc = cli_fail(FU_EXIT_INVALID, "%s e-mail, and this draft "
+			      "goes by %s (use --channel email)", send
+			      ? "--send sends" : "--eml writes",
 			      fu_channel_name(in->channel));
 		goto done;
 	}
@@ -306,13 +317,18 @@ static int cmd_draft(cli *c, int argc, char **argv)
 			goto done;
 		}
 	}
-	/* --eml - (or /dev/stdout): the message itself is the output */
+	/* --eml - (or /dev/stdout): the message itself is the output; a
+	 * message fu writes carries a Message-ID of fu's: a reply to it
+	 * threads back (fu mail scan) */
 	int eml_out = eml && (!strcmp(eml, "-") || !strcmp(eml, "/dev/stdout"));
 	fu_buf msg = FU_BUF_INIT;
 	if ((lrc = fu_draft_check(d, c->db, in, NULL, NULL)) ||
+	    (eml && (lrc = fu_draft_new_message_id(c->db, d, in))) ||
 	    (eml_out && (lrc = fu_draft_eml(&msg, c->db, d, in))) ||
 	    (eml && !eml_out && (lrc = fu_draft_write_eml(c->db, d, in, eml))) ||
-	    (sent && (lrc = fu_draft_mark_sent(c->db, in, &event)))) {
+	    (sent && (lrc = fu_draft_mark_sent_as(c->db, in, d->message_id,
+						  &event))) ||
+	    (send && (lrc = fu_draft_send(c->db, d, in, &event)))) {
 		fu_buf_free(&msg);
 		rc = cli_lib_fail(c, lrc);
 		goto done;
@@ -321,7 +337,7 @@ static int cmd_draft(cli *c, int argc, char **argv)
 		fwrite(msg.data, 1, msg.len, stdout);
 		fu_buf_free(&msg);
 	} else if (c->json) {
-		rc = cli_json(c, draft_json(d, in, event));
+		rc = cli_json(c, draft_json(d, in, event, send));
 	} else {
 		free(text);
 		if (!(text = fu_draft_text(d))) {
@@ -347,7 +363,8 @@ static int cmd_draft(cli *c, int argc, char **argv)
 			cli_from(h, c, in->not_before));
 	}
 	if (event && !c->json) {
-		fprintf(stderr, "fu: logged sent (event %lld) to ",
+		fprintf(stderr, "fu: %slogged sent (event %lld) to ",
+			send ? "handed to your mailer and " : "",
 			(long long)event);
 		cli_put(stderr, in->contact_name);
 		fprintf(stderr, " by %s; fu due moves on\n",
@@ -368,6 +385,6 @@ const cmd cmd_draft_def = {
 	.fn = cmd_draft,
 	.summary = "write the follow-up message for an action",
 	.usage = "fu draft REF [ACTION] [--to CONTACT] [--channel email|phone|letter]\n"
-		 "       [--eml FILE] [--edit] [--sent]",
+		 "       [--eml FILE] [--edit] [--sent|--send]",
 	.options = draft_options,
 };

@@ -26,6 +26,7 @@ const cmd *const fu_commands[] = {
 	&cmd_import_def,
 	&cmd_list_def,
 	&cmd_log_def,
+	&cmd_mail_def,
 	&cmd_rules_def,
 	&cmd_show_def,
 	&cmd_stats_def,

@@ -71,6 +71,7 @@ extern const cmd cmd_help_def;
 extern const cmd cmd_import_def;
 extern const cmd cmd_list_def;
 extern const cmd cmd_log_def;
+extern const cmd cmd_mail_def;
 extern const cmd cmd_rules_def;
 extern const cmd cmd_show_def;
 extern const cmd cmd_stats_def;

@@ -108,9 +108,9 @@ _fu()
         if [[ -z $cmd ]]; then
             cmd=$w
             _fu_argopts=$(_fu_call arg-options "$cmd")
-        elif [[ $cmd == add && -z $sub ]]; then
+        elif [[ ($cmd == add || $cmd == mail) && -z $sub ]]; then
             sub=$w
-            _fu_argopts=$(_fu_call arg-options add "$sub")
+            _fu_argopts=$(_fu_call arg-options "$cmd" "$sub")
         else
             pos+=("$w")
         fi
@@ -122,6 +122,8 @@ _fu()
             --db | --eml)
                 _filedir
                 ;;
+            --on) _fu_offer "$(_fu_call refs)" ;;
+            --as) _fu_offer "$(_fu_call kinds)" ;;
             --color) _fu_offer "$(_fu_call colors)" ;;
             --with | --contact | --to | --drop-contact)
                 _fu_offer "$(_fu_call contacts "$_fu_word")" fu
@@ -152,8 +154,8 @@ _fu()
     if [[ -z $dashdash && $cur == -* ]]; then
         if [[ -z $cmd ]]; then
             _fu_offer "$(_fu_call options)"
-        elif [[ $cmd == add && -z $sub ]]; then
-            _fu_offer "$(_fu_call options add "")"
+        elif [[ ($cmd == add || $cmd == mail) && -z $sub ]]; then
+            _fu_offer "$(_fu_call options "$cmd" "")"
         else
             _fu_offer "$(_fu_call options "$cmd" ${sub:+"$sub"})"
         fi
@@ -168,6 +170,13 @@ _fu()
     case $cmd in
         add)
             [[ -z $sub ]] && _fu_offer "$(_fu_call options add)"
+            ;;
+        mail)
+            case $sub in
+                "") _fu_offer "$(_fu_call options mail)" ;;
+                scan) _filedir ;;
+                accept | ignore) _fu_offer "$(_fu_call proposals)" ;;
+            esac
             ;;
         log | draft)
             case ${#pos[@]} in

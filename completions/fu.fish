@@ -37,6 +37,10 @@ function __fu_value
     switch $argv[1]
         case --db --eml
             __fish_complete_path (commandline -ct | string replace -r -- '^--[^=]*=' '')
+        case --on
+            __fu_call refs
+        case --as
+            __fu_call kinds
         case --color
             __fu_call colors
         case --with --contact --to --drop-contact
@@ -101,9 +105,9 @@ function __fu_candidates
         if test -z "$cmd"
             set cmd $w
             set argopts (__fu_call arg-options $cmd)
-        else if test "$cmd" = add; and test -z "$sub"
+        else if contains -- "$cmd" add mail; and test -z "$sub"
             set sub $w
-            set argopts (__fu_call arg-options add $sub)
+            set argopts (__fu_call arg-options $cmd $sub)
         else
             set -a pos $w
         end
@@ -130,8 +134,8 @@ function __fu_candidates
     if test -z "$dashdash"; and string match -q -- '-*' $cur
         if test -z "$cmd"
             __fu_call options
-        else if test "$cmd" = add; and test -z "$sub"
-            __fu_call options add ''
+        else if contains -- "$cmd" add mail; and test -z "$sub"
+            __fu_call options $cmd ''
         else
             __fu_call options $cmd $sub
         end
@@ -147,6 +151,15 @@ function __fu_candidates
     switch $cmd
         case add
             test -z "$sub"; and __fu_call options add
+        case mail
+            switch "$sub"
+                case ''
+                    __fu_call options mail
+                case scan
+                    __fish_complete_path $cur
+                case accept ignore
+                    __fu_call proposals
+            end
         case log draft
             if test $n -eq 0
                 __fu_call refs (__fu_word)

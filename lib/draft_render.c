@@ -696,6 +696,7 @@ void fu_draft_free(fu_draft *d)
 	for (size_t i = 0; i < d->nwarnings; i++)
 		free(d->warnings[i]);
 	free(d->warnings);
+	free(d->message_id);
 	free(d);
 }
 

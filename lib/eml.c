@@ -299,8 +299,8 @@ static void body_lines(fu_buf *b, const char *body, int qp)
 	}
 }
 
-int fu_draft_eml(fu_buf *out, fu_db *db, const fu_draft *d,
-		 const fu_draft_input *in)
+static int eml(fu_buf *out, fu_db *db, const fu_draft *d,
+	       const fu_draft_input *in, int sending)
 {
 	if (in->channel != FU_CH_EMAIL || !d->subject)
 		return fu__error(db, FU_EINVALID, "only an e-mail draft can be "
@@ -345,12 +345,64 @@ int fu_draft_eml(fu_buf *out, fu_db *db, const fu_draft *d,
 		    "Content-Type: text/plain; charset=UTF-8\r\n");
 	fu_buf_printf(out, "Content-Transfer-Encoding: %s\r\n",
 		      qp ? "quoted-printable" : "8bit");
-	fu_buf_puts(out, "X-Unsent: 1\r\n\r\n");
+	if (d->message_id)
+		fu_buf_printf(out, "Message-ID: <%s>\r\n", d->message_id);
+	if (!sending)
+		fu_buf_puts(out, "X-Unsent: 1\r\n");
+	fu_buf_puts(out, "\r\n");
 	body_lines(out, body, qp);
 	free(subject);
 	free(body);
 	return out->failed ? fu__draft_oom(db) : FU_OK;
 }
+
+int fu_draft_eml(fu_buf *out, fu_db *db, const fu_draft *d,
+		 const fu_draft_input *in)
+{
+	return eml(out, db, d, in, 0);
+}
+
+int fu_draft_eml_sending(fu_buf *out, fu_db *db, const fu_draft *d,
+			 const fu_draft_input *in)
+{
+	return eml(out, db, d, in, 1);
+}
+
+int fu_draft_new_message_id(fu_db *db, fu_draft *d, const fu_draft_input *in)
+{
+	unsigned char r[8] = { 0 };
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	ssize_t got = fd >= 0 ? read(fd, r, sizeof r) : -1;
+	if (fd >= 0)
+		close(fd);
+	if (got != (ssize_t)sizeof r) {
+		/* no urandom: the clock and the process will do */
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		uint64_t v = (uint64_t)ts.tv_nsec * 2654435761u ^
+			     (uint64_t)getpid() << 32 ^ (uint64_t)ts.tv_sec;
+		memcpy(r, &v, sizeof r);
+	}
+	const char *at = in->user_email ? strrchr(in->user_email, '@') : NULL;
+	const char *domain = at && at[1] ? at + 1 : "localhost";
+	fu_buf b = FU_BUF_INIT;
+	fu_buf_printf(&b, "fu.%lld.", (long long)in->now);
+	for (size_t i = 0; i < sizeof r; i++)
+		fu_buf_printf(&b, "%02x", r[i]);
+	fu_buf_putc(&b, '@');
+	/* the domain as printable ASCII without specials */
+	for (const char *p = domain; *p; p++)
+		fu_buf_putc(&b, (*p > ' ' && *p < 127 && !strchr("<>()[]\\,;:\"@", *p))
+			    ? *p : '-');
+	if (b.failed) {
+		fu_buf_free(&b);
+		return fu__draft_oom(db);
+	}
+	free(d->message_id);
+	d->message_id = fu_buf_detach(&b);
+	return FU_OK;
+}
+
 
 /* Where the draft may go: a new file, or a regular file of the user's
  * own that is not the database; never through a symbolic link, never a

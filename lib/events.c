@@ -115,6 +115,8 @@ int fu__check_event(fu_db *db, const fu_event *e, const char *base)
 					"and help-promised");
 	if (e->channel < 0 || e->channel >= FU_CH__COUNT)
 		return fu__field_error(db, base, "channel", "unknown channel");
+	if ((rc = fu__check_message_id(db, base, e->message_id)))
+		return rc;
 	if ((rc = fu__check_field(db, base, "note", "the note", e->note,
 			      FU__NOTE_MAX, 1)) ||
 	    (rc = fu__check_field(db, base, "action", "the action", e->action,
@@ -173,7 +175,8 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	int rc = fu__prepare(db, &st, "INSERT INTO events (id, kind, at, "
 		"application_id, contact_id, channel, expect_at, until_at, "
 		"note, action, outcome, urgent, created_at, expect_date, "
-		"until_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+		"until_date, message_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+		"?)");
 	if (rc)
 		return rc;
 	if (!created)
@@ -196,6 +199,7 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	fu__bind_text(st, 11, fu_outcome_name(e->outcome));
 	sqlite3_bind_int(st, 12, e->urgent != 0);
 	sqlite3_bind_int64(st, 13, created);
+	fu__bind_text(st, 16, e->message_id);
 	if ((rc = fu__step_done(db, st)))
 		return rc;
 	e->id = sqlite3_last_insert_rowid(db->sql);
@@ -210,7 +214,7 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 #define EVENT_COLUMNS \
 	"e.id, e.kind, e.at, e.application_id, e.contact_id, e.channel, " \
 	"e.expect_at, e.until_at, e.note, e.action, e.outcome, e.urgent, " \
-	"e.created_at, e.expect_date, e.until_date"
+	"e.created_at, e.expect_date, e.until_date, e.message_id"
 
 static void read_event(void *row, sqlite3_stmt *st)
 {
@@ -250,6 +254,7 @@ static void read_event(void *row, sqlite3_stmt *st)
 	e->outcome = o;
 	e->urgent = sqlite3_column_int(st, 11);
 	e->created_at = fu__col_time(st, 12);
+	e->message_id = fu__col_text(st, 15);
 }
 
 /* An event read from the file, as fu would have written it. */
@@ -554,6 +559,53 @@ int fu__event_created_people(fu_db *db, int64_t id, int64_t **out, size_t *n)
 			rc = fu__error(db, FU_ERROR, "out of memory");
 			break;
 		}
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu__event_set_at(fu_db *db, int64_t id, int64_t at)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "UPDATE events SET at = ? WHERE id = ?");
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_int64(st, 2, id);
+	if ((rc = fu__step_done(db, st)))
+		return rc;
+	if (sqlite3_changes(db->sql) == 0)
+		return fu__error(db, FU_ENOTFOUND, "no event number %lld",
+				 (long long)id);
+	return FU_OK;
+}
+
+int fu__event_message_ids(fu_db *db, int (*fn)(const fu__event_mid *m,
+					       void *arg), void *arg)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "SELECT e.id, e.kind, e.application_id, "
+		"e.contact_id, e.at, e.message_id, (SELECT contact_id FROM "
+		"event_contacts c WHERE c.event_id = e.id ORDER BY position "
+		"LIMIT 1) FROM events e WHERE e.message_id IS NOT NULL");
+	if (rc)
+		return rc;
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		fu__event_mid m = { 0 };
+		const char *k = (const char *)sqlite3_column_text(st, 1);
+		m.id = sqlite3_column_int64(st, 0);
+		if (k)
+			fu_event_kind_stored(&m.kind, k);
+		m.application_id = sqlite3_column_int64(st, 2);
+		m.contact_id = sqlite3_column_int64(st, 3);
+		m.at = sqlite3_column_int64(st, 4);
+		m.message_id = (const char *)sqlite3_column_text(st, 5);
+		m.person = sqlite3_column_int64(st, 6);
+		if (m.message_id && (rc = fn(&m, arg)))
+			break;
+	}
 	if (!rc && src != SQLITE_DONE)
 		rc = fu__sqlerr(db, src, "cannot read the database");
 	sqlite3_finalize(st);

@@ -502,7 +502,7 @@ static int read_application(imp *m, const cJSON *o, const char *base,
 static const char *const event_fields[] = { "id", "kind", "at",
 	"application", "contact", "with", "channel", "topics", "expect",
 	"until", "note", "action", "outcome", "urgent", "recorded", "added",
-	NULL };
+	"message_id", NULL };
 
 /* The kinds of an export: what fu log takes, and closed. */
 static int parse_kind(fu_event_kind *out, const char *s)
@@ -516,7 +516,7 @@ static int parse_kind(fu_event_kind *out, const char *s)
 
 static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 {
-	const char *kind, *channel, *note, *action, *outcome;
+	const char *kind, *channel, *note, *action, *outcome, *message_id;
 	char path[256];
 	int rc;
 	if (!cJSON_IsObject(o))
@@ -586,13 +586,16 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 	    (rc = get_word(m, o, base, "outcome", 0, FU__FIELD_MAX,
 			   &outcome)) ||
 	    (rc = get_bool(m, o, base, "urgent", &e->urgent)) ||
-	    (rc = get_time(m, o, base, "recorded", 0, &e->created_at)))
+	    (rc = get_time(m, o, base, "recorded", 0, &e->created_at)) ||
+	    (rc = get_word(m, o, base, "message_id", 0, FU__MESSAGE_ID_MAX,
+			   &message_id)))
 		return rc;
 	if (outcome && fu_outcome_parse(&e->outcome, outcome))
 		return bad(m, at(path, sizeof path, base, "outcome"), "'%s' is "
 			   "not an outcome (%s)", outcome, fu_outcome_names());
 	e->note = (char *)note;
 	e->action = (char *)action;
+	e->message_id = (char *)message_id;
 	return fu__check_event(m->db, e, base);
 }
 

@@ -5,14 +5,18 @@
  * others.
  *
  * The floors, from the bottom (a file calls only files below it):
- *   buf, error, model, text, date, params, rules, fold, sql
- *       no table; rules.c is the engine, on plain structs;
+ *   buf, error, model, text, date, params, rules, fold, sql, sha256,
+ *   cmdline,
+ *   mailmsg, mailmatch
+ *       no table; rules.c is the engine, on plain structs; mailmsg.c
+ *       and mailmatch.c read and match mail, on plain structs;
  *   schema        the database's shape and its migrations;
  *   db            opening the file (then schema.c migrates it);
- *   companies, config, contacts, applications, events
- *                 the records, each table's owner;
+ *   companies, config, contacts, applications, events, proposals,
+ *   mailseen      the records, each table's owner;
  *   actions       the derived actions table: derive, store, read;
  *   ref, store    references; the public transactional writes;
+ *   mail          fu mail's writes: a scan, accepting, ignoring;
  *   export, import, csv, ics, stats, doctor, spell,
  *   draft_templates, draft_render, draft_gather, eml
  *                 features built on the records.
@@ -30,6 +34,9 @@
  *   event_topics           events.c
  *   config                 config.c
  *   actions, actions_stamp actions.c
+ *   proposals, proposal_people,
+ *   proposal_candidates    proposals.c
+ *   mail_seen, mail_sources mailseen.c
  * SQL lives only in those files, schema.c, db.c (pragmas), ref.c and
  * stats.c (queries that read), and doctor.c (its own checks of a file).
  * The folded names of companies and contacts (their fold columns, for
@@ -75,6 +82,16 @@ struct fu_db {
 	int changed;
 	char msg[1024];
 };
+
+/* --- cmdline.c: a configured command line ------------------------------ */
+
+#define FU__COMMAND_WORDS 64
+/* line into w[0..*n) and a NULL (w holds FU__COMMAND_WORDS), each word
+ * malloc'd (fu__command_free); FU_EINVALID, naming key, for an unclosed
+ * quote, a control character, no word, or too many. */
+int fu__command_split(fu_db *db, char **w, size_t *n, const char *key,
+		      const char *line);
+void fu__command_free(char **w, size_t n);
 
 /* --- db.c ---------------------------------------------------------- */
 
@@ -190,6 +207,11 @@ int fu__check_text(fu_db *db, const char *what, const char *s, size_t max,
 int fu__check_text_at(fu_db *db, const char *path, const char *s,
 		      size_t max, int multiline);
 int fu__check_email(fu_db *db, const char *s);
+/* A Message-ID as fu keeps it (without <>): printable ASCII without
+ * spaces or angle brackets, at most FU__MESSAGE_ID_MAX bytes (RFC 5322's
+ * line). NULL passes. */
+#define FU__MESSAGE_ID_MAX 998
+int fu__check_message_id(fu_db *db, const char *base, const char *s);
 
 /* A record's checks speak to two audiences: fu add and fu log (base
  * NULL), in their own words (`words`: "the company is empty"), and an
@@ -208,6 +230,10 @@ int fu__check_field(fu_db *db, const char *base, const char *key,
 int fu__check_required(fu_db *db, const char *base, const char *key,
 		       const char *words, const char *s, size_t max);
 int fu__check_email_field(fu_db *db, const char *base, const char *s);
+
+/* --- sha256.c ------------------------------------------------------- */
+
+void fu__sha256(unsigned char out[32], const void *data, size_t len);
 
 /* --- fold.c: case and accent folding -------------------------------- */
 
@@ -379,6 +405,50 @@ int fu__event_count(fu_db *db, int64_t *out);
 /* The people event id created (named with --with, new then), in order. */
 int fu__event_created_people(fu_db *db, int64_t id, int64_t **out, size_t *n);
 int fu__event_next_id(fu_db *db, int64_t *out);
+/* Move an event to another time (fu mail: an interview rescheduled). */
+int fu__event_set_at(fu_db *db, int64_t id, int64_t at);
+/* Every event that keeps a Message-ID: what a reply may thread back to.
+ * fn's record is valid during the call. */
+typedef struct fu__event_mid {
+	int64_t id;
+	fu_event_kind kind;
+	int64_t application_id, contact_id, person, at;
+	const char *message_id;
+} fu__event_mid;
+int fu__event_message_ids(fu_db *db, int (*fn)(const fu__event_mid *m,
+					       void *arg), void *arg);
+
+/* --- store.c ------------------------------------------------------- */
+
+/* BEGIN IMMEDIATE with the actions made current, and its end: commit
+ * when rc is 0, else roll back; returns rc or the commit's failure. */
+int fu__store_begin(fu_db *db);
+int fu__store_commit(fu_db *db, int rc);
+/* fu_event_add inside the caller's transaction: check, write, bring the
+ * actions up to date. The people the caller created for it (the last
+ * e->nadded of with[]) are counted as added, before those of with_new. */
+int fu__event_add_in(fu_db *db, fu_event *e);
+
+/* --- proposals.c, mailseen.c: fu mail's tables ----------------------- */
+
+#include "fu/proposals.h"
+
+/* A new open proposal of message m as matched; *out its number. */
+int fu__proposal_insert(fu_db *db, int64_t *out, const fu_mail_msg *m,
+			const fu_mail_match *mt);
+/* Its state (accepted: the event it logged; ignored: its text dropped). */
+int fu__proposal_set_state(fu_db *db, int64_t id, fu_proposal_state state,
+			   int64_t event_id);
+/* Withdraw one still waiting (dropped). */
+int fu__proposal_drop(fu_db *db, int64_t id);
+/* An event is removed (fu undo): the proposal that logged it waits again. */
+int fu__proposal_event_removed(fu_db *db, int64_t event_id);
+/* The Message-IDs and invitations of the proposals, into x. */
+int fu__proposal_context(fu_db *db, fu_mail_ctx *x);
+/* Keys of what was read; where an mbox's next scan starts. */
+int fu__mail_seen_add(fu_db *db, const int64_t *keys, size_t n);
+int fu__mail_source_put(fu_db *db, const char *path,
+			const fu_mail_source *s);
 
 /* --- import.c ------------------------------------------------------ */
 

@@ -150,6 +150,7 @@ cJSON *fu_json_event(const fu_event *e)
 	for (size_t i = e->nwith - (e->nadded <= e->nwith ? e->nadded : 0);
 	     ad && i < e->nwith; i++)
 		cJSON_AddItemToArray(ad, cJSON_CreateNumber((double)e->with[i]));
+	add_str(o, "message_id", e->message_id);
 	return o;
 }
 

@@ -254,6 +254,7 @@ void fu_event_clear(fu_event *e)
 		return;
 	free(e->note);
 	free(e->action);
+	free(e->message_id);
 	for (size_t i = 0; i < e->ntopics; i++)
 		free(e->topics[i]);
 	free(e->topics);

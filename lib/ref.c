@@ -837,7 +837,7 @@ int fu_ref_complete(fu_db *db, const char *word, int what, size_t max,
 {
 	if (!word)
 		word = "";
-	if (db->schema_version < 6 || !max)
+	if (db->schema_version < 7 || !max)
 		return FU_OK; /* no folded names yet: nothing */
 	complete k = { db, what, max, NULL, 0, fn, arg, 0, NULL };
 	if (!(k.words = calloc(max, sizeof *k.words)))

@@ -163,7 +163,9 @@ static int resolve_event_people(fu_db *db, fu_event *e)
 		if (fu__push_id(&e->with, &e->nwith, id) != FU_OK)
 			return fu__error(db, FU_ERROR, "out of memory");
 	}
-	e->nadded = e->nwith_new;
+	/* people the caller created (fu mail) stand just before these */
+	e->nadded = (e->nadded <= e->nwith - e->nwith_new ? e->nadded : 0) +
+		    e->nwith_new;
 	for (size_t i = 0; i < e->nwith; i++)
 		if ((rc = fu__contact_exists(db, e->with[i])))
 			return rc;
@@ -275,7 +277,7 @@ static int close_answered(fu_db *db, const fu_event *e,
 	return rc;
 }
 
-int fu_event_add(fu_db *db, fu_event *e)
+int fu__event_add_in(fu_db *db, fu_event *e)
 {
 	if (e->kind == FU_EV_CLOSED)
 		return fu__error(db, FU_EINVALID,
@@ -283,7 +285,7 @@ int fu_event_add(fu_db *db, fu_event *e)
 	int rc = fu__check_event(db, e, NULL);
 	closing *closings = NULL;
 	size_t nclosings = 0;
-	if (rc || (rc = begin(db)))
+	if (rc)
 		return rc;
 	if ((e->application_id &&
 	     (rc = fu__application_exists(db, e->application_id))) ||
@@ -298,6 +300,27 @@ int fu_event_add(fu_db *db, fu_event *e)
 		rc = close_answered(db, e, closings, nclosings);
 done:
 	free(closings);
+	return rc;
+}
+
+int fu_event_add(fu_db *db, fu_event *e)
+{
+	if (e->kind == FU_EV_CLOSED)
+		return fu__error(db, FU_EINVALID,
+				 "an application is closed with fu close");
+	int rc = fu__check_event(db, e, NULL);
+	if (rc || (rc = begin(db)))
+		return rc;
+	return commit(db, fu__event_add_in(db, e));
+}
+
+int fu__store_begin(fu_db *db)
+{
+	return begin(db);
+}
+
+int fu__store_commit(fu_db *db, int rc)
+{
 	return commit(db, rc);
 }
 
@@ -320,6 +343,7 @@ int fu_event_undo(fu_event **out, fu_db *db, int64_t application_id,
 	}
 	if ((rc = fu_event_get(&e, db, id)) ||
 	    (rc = fu__event_created_people(db, id, &created, &ncreated)) ||
+	    (rc = fu__proposal_event_removed(db, id)) ||
 	    (rc = fu__event_delete(db, id)))
 		goto done;
 	if (e->kind == FU_EV_CLOSED &&

@@ -143,6 +143,22 @@ int fu__check_text_at(fu_db *db, const char *path, const char *s,
 	return fu__check_text(db, what, s, max, multiline);
 }
 
+int fu__check_message_id(fu_db *db, const char *base, const char *s)
+{
+	if (!s)
+		return FU_OK;
+	size_t n = strlen(s);
+	if (n == 0 || n > FU__MESSAGE_ID_MAX)
+		return fu__field_error(db, base, "message_id", "a Message-ID "
+				       "has 1 to %d characters", FU__MESSAGE_ID_MAX);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= ' ' || *p >= 0x7f || *p == '<' || *p == '>')
+			return fu__field_error(db, base, "message_id", "a "
+					       "Message-ID is printable ASCII "
+					       "without spaces or <>");
+	return FU_OK;
+}
+
 /* --- showing text ------------------------------------------------------- */
 
 /* The code point of the valid UTF-8 sequence p of n bytes. */

@@ -78,7 +78,7 @@ int64_t fu_db_now(const fu_db *db);
 int fu_db_changed(const fu_db *db);
 
 /* The schema version this fu writes, and the one in the file. */
-#define FU_SCHEMA_VERSION 6
+#define FU_SCHEMA_VERSION 7
 int fu_db_schema_version(const fu_db *db);
 
 /* Set the handle's message from a printf format and return code; for the

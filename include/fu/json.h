@@ -37,7 +37,7 @@ cJSON *fu_json_application_export(const fu_application *a);
 
 /* {"id","kind","at","application","contact","with":[ids],"channel",
  *  "topics":[...],"expect","until","note","action","outcome","urgent",
- *  "recorded"} */
+ *  "recorded","added":[ids],"message_id"} */
 cJSON *fu_json_event(const fu_event *e);
 
 /* The element of fu due --json: {"application":{"id","company","role"}

@@ -76,7 +76,7 @@ typedef struct fu_ref_candidate {
  * match, case and accents aside ("mu" gives Müller GmbH, "obr" gives
  * O'Brien), with a company's applications as "Company Role" when it has
  * several; an empty word gives the newest numbers and the first names.
- * Each is found through an index (the folded names of schema 6), so the
+ * Each is found through an index (the folded names of schema 7), so the
  * time does not grow with the database; a file of an older schema (read
  * only, not yet migrated) gives none. Names are the database's: clean
  * them before printing.

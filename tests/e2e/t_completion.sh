@@ -159,6 +159,12 @@ ok add application "Müller GmbH" "Data Engineer"
 ok add application 'Cash$Flow' "Analyst"
 ok add contact "Seán O'Brien" --company Globex
 ok add contact "王小明" --company "Müller GmbH"
+# a proposal of fu mail waiting (number 1), for fu mail accept
+if [ -n "${FU_MAIL_READ:-}" ]; then
+	printf 'From: Dana Reyes <dana@acme.example>\nTo: me@example.org\nSubject: Re: hi\nDate: Mon, 9 Nov 2026 08:00:00 +0100\nMessage-ID: <c1@acme.example>\n\nThanks!\n' |
+		FU_LIBEXECDIR=$(dirname "$FU_MAIL_READ") "$FU" mail scan - >/dev/null 2>&1 ||
+		echo "FAIL: fu mail scan - for the completion tests"
+fi
 FU_DB=$T/other.db "$FU" add contact "Olive Other" >/dev/null 2>&1 ||
 	fail "cannot set up the other database"
 
@@ -265,6 +271,20 @@ else
 	got_is Globex
 	bcomp import --separator ""
 	got_is comma semicolon tab
+
+	t "bash: fu mail's forms, options, values and proposal numbers"
+	bcomp mail ""
+	got_is list scan accept ignore
+	bcomp mail scan --
+	got_has --apply --json
+	bcomp mail accept --
+	got_has --all --on --as
+	bcomp mail accept --as rej
+	got_is rejection
+	bcomp mail accept --on Da
+	got_is 'Dana\ Reyes'
+	bcomp mail accept ""
+	got_is 1
 
 	t "bash: --db on the line chooses the database read"
 	bcomp --db "$T/other.db" show ""
@@ -398,6 +418,18 @@ else
 	zpick 14
 	got_has "Olive Other"
 	got_lacks "Dana Reyes"
+
+	t "zsh: fu mail's forms, options, values and proposal numbers"
+	zcomp "fu mail " "fu mail accept --" "fu mail accept --as rej" \
+		"fu mail ignore "
+	zpick 1
+	got_is list scan accept ignore
+	zpick 2
+	got_has --all --on --as
+	zpick 3
+	got_is rejection
+	zpick 4
+	got_is 1
 fi
 
 # --- fish ----------------------------------------------------------------
@@ -473,6 +505,18 @@ else
 		"$(printf 'Dana Reyes\tAcme')" \
 		"$(printf 'Acme\t2 Backend Engineer')" \
 		"$(printf '王小明\tMüller GmbH')"
+
+	t "fish: fu mail's forms, options, values and proposal numbers"
+	fcomp "fu mail "
+	got_is list scan accept ignore
+	fcomp "fu mail scan --"
+	got_has --apply --json
+	fcomp "fu mail accept --"
+	got_has --all --on --as
+	fcomp "fu mail accept --as rej"
+	got_is rejection
+	fcomp "fu mail ignore "
+	got_is 1
 
 	t "fish: --db or FU_DB on the line chooses the database read"
 	fcomp "fu --db $T/other.db show "

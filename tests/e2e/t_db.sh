@@ -18,8 +18,8 @@ XDG_DATA_HOME="$T/xdg" ok add contact "Dana Reyes"
 [ -f "$T/xdg/fu/fu.db" ] && pass || fail "no $T/xdg/fu/fu.db"
 [ "$(mode "$T/xdg/fu")" = 700 ] && pass || fail "directory mode $(mode "$T/xdg/fu")"
 [ "$(mode "$T/xdg/fu/fu.db")" = 600 ] && pass || fail "file mode $(mode "$T/xdg/fu/fu.db")"
-[ "$(sqlite3 "$T/xdg/fu/fu.db" 'PRAGMA application_id; PRAGMA user_version;' | tr '\n' ' ')" = "1718962760 6 " ] \
-	&& pass || fail "not a fu database of schema 6"
+[ "$(sqlite3 "$T/xdg/fu/fu.db" 'PRAGMA application_id; PRAGMA user_version;' | tr '\n' ' ')" = "1718962760 7 " ] \
+	&& pass || fail "not a fu database of schema 7"
 XDG_DATA_HOME="$T/xdg" ok list contacts --json
 json "[c['name'] for c in d] == ['Dana Reyes']"
 [ -e "$HOME/.local/share/fu/fu.db" ] && fail "HOME was used too" || pass
@@ -188,21 +188,24 @@ same "$D/newer.db" "$D/newer.copy"
 
 t "a database of schema 1 is brought forward"
 ok --db "$D/v1.db" add application Acme "Backend Engineer" --applied 2026-11-02
-sqlite3 "$D/v1.db" "DROP TABLE actions; DROP TABLE actions_stamp; DROP TABLE marks;
+sqlite3 "$D/v1.db" "DROP TABLE proposal_people; DROP TABLE proposal_candidates;
+	DROP TABLE proposals; DROP TABLE mail_seen; DROP TABLE mail_sources;
+	DROP INDEX events_message_id; ALTER TABLE events DROP COLUMN message_id;
+	DROP TABLE actions; DROP TABLE actions_stamp; DROP TABLE marks;
 	DROP TABLE fold_stamp; DROP INDEX companies_fold; DROP INDEX contacts_fold;
 	ALTER TABLE companies DROP COLUMN fold; ALTER TABLE contacts DROP COLUMN fold;
 	ALTER TABLE events DROP COLUMN expect_date; ALTER TABLE events DROP COLUMN until_date;
 	ALTER TABLE event_contacts DROP COLUMN created; PRAGMA user_version = 1;"
 ok --db "$D/v1.db" due --all --json
 json "[a['action'] for a in d] == ['find-contact']"
-[ "$(sqlite3 "$D/v1.db" 'PRAGMA user_version;')" = 6 ] && pass || fail "not migrated to 6"
+[ "$(sqlite3 "$D/v1.db" 'PRAGMA user_version;')" = 7 ] && pass || fail "not migrated to 7"
 
-t "a database of schema 5 gains the folded names completion reads"
+t "a database of schema 6 gains the folded names completion reads"
 ok --db "$D/v5.db" add application "Müller GmbH" "Data Engineer"
 ok --db "$D/v5.db" add contact "Élodie Durand" --company Acme
 sqlite3 "$D/v5.db" "DROP TABLE fold_stamp; DROP INDEX companies_fold; DROP INDEX contacts_fold;
 	ALTER TABLE companies DROP COLUMN fold; ALTER TABLE contacts DROP COLUMN fold;
-	PRAGMA user_version = 5;"
+	PRAGMA user_version = 6;"
 cp "$D/v5.db" "$D/v5.copy"
 # completion only reads: the file is left as it was, and it offers
 # no names (they are found through the folded names only)
@@ -210,7 +213,7 @@ ok --db "$D/v5.db" __complete refs mu
 [ -s "$T/out" ] && fail "names completed from a file without folded names" || pass
 same "$D/v5.db" "$D/v5.copy"
 ok --db "$D/v5.db" add contact "Sam Lee"
-[ "$(sqlite3 "$D/v5.db" 'PRAGMA user_version;')" = 6 ] && pass || fail "not migrated to 6"
+[ "$(sqlite3 "$D/v5.db" 'PRAGMA user_version;')" = 7 ] && pass || fail "not migrated to 7"
 [ "$(sqlite3 "$D/v5.db" "SELECT group_concat(fold, '|') FROM (SELECT fold FROM companies ORDER BY fold)")" = "acme|muller gmbh" ] \
 	&& pass || fail "companies folded: $(sqlite3 "$D/v5.db" 'SELECT fold FROM companies')"
 [ "$(sqlite3 "$D/v5.db" "SELECT group_concat(fold, '|') FROM (SELECT fold FROM contacts ORDER BY id)")" = "elodie durand|sam lee" ] \

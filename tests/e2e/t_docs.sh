@@ -231,7 +231,7 @@ plain "$MAN/fu-config.1" >"$T/page"
 	fi
 	case $k in
 	user.employed) ;;
-	user.* | core.*) continue ;;
+	user.* | mail.* | core.*) continue ;;
 	esac
 	if grep -qE -e "^\.BR? .*$k( |,|\$)" "$T/page7"; then echo pass; else
 		echo "fail fu-rules.7 does not give the number $k"
