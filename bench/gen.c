@@ -577,8 +577,8 @@ int main(int argc, char **argv)
 	if (fu__begin(db))
 		die_db("begin");
 
-	sqlite3_stmt *co = prep("INSERT INTO companies (id, name, created_at) "
-				"VALUES (?,?,?)");
+	sqlite3_stmt *co = prep("INSERT INTO companies (id, name, fold, "
+				"created_at) VALUES (?1, ?2, fu_fold(?2), ?3)");
 	size_t na = sizeof company_a / sizeof company_a[0];
 	size_t nb = sizeof company_b / sizeof company_b[0];
 	for (int64_t i = 0; i < ncompanies; i++) {
@@ -598,9 +598,10 @@ int main(int argc, char **argv)
 	}
 	sqlite3_finalize(co);
 
-	sqlite3_stmt *ct = prep("INSERT INTO contacts (id, name, company_id, "
-		"title, email, phone, prefers, no_calls, created_at) "
-		"VALUES (?,?,?,?,?,?,?,?,?)");
+	sqlite3_stmt *ct = prep("INSERT INTO contacts (id, name, fold, "
+		"company_id, title, email, phone, prefers, no_calls, "
+		"created_at) VALUES (?1, ?2, fu_fold(?2), ?3, ?4, ?5, ?6, ?7, "
+		"?8, ?9)");
 	sqlite3_stmt *ap = prep("INSERT INTO applications (id, company_id, "
 		"role, source, url, no_calls, no_follow_up, outcome, closed_at, "
 		"created_at) VALUES (?,?,?,?,?,?,?,?,?,?)");

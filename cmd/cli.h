@@ -35,9 +35,13 @@ typedef struct cli {
 	int color;            /* resolved: 1 colour escapes on stdout */
 	int color_mode;       /* 0 auto, 1 always, 2 never */
 	int help;             /* --help seen */
+	int no_pager;         /* --no-pager */
+	size_t width;         /* term.c: the columns to fit, 0 no limit */
+	int width_known;      /* term.c: width worked out */
 	fu_db *db;
 	int64_t now;
 	const struct cmd *cmd;
+	const struct cmd *form; /* the form of cmd chosen (fu add contact) */
 } cli;
 
 /* --- errors ------------------------------------------------------------- */
@@ -54,12 +58,18 @@ int cli_usage_fail(cli *c, const char *fmt, ...)
 
 /* --- preparing ---------------------------------------------------------- */
 
-/* Decide whether stdout gets colour: --color, NO_COLOR, a terminal. */
+/* Decide whether stdout gets colour: --color, NO_COLOR, a terminal
+ * (not TERM=dumb). */
 void cli_colors(cli *c);
 
-/* Resolve "now" (--now, FU_NOW, the clock) and open the database
- * (read-only when asked). Returns an exit code (0 on success). */
-int cli_open(cli *c, int readonly);
+/* Resolve "now" (--now, FU_NOW, the clock) and open the database:
+ * CLI_WRITE creates it when it is not there; CLI_READ, for a command
+ * that only reads, does not (with no file, it reads an empty database
+ * in memory, so its answer is the empty one and nothing is created);
+ * CLI_READONLY opens it read-only (completion). Returns an exit code
+ * (0 on success). */
+enum { CLI_WRITE = 0, CLI_READONLY = 1, CLI_READ = 2 };
+int cli_open(cli *c, int mode);
 
 /* Parse a date for an option, reporting errors; flags of date.h. */
 int cli_date(cli *c, int64_t *out, int *has_time, const char *opt,

@@ -453,7 +453,7 @@ static int cmd_draft(cli *c, int argc, char **argv)
 		}
 	}
 	if (rc == FU_EXIT_OK && c->help) {
-		cli_print_usage(c->cmd, stdout);
+		rc = cli_help(c);
 		goto done;
 	}
 	if (rc == FU_EXIT_OK && !a.ref && !a.nwords)
@@ -470,7 +470,8 @@ static int cmd_draft(cli *c, int argc, char **argv)
 	    (!strcmp(a.eml, "-") || !strcmp(a.eml, "/dev/stdout")))
 		rc = cli_usage_fail(c, "--eml %s writes the message on standard "
 				    "output, where --json would go", a.eml);
-	if (rc || (rc = cli_open(c, 0)))
+	if (rc || (rc = cli_open(c, a.sent || a.send || a.nwords ? CLI_WRITE
+						      : CLI_READ)))
 		goto done;
 	/* the words first, so that this draft's check honours them */
 	if (a.nwords &&

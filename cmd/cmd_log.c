@@ -626,7 +626,7 @@ static int cmd_log(cli *c, int argc, char **argv)
 		}
 	}
 	if (rc == FU_EXIT_OK && c->help) {
-		cli_print_usage(c->cmd, stdout);
+		rc = cli_help(c);
 		goto done;
 	}
 	if (rc == FU_EXIT_OK && !kind)
@@ -667,7 +667,7 @@ static int cmd_log(cli *c, int argc, char **argv)
 	    e.kind != FU_EV_DISMISS && e.kind != FU_EV_SENT)
 		rc = cli_fail(FU_EXIT_INVALID, "--action is for sent, snooze "
 			      "and dismiss");
-	if (rc || (rc = cli_open(c, 0)))
+	if (rc || (rc = cli_open(c, CLI_WRITE)))
 		goto done;
 	fu_ref r;
 	if ((rc = cli_ref(c, &r, ref, FU_REF_ANY)))

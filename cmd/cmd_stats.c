@@ -252,10 +252,9 @@ static int cmd_stats(cli *c, int argc, char **argv)
 		}
 	}
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
-	if ((rc = cli_open(c, 0)))
+	if ((rc = cli_open(c, CLI_READ)))
 		return rc;
 	int64_t since = 0;
 	if (since_text && (rc = cli_date(c, &since, NULL, "--since",

@@ -7,7 +7,8 @@
 # applications and contacts are read from the database the line names
 # (--db PATH, or FU_DB=PATH before fu), else from FU_DB or the default.
 
-# __fu_call WHAT...: fu __complete WHAT..., one candidate a line.
+# __fu_call WHAT...: fu __complete WHAT..., one candidate a line, each
+# with a tab and its description (fish shows it beside the candidate).
 function __fu_call
     command -q fu; or return
     set -l db
@@ -25,9 +26,9 @@ function __fu_call
     and set -q tokens[(math $i + 1)]
     and set db --db $tokens[(math $i + 1)]
     if test -n "$env"
-        FU_DB=$env command fu $db __complete $argv 2>/dev/null
+        FU_DB=$env command fu $db __complete --describe $argv 2>/dev/null
     else
-        command fu $db __complete $argv 2>/dev/null
+        command fu $db __complete --describe $argv 2>/dev/null
     end
 end
 
@@ -47,7 +48,11 @@ function __fu_value
         case --color
             __fu_call colors
         case --with --contact --to --drop-contact
-            __fu_call contacts
+            __fu_call contacts (__fu_word)
+        case --company
+            __fu_call companies (__fu_word)
+        case --separator
+            __fu_call separators
         case --outcome
             __fu_call outcomes
         case --channel
@@ -66,6 +71,12 @@ function __fu_value
         case --via
             __fu_call config-values notify.via (commandline -ct)
     end
+end
+
+# __fu_word: the word being completed as fu reads it (quotes and
+# backslashes undone, the option of --opt=value left out).
+function __fu_word
+    commandline -ct | string replace -r -- '^--[^=]*=' '' | string unescape
 end
 
 function __fu_candidates
@@ -157,7 +168,7 @@ function __fu_candidates
             end
         case log draft
             if test $n -eq 0
-                __fu_call refs
+                __fu_call refs (__fu_word)
             else if test $n -eq 1
                 if test $cmd = log
                     __fu_call kinds
@@ -166,9 +177,9 @@ function __fu_candidates
                 end
             end
         case close
-            test $n -eq 0; and __fu_call applications
+            test $n -eq 0; and __fu_call applications (__fu_word)
         case due show edit undo
-            test $n -eq 0; and __fu_call refs
+            test $n -eq 0; and __fu_call refs (__fu_word)
         case list
             test $n -eq 0; and printf '%s\n' applications contacts
         case config

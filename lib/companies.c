@@ -14,7 +14,8 @@ int fu__company_id(fu_db *db, int64_t *out, const char *name, int64_t id,
 		return FU_OK;
 	sqlite3_stmt *st = NULL;
 	int rc = fu__prepare(db, &st,
-		"INSERT INTO companies (id, name, created_at) VALUES (?, ?, ?) "
+		"INSERT INTO companies (id, name, fold, created_at) VALUES "
+		"(?1, ?2, fu_fold(?2), ?3) "
 		"ON CONFLICT (name) DO UPDATE SET name = name RETURNING id");
 	if (rc)
 		return rc;

@@ -28,7 +28,7 @@ enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM, K_ADDRESS, K_ADDRESSES, K_DOMAINS,
        K_COMMAND, K_RULES, K_COUNT, K_CHOICE, K_ACTIVITIES, K_FIELDS, K_VIA,
        K_NUM };
 
-#define NUSER 5
+#define NUSER 6 /* user.* and core.pager */
 #define NMAIL 3
 
 typedef struct key_def {
@@ -136,6 +136,9 @@ static void init_keys(void)
 		{ { "user.employed", "false", "true while you have a job: "
 		    "closure then suggests withdrawing", "true false" },
 		  K_BOOL, 0, 0, 0 },
+		{ { "core.pager", NULL, "the pager for long output on a "
+		    "terminal, a shell command (FU_PAGER wins; default: "
+		    "$PAGER, else less); cat for none", NULL }, K_TEXT, 0, 0, 0 },
 	};
 	static const key_def mail[] = {
 		{ { "mail.from", NULL, "your other e-mail addresses (fu mail: "

@@ -78,9 +78,10 @@ int fu__insert_contact(fu_db *db, fu_contact *c, int64_t id, int64_t created)
 		created = db->now;
 	sqlite3_stmt *st = NULL;
 	if ((rc = fu__prepare(db, &st,
-		"INSERT INTO contacts (id, name, company_id, title, email, "
-		"phone, address, prefers, no_calls, social_ok, notes, "
-		"created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")))
+		"INSERT INTO contacts (id, name, fold, company_id, title, "
+		"email, phone, address, prefers, no_calls, social_ok, notes, "
+		"created_at) VALUES (?1, ?2, fu_fold(?2), ?3, ?4, ?5, ?6, ?7, "
+		"?8, ?9, ?10, ?11, ?12)")))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	fu__bind_text(st, 2, c->name);
@@ -256,9 +257,10 @@ int fu__contact_write(fu_db *db, const fu_contact *c)
 	if ((rc = fu__contact_exists(db, c->id)) ||
 	    (rc = fu__company_id(db, &cid, c->company, 0, 0)) ||
 	    (rc = fu__prepare(db, &st,
-		"UPDATE contacts SET name = ?, company_id = ?, title = ?, "
-		"email = ?, phone = ?, address = ?, prefers = ?, "
-		"no_calls = ?, social_ok = ?, notes = ? WHERE id = ?")))
+		"UPDATE contacts SET name = ?1, fold = fu_fold(?1), "
+		"company_id = ?2, title = ?3, email = ?4, phone = ?5, "
+		"address = ?6, prefers = ?7, no_calls = ?8, social_ok = ?9, "
+		"notes = ?10 WHERE id = ?11")))
 		return rc;
 	fu__bind_text(st, 1, c->name);
 	fu__bind_time(st, 2, cid);

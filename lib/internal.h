@@ -42,6 +42,9 @@
  *   notify_log             notify.c
  * SQL lives only in those files, schema.c, db.c (pragmas), ref.c and
  * stats.c (queries that read), and doctor.c (its own checks of a file).
+ * The folded names of companies and contacts (their fold columns, for
+ * completion) are written by their owners with each name, and made
+ * again by schema.c when the folding changes (fold_stamp).
  */
 #ifndef FU_INTERNAL_H
 #define FU_INTERNAL_H
@@ -246,6 +249,9 @@ int fu__fold_equal(const char *a, const char *b);
 /* Whether two different names are a typo or two apart (case and
  * accents aside): "Dana Reys" and "Dana Reyes". */
 int fu__names_alike(const char *a, const char *b);
+/* Which folding this is (fold.c's rules and utf8proc's Unicode
+ * version): the stored folded names were made by it, or are made again. */
+const char *fu__fold_revision(void);
 /* Whether s is nothing but combining marks (which fold to nothing). */
 int fu__only_marks(const char *s);
 /* Register fu's SQL functions (fu_fold: as references match). */
@@ -253,6 +259,11 @@ int fu__register_functions(fu_db *db);
 
 /* --- schema.c ------------------------------------------------------- */
 
+/* The folded names (companies.fold, contacts.fold) made again when
+ * the folding changed or a name has none (another program wrote it);
+ * in its own transaction, only when needed (fu__schema_migrate calls it
+ * on every open that may write). */
+int fu__schema_refold(fu_db *db);
 /* Create or migrate forward to FU_SCHEMA_VERSION. */
 int fu__schema_migrate(fu_db *db);
 /* A temporary table "actions" of this connection, which SQLite reads in

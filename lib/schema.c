@@ -361,6 +361,21 @@ static int migrate_v6(fu_db *db)
 	return fu__exec(db, schema_v6);
 }
 
+/* Version 10: completion finds names by index, whatever their case and
+ * accents (fu __complete): each company's and contact's name folded as
+ * references fold it (fold.c), kept beside the name by its owner, and
+ * which folding made them (fold_stamp). Derived data: filled here, and
+ * made again when the folding changes (fu__schema_refold). */
+static const char schema_v10[] =
+"ALTER TABLE companies ADD COLUMN fold TEXT; -- the name folded (fold.c)\n"
+"ALTER TABLE contacts ADD COLUMN fold TEXT; -- the name folded (fold.c)\n"
+"CREATE INDEX companies_fold ON companies(fold);\n"
+"CREATE INDEX contacts_fold ON contacts(fold);\n"
+"CREATE TABLE fold_stamp (\n"
+"  id INTEGER PRIMARY KEY CHECK (id = 1), -- one row\n"
+"  revision TEXT NOT NULL           -- fu__fold_revision() that made them\n"
+");\n";
+
 static int migrate_v7(fu_db *db)
 {
 	return fu__exec(db, schema_v7);
@@ -376,10 +391,16 @@ static int migrate_v9(fu_db *db)
 	return fu__exec(db, schema_v9);
 }
 
+static int migrate_v10(fu_db *db)
+{
+	return fu__exec(db, schema_v10);
+}
+
 /* migrations[i] takes the file from version i to i + 1 */
 static int (*const migrations[])(fu_db *) = {
 	migrate_v1, migrate_v2, migrate_v3, migrate_v4, migrate_v5,
-	migrate_v6, migrate_v7, migrate_v8, migrate_v9
+	migrate_v6, migrate_v7, migrate_v8, migrate_v9,
+	migrate_v10
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == FU_SCHEMA_VERSION,
@@ -417,12 +438,74 @@ static int check_identity(fu_db *db, int *version)
 	return FU_OK;
 }
 
+/* The folded names (version 10) when they are not what this fu's
+ * folding makes: fu_fold() of every name, after a change of the folding
+ * (fold_stamp), and of the names another program wrote without one. */
+static const char refold_check[] =
+	"SELECT coalesce((SELECT revision FROM fold_stamp) IS NOT ?1, 1) * 2 "
+	"+ (EXISTS (SELECT 1 FROM companies WHERE fold IS NULL) OR "
+	"EXISTS (SELECT 1 FROM contacts WHERE fold IS NULL))";
+
+static int refold(fu_db *db, int all)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__exec(db, all
+		? "UPDATE companies SET fold = fu_fold(name); "
+		  "UPDATE contacts SET fold = fu_fold(name)"
+		: "UPDATE companies SET fold = fu_fold(name) WHERE fold IS NULL; "
+		  "UPDATE contacts SET fold = fu_fold(name) WHERE fold IS NULL");
+	if (rc || (rc = fu__prepare(db, &st, "INSERT OR REPLACE INTO "
+				    "fold_stamp (id, revision) VALUES (1, ?)")))
+		return rc;
+	fu__bind_text(st, 1, fu__fold_revision());
+	return fu__step_done(db, st);
+}
+
+/* Whether refold is needed: 0 no, 1 for the missing ones, 2 all. */
+static int refold_needed(fu_db *db, int *how)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, refold_check);
+	if (rc)
+		return rc;
+	fu__bind_text(st, 1, fu__fold_revision());
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		int v = sqlite3_column_int(st, 0);
+		*how = v >= 2 ? 2 : v;
+	} else {
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu__schema_refold(fu_db *db)
+{
+	int how = 0, rc = refold_needed(db, &how);
+	if (rc || !how)
+		return rc;
+	if ((rc = fu__begin(db)))
+		return rc;
+	/* another fu may have done it while we waited for the lock */
+	if ((rc = refold_needed(db, &how)) || (how && (rc = refold(db, how == 2))) ||
+	    (rc = fu__commit(db))) {
+		fu__rollback(db);
+		return rc;
+	}
+	return FU_OK;
+}
+
 int fu__schema_migrate(fu_db *db)
 {
 	int version = 0;
 	int rc = check_identity(db, &version);
 	if (rc)
 		return rc;
+	if (version == FU_SCHEMA_VERSION && !(db->flags & FU_OPEN_READONLY)) {
+		db->schema_version = version;
+		return fu__schema_refold(db);
+	}
 	if (version == FU_SCHEMA_VERSION || (db->flags & FU_OPEN_READONLY)) {
 		db->schema_version = version;
 		return FU_OK;
@@ -438,6 +521,8 @@ int fu__schema_migrate(fu_db *db)
 	for (int v = version; v < FU_SCHEMA_VERSION; v++)
 		if ((rc = migrations[v](db)))
 			goto fail;
+	if ((rc = refold(db, 1)))
+		goto fail;
 	/* pragmas take no parameters: these are compile-time constants */
 	if ((rc = fu__exec(db, "PRAGMA user_version = " FU__STR(FU_SCHEMA_VERSION)
 			   "; PRAGMA application_id = "

@@ -13,7 +13,8 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/fu-e2e.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export HOME="$T/home"
 mkdir -p "$HOME"
-unset XDG_DATA_HOME XDG_CONFIG_HOME FU_DB NO_COLOR VISUAL EDITOR
+unset XDG_DATA_HOME XDG_CONFIG_HOME FU_DB NO_COLOR VISUAL EDITOR FU_PAGER PAGER \
+	LESS COLUMNS
 export FU_DB="$T/fu.db"
 export FU_NOW="2026-11-09 09:00"
 export TZ="Europe/Berlin"
@@ -183,7 +184,8 @@ EOF
 # all in one session. compadd is wrapped to write down the matches it
 # adds (matched against the line by zsh itself), and C-x d writes "=== "
 # and the line as completion left it, all into $T/zout; zpick N takes
-# the Nth completion from there.
+# the Nth completion from there. What zsh shows beside the matches (the
+# -d arrays: each candidate with its description) goes to $T/zout.d.
 zcomp() {
 	[ -f "$T/zcomp.zsh" ] || cat >"$T/zcomp.zsh" <<'EOF'
 zmodload zsh/zpty || exit 2
@@ -194,7 +196,7 @@ zpty z zsh -f -i || exit 2
 zpty -w z "PS1='' RPS1='' LISTMAX=100000; unsetopt beep auto_list auto_menu list_beep"
 zpty -w z "fpath=(${(q)compdir} \$fpath); autoload -Uz compinit; compinit -u -D"
 zpty -w z "__out=${(q)out}"
-zpty -w z 'compadd() { if [[ ${(j: :)@} == *-[OAD]* ]]; then builtin compadd "$@"; return; fi; local -a __m; builtin compadd -O __m "$@"; (( $#__m )) && print -rl -- $__m >>$__out; builtin compadd "$@"; }'
+zpty -w z 'compadd() { if [[ ${(j: :)@} == *-[OAD]* ]]; then builtin compadd "$@"; return; fi; local -a __m; builtin compadd -O __m "$@"; (( $#__m )) && print -rl -- $__m >>$__out; integer __i; for (( __i = 1; __i < $#; __i++ )); do [[ ${@[__i]} == -d ]] && print -rl -- ${(P)${@[__i+1]}} >>$__out.d; done; builtin compadd "$@"; }'
 zpty -w z '__dump() { print -r -- "=== $BUFFER" >>$__out; BUFFER=; }; zle -N __dump; bindkey "^Xd" __dump; bindkey "^I" complete-word'
 integer n=0 tries
 for line in "$@"; do

@@ -232,7 +232,7 @@ plain "$MAN/fu-config.1" >"$T/page"
 	# the rules' numbers (and employment) are given in fu-rules(7) too
 	case $k in
 	user.employed) ;;
-	user.* | mail.*) continue ;;
+	user.* | mail.* | core.*) continue ;;
 	report.rules) continue ;;
 	report.*)
 		# fu report's own rules, not the follow-up rules

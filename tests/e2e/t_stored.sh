@@ -154,7 +154,9 @@ def dump(db):
     return subprocess.run(["sqlite3", db, ".dump"], capture_output=True).stdout
 
 def run(argv, tty, db):
-    env = dict(os.environ, FU_DB=db, NO_COLOR="1")
+    # FU_PAGER=cat: fu's own output reaches the terminal (less, the
+    # default pager there, sends its own keypad and reset sequences)
+    env = dict(os.environ, FU_DB=db, NO_COLOR="1", FU_PAGER="cat")
     cmd = WRAP + [FU] + argv
     if not tty:
         r = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL,
