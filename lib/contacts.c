@@ -3,6 +3,7 @@
  * checks a contact as fu add, fu edit and fu import take one, writes
  * and reads its rows, and finds people by number or by name.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,7 +75,7 @@ int fu__insert_contact(fu_db *db, fu_contact *c, int64_t id, int64_t created)
 	if ((rc = fu__prepare(db, &st,
 		"INSERT INTO contacts (id, name, company_id, title, email, "
 		"phone, address, prefers, no_calls, social_ok, notes, "
-		"created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")))
+		"created_at, uuid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	fu__bind_text(st, 2, c->name);
@@ -88,6 +89,8 @@ int fu__insert_contact(fu_db *db, fu_contact *c, int64_t id, int64_t created)
 	sqlite3_bind_int(st, 10, c->social_ok != 0);
 	fu__bind_text(st, 11, c->notes);
 	sqlite3_bind_int64(st, 12, created);
+	/* NULL: the table's trigger gives it one (schema.c) */
+	fu__bind_text(st, 13, c->uuid[0] ? c->uuid : NULL);
 	if ((rc = fu__step_done(db, st)))
 		return rc;
 	c->id = id;
@@ -122,7 +125,8 @@ int fu__contact_add_named(fu_db *db, int64_t *out, const char *name,
 
 #define CONTACT_COLUMNS \
 	"c.id, c.name, c.company_id, co.name, c.title, c.email, c.phone, " \
-	"c.address, c.prefers, c.no_calls, c.social_ok, c.notes, c.created_at"
+	"c.address, c.prefers, c.no_calls, c.social_ok, c.notes, c.created_at, " \
+	"c.uuid"
 
 static void read_contact(void *row, sqlite3_stmt *st)
 {
@@ -144,6 +148,8 @@ static void read_contact(void *row, sqlite3_stmt *st)
 	c->social_ok = sqlite3_column_int(st, 10);
 	c->notes = fu__col_text(st, 11);
 	c->created_at = sqlite3_column_int64(st, 12);
+	const unsigned char *u = sqlite3_column_text(st, 13);
+	snprintf(c->uuid, sizeof c->uuid, "%s", u ? (const char *)u : "");
 }
 
 int fu_contact_get(fu_contact **out, fu_db *db, int64_t id)
@@ -305,6 +311,23 @@ int fu__contact_find_same(fu_db *db, int64_t *out, const char *name,
 		return rc;
 	fu__bind_text(st, 1, name);
 	fu__bind_text(st, 2, email);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu__contact_by_uuid(fu_db *db, int64_t *out, const char *uuid)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "SELECT id FROM contacts WHERE uuid = ?");
+	*out = 0;
+	if (rc)
+		return rc;
+	fu__bind_text(st, 1, uuid);
 	int src = sqlite3_step(st);
 	if (src == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);

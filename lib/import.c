@@ -10,6 +10,7 @@
  * a path: "events[4].application: no application 17 in the file".
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "fu/date.h"
 #include "fu/json.h"
 #include "fu/transfer.h"
+#include "fu/uuid.h"
 #include "internal.h"
 
 int fu__import_finish(fu_db *db)
@@ -374,6 +376,31 @@ static int get_array(imp *m, const cJSON *obj, const char *base,
 	return FU_OK;
 }
 
+/* An identifier (uuid.h), optional: an older fu's export has none, and
+ * the records then get new ones. */
+static int get_uuid(imp *m, const cJSON *obj, const char *base,
+		    char out[FU_UUID_LEN])
+{
+	char path[256];
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "uuid");
+	out[0] = '\0';
+	if (!v || cJSON_IsNull(v))
+		return FU_OK;
+	at(path, sizeof path, base, "uuid");
+	if (!cJSON_IsString(v))
+		return expected(m, path, v, "an identifier (a UUID, as fu "
+				"export writes them) or null");
+	int rc = fu__check_text_at(m->db, path, v->valuestring, 64, 0);
+	if (rc)
+		return rc;
+	if (!fu_uuid_valid(v->valuestring))
+		return bad(m, path, "expected an identifier (a UUID in lower "
+			   "case, as fu export writes them), not '%s'",
+			   v->valuestring);
+	memcpy(out, v->valuestring, FU_UUID_LEN);
+	return FU_OK;
+}
+
 static const char *const company_fields[] = { "id", "name", "created", NULL };
 
 static int read_companies(imp *m, const cJSON *arr)
@@ -414,7 +441,7 @@ static int read_companies(imp *m, const cJSON *arr)
 
 static const char *const contact_fields[] = { "id", "name", "company",
 	"title", "email", "phone", "address", "prefers", "no_calls",
-	"social_ok", "notes", "created", NULL };
+	"social_ok", "notes", "created", "uuid", NULL };
 
 static int read_contact(imp *m, const cJSON *o, const char *base,
 			fu_contact *c)
@@ -438,7 +465,8 @@ static int read_contact(imp *m, const cJSON *o, const char *base,
 	    (rc = get_bool(m, o, base, "no_calls", &c->no_calls)) ||
 	    (rc = get_bool(m, o, base, "social_ok", &c->social_ok)) ||
 	    (rc = get_str(m, o, base, "notes", 0, &notes)) ||
-	    (rc = get_time(m, o, base, "created", 0, &c->created_at)))
+	    (rc = get_time(m, o, base, "created", 0, &c->created_at)) ||
+	    (rc = get_uuid(m, o, base, c->uuid)))
 		return rc;
 	/* the words a contact's preference can be (in-person is a channel,
 	 * but not one to prefer) */
@@ -460,7 +488,7 @@ static int read_contact(imp *m, const cJSON *o, const char *base,
 
 static const char *const application_fields[] = { "id", "company", "role",
 	"source", "url", "notes", "no_calls", "no_follow_up", "contacts",
-	"created", NULL };
+	"created", "uuid", NULL };
 
 static int read_ids(imp *m, const cJSON *arr, const char *base,
 		    const char *key, int64_t **out, size_t *n)
@@ -503,7 +531,8 @@ static int read_application(imp *m, const cJSON *o, const char *base,
 	    (rc = get_bool(m, o, base, "no_follow_up", &a->no_follow_up)) ||
 	    (rc = read_ids(m, o, base, "contacts", &a->contact_ids,
 			   &a->ncontacts)) ||
-	    (rc = get_time(m, o, base, "created", 0, &a->created_at)))
+	    (rc = get_time(m, o, base, "created", 0, &a->created_at)) ||
+	    (rc = get_uuid(m, o, base, a->uuid)))
 		return rc;
 	if (source && fu_source_parse(&a->source, source))
 		return bad(m, at(path, sizeof path, base, "source"), "'%s' is "
@@ -526,7 +555,7 @@ static int read_application(imp *m, const cJSON *o, const char *base,
 static const char *const event_fields[] = { "id", "kind", "at",
 	"application", "contact", "with", "channel", "topics", "expect",
 	"until", "note", "action", "outcome", "urgent", "recorded", "added",
-	NULL };
+	"uuid", NULL };
 
 /* The kinds of an export: what fu log takes, and closed. */
 static int parse_kind(fu_event_kind *out, const char *s)
@@ -610,7 +639,8 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 	    (rc = get_word(m, o, base, "outcome", 0, FU__FIELD_MAX,
 			   &outcome)) ||
 	    (rc = get_bool(m, o, base, "urgent", &e->urgent)) ||
-	    (rc = get_time(m, o, base, "recorded", 0, &e->created_at)))
+	    (rc = get_time(m, o, base, "recorded", 0, &e->created_at)) ||
+	    (rc = get_uuid(m, o, base, e->uuid)))
 		return rc;
 	if (outcome && fu_outcome_parse(&e->outcome, outcome))
 		return bad(m, at(path, sizeof path, base, "outcome"), "'%s' is "
@@ -714,11 +744,57 @@ static int want_contact(imp *m, const char *path, int64_t id)
 	return FU_OK;
 }
 
-/* Every number a record names is in the file. */
+/* An identifier given twice in one table of the file. */
+typedef struct uuidref {
+	const char *uuid;
+	size_t i;
+} uuidref;
+
+static int cmp_uuidref(const void *a, const void *b)
+{
+	const uuidref *p = a, *q = b;
+	int c = strcmp(p->uuid, q->uuid);
+	return c ? c : p->i < q->i ? -1 : p->i > q->i;
+}
+
+static int unique_uuids(imp *m, const char *what, const void *recs,
+			size_t n, size_t size, size_t offset)
+{
+	uuidref *v = calloc(n + 1, sizeof *v);
+	size_t k = 0;
+	int rc = FU_OK;
+	if (!v)
+		return oom(m);
+	for (size_t i = 0; i < n; i++) {
+		const char *u = (const char *)recs + i * size + offset;
+		if (*u)
+			v[k++] = (uuidref){ u, i };
+	}
+	qsort(v, k, sizeof *v, cmp_uuidref);
+	for (size_t i = 1; i < k && !rc; i++)
+		if (strcmp(v[i].uuid, v[i - 1].uuid) == 0) {
+			char path[96];
+			snprintf(path, sizeof path, "%s[%zu].uuid", what, v[i].i);
+			rc = bad(m, path, "%s is already the identifier of "
+				 "%s[%zu]", v[i].uuid, what, v[i - 1].i);
+		}
+	free(v);
+	return rc;
+}
+
+/* Every number a record names is in the file; no identifier twice. */
 static int check_references(imp *m)
 {
 	int rc;
 	char path[128];
+	if ((rc = unique_uuids(m, "contacts", m->ct, m->nct, sizeof *m->ct,
+			       offsetof(fu_contact, uuid))) ||
+	    (rc = unique_uuids(m, "applications", m->ap, m->nap,
+			       sizeof *m->ap, offsetof(fu_application,
+						      uuid))) ||
+	    (rc = unique_uuids(m, "events", m->ev, m->nev, sizeof *m->ev,
+			       offsetof(fu_event, uuid))))
+		return rc;
 	if (!(m->things = calloc(m->nct + m->nap + 1, sizeof *m->things)) ||
 	    !(m->evs = calloc(m->nev + 1, sizeof *m->evs)))
 		return oom(m);
@@ -1005,23 +1081,45 @@ static int merge_numbers(imp *m)
 	    !(m->ap_new = calloc(m->nap + 1, sizeof *m->ap_new)) ||
 	    !(m->ev_new = calloc(m->nev + 1, sizeof *m->ev_new)))
 		return oom(m);
-	/* match first, against what was there before this import */
+	/* match first, against what was there before this import: the
+	 * same identifier (the same hunt, merged again), else a contact
+	 * of the same name and address */
 	for (size_t i = 0; i < m->nct; i++) {
 		int64_t same = 0;
-		if ((rc = fu__contact_find_same(db, &same, m->ct[i].name,
-						m->ct[i].email)))
+		if ((m->ct[i].uuid[0] &&
+		     (rc = fu__contact_by_uuid(db, &same, m->ct[i].uuid))) ||
+		    (!same && (rc = fu__contact_find_same(db, &same,
+							  m->ct[i].name,
+							  m->ct[i].email))))
 			return rc;
 		m->ct_new[i] = -same;
 	}
+	for (size_t i = 0; i < m->nap; i++) {
+		int64_t same = 0;
+		if (m->ap[i].uuid[0] &&
+		    (rc = fu__application_by_uuid(db, &same, m->ap[i].uuid)))
+			return rc;
+		m->ap_new[i] = -same;
+	}
+	for (size_t i = 0; i < m->nev; i++) {
+		int64_t same = 0;
+		if (m->ev[i].uuid[0] &&
+		    (rc = fu__event_by_uuid(db, &same, m->ev[i].uuid)))
+			return rc;
+		m->ev_new[i] = -same;
+	}
 	for (size_t k = 0; k < m->nthings; k++) {
 		const idref *r = &m->things[k];
-		if (r->kind == K_APPLICATION)
-			m->ap_new[r->i] = thing++;
-		else if (m->ct_new[r->i] == 0)
+		if (r->kind == K_APPLICATION) {
+			if (m->ap_new[r->i] == 0)
+				m->ap_new[r->i] = thing++;
+		} else if (m->ct_new[r->i] == 0) {
 			m->ct_new[r->i] = thing++;
+		}
 	}
 	for (size_t k = 0; k < m->nev; k++)
-		m->ev_new[m->evs[k].i] = event++;
+		if (m->ev_new[m->evs[k].i] == 0)
+			m->ev_new[m->evs[k].i] = event++;
 	return FU_OK;
 }
 
@@ -1042,7 +1140,8 @@ static int64_t new_event(const imp *m, int64_t id)
 	if (!(m->flags & FU_IMPORT_MERGE) || !id)
 		return id;
 	const idref *r = find_id(m->evs, m->nev, id);
-	return r ? m->ev_new[r->i] : id;
+	int64_t v = r ? m->ev_new[r->i] : id;
+	return v < 0 ? -v : v;
 }
 
 /* --merge: an action key "<kind>:<event>:<contact>[:<n>]" follows the
@@ -1105,6 +1204,10 @@ static int write_doc(imp *m, fu_import_report *rep)
 	}
 	for (size_t i = 0; i < m->nap; i++) {
 		fu_application a = m->ap[i];
+		if (merge && m->ap_new[i] < 0) {
+			rep->applications_matched++;
+			continue;
+		}
 		a.id = new_thing(m, a.id);
 		for (size_t j = 0; j < a.ncontacts; j++)
 			a.contact_ids[j] = new_thing(m, a.contact_ids[j]);
@@ -1116,6 +1219,10 @@ static int write_doc(imp *m, fu_import_report *rep)
 	 * they did */
 	for (size_t k = 0; k < m->nev; k++) {
 		fu_event e = m->ev[m->evs[k].i];
+		if (merge && m->ev_new[m->evs[k].i] < 0) {
+			rep->events_matched++;
+			continue;
+		}
 		e.id = new_event(m, e.id);
 		e.application_id = new_thing(m, e.application_id);
 		e.contact_id = new_thing(m, e.contact_id);

@@ -237,6 +237,8 @@ int fu__contact_find(fu_db *db, int64_t *out, const char *name,
 int fu__contact_find_same(fu_db *db, int64_t *out, const char *name,
 			  const char *email);
 int fu__contact_count(fu_db *db, int64_t *out);
+/* The contact with this identifier (uuid.h); *out 0 when none. */
+int fu__contact_by_uuid(fu_db *db, int64_t *out, const char *uuid);
 /* Remove a contact nothing refers to (undo of the event that created
  * it); one still referred to stays. */
 int fu__contact_drop_unused(fu_db *db, int64_t id);
@@ -251,6 +253,8 @@ int fu__check_application(fu_db *db, const fu_application *a,
 int fu__application_exists(fu_db *db, int64_t id);
 int fu__application_company(fu_db *db, int64_t *out, int64_t id);
 int fu__application_count(fu_db *db, int64_t *out);
+/* The application with this identifier; *out 0 when none. */
+int fu__application_by_uuid(fu_db *db, int64_t *out, const char *uuid);
 int fu__application_first_created(fu_db *db, int64_t *out);
 /* Attach contacts (existing ones, which must exist, then new names,
  * created at company) to an application, after those it has. */
@@ -292,7 +296,7 @@ int fu__check_event(fu_db *db, const fu_event *e, const char *base);
  * topics[]; sets e->id and e->created_at. */
 int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created);
 /* The events of one subject for the rules (an application's, or a
- * contact's networking ones), in (at, id) order, without topics. */
+ * contact's networking ones), in (at, ord) order, without topics. */
 int fu__event_list_subject(fu_event **out, size_t *n, fu_db *db,
 			   int64_t application_id, int64_t contact_id);
 /* The number of the last event recorded (of an application, or about a
@@ -309,6 +313,8 @@ int fu__event_set_applied(fu_db *db, int64_t app, int64_t at);
 int fu__event_each(fu_db *db, int want_topics,
 		   int (*fn)(const fu_event *e, void *arg), void *arg);
 int fu__event_count(fu_db *db, int64_t *out);
+/* The event with this identifier; *out 0 when none. */
+int fu__event_by_uuid(fu_db *db, int64_t *out, const char *uuid);
 /* The people event id created (named with --with, new then), in order. */
 int fu__event_created_people(fu_db *db, int64_t id, int64_t **out, size_t *n);
 int fu__event_next_id(fu_db *db, int64_t *out);

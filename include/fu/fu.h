@@ -63,7 +63,7 @@ void fu_db_set_now(fu_db *db, int64_t now);
 int64_t fu_db_now(const fu_db *db);
 
 /* The schema version this fu writes, and the one in the file. */
-#define FU_SCHEMA_VERSION 5
+#define FU_SCHEMA_VERSION 6
 int fu_db_schema_version(const fu_db *db);
 
 /* Set the handle's message from a printf format and return code; for the

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fu/uuid.h"
+
 typedef enum {
 	FU_EV_NONE = 0,
 	FU_EV_APPLIED,
@@ -141,6 +143,8 @@ typedef struct fu_contact {
 	int social_ok;
 	char *notes;
 	int64_t created_at;
+	char uuid[FU_UUID_LEN]; /* the same on every machine (uuid.h); "" on
+	                           add: one is given */
 } fu_contact;
 
 /* An application: one role at one company. */
@@ -168,6 +172,7 @@ typedef struct fu_application {
 	size_t nnew_contacts;
 	fu_stage stage;     /* filled on read: open stage (FU_STAGE__OPEN
 	                       once closed: the outcome says how) */
+	char uuid[FU_UUID_LEN]; /* as fu_contact's */
 } fu_application;
 
 /* An event: something that happened. Events are appended, and removed
@@ -205,6 +210,11 @@ typedef struct fu_event {
 	 * from a person already on the application (fu log --new-contact) */
 	int new_people;
 	int64_t created_at;
+	char uuid[FU_UUID_LEN]; /* as fu_contact's */
+	int64_t ord;            /* filled on read: its place among the events
+	                           of one moment, the same on every machine
+	                           (the rules replay events by at, then ord;
+	                           0: by id) */
 } fu_event;
 
 void fu_contact_free(fu_contact *c);
