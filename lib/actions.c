@@ -788,6 +788,21 @@ done:
 	return rc;
 }
 
+int fu__actions_forget_contact(fu_db *db, int64_t contact)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "DELETE FROM actions WHERE contact_id = "
+			     "?1 OR subject_contact_id = ?1");
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, contact);
+	if ((rc = fu__step_done(db, st)) ||
+	    (rc = fu__prepare(db, &st, "DELETE FROM marks WHERE contact_id = ?")))
+		return rc;
+	sqlite3_bind_int64(st, 1, contact);
+	return fu__step_done(db, st);
+}
+
 /* --- the stamp: what the stored actions were derived with ------------ */
 
 /* Whether main.actions was worked out by these rules in this zone. A

@@ -217,15 +217,21 @@ int fu_db_open(fu_db **out, const char *path, int flags)
 	if (rc != SQLITE_OK)
 		return fu__sqlerr(db, rc, "cannot open the database");
 	rc = configure(db);
-	if (rc || (rc = fu__register_functions(db)))
+	if (rc || (rc = fu__register_functions(db)) ||
+	    (rc = fu__schema_migrate(db)))
 		return rc;
-	return fu__schema_migrate(db);
+	/* from now on every write is recorded for fu sync, when it is set
+	 * up (changes.c) */
+	if (db->schema_version == FU_SCHEMA_VERSION)
+		fu__changes_install(db);
+	return FU_OK;
 }
 
 void fu_db_close(fu_db *db)
 {
 	if (!db)
 		return;
+	fu__changes_free(db);
 	sqlite3_close(db->sql);
 	free(db->path);
 	free(db);

@@ -26,8 +26,13 @@ enum {
 	FU_EAMBIGUOUS = -4,/* a reference matches more than one thing */
 	FU_EEXISTS = -5,   /* the thing already exists */
 	FU_EBUSY = -6,     /* the database stayed locked past the timeout */
-	FU_EDB = -7        /* the database is unusable: corrupt, unreadable,
+	FU_EDB = -7,       /* the database is unusable: corrupt, unreadable,
 	                      read-only, not fu's, or written by a newer fu */
+	FU_EREMOTE = -8,   /* fu sync: the remote could not be reached, or
+	                      kept refusing what was pushed */
+	FU_ECHANGES = -9   /* fu sync: a change file cannot be read (cut
+	                      short, corrupt, sealed with another key, from
+	                      a newer fu) or applied */
 };
 
 typedef struct fu_db fu_db;
