@@ -23,7 +23,11 @@ enum {
 	FU_EXIT_INVALID = 4,  /* a value that cannot be accepted */
 	FU_EXIT_BUSY = 5,     /* the database stayed locked */
 	FU_EXIT_DB = 6,       /* the database is unusable */
-	FU_EXIT_FAILURE = 7   /* anything else (I/O, memory, editor) */
+	FU_EXIT_FAILURE = 7,  /* anything else (I/O, memory, editor) */
+	FU_EXIT_REMOTE = 8,   /* fu sync: the remote is unreachable or kept
+	                         refusing the push */
+	FU_EXIT_CHANGES = 9   /* fu sync: a change file cannot be read or
+	                         applied (the others were) */
 };
 
 typedef struct cli {

@@ -25,7 +25,9 @@ static void overview(void)
 	printf("\nexit status:\n"
 	       "   0 success; 1 fu due --check found nothing due, or fu config "
 	       "KEY is unset;\n   2 usage error; 3 not found or ambiguous; 4 invalid value; 5 "
-	       "database busy;\n   6 database unusable; 7 other failure\n"
+	       "database busy;\n   6 database unusable; 7 other failure; 8 fu sync: "
+	       "remote\n   unreachable or refusing; 9 fu sync: a change file "
+	       "refused\n"
 	       "\n'fu help COMMAND' or 'man fu-COMMAND' for more; 'man 7 "
 	       "fu-rules'\nfor the follow-up rules and the advice behind "
 	       "them.\n");

@@ -210,6 +210,18 @@ int fu_changes_parse(fu_changes **out, const char *text, size_t len,
 	if (len > FU_SYNC_FILE_MAX)
 		return bad(&r, "larger than fu reads (%u MiB)",
 			   FU_SYNC_FILE_MAX >> 20);
+	/* cJSON would cut a string at a NUL (raw, or written \u0000) and
+	 * read what is left as if it were all */
+	if (memchr(text, '\0', len))
+		return bad(&r, "a NUL byte: not a change file");
+	for (size_t i = 0; i + 1 < len; i++)
+		if (text[i] == '\\') {
+			if (text[i + 1] == 'u' && len - i >= 6 &&
+			    !memcmp(text + i + 2, "0000", 4))
+				return bad(&r, "a NUL character (\\u0000) "
+					   "in a value");
+			i++; /* the escaped character */
+		}
 	if (!(c = calloc(1, sizeof *c)))
 		return bad(&r, "out of memory");
 	cJSON *root = c->root = cJSON_ParseWithLength(text, len);

@@ -912,8 +912,14 @@ static int apply_files(fu_db *db, const char *me, incoming *v, size_t nv,
 				g->blocked = 1;
 				fu_buf pb = FU_BUF_INIT;
 				fu_buf_printf(&pb, "%s: %s", what, x->problem);
+				if (!pb.data) {
+					rc = fu__error(db, FU_ERROR, "out of "
+						       "memory");
+					break;
+				}
 				rc = note_problem(db, x->device, pb.data);
-				fu_buf_free(&pb);
+				free(x->problem);
+				x->problem = fu_buf_detach(&pb);
 				continue;
 			}
 			int ready = 1;
