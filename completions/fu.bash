@@ -85,9 +85,9 @@ _fu()
         if [[ -z $cmd ]]; then
             cmd=$w
             _fu_argopts=$(_fu_call arg-options "$cmd")
-        elif [[ $cmd == add && -z $sub ]]; then
+        elif [[ ($cmd == add || $cmd == sync) && -z $sub ]]; then
             sub=$w
-            _fu_argopts=$(_fu_call arg-options add "$sub")
+            _fu_argopts=$(_fu_call arg-options "$cmd" "$sub")
         else
             pos+=("$w")
         fi
@@ -127,8 +127,8 @@ _fu()
     if [[ -z $dashdash && $cur == -* ]]; then
         if [[ -z $cmd ]]; then
             _fu_offer "$(_fu_call options)"
-        elif [[ $cmd == add && -z $sub ]]; then
-            _fu_offer "$(_fu_call options add "")"
+        elif [[ ($cmd == add || $cmd == sync) && -z $sub ]]; then
+            _fu_offer "$(_fu_call options "$cmd" "")"
         else
             _fu_offer "$(_fu_call options "$cmd" ${sub:+"$sub"})"
         fi
@@ -143,6 +143,13 @@ _fu()
     case $cmd in
         add)
             [[ -z $sub ]] && _fu_offer "$(_fu_call options add)"
+            ;;
+        sync)
+            if [[ -z $sub ]]; then
+                _fu_offer "$(_fu_call options sync)"
+            elif [[ $sub == init ]] && ((${#pos[@]} == 0)); then
+                _filedir -d
+            fi
             ;;
         log | draft)
             case ${#pos[@]} in

@@ -89,9 +89,9 @@ function __fu_candidates
         if test -z "$cmd"
             set cmd $w
             set argopts (__fu_call arg-options $cmd)
-        else if test "$cmd" = add; and test -z "$sub"
+        else if contains -- "$cmd" add sync; and test -z "$sub"
             set sub $w
-            set argopts (__fu_call arg-options add $sub)
+            set argopts (__fu_call arg-options $cmd $sub)
         else
             set -a pos $w
         end
@@ -118,8 +118,8 @@ function __fu_candidates
     if test -z "$dashdash"; and string match -q -- '-*' $cur
         if test -z "$cmd"
             __fu_call options
-        else if test "$cmd" = add; and test -z "$sub"
-            __fu_call options add ''
+        else if contains -- "$cmd" add sync; and test -z "$sub"
+            __fu_call options $cmd ''
         else
             __fu_call options $cmd $sub
         end
@@ -135,6 +135,12 @@ function __fu_candidates
     switch $cmd
         case add
             test -z "$sub"; and __fu_call options add
+        case sync
+            if test -z "$sub"
+                __fu_call options sync
+            else if test "$sub" = init; and test $n -eq 0
+                __fish_complete_directories $cur
+            end
         case log draft
             if test $n -eq 0
                 __fu_call refs

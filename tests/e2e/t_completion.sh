@@ -161,6 +161,13 @@ else
 	got_has --contact --applied --source --no-follow-up --url
 	bcomp add ""
 	got_is contact application
+	bcomp sync ""
+	got_is init status key
+	bcomp sync init --
+	got_has --join --key --encrypt --no-encrypt --name
+	got_lacks --offline
+	bcomp sync status --
+	got_has --offline
 	bcomp --
 	got_has --db --now --json --color --no-color --help --version
 
@@ -242,8 +249,9 @@ else
 		"fu --db $T/other.db show " "FU_DB=$T/other.db fu show " \
 		"fu log acme sent --channel " "fu config rules.nudge." \
 		"fu rules " "fu --color " "fu edit dana --prefers " \
-		"fu draft acme --to Dan" "fu draft acme --channel " "fu show "
-	if [ "$(grep -c '^=== ' "$T/zout")" -ne 22 ]; then
+		"fu draft acme --to Dan" "fu draft acme --channel " "fu show " \
+		"fu sync " "fu sync init --"
+	if [ "$(grep -c '^=== ' "$T/zout")" -ne 24 ]; then
 		fail "zsh did not complete every line"
 		sed 's/^/  zsh: /' "$T/zout" | tail -20
 	fi
@@ -304,6 +312,12 @@ else
 	zpick 21
 	got_is email phone letter
 
+	t "zsh: fu sync's forms and options"
+	zpick 23
+	got_is init status key
+	zpick 24
+	got_has --join --key --encrypt --no-encrypt --name
+
 	t "zsh: --db or FU_DB on the line chooses the database read"
 	zpick 13
 	got_has "Olive Other"
@@ -335,6 +349,10 @@ else
 	got_has --contact --applied --source --no-follow-up --url
 	fcomp "fu add "
 	got_is contact application
+	fcomp "fu sync "
+	got_is init status key
+	fcomp "fu sync init --"
+	got_has --join --key --encrypt --no-encrypt --name
 
 	t "fish: option values"
 	fcomp "fu log acme "
