@@ -967,7 +967,9 @@ static int apply_files(fu_db *db, const char *me, incoming *v, size_t nv,
 	/* what waits for a file that is not here */
 	for (size_t i = 0; i < nv && !rc; i++) {
 		progress *g = progress_of(&pr, &npr, v[i].device);
-		if (v[i].done || !g || g->blocked || v[i].problem)
+		/* (a file given twice was applied once) */
+		if (v[i].done || !g || g->blocked || v[i].problem ||
+		    v[i].n <= g->applied)
 			continue;
 		char msg[600];
 		snprintf(msg, sizeof msg, "change file %lld of %s waits for "
