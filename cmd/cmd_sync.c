@@ -60,7 +60,8 @@ static int print_report(cli *c, const fu_sync_report *r, int lrc)
 	}
 	if (r) {
 		if (!r->sent && !r->received)
-			printf("nothing to exchange\n");
+			printf(r->pushed ? "pushed the changes an earlier fu "
+			       "sync could not\n" : "nothing to exchange\n");
 		else
 			printf("sent %zu change%s (%zu file%s), received %zu "
 			       "change%s (%zu file%s)\n", r->sent,

@@ -187,6 +187,35 @@ ok_on "$A" show acme --json
 json 'sum(1 for e in d["events"] if e["kind"] == "interview") == 1'
 same "$B"
 
+t "two fu sync at once on one machine: the second is busy (exit 5)"
+if command -v flock >/dev/null 2>&1; then
+	flock "$T/A/sync.lock" sleep 3 &
+	holder=$!
+	sleep 0.5
+	FU_DB=$A fails_with 5 sync
+	err_has "another fu sync"
+	wait "$holder"
+	ok_on "$A" sync
+else
+	echo "SKIP: flock is not installed"
+fi
+
+t "a remote that went away: exit 8, the records as they were; back, it completes"
+mv "$R" "$T/away.git"
+FU_NOW="2026-11-03 12:00" FU_DB=$A run log acme sent --note "sent while offline"
+logical "$A" >"$T/before-off"
+FU_DB=$A run sync
+if [ "$code" -eq 8 ] && [ "$(wc -l <"$T/err")" -eq 1 ]; then pass; else
+	fail "fu sync exited $code"; cat "$T/err"; fi
+logical "$A" >"$T/after-off"
+if cmp -s "$T/before-off" "$T/after-off"; then pass; else fail "the records changed"; fi
+mv "$T/away.git" "$R"
+ok_on "$A" sync
+out_has "pushed the changes an earlier fu sync could not"
+ok_on "$B" sync
+out_has "received"
+same "$B"
+
 # --- conflicts ------------------------------------------------------------
 
 t "two edits of one field: the later is kept on both, the loser reported once"
