@@ -133,6 +133,10 @@ same "$B"
 ok_on "$A" list contacts
 out_has "Sam Lee"
 
+t "fu doctor says where the hunt syncs"
+ok_on "$A" doctor
+out_has "sync            with $R (not encrypted), last synced"
+
 t "a sync with nothing to exchange"
 ok_on "$A" sync
 out_is "nothing to exchange"
@@ -330,6 +334,11 @@ grep -q 'u0000' "$T/val.json" || fail "the test's file was not changed"
 evil value "$T/val.json"
 refused "change file $n of"
 
+t "fu doctor reports the file it cannot apply"
+FU_DB=$A run doctor
+out_has "sync            with $R (not encrypted)"
+out_has "cannot apply: change file $n of"
+
 t "a change file from a newer fu"
 sed 's/"version":1/"version":99/; s/"version": 1/"version": 99/' "$good" >"$T/new.json"
 grep -q '99' "$T/new.json" || fail "the test's file was not changed"
@@ -362,6 +371,13 @@ if command -v age >/dev/null 2>&1; then
 		fail "sync-key is $(mode "$T/D/sync-key")"; fi
 	ok_on "$D" sync key
 	key=$(cat "$T/out")
+	ok_on "$D" doctor
+	out_has "(encrypted)"
+	out_lacks "sync-key"
+	chmod 644 "$T/D/sync-key"
+	ok_on "$D" doctor
+	out_has "the key (sync-key) is readable by others (0644)"
+	chmod 600 "$T/D/sync-key"
 	case $key in AGE-SECRET-KEY-*) pass ;; *) fail "no age key: $key" ;; esac
 	t "the repository's files hold none of the names"
 	git clone -q "$R2" "$T/peek"
