@@ -269,6 +269,25 @@ ok_on "$A" show initech --json
 json 'not any(e.get("note") == "by mistake" for e in d["events"])'
 same "$B"
 
+t "an undo of an event the other machine built on: applied, and said on both"
+FU_NOW="2026-11-05 14:00" FU_DB=$A run log globex interview --at "2026-11-05 13:00"
+ok_on "$A" sync
+ok_on "$B" sync
+FU_NOW="2026-11-05 15:00" FU_DB=$B run log globex sent --note "thank you"
+FU_NOW="2026-11-05 15:05" FU_DB=$A run undo
+ok_on "$A" sync
+ok_on "$B" sync
+out_has "laptop undid"
+out_has "this machine had logged the sent of Globex, SRE on Thu 5 Nov 15:00 after it, which stays"
+ok_on "$A" sync
+out_has "desktop logged"
+out_has "after the interview that this machine undid; it stays"
+ok_on "$A" show globex --json
+json 'not any(e["kind"] == "interview" for e in d["events"]) and any(e.get("note") == "thank you" for e in d["events"])'
+same "$B"
+ok_on "$A" sync
+out_is "nothing to exchange"
+
 # --- hostile change files ---------------------------------------------------
 
 # A third machine joins, then its files are replaced by broken ones,
