@@ -1030,18 +1030,24 @@ static int check_new(fu__merge *m)
 		fu_contact *c = NULL;
 		if (!(rc = fu_contact_get(&c, db, m->file.new_contacts.v[i])))
 			rc = fu__check_contact(db, c, "contact");
+		else if (rc == FU_ENOTFOUND) /* the file removed it again */
+			rc = FU_OK;
 		fu_contact_free(c);
 	}
 	for (size_t i = 0; i < m->file.new_apps.n && !rc; i++) {
 		fu_application *a = NULL;
 		if (!(rc = fu_application_get(&a, db, m->file.new_apps.v[i])))
 			rc = fu__check_application(db, a, "application");
+		else if (rc == FU_ENOTFOUND)
+			rc = FU_OK;
 		fu_application_free(a);
 	}
 	for (size_t i = 0; i < m->file.new_events.n && !rc; i++) {
 		fu_event *e = NULL;
 		if (!(rc = fu_event_get(&e, db, m->file.new_events.v[i])))
 			rc = fu__check_event(db, e, "event");
+		else if (rc == FU_ENOTFOUND) /* logged, then undone */
+			rc = FU_OK;
 		fu_event_free(e);
 	}
 	if (rc && rc != FU_ERROR && rc != FU_EBUSY && rc != FU_EDB) {
