@@ -369,10 +369,16 @@ static int unseal(fu_db *db, const char *keyfile, const char *path,
 	int status = 0;
 	int rc = fu__spawn(db, argv, NULL, NULL, 0, out, &err, &status);
 	if (!rc && status) {
-		const char *why = last_line(&err);
-		if (strstr(why, "no identity matched"))
+		/* age says what is wrong on its "age: error:" line, then asks
+		 * for reports on the last */
+		const char *e = err.data ? strstr(err.data, "age: error: ") : NULL;
+		const char *why = e ? e + 12 : last_line(&err);
+		int len = (int)strcspn(why, "\n");
+		if (err.data && strstr(err.data, "no identity matched")) {
 			why = "it is sealed with another key";
-		rc = fu__error(db, FU_ECHANGES, "%s", why);
+			len = (int)strlen(why);
+		}
+		rc = fu__error(db, FU_ECHANGES, "%.*s", len, why);
 	}
 	fu_buf_free(&err);
 	return rc;

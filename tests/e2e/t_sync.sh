@@ -420,6 +420,25 @@ if command -v age >/dev/null 2>&1; then
 	(cd "$T/peek" && git pull -q) >/dev/null 2>&1
 	if grep -rqa -e Xylophone "$T/peek" --exclude-dir=.git; then
 		fail "a note is in the repository"; else pass; fi
+	t "a change file sealed with another key is refused, the records as they were"
+	FU_NOW="2026-11-08 09:00" FU_DB=$E run add contact "Ursula Vantongeren"
+	ok_on "$E" sync
+	DEV_E=$(FU_DB=$E "$FU" sync status --offline --json | "$PY3" -c 'import json,sys; print(json.load(sys.stdin)["device"])')
+	(cd "$T/peek" && git pull -q) >/dev/null 2>&1
+	last=$(ls "$T/peek/devices/$DEV_E/"*.age | tail -1)
+	age-keygen -o "$T/wrong.key" 2>/dev/null
+	FU_DB=$E "$FU" export >"$T/plain.json"
+	age -e -r "$(age-keygen -y "$T/wrong.key")" -o "$last" "$T/plain.json"
+	(cd "$T/peek" && git add -A && git -c user.name=x -c user.email=x@x \
+		commit -q -m wrong && git push -q origin HEAD) >/dev/null 2>&1 ||
+		fail "cannot push the file sealed with another key"
+	logical "$D" >"$T/before-k"
+	FU_DB=$D run sync
+	if [ "$code" -eq 9 ]; then pass; else fail "fu sync exited $code, wanted 9"; fi
+	err_has "sealed with another key"
+	logical "$D" >"$T/after-k"
+	if cmp -s "$T/before-k" "$T/after-k"; then pass; else fail "the records changed"; fi
+
 	t "a plain repository does hold the names (the check above can fail)"
 	grep -rqa -e "Eve Hostile" "$T/evil" --exclude-dir=.git && pass || fail "no name in the plain files"
 else
