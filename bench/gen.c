@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * gen.c - fu-bench-gen: a database with fu's real schema and the shape of
  * a long-running job hunt, for the benchmark (bench/run).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli.c - printing, preparing and the helpers every command shares. */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/json.h"
+#include "fu/text.h"
 #include "fu/transfer.h"
 
 int cli_fail(int code, const char *fmt, ...)
@@ -78,6 +80,18 @@ void cli_colors(cli *c)
 int cli_open(cli *c, int readonly)
 {
 	cli_colors(c);
+	/* a zone the C library does not know means UTC, silently: times
+	 * typed as local would be stored shifted; say it, once */
+	static int zone_told;
+	const char *tz = getenv("TZ");
+	if (!zone_told && !fu_time_zone_known(tz)) {
+		zone_told = 1;
+		fflush(stdout);
+		fputs("fu: warning: TZ='", stderr);
+		cli_put(stderr, tz);
+		fputs("' is not a time zone this system knows, so times are "
+		      "read and shown in UTC (see tzselect(1))\n", stderr);
+	}
 	const char *now = c->now_text ? c->now_text : getenv("FU_NOW");
 	int64_t clock = (int64_t)time(NULL);
 	c->now = clock;
@@ -131,13 +145,13 @@ int cli_ref(cli *c, fu_ref *out, const char *text, int types)
 int cli_json(cli *c, cJSON *v)
 {
 	(void)c;
-	char *s = v ? cJSON_Print(v) : NULL;
+	char *s = v ? fu_json_print(v) : NULL;
 	cJSON_Delete(v);
 	if (!s)
 		return cli_fail(FU_EXIT_FAILURE, "out of memory");
 	fputs(s, stdout);
 	fputc('\n', stdout);
-	cJSON_free(s);
+	free(s);
 	return FU_EXIT_OK;
 }
 
@@ -148,7 +162,7 @@ int cli_json_element(cJSON *v, size_t i)
 	char *s = NULL;
 	if (one) {
 		cJSON_AddItemToArray(one, v);
-		s = cJSON_Print(one);
+		s = fu_json_print(one);
 		cJSON_Delete(one);
 	} else {
 		cJSON_Delete(v);
@@ -157,7 +171,7 @@ int cli_json_element(cJSON *v, size_t i)
 		return cli_fail(FU_EXIT_FAILURE, "out of memory");
 	fputs(i ? ", " : "[", stdout);
 	fwrite(s + 1, 1, strlen(s) - 2, stdout);
-	cJSON_free(s);
+	free(s);
 	return FU_EXIT_OK;
 }
 
@@ -178,38 +192,9 @@ int cli_ics(cli *c, const fu_action_filter *f)
 	return rc;
 }
 
-/* Whether byte p starts something clean_into rewrites. */
-static int needs_escape(const unsigned char *p)
-{
-	return *p < 0x20 || *p == 0x7f ||
-	       (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0);
-}
-
 static void clean_into(fu_buf *b, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		const unsigned char *q = p;
-		while (*q && !needs_escape(q))
-			q++;
-		if (q > p) { /* a run of plain text, in one go */
-			fu_buf_add(b, (const char *)p, (size_t)(q - p));
-			p = q;
-			if (!*p)
-				break;
-		}
-		if (*p == '\n')
-			fu_buf_puts(b, "\\n");
-		else if (*p == '\t')
-			fu_buf_putc(b, ' ');
-		else if (*p == 0x1b)
-			fu_buf_puts(b, "\\e");
-		else if (*p < 0x20 || *p == 0x7f)
-			fu_buf_printf(b, "\\x%02x", *p);
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
-			fu_buf_printf(b, "\\u%04x", p[1]), p++;
-		else
-			fu_buf_putc(b, (char)*p);
-	}
+	fu_text_escape(b, s, 0);
 }
 
 char *cli_clean(const char *s)
@@ -241,9 +226,19 @@ const char *cli_c(cli *c, const char *which)
 char *cli_when(char *buf, size_t len, cli *c, int64_t t, int with_time)
 {
 	char h[FU_HUMAN_LEN], r[FU_REL_LEN];
-	snprintf(buf, len, "%s, %s", fu_time_human(h, t, c->now, with_time),
-		 fu_time_relative(r, t, c->now));
+	/* due at a local midnight: by the end of the day before, a whole
+	 * day the user named (rule 19), shown as that date */
+	if (with_time && t > 1 && fu_time_start_of_day(t) == t)
+		fu_time_human(h, t - 1, c->now, 0);
+	else
+		fu_time_human(h, t, c->now, with_time);
+	snprintf(buf, len, "%s, %s", h, fu_time_relative(r, t, c->now));
 	return buf;
+}
+
+const char *cli_from(char *buf, cli *c, int64_t t)
+{
+	return fu_time_human(buf, t, c->now, fu_time_start_of_day(t) != t);
 }
 
 int strlist_push(char ***list, size_t *n, const char *s)
@@ -331,6 +326,7 @@ void cli_print_next(cli *c, int64_t application_id, int64_t contact_id)
 	size_t n = 0;
 	f.application_id = application_id;
 	f.contact_id = application_id ? 0 : contact_id;
+	f.now = c->now; /* most urgent first; advice that lapsed left out */
 	if (fu_action_list(&rows, &n, c->db, &f) != FU_OK)
 		return;
 	for (size_t i = 0; i < n && i < 5; i++) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli.h - what the commands of cmd/ share: exit codes, what the global
  * options set, printing (one "fu: ..." line for errors, colour only on a
@@ -98,6 +99,12 @@ int cli_parse_prefers(cli *c, fu_channel *out, const char *v);
 int cli_people(cli *c, fu_contact **out, size_t *n, const fu_application *a);
 void cli_people_free(fu_contact *people, size_t n);
 
+/* The path of the helper program name (fu-mail-read), malloc'd:
+ * in $FU_LIBEXECDIR when it is set, else beside the running fu, else in
+ * the libexec directory fu was built for; NULL when it is not there
+ * (helper.c). */
+char *cli_helper_path(const char *name);
+
 /* --- output ------------------------------------------------------------- */
 
 /* Print a JSON value (takes ownership) followed by a newline. */
@@ -134,6 +141,9 @@ const char *cli_c(cli *c, const char *which);
 
 /* "Thu 12 Nov 14:00, in 5 hours" */
 char *cli_when(char *buf, size_t len, cli *c, int64_t t, int with_time);
+/* When a window opens, as the reader reads it: a local midnight is the
+ * start of a whole day and shown as the date alone (rule 19). */
+const char *cli_from(char *buf, cli *c, int64_t t);
 
 /* Append s to a NULL-terminated growable list; 0 or -1. */
 int strlist_push(char ***list, size_t *n, const char *s);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_add.c - fu add contact | application */
 #include <stdlib.h>
 #include <string.h>
@@ -243,7 +244,7 @@ static const cmd add_contact_def = {
 	.summary = "record a contact",
 	.usage = "fu add contact NAME [--company C] [--title T] [--email E] [--phone P]\n"
 		 "       [--address A] [--prefers email|phone|letter|social] [--no-calls]\n"
-		 "       [--social-ok] [--notes TEXT]",
+		 "       [--social-ok] [--notes TEXT] [--new-company]",
 	.options = add_contact_options,
 };
 
@@ -254,7 +255,7 @@ static const cmd add_application_def = {
 	.summary = "record an application",
 	.usage = "fu add application COMPANY ROLE [--contact REF]... [--applied DATE]\n"
 		 "       [--source board|referral|recruiter|direct|other] [--url U]\n"
-		 "       [--no-calls] [--no-follow-up] [--notes TEXT]",
+		 "       [--no-calls] [--no-follow-up] [--notes TEXT] [--new-company]",
 	.options = add_application_options,
 };
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_close.c - fu close REF --outcome O: record how an application ended */
 #include <stdlib.h>
 #include <string.h>

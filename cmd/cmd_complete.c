@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd_complete.c - fu __complete WHAT [ARG]: the candidates the shell
  * completions offer, one a line and nothing else. It only reads the
@@ -15,6 +16,7 @@
  *                         (and "Company Role" where a company has several)
  *   contacts              names and numbers of contacts
  *   refs                  both
+ *   proposals             the numbers of fu mail's proposals waiting
  *   kinds | outcomes | channels | prefers | sources | actions | rules |
  *   config-keys | colors  the words those options take
  */
@@ -23,6 +25,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "fu/model.h"
+#include "fu/proposals.h"
 #include "fu/rules.h"
 #include "opt.h"
 
@@ -55,6 +58,20 @@ static const opt_spec *options_for(const char *name, const char *sub)
 	if (k && k->subs)
 		k = sub ? cmd_find(k->subs, sub) : NULL;
 	return k ? k->options : NULL;
+}
+
+/* The numbers of the proposals waiting (none without a database). */
+static void proposals(cli *c)
+{
+	if (cli_open(c, 1))
+		return;
+	fu_proposal *list = NULL;
+	size_t n = 0;
+	if (fu_proposal_list(&list, &n, c->db, FU_PROP_OPEN))
+		return;
+	for (size_t i = 0; i < n; i++)
+		printf("%lld\n", (long long)list[i].id);
+	fu_proposal_list_free(list, n);
 }
 
 static void names(const char *(*name)(int), int count)
@@ -187,6 +204,8 @@ static int cmd_complete(cli *c, int argc, char **argv)
 		things(c, 0, 1);
 	} else if (!strcmp(w, "refs")) {
 		things(c, 2, 1);
+	} else if (!strcmp(w, "proposals")) {
+		proposals(c);
 	} else if (!strcmp(w, "kinds")) {
 		names(kind_name, FU_EV__COUNT);
 	} else if (!strcmp(w, "outcomes")) {

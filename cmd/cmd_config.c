@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_config.c - fu config KEY [VALUE], --unset KEY, --list */
 #include <stdlib.h>
 #include <string.h>

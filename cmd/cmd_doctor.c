@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_doctor.c - fu doctor: is the database whole, fu's, current, private? */
 #include <stdlib.h>
 #include <string.h>

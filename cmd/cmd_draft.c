@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd_draft.c - fu draft REF [ACTION]: the follow-up message for an
  * action fu due shows, written from what the user logged. The library
@@ -5,6 +6,7 @@
  * editor, and prints.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,9 +19,10 @@
 #include "fu/date.h"
 #include "fu/draft.h"
 #include "fu/rules.h"
+#include "fu/text.h"
 #include "opt.h"
 
-enum { O_TO = 1, O_CHANNEL, O_EML, O_EDIT, O_SENT };
+enum { O_TO = 1, O_CHANNEL, O_EML, O_EDIT, O_SENT, O_SEND };
 
 static const opt_spec draft_options[] = {
 	{ "to", 0, "CONTACT", O_TO,
@@ -32,26 +35,17 @@ static const opt_spec draft_options[] = {
 	  "open the draft in $VISUAL (else $EDITOR) first" },
 	{ "sent", 0, NULL, O_SENT,
 	  "also log that you sent it, so that fu due moves on" },
+	{ "send", 0, NULL, O_SEND,
+	  "send it through your mailer (mail.sendmail); logged once it took it" },
 	{ NULL, 0, NULL, 0, NULL }
 };
 
-/* The message as text: newlines and tabs kept, any other control
- * character made visible, so nothing can drive the terminal. */
+/* The message as text: newlines and tabs kept, anything else that could
+ * drive the terminal made visible (fu_text_escape). */
 static void put_text(FILE *f, const char *s)
 {
 	fu_buf b = FU_BUF_INIT;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '\n' || *p == '\t')
-			fu_buf_putc(&b, (char)*p);
-		else if (*p == 0x1b)
-			fu_buf_puts(&b, "\\e");
-		else if (*p < 0x20 || *p == 0x7f)
-			fu_buf_printf(&b, "\\x%02x", *p);
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
-			fu_buf_printf(&b, "\\u%04x", p[1]), p++;
-		else
-			fu_buf_putc(&b, (char)*p);
-	}
+	fu_text_escape(&b, s, FU_TEXT_LINES);
 	fputs(b.data, f);
 	fu_buf_free(&b);
 }
@@ -137,6 +131,7 @@ static int edit_text(char **out, const char *text)
 		goto done;
 	}
 	if (pid == 0) {
+		signal(SIGPIPE, SIG_DFL); /* fu ignores it; the editor not */
 		execl("/bin/sh", "sh", "-c", cmdline.data, ed, path.data,
 		      (char *)NULL);
 		_exit(127);
@@ -161,7 +156,7 @@ done:
 }
 
 static cJSON *draft_json(const fu_draft *d, const fu_draft_input *in,
-			 int64_t sent)
+			 int64_t sent, int sending)
 {
 	cJSON *o = cJSON_CreateObject();
 	if (!o)
@@ -203,6 +198,10 @@ static cJSON *draft_json(const fu_draft *d, const fu_draft_input *in,
 	cJSON_AddItemToObject(o, "sent_event", sent
 			      ? cJSON_CreateNumber((double)sent)
 			      : cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "message_id", d->message_id
+			      ? cJSON_CreateString(d->message_id)
+			      : cJSON_CreateNull());
+	cJSON_AddBoolToObject(o, "sent", sending && sent);
 	return o;
 }
 
@@ -210,7 +209,7 @@ static int cmd_draft(cli *c, int argc, char **argv)
 {
 	const char *ref = NULL, *action = NULL, *to = NULL, *chan = NULL,
 		   *eml = NULL, *arg;
-	int edit = 0, sent = 0, id, rc = FU_EXIT_OK;
+	int edit = 0, sent = 0, send = 0, id, rc = FU_EXIT_OK;
 	opt_state st;
 	opt_init(&st, argc, argv);
 	while ((id = opt_next(c, &st, draft_options, &arg)) != OPT_END) {
@@ -229,6 +228,7 @@ static int cmd_draft(cli *c, int argc, char **argv)
 		case O_EML: eml = arg; break;
 		case O_EDIT: edit = 1; break;
 		case O_SENT: sent = 1; break;
+		case O_SEND: send = 1; break;
 		}
 	}
 	if (c->help) {
@@ -238,6 +238,9 @@ static int cmd_draft(cli *c, int argc, char **argv)
 	if (!ref)
 		return cli_usage_fail(c, "missing the REF (an application or a "
 				      "contact)");
+	if (send && sent)
+		return cli_usage_fail(c, "--send logs the sent itself: leave "
+				      "--sent out");
 	if (action && (rc = check_action(action)))
 		return rc;
 	fu_draft_request req = { 0 };
@@ -249,6 +252,9 @@ static int cmd_draft(cli *c, int argc, char **argv)
 				"or letter, not '%s'", chan);
 	if (eml && !*eml)
 		return cli_fail(FU_EXIT_INVALID, "--eml needs a file name");
+	if (eml && c->json && (!strcmp(eml, "-") || !strcmp(eml, "/dev/stdout")))
+		return cli_usage_fail(c, "--eml %s writes the message on standard "
+				      "output, where --json would go", eml);
 	if ((rc = cli_open(c, 0)))
 		return rc;
 	fu_ref r;
@@ -278,15 +284,16 @@ static int cmd_draft(cli *c, int argc, char **argv)
 		goto done;
 	}
 	int message = fu_draft_is_message(in->action) == 1;
-	if (!message && (sent || eml)) {
+	if (!message && (sent || eml || send)) {
 		rc = cli_fail(FU_EXIT_INVALID, "%s is a checklist, not a "
 			      "message: %s does not apply", in->action,
-			      sent ? "--sent" : "--eml");
+			      sent ? "--sent" : send ? "--send" : "--eml");
 		goto done;
 	}
-	if (eml && in->channel != FU_CH_EMAIL) {
-		rc = cli_fail(FU_EXIT_INVALID, "--eml writes e-mail, and this "
-			      "draft goes by %s (use --channel email)",
+	if ((eml || send) && in->channel != FU_CH_EMAIL) {
+		rc = cli_fail(FU_EXIT_INVALID, "%s e-mail, and this draft "
+			      "goes by %s (use --channel email)", send
+			      ? "--send sends" : "--eml writes",
 			      fu_channel_name(in->channel));
 		goto done;
 	}
@@ -311,14 +318,27 @@ static int cmd_draft(cli *c, int argc, char **argv)
 			goto done;
 		}
 	}
+	/* --eml - (or /dev/stdout): the message itself is the output; a
+	 * message fu writes carries a Message-ID of fu's: a reply to it
+	 * threads back (fu mail scan) */
+	int eml_out = eml && (!strcmp(eml, "-") || !strcmp(eml, "/dev/stdout"));
+	fu_buf msg = FU_BUF_INIT;
 	if ((lrc = fu_draft_check(d, c->db, in, NULL, NULL)) ||
-	    (eml && (lrc = fu_draft_write_eml(c->db, d, in, eml))) ||
-	    (sent && (lrc = fu_draft_mark_sent(c->db, in, &event)))) {
+	    (eml && (lrc = fu_draft_new_message_id(c->db, d, in))) ||
+	    (eml_out && (lrc = fu_draft_eml(&msg, c->db, d, in))) ||
+	    (eml && !eml_out && (lrc = fu_draft_write_eml(c->db, d, in, eml))) ||
+	    (sent && (lrc = fu_draft_mark_sent_as(c->db, in, d->message_id,
+						  &event))) ||
+	    (send && (lrc = fu_draft_send(c->db, d, in, &event)))) {
+		fu_buf_free(&msg);
 		rc = cli_lib_fail(c, lrc);
 		goto done;
 	}
-	if (c->json) {
-		rc = cli_json(c, draft_json(d, in, event));
+	if (eml_out) {
+		fwrite(msg.data, 1, msg.len, stdout);
+		fu_buf_free(&msg);
+	} else if (c->json) {
+		rc = cli_json(c, draft_json(d, in, event, send));
 	} else {
 		free(text);
 		if (!(text = fu_draft_text(d))) {
@@ -341,10 +361,11 @@ static int cmd_draft(cli *c, int argc, char **argv)
 		char h[FU_HUMAN_LEN];
 		fprintf(stderr, "fu: warning: the %s opens on %s: sent now, it "
 			"breaks the cadence (rule 18)\n", in->action,
-			fu_time_human(h, in->not_before, c->now, 1));
+			cli_from(h, c, in->not_before));
 	}
 	if (event && !c->json) {
-		fprintf(stderr, "fu: logged sent (event %lld) to ",
+		fprintf(stderr, "fu: %slogged sent (event %lld) to ",
+			send ? "handed to your mailer and " : "",
 			(long long)event);
 		cli_put(stderr, in->contact_name);
 		fprintf(stderr, " by %s; fu due moves on\n",
@@ -365,6 +386,6 @@ const cmd cmd_draft_def = {
 	.fn = cmd_draft,
 	.summary = "write the follow-up message for an action",
 	.usage = "fu draft REF [ACTION] [--to CONTACT] [--channel email|phone|letter]\n"
-		 "       [--eml FILE] [--edit] [--sent]",
+		 "       [--eml FILE] [--edit] [--sent|--send]",
 	.options = draft_options,
 };

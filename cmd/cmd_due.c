@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_due.c - fu due: what to do, most urgent first */
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +61,7 @@ static void add_row(cli *c, table *t, const fu_action_row *r, int why)
 	if (s == FU_STATE_UPCOMING) {
 		char h[FU_HUMAN_LEN], rel[FU_REL_LEN];
 		snprintf(w, sizeof w, "from %s (%s)",
-			 fu_time_human(h, r->a.not_before, c->now, 1),
+			 cli_from(h, c, r->a.not_before),
 			 fu_time_relative(rel, r->a.not_before, c->now));
 	} else {
 		cli_when(w, sizeof w, c, r->a.due, 1);

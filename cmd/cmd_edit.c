@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_edit.c - fu edit REF: correct an application or a contact */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_export.c - fu export: everything as JSON, or what is due as iCalendar */
 #include <stdio.h>
 

@@ -1,6 +1,11 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_help.c - fu help [COMMAND], fu version */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -33,6 +38,47 @@ static void overview(void)
 	       "them.\n");
 }
 
+/* Run man with args (stdout and stderr to /dev/null when quiet): its
+ * exit status, or -1 when it cannot run or was killed. */
+static int run_man(const char *const *args, int quiet)
+{
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		signal(SIGPIPE, SIG_DFL); /* fu ignores it; man's pager not */
+		if (quiet) {
+			int fd = open("/dev/null", O_WRONLY);
+			if (fd >= 0) {
+				dup2(fd, STDOUT_FILENO);
+				dup2(fd, STDERR_FILENO);
+			}
+		}
+		execvp("man", (char *const *)args);
+		_exit(127);
+	}
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* The manual page, when man has it (man -w finds it): FU_EXIT_OK, or
+ * FU_EXIT_FAILURE when man fails to show it; -1 when there is no man
+ * or no page, so that the caller shows the usage instead. */
+static int show_manual(const char *page)
+{
+	const char *where[] = { "man", "-w", page, NULL };
+	const char *show[] = { "man", page, NULL };
+	if (run_man(where, 1) != 0)
+		return -1;
+	int rc = run_man(show, 0);
+	return rc == 0 ? FU_EXIT_OK
+		: cli_fail(FU_EXIT_FAILURE, "man %s failed (%d)", page, rc);
+}
+
 static int cmd_help(cli *c, int argc, char **argv)
 {
 	const char *which = NULL, *arg;
@@ -54,13 +100,16 @@ static int cmd_help(cli *c, int argc, char **argv)
 	if (!k || k->hidden)
 		return cli_fail(FU_EXIT_USAGE, "'%s' is not a fu command; see "
 				"'fu help'", which);
-	/* like git help: the manual on a terminal, else the usage */
+	/* like git help: the manual on a terminal, else the usage; and the
+	 * usage too when man is missing or does not have the page */
 	if (isatty(STDOUT_FILENO) && !c->json) {
 		char page[64];
 		snprintf(page, sizeof page, "fu-%s", k->name);
-		fflush(stdout);
-		execlp("man", "man", page, (char *)NULL);
-		/* no man: fall back to the usage below */
+		int rc = show_manual(page);
+		if (rc >= 0)
+			return rc;
+		fprintf(stderr, "fu: warning: the manual page %s is not "
+			"installed; here is the usage\n", page);
 	}
 	printf("fu %s - %s\n\n", k->name, k->summary);
 	cli_print_usage(k, stdout);

@@ -1,7 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_import.c - fu import: read an export, or a spreadsheet (CSV) */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -20,34 +23,44 @@ static const opt_spec import_options[] = {
 	{ NULL, 0, NULL, 0, NULL }
 };
 
-/* The whole of path ("-": standard input) into b; 0 or an errno. */
-static int read_all(fu_buf *b, const char *path)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!f)
-		return errno;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		fu_buf_add(b, chunk, n);
-	int err = ferror(f) ? (errno ? errno : EIO) : 0;
-	if (f != stdin)
-		fclose(f);
-	if (!err && b->failed)
-		err = ENOMEM;
-	return err;
-}
-
 static const char *plural(size_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
 }
 
-static int import_json(cli *c, const fu_buf *b, int merge)
+/* On a terminal, how far a long import has gone, on one line of
+ * standard error that the next overwrites (and the end clears). */
+static void progress(void *arg, const char *stage, uint64_t done,
+		     uint64_t total)
+{
+	int *shown = arg;
+	if (total)
+		fprintf(stderr, "\rfu: %s: %3d%% (%llu of %llu MB)   ", stage,
+			(int)(done * 100 / total),
+			(unsigned long long)(done >> 20),
+			(unsigned long long)(total >> 20));
+	else if (done)
+		fprintf(stderr, "\rfu: %s: %llu MB   ", stage,
+			(unsigned long long)(done >> 20));
+	else
+		fprintf(stderr, "\rfu: %s ...%30s", stage, "");
+	*shown = 1;
+}
+
+static void progress_end(int shown)
+{
+	if (shown)
+		fprintf(stderr, "\r%70s\r", "");
+}
+
+static int import_json(cli *c, FILE *in, int merge)
 {
 	fu_import_report rep;
-	int lrc = fu_import_json(c->db, b->data, b->len,
-				 merge ? FU_IMPORT_MERGE : 0, &rep);
+	int shown = 0;
+	int lrc = fu_import_json_file(c->db, in, merge ? FU_IMPORT_MERGE : 0,
+				      &rep, isatty(STDERR_FILENO) ? progress
+				      : NULL, &shown);
+	progress_end(shown);
 	if (lrc)
 		return cli_fail(cli_exit_for(lrc), "import: %s",
 				fu_errmsg(c->db));
@@ -100,11 +113,14 @@ static int import_json(cli *c, const fu_buf *b, int merge)
 	return FU_EXIT_OK;
 }
 
-static int import_csv(cli *c, const fu_buf *b, int skip_bad)
+static int import_csv(cli *c, FILE *in, int skip_bad)
 {
 	fu_csv_report rep;
-	int lrc = fu_import_csv(c->db, b->data, b->len,
-				skip_bad ? FU_IMPORT_SKIP_BAD : 0, &rep);
+	int shown = 0;
+	int lrc = fu_import_csv_file(c->db, in, skip_bad ? FU_IMPORT_SKIP_BAD
+				     : 0, &rep, isatty(STDERR_FILENO)
+				     ? progress : NULL, &shown);
+	progress_end(shown);
 	int rc = FU_EXIT_OK;
 	if (lrc) {
 		rc = cli_fail(cli_exit_for(lrc), "import: %s", fu_errmsg(c->db));
@@ -123,6 +139,8 @@ static int import_csv(cli *c, const fu_buf *b, int skip_bad)
 	}
 	for (size_t i = 0; i < rep.nbad; i++)
 		cli_fail(0, "skipped %s", rep.bad[i].message);
+	if (rep.skipped > rep.nbad)
+		cli_fail(0, "skipped %zu more bad rows", rep.skipped - rep.nbad);
 	if (c->json) {
 		cJSON *o = cJSON_CreateObject();
 		if (o) {
@@ -137,6 +155,8 @@ static int import_csv(cli *c, const fu_buf *b, int skip_bad)
 			for (size_t i = 0; u && i < rep.nunknown; i++)
 				cJSON_AddItemToArray(u, cJSON_CreateString(
 					rep.unknown_columns[i]));
+			cJSON_AddNumberToObject(o, "skipped_rows",
+						(double)rep.skipped);
 			cJSON *s = cJSON_AddArrayToObject(o, "skipped");
 			for (size_t i = 0; s && i < rep.nbad; i++) {
 				cJSON *r = cJSON_CreateObject();
@@ -159,9 +179,9 @@ static int import_csv(cli *c, const fu_buf *b, int skip_bad)
 			       rep.contacts_created,
 			       plural(rep.contacts_created, "contact", "contacts"),
 			       rep.contacts_reused);
-		if (rep.nbad)
-			printf("; skipped %zu bad %s", rep.nbad,
-			       plural(rep.nbad, "row", "rows"));
+		if (rep.skipped)
+			printf("; skipped %zu bad %s", rep.skipped,
+			       plural(rep.skipped, "row", "rows"));
 		printf("\n");
 	}
 	fu_csv_report_clear(&rep);
@@ -200,16 +220,15 @@ static int cmd_import(cli *c, int argc, char **argv)
 				      "always adds to what is there");
 	if (skip_bad && !csv)
 		return cli_usage_fail(c, "--skip-bad is for --csv");
-	fu_buf b = FU_BUF_INIT;
-	int err = read_all(&b, file);
-	if (err) {
-		fu_buf_free(&b);
+	/* streamed: read a record at a time, whatever the size */
+	FILE *in = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
+	if (!in)
 		return cli_fail(FU_EXIT_FAILURE, "cannot read '%s': %s", file,
-				strerror(err));
-	}
+				strerror(errno));
 	if ((rc = cli_open(c, 0)) == FU_EXIT_OK)
-		rc = csv ? import_csv(c, &b, skip_bad) : import_json(c, &b, merge);
-	fu_buf_free(&b);
+		rc = csv ? import_csv(c, in, skip_bad) : import_json(c, in, merge);
+	if (in != stdin)
+		fclose(in);
 	return rc;
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_list.c - fu list [applications|contacts] */
 #include <stdlib.h>
 #include <string.h>

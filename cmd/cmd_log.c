@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_log.c - fu log REF KIND: record something that happened */
 #include <stdlib.h>
 #include <string.h>
@@ -122,10 +123,12 @@ static int who_was_sent(cli *c, fu_event *e)
 		describe(&list, r);
 	}
 	if (many > 1) {
-		rc = cli_usage_fail(c, "%s is owed more than one message (%s): "
-				    "say which with %s", e->contact_id ?
-				    "this person" : "more than one person",
-				    list.data, e->contact_id ?
+		rc = cli_usage_fail(c, e->contact_id
+				    ? "this person is owed more than one "
+				      "message (%s): say which with %s"
+				    : "more than one person is owed a message "
+				      "(%s): say which with %s", list.data,
+				    e->contact_id ?
 				    "fu log APPLICATION sent --with PERSON"
 				    : "--with PERSON");
 	} else if (many == 1 && !e->contact_id) {
@@ -190,8 +193,7 @@ static void cadence_warnings(cli *c, const fu_event *e, fu_buf *warn)
 				      fu_action_kind_name(best->a.kind),
 				      best->contact_name ? best->contact_name
 							 : "them",
-				      fu_time_human(d, best->a.not_before,
-						    c->now, 1));
+				      cli_from(d, c, best->a.not_before));
 			continue;
 		}
 		int64_t last = 0;
@@ -404,7 +406,9 @@ const cmd cmd_log_def = {
 	.fn = cmd_log,
 	.summary = "record something that happened",
 	.usage = "fu log REF KIND [--at DATE] [--with CONTACT]... [--topic TEXT]...\n"
-		 "       [--expect DATE] [--channel email|phone|letter|social|in-person]\n"
-		 "       [--until DATE] [--action ACTION] [--urgent] [--note TEXT]",
+		 "       [--expect DATE]\n"
+		 "       [--channel email|phone|letter|social|in-person|video]\n"
+		 "       [--until DATE] [--action ACTION] [--urgent] [--note TEXT]\n"
+		 "       [--new-contact]",
 	.options = log_options,
 };

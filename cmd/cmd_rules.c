@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_rules.c - fu rules [RULE]: every rule, its numbers and its source */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_show.c - fu show REF: an application or a contact, with its history */
 #include <stdlib.h>
 #include <string.h>

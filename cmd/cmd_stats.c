@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_stats.c - fu stats: how the job hunt is going, in numbers */
 #include <stdio.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_sync.c - fu sync [init REMOTE | status | key]: one hunt on several
  * machines through a git remote (fu-sync(1)) */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_undo.c - fu undo [REF]: remove the last logged event */
 #include "cli.h"
 #include "commands.h"

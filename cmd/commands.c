@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * commands.c - the table of fu's commands, sorted by name, and what reads
  * it: finding a command by its name, printing its usage.
@@ -21,6 +22,7 @@ const cmd *const fu_commands[] = {
 	&cmd_import_def,
 	&cmd_list_def,
 	&cmd_log_def,
+	&cmd_mail_def,
 	&cmd_rules_def,
 	&cmd_show_def,
 	&cmd_stats_def,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * commands.h - fu's commands: each is defined in its own file,
  * cmd/cmd_NAME.c, with its options, usage and summary, and listed in the
@@ -53,6 +54,7 @@ extern const cmd cmd_help_def;
 extern const cmd cmd_import_def;
 extern const cmd cmd_list_def;
 extern const cmd cmd_log_def;
+extern const cmd cmd_mail_def;
 extern const cmd cmd_rules_def;
 extern const cmd cmd_show_def;
 extern const cmd cmd_stats_def;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * opt.c - command-line options in the git style: --name VALUE or
  * --name=VALUE, options and words in any order, "--" ends options. The

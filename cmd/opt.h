@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * opt.h - command-line options (opt.c): the table of options a command
  * parses, with a line on each for its help, and the global options that

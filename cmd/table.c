@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * table.c - aligned tables for the human output: cells added row by row,
  * widths measured as they come, long tables spilled to a temporary file

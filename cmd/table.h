@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* table.h - the aligned tables of the human output (table.c). */
 #ifndef FU_TABLE_H
 #define FU_TABLE_H

@@ -1,4 +1,5 @@
 # bash completion for fu(1)                              -*- shell-script -*-
+# SPDX-License-Identifier: MIT
 #
 # Every candidate comes from fu itself (fu __complete WHAT), so this file
 # knows the shape of each command's words but no option, kind, outcome,
@@ -85,7 +86,7 @@ _fu()
         if [[ -z $cmd ]]; then
             cmd=$w
             _fu_argopts=$(_fu_call arg-options "$cmd")
-        elif [[ ($cmd == add || $cmd == sync) && -z $sub ]]; then
+        elif [[ ($cmd == add || $cmd == mail || $cmd == sync) && -z $sub ]]; then
             sub=$w
             _fu_argopts=$(_fu_call arg-options "$cmd" "$sub")
         else
@@ -99,6 +100,8 @@ _fu()
             --db | --eml)
                 _filedir
                 ;;
+            --on) _fu_offer "$(_fu_call refs)" ;;
+            --as) _fu_offer "$(_fu_call kinds)" ;;
             --color) _fu_offer "$(_fu_call colors)" ;;
             --with | --contact | --to | --drop-contact)
                 _fu_offer "$(_fu_call contacts)"
@@ -127,7 +130,7 @@ _fu()
     if [[ -z $dashdash && $cur == -* ]]; then
         if [[ -z $cmd ]]; then
             _fu_offer "$(_fu_call options)"
-        elif [[ ($cmd == add || $cmd == sync) && -z $sub ]]; then
+        elif [[ ($cmd == add || $cmd == mail || $cmd == sync) && -z $sub ]]; then
             _fu_offer "$(_fu_call options "$cmd" "")"
         else
             _fu_offer "$(_fu_call options "$cmd" ${sub:+"$sub"})"
@@ -143,6 +146,13 @@ _fu()
     case $cmd in
         add)
             [[ -z $sub ]] && _fu_offer "$(_fu_call options add)"
+            ;;
+        mail)
+            case $sub in
+                "") _fu_offer "$(_fu_call options mail)" ;;
+                scan) _filedir ;;
+                accept | ignore) _fu_offer "$(_fu_call proposals)" ;;
+            esac
             ;;
         sync)
             if [[ -z $sub ]]; then

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # fish completion for fu(1)
 #
 # Every candidate comes from fu itself (fu __complete WHAT), so this file
@@ -35,6 +36,10 @@ function __fu_value
     switch $argv[1]
         case --db --eml
             __fish_complete_path (commandline -ct | string replace -r -- '^--[^=]*=' '')
+        case --on
+            __fu_call refs
+        case --as
+            __fu_call kinds
         case --color
             __fu_call colors
         case --with --contact --to --drop-contact
@@ -89,7 +94,7 @@ function __fu_candidates
         if test -z "$cmd"
             set cmd $w
             set argopts (__fu_call arg-options $cmd)
-        else if contains -- "$cmd" add sync; and test -z "$sub"
+        else if contains -- "$cmd" add mail sync; and test -z "$sub"
             set sub $w
             set argopts (__fu_call arg-options $cmd $sub)
         else
@@ -118,7 +123,7 @@ function __fu_candidates
     if test -z "$dashdash"; and string match -q -- '-*' $cur
         if test -z "$cmd"
             __fu_call options
-        else if contains -- "$cmd" add sync; and test -z "$sub"
+        else if contains -- "$cmd" add mail sync; and test -z "$sub"
             __fu_call options $cmd ''
         else
             __fu_call options $cmd $sub
@@ -135,6 +140,15 @@ function __fu_candidates
     switch $cmd
         case add
             test -z "$sub"; and __fu_call options add
+        case mail
+            switch "$sub"
+                case ''
+                    __fu_call options mail
+                case scan
+                    __fish_complete_path $cur
+                case accept ignore
+                    __fu_call proposals
+            end
         case sync
             if test -z "$sub"
                 __fu_call options sync

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_changes.c - libFuzzer harness for the reader of fu sync's change
  * files (fu_changes_parse) and for applying one (fu_sync_apply), the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_date.c - libFuzzer harness for fu_date_parse() and the functions
  * that format what it returns.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_import_csv.c - libFuzzer harness for the spreadsheet reader:
  * fu_csv_parse() and fu_import_csv() (fu import --csv FILE).

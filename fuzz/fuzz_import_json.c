@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_import_json.c - libFuzzer harness for fu_import_json(), the
  * reader of fu export's document (fu import FILE).

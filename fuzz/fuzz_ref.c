@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_ref.c - libFuzzer harness for fu_ref_resolve() against an
  * in-memory database seeded with a few applications and contacts.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_template.c - libFuzzer harness for the draft template renderer,
  * fu_draft_render(), and what is done with its result: the text as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * actions.c - the actions table: what the rules say is owed, derived
  * from the records and kept up to date on every write, so that fu due
@@ -637,14 +638,26 @@ static int place_person(fu_db *db, int64_t person)
 			y->carrier = (int)i;
 		}
 	}
+	/* each carrier names what it serves: "; one message to them also
+	 * serves A, B and C" */
 	for (size_t i = 0; i < n; i++) {
-		placed *x = &r[i];
-		if (x->carrier < 0)
-			continue;
-		placed *c = &r[x->carrier];
-		fu_buf_printf(&c->also, "%s%s", c->also.len ? " " : "", x->key);
-		c->constraints |= 1u << 11;
-		reason_more(c, "; one message to them also for ", x->about, "");
+		placed *c = &r[i];
+		size_t riders = 0, said = 0;
+		for (size_t j = 0; j < n; j++)
+			riders += r[j].carrier == (int)i;
+		for (size_t j = 0; j < n && riders; j++) {
+			placed *x = &r[j];
+			if (x->carrier != (int)i)
+				continue;
+			fu_buf_printf(&c->also, "%s%s", c->also.len ? " " : "",
+				      x->key);
+			said++;
+			reason_more(c, said == 1 ? "; one message to them also "
+				    "serves " : said == riders ? " and " : ", ",
+				    x->about, "");
+		}
+		if (riders)
+			c->constraints |= 1u << 11;
 	}
 write:
 	for (size_t i = 0; i < n && !rc; i++) {

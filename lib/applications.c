@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * applications.c - the applications table and the people attached to
  * each (application_contacts): checking an application as fu add, fu
@@ -183,15 +184,30 @@ static void read_application(void *row, sqlite3_stmt *st)
 	if (p)
 		fu_outcome_parse(&o, (const char *)p);
 	a->outcome = o;
-	a->closed_at = sqlite3_column_int64(st, 10);
-	a->created_at = sqlite3_column_int64(st, 11);
-	a->applied_at = sqlite3_column_int64(st, 12);
+	a->closed_at = fu__col_time(st, 10);
+	a->created_at = fu__col_time(st, 11);
+	a->applied_at = fu__col_time(st, 12);
 	int stage = sqlite3_column_int(st, 13);
 	a->stage = stage >= 0 && stage <= FU_STAGE__OPEN ? (fu_stage)stage
 							 : FU_STAGE_PLANNED;
 	a->main_contact = sqlite3_column_int64(st, 14);
 	const unsigned char *u = sqlite3_column_text(st, 15);
 	snprintf(a->uuid, sizeof a->uuid, "%s", u ? (const char *)u : "");
+}
+
+/* An application read from the file, as fu would have written it. */
+static int check_application_row(fu_db *db, const fu_application *a)
+{
+	int rc;
+	if ((rc = fu__check_row_id(db, "an application", a->id)) ||
+	    (rc = fu__check_row_time(db, "application", a->id,
+				     "its closing time", a->closed_at, 1)) ||
+	    (rc = fu__check_row_time(db, "application", a->id,
+				     "its record time", a->created_at, 1)) ||
+	    (rc = fu__check_row_time(db, "application", a->id,
+				     "its first applied time", a->applied_at, 1)))
+		return rc;
+	return FU_OK;
 }
 
 /* The people attached to an application, in order: st is people_sql,
@@ -244,8 +260,11 @@ int fu_application_get(fu_application **out, fu_db *db, int64_t id)
 		a = calloc(1, sizeof *a);
 		if (!a)
 			rc = fu__error(db, FU_ERROR, "out of memory");
-		else
-			read_application(a, st);
+		else if ((rc = check_application_row(db, (read_application(a, st),
+								  a)))) {
+			fu_application_free(a);
+			a = NULL;
+		}
 	} else if (src == SQLITE_DONE) {
 		rc = fu__error(db, FU_ENOTFOUND, "no application number %lld",
 			       (long long)id);
@@ -255,7 +274,7 @@ int fu_application_get(fu_application **out, fu_db *db, int64_t id)
 	sqlite3_finalize(st);
 	if (!rc && (rc = load_application_contacts(db, a)))
 		fu_application_free(a);
-	else
+	else if (!rc)
 		*out = a;
 	return rc;
 }
@@ -338,7 +357,8 @@ int fu_application_each(fu_db *db, const fu_application_filter *f,
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		fu_application a = { 0 };
 		read_application(&a, st);
-		if (!people || !(rc = load_people(db, people, &a)))
+		if (!(rc = check_application_row(db, &a)) &&
+		    (!people || !(rc = load_people(db, people, &a))))
 			rc = fn(&a, arg);
 		fu_application_clear(&a);
 		if (rc)
@@ -367,6 +387,8 @@ int fu_application_list(fu_application **out, size_t *n, fu_db *db,
 	rc = fu__read_rows(db, st, &rows, n, sizeof **out,
 			    read_application);
 	*out = rows;
+	for (size_t i = 0; !rc && i < *n; i++)
+		rc = check_application_row(db, &(*out)[i]);
 	if (rc) {
 		fu_application_list_free(*out, *n);
 		*out = NULL;

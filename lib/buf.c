@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* buf.c - the growable buffer of buf.h. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * changefile.c - the change files of fu sync (changes.h): reading one
  * another machine wrote, checking every part of it against the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * changes.c - what each write changes, recorded for fu sync.
  *
@@ -83,6 +84,24 @@ void fu__changes_free(fu_db *db)
 		free(k->cols[i]);
 	free(k);
 	db->capture = NULL;
+}
+
+/* A statement whose text is built here (a table's name in it): prepared
+ * apart from the library's cache, which knows statements by their
+ * text's address, and finalized with the real sqlite3_finalize. */
+static int prepare_built(fu_db *db, sqlite3_stmt **st, const char *sql)
+{
+	int rc = sqlite3_prepare_v2(db->sql, sql, -1, st, NULL);
+	if (rc != SQLITE_OK) {
+		*st = NULL;
+		return fu__sqlerr(db, rc, "cannot read the database");
+	}
+	return FU_OK;
+}
+
+static void finalize_built(sqlite3_stmt *st)
+{
+	(sqlite3_finalize)(st);
 }
 
 int fu__cached(fu_db *db, sqlite3_stmt **st, const char *sql)
@@ -431,7 +450,7 @@ int fu__sync_row_out(fu_db *db, const fu__sync_table *t, int64_t rowid,
 		return rc;
 	snprintf(sql, sizeof sql, "SELECT * FROM main.%s WHERE rowid = ?",
 		 t->name);
-	if ((rc = fu__prepare(db, &st, sql)))
+	if ((rc = prepare_built(db, &st, sql)))
 		return rc;
 	sqlite3_bind_int64(st, 1, rowid);
 	int src = sqlite3_step(st);
@@ -449,7 +468,7 @@ int fu__sync_row_out(fu_db *db, const fu__sync_table *t, int64_t rowid,
 	} else if (src != SQLITE_DONE) {
 		rc = fu__sqlerr(db, src, "cannot read the database");
 	}
-	sqlite3_finalize(st);
+	finalize_built(st);
 	if (rc)
 		cJSON_Delete(o);
 	else
@@ -1081,7 +1100,7 @@ int fu__changes_snapshot(fu_db *db)
 			break;
 		snprintf(sql, sizeof sql, "SELECT * FROM main.%s ORDER BY %s",
 			 t->name, t->numbers == FU__SN_NONE ? "rowid" : "id");
-		if ((rc = fu__prepare(db, &st, sql)))
+		if ((rc = prepare_built(db, &st, sql)))
 			break;
 		int src;
 		while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1147,7 +1166,7 @@ int fu__changes_snapshot(fu_db *db)
 		}
 		if (!rc && src != SQLITE_DONE)
 			rc = fu__sqlerr(db, src, "cannot read the database");
-		sqlite3_finalize(st);
+		finalize_built(st);
 	}
 	if (!rc && cJSON_GetArraySize(arr) > 0) {
 		char *text = cJSON_PrintUnformatted(arr);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * companies.c - the companies table: one row per employer name (unique
  * whatever its case), found or created when a contact or an application
@@ -32,6 +33,8 @@ int fu__company_id(fu_db *db, int64_t *out, const char *name, int64_t id,
 	else
 		rc = fu__sqlerr(db, src, "cannot record the company");
 	sqlite3_finalize(st);
+	if (!rc && (*out < 1 || *out > FU_ID_MAX))
+		rc = fu__bad_row(db, "a company", *out, "the number", *out);
 	return rc;
 }
 
@@ -53,9 +56,13 @@ int fu__company_each(fu_db *db, int (*fn)(const fu__company *co, void *arg),
 		fu__company co = {
 			sqlite3_column_int64(st, 0),
 			(const char *)sqlite3_column_text(st, 1),
-			sqlite3_column_int64(st, 2),
+			fu__col_time(st, 2),
 		};
-		if ((rc = fn(&co, arg)))
+		if ((rc = fu__check_row_id(db, "a company", co.id)) ||
+		    (rc = fu__check_row_time(db, "company", co.id,
+					     "its record time", co.created_at,
+					     1)) ||
+		    (rc = fn(&co, arg)))
 			break;
 	}
 	if (!rc && src != SQLITE_DONE)

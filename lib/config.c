@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * config.c - the config table: the user's identity (the signature on
  * drafts), whether they are employed, and every number the rules use.
@@ -13,7 +14,10 @@
 
 #include "internal.h"
 
-enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM };
+enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM, K_ADDRESSES, K_DOMAINS, K_COMMAND };
+
+#define NUSER 4
+#define NMAIL 3
 
 typedef struct key_def {
 	fu_config_key pub;
@@ -21,7 +25,7 @@ typedef struct key_def {
 	int param; /* K_PARAM: index into fu_params */
 } key_def;
 
-static key_def keys[4 + FU_P__COUNT];
+static key_def keys[NUSER + NMAIL + FU_P__COUNT];
 static size_t nkeys;
 static char defaults[FU_P__COUNT][16];
 
@@ -39,9 +43,24 @@ static void init_keys(void)
 		{ { "user.employed", "false", "true while you have a job: "
 		    "closure then suggests withdrawing" }, K_BOOL, 0 },
 	};
+	static const key_def mail[] = {
+		{ { "mail.from", NULL, "your other e-mail addresses (fu mail: "
+		    "mail from them is yours), separated by commas" },
+		  K_ADDRESSES, 0 },
+		{ { "mail.ats", NULL, "more domains whose mail comes from "
+		    "applicant tracking systems, separated by commas" },
+		  K_DOMAINS, 0 },
+		{ { "mail.sendmail", "sendmail -t -oi", "the program fu draft "
+		    "--send hands a message to (a command line, no shell)" },
+		  K_COMMAND, 0 },
+	};
+	_Static_assert(sizeof user / sizeof user[0] == NUSER, "NUSER");
+	_Static_assert(sizeof mail / sizeof mail[0] == NMAIL, "NMAIL");
 	size_t n = 0;
 	for (size_t i = 0; i < sizeof user / sizeof user[0]; i++)
 		keys[n++] = user[i];
+	for (size_t i = 0; i < sizeof mail / sizeof mail[0]; i++)
+		keys[n++] = mail[i];
 	for (int p = 0; p < FU_P__COUNT; p++) {
 		snprintf(defaults[p], sizeof defaults[p], "%d", fu_params[p].def);
 		keys[n].pub.key = fu_params[p].key;
@@ -56,7 +75,7 @@ static void init_keys(void)
 
 const fu_config_key *fu_config_keys(size_t *n)
 {
-	static fu_config_key pub[4 + FU_P__COUNT];
+	static fu_config_key pub[NUSER + NMAIL + FU_P__COUNT];
 	init_keys();
 	for (size_t i = 0; i < nkeys; i++)
 		pub[i] = keys[i].pub;
@@ -122,6 +141,74 @@ int fu_config_get(char **out, fu_db *db, const char *key)
 	return rc;
 }
 
+/* Whether s (len bytes) is a domain name: labels of letters, digits
+ * and hyphens, at least two. */
+static int is_domain(const char *s, size_t len)
+{
+	size_t label = 0, labels = 1;
+	if (len == 0 || len > 253)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		char ch = s[i];
+		if (ch == '.') {
+			if (label == 0 || s[i - 1] == '-')
+				return 0;
+			label = 0;
+			labels++;
+		} else if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+			   (ch >= '0' && ch <= '9') || (ch == '-' && label)) {
+			if (++label > 63)
+				return 0;
+		} else {
+			return 0;
+		}
+	}
+	return label > 0 && labels >= 2;
+}
+
+/* A list of addresses or domains, separated by commas or blanks: each
+ * item checked (fu_config_list_items splits it the same way). */
+static int validate_list(fu_db *db, const key_def *k, const char *value,
+			 const char *path)
+{
+	char where[320];
+	if (path)
+		snprintf(where, sizeof where, "%s: ", path);
+	else
+		snprintf(where, sizeof where, "%s: ", k->pub.key);
+	int rc = fu__check_text(db, k->pub.key, value, 2000, 0), items = 0;
+	if (rc)
+		return rc;
+	for (const char *p = value; *p;) {
+		p += strspn(p, ", \t");
+		size_t len = strcspn(p, ", \t");
+		if (!len)
+			break;
+		char item[256];
+		if (len >= sizeof item)
+			return fu__error(db, FU_EINVALID, "%s'%.40s...' is too "
+					 "long", where, p);
+		memcpy(item, p, len);
+		item[len] = '\0';
+		items++;
+		if (k->type == K_ADDRESSES && fu__check_email(db, item))
+			return fu__error(db, FU_EINVALID, "%s'%s' is not an "
+					 "e-mail address", where, item);
+		if (k->type == K_DOMAINS &&
+		    !is_domain(item[0] == '@' ? item + 1 : item,
+			       strlen(item) - (item[0] == '@')))
+			return fu__error(db, FU_EINVALID, "%s'%s' is not a "
+					 "domain (like greenhouse.io)", where,
+					 item);
+		p += len;
+	}
+	if (!items)
+		return fu__error(db, FU_EINVALID, "%s%s", where, k->type ==
+				 K_ADDRESSES ? "no e-mail address in it"
+				 : "no domain in it");
+	return FU_OK;
+}
+
 /* Validate and normalise; *norm points into buf or at value. path
  * NULL: in fu config's words ("rules.nudge.days takes a whole number
  * ..."); else in an import's, after the value's place in its file
@@ -167,6 +254,18 @@ static int validate(fu_db *db, const key_def *k, const char *value,
 		snprintf(buf, len, "%ld", v);
 		*norm = buf;
 		return FU_OK;
+	}
+	case K_ADDRESSES:
+	case K_DOMAINS:
+		return validate_list(db, k, value, path);
+	case K_COMMAND: {
+		int crc = fu__check_text(db, k->pub.key, value, 500, 0);
+		char *w[FU__COMMAND_WORDS];
+		size_t n = 0;
+		if (!crc && !(crc = fu__command_split(db, w, &n, path ? path
+						       : k->pub.key, value)))
+			fu__command_free(w, n);
+		return crc;
 	}
 	default:
 		if (path && strspn(value, " \t") == strlen(value))
@@ -322,4 +421,42 @@ int fu_config_params(fu_rule_params *out, fu_db *db)
 		rc = fu__sqlerr(db, src, "cannot read the database");
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int fu_config_list_items(char ***out, size_t *n, const char *value)
+{
+	*out = NULL;
+	*n = 0;
+	for (const char *p = value ? value : ""; *p;) {
+		p += strspn(p, ", \t");
+		size_t len = strcspn(p, ", \t");
+		if (!len)
+			break;
+		char **list = realloc(*out, (*n + 1) * sizeof *list);
+		char *item = list ? malloc(len + 1) : NULL;
+		if (!item) {
+			if (list)
+				*out = list;
+			fu_config_list_items_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+			return FU_ERROR;
+		}
+		*out = list;
+		size_t skip = *p == '@'; /* "@greenhouse.io": the domain */
+		for (size_t i = skip; i < len; i++)
+			item[i - skip] = (char)((p[i] >= 'A' && p[i] <= 'Z')
+						? p[i] + 32 : p[i]);
+		item[len - skip] = '\0';
+		list[(*n)++] = item;
+		p += len;
+	}
+	return FU_OK;
+}
+
+void fu_config_list_items_free(char **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * contacts.c - the contacts table: the people the user deals with. It
  * checks a contact as fu add, fu edit and fu import take one, writes
@@ -46,9 +47,14 @@ int fu__check_contact(fu_db *db, const fu_contact *c, const char *base)
 
 int fu__next_thing_id(fu_db *db, int64_t *out)
 {
-	return fu__query_int64(db, out,
+	int rc = fu__query_int64(db, out,
 		"SELECT max(coalesce((SELECT max(id) FROM applications), 0),"
 		" coalesce((SELECT max(id) FROM contacts), 0), 0) + 1", 0);
+	if (!rc && (*out < 1 || *out > FU_ID_MAX))
+		rc = fu__error(db, FU_EDB, "'%s' has no numbers left for a new "
+			       "record (the largest is %lld): fu doctor",
+			       db->path, (long long)FU_ID_MAX);
+	return rc;
 }
 
 int fu__contact_exists(fu_db *db, int64_t id)
@@ -147,9 +153,19 @@ static void read_contact(void *row, sqlite3_stmt *st)
 	c->no_calls = sqlite3_column_int(st, 9);
 	c->social_ok = sqlite3_column_int(st, 10);
 	c->notes = fu__col_text(st, 11);
-	c->created_at = sqlite3_column_int64(st, 12);
+	c->created_at = fu__col_time(st, 12);
 	const unsigned char *u = sqlite3_column_text(st, 13);
 	snprintf(c->uuid, sizeof c->uuid, "%s", u ? (const char *)u : "");
+}
+
+/* A contact read from the file, as fu would have written it. */
+static int check_contact_row(fu_db *db, const fu_contact *c)
+{
+	int rc = fu__check_row_id(db, "a contact", c->id);
+	if (!rc)
+		rc = fu__check_row_time(db, "contact", c->id, "its record time",
+					c->created_at, 1);
+	return rc;
 }
 
 int fu_contact_get(fu_contact **out, fu_db *db, int64_t id)
@@ -169,7 +185,10 @@ int fu_contact_get(fu_contact **out, fu_db *db, int64_t id)
 			rc = fu__error(db, FU_ERROR, "out of memory");
 		} else {
 			read_contact(c, st);
-			*out = c;
+			if ((rc = check_contact_row(db, c)))
+				fu_contact_free(c);
+			else
+				*out = c;
 		}
 	} else if (src == SQLITE_DONE) {
 		rc = fu__error(db, FU_ENOTFOUND, "no contact number %lld",
@@ -234,7 +253,8 @@ int fu_contact_each(fu_db *db, const fu_contact_filter *filter,
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		fu_contact c = { 0 };
 		read_contact(&c, st);
-		rc = fn(&c, arg);
+		if (!(rc = check_contact_row(db, &c)))
+			rc = fn(&c, arg);
 		fu_contact_clear(&c);
 		if (rc)
 			break;
@@ -257,6 +277,8 @@ int fu_contact_list(fu_contact **out, size_t *n, fu_db *db,
 	void *rows = NULL;
 	rc = fu__read_rows(db, st, &rows, n, sizeof **out, read_contact);
 	*out = rows;
+	for (size_t i = 0; !rc && i < *n; i++)
+		rc = check_contact_row(db, &(*out)[i]);
 	if (rc) {
 		fu_contact_list_free(*out, *n);
 		*out = NULL;

@@ -1,13 +1,17 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * csv.c - applications from a spreadsheet: an RFC 4180 reader, the
  * columns fu understands, and each row checked before anything is
  * written (by store.c, in one transaction).
  */
+#include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "fu/buf.h"
 #include "fu/date.h"
@@ -16,10 +20,11 @@
 
 /* --- the reader --------------------------------------------------------- */
 
-/* Every byte valid UTF-8 and none NUL; else the line of the first bad. */
-static int check_bytes(fu_db *db, const unsigned char *s, size_t len)
+/* Every byte valid UTF-8 and none NUL; else the line of the first bad
+ * (lines counted from `line`, the record's first). */
+static int check_bytes(fu_db *db, const unsigned char *s, size_t len,
+		       size_t line)
 {
-	size_t line = 1;
 	for (size_t i = 0; i < len;) {
 		if (s[i] == 0)
 			return fu__error(db, FU_EINVALID, "line %zu: a NUL byte "
@@ -141,44 +146,188 @@ static int read_field(fu_db *db, reader *r, fu_buf *b, int *end)
 	return FU_OK;
 }
 
-int fu_csv_parse(fu_csv **out, fu_db *db, const char *text, size_t len)
+/*
+ * The records of a file, one at a time, in bounded memory: the bytes of
+ * one record (up to its line end outside quotes) are gathered, checked
+ * (UTF-8, no NUL) and split into fields. A record longer than
+ * FU_CSV_RECORD_MAX is refused: the file is likely not what it seems
+ * (a quote left open swallows the rest of it).
+ */
+typedef struct csv_stream {
+	FILE *f;
+	fu_db *db;
+	unsigned char buf[65536];
+	size_t len, pos;
+	int eof, started;
+	size_t line;     /* the line the next record starts on */
+	uint64_t offset; /* bytes consumed */
+	fu_buf rec;      /* the raw bytes of the current record */
+	fu_buf field;
+} csv_stream;
+
+static void stream_init(csv_stream *s, fu_db *db, FILE *f)
 {
-	*out = NULL;
-	reader r = { text, len, 0, 1 };
-	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
-		r.i = 3;
-	int rc = check_bytes(db, (const unsigned char *)text + r.i,
-			     len - r.i);
-	if (rc)
-		return rc;
-	fu_csv *csv = calloc(1, sizeof *csv);
-	if (!csv)
-		return fu__error(db, FU_ERROR, "out of memory");
-	fu_buf b = FU_BUF_INIT;
-	size_t cap = 0;
-	while (r.i < r.len) {
-		fu_csv_row row = { r.line, NULL, 0 };
+	memset(s, 0, sizeof *s);
+	s->f = f;
+	s->db = db;
+	s->line = 1;
+	fu_buf_init(&s->rec);
+	fu_buf_init(&s->field);
+}
+
+static void stream_free(csv_stream *s)
+{
+	fu_buf_free(&s->rec);
+	fu_buf_free(&s->field);
+}
+
+/* The next byte (-1 at the end), or -2 with the message set. */
+static int peek(csv_stream *s)
+{
+	if (s->pos < s->len)
+		return s->buf[s->pos];
+	if (s->eof)
+		return -1;
+	s->len = fread(s->buf, 1, sizeof s->buf, s->f);
+	s->pos = 0;
+	if (s->len == 0) {
+		s->eof = 1;
+		if (ferror(s->f))
+			return -2;
+		return -1;
+	}
+	return s->buf[0];
+}
+
+static void take(csv_stream *s)
+{
+	s->pos++;
+	s->offset++;
+}
+
+/* The raw bytes of the next record into s->rec (without its line end);
+ * *got 0 at the end of the file. */
+static int next_raw(csv_stream *s, int *got)
+{
+	fu_buf_clear(&s->rec);
+	*got = 0;
+	if (!s->started) {
+		/* a UTF-8 byte order mark is skipped */
+		static const unsigned char bom[3] = { 0xef, 0xbb, 0xbf };
+		size_t k = 0;
+		s->started = 1;
+		while (k < 3 && peek(s) == bom[k]) {
+			take(s);
+			k++;
+		}
+		if (k < 3)
+			fu_buf_add(&s->rec, (const char *)bom, k);
+	}
+	int c = peek(s);
+	if (c == -1 && !s->rec.len)
+		return FU_OK;
+	int field_start = s->rec.len == 0, quoted = 0;
+	for (;;) {
+		c = peek(s);
+		if (c == -2)
+			return fu__error(s->db, FU_ERROR, "cannot read the "
+					 "file: %s", strerror(errno));
+		if (c == -1)
+			break;
+		if (!quoted && (c == '\n' || c == '\r')) {
+			take(s);
+			if (c == '\r' && peek(s) == '\n')
+				take(s);
+			break;
+		}
+		if (quoted && c == '"') {
+			take(s);
+			fu_buf_putc(&s->rec, '"');
+			if (peek(s) == '"') {
+				take(s);
+				fu_buf_putc(&s->rec, '"');
+			} else {
+				quoted = 0;
+			}
+			continue;
+		}
+		if (!quoted) {
+			if (c == '"' && field_start)
+				quoted = 1;
+			field_start = c == ',';
+		}
+		take(s);
+		fu_buf_putc(&s->rec, (char)c);
+		if (s->rec.len > FU_CSV_RECORD_MAX)
+			return fu__error(s->db, FU_EINVALID, "line %zu: a record "
+					 "longer than %d MiB (is a quote left "
+					 "open?)", s->line,
+					 FU_CSV_RECORD_MAX >> 20);
+	}
+	if (s->rec.failed)
+		return fu__error(s->db, FU_ERROR, "out of memory");
+	*got = 1;
+	return FU_OK;
+}
+
+/* The next record that is not a blank line, into row (*got 0 at the
+ * end). */
+static int next_record(csv_stream *s, fu_csv_row *row, int *got)
+{
+	for (;;) {
+		int rc = next_raw(s, got);
+		if (rc || !*got)
+			return rc;
+		size_t first = s->line;
+		if ((rc = check_bytes(s->db, (const unsigned char *)s->rec.data,
+				      s->rec.len, first)))
+			return rc;
+		reader r = { s->rec.data, s->rec.len, 0, first };
+		memset(row, 0, sizeof *row);
+		row->line = first;
 		int end = 0;
-		size_t start = r.i;
 		while (!end) {
-			if ((rc = read_field(db, &r, &b, &end)))
+			if ((rc = read_field(s->db, &r, &s->field, &end)))
 				break;
-			if (b.failed || push_field(&row, &b)) {
-				rc = fu__error(db, FU_ERROR, "out of memory");
+			if (s->field.failed || push_field(row, &s->field)) {
+				rc = fu__error(s->db, FU_ERROR, "out of memory");
 				break;
 			}
 		}
+		s->line = r.line + 1; /* the line end after the record */
 		if (rc) {
-			row_clear(&row);
-			break;
+			row_clear(row);
+			return rc;
 		}
 		/* an empty line is no record */
-		int blank = row.nfields == 1 && !row.fields[0][0] &&
-			    text[start] != '"';
-		if (blank) {
-			row_clear(&row);
+		if (row->nfields == 1 && !row->fields[0][0] &&
+		    (s->rec.len == 0 || s->rec.data[0] != '"')) {
+			row_clear(row);
 			continue;
 		}
+		return FU_OK;
+	}
+}
+
+int fu_csv_parse(fu_csv **out, fu_db *db, const char *text, size_t len)
+{
+	*out = NULL;
+	FILE *f = len ? fmemopen((void *)text, len, "r") : fopen("/dev/null", "r");
+	if (!f)
+		return fu__error(db, FU_ERROR, "out of memory");
+	fu_csv *csv = calloc(1, sizeof *csv);
+	csv_stream *s = malloc(sizeof *s);
+	int rc = FU_OK, got = 1;
+	size_t cap = 0;
+	if (!csv || !s) {
+		rc = fu__error(db, FU_ERROR, "out of memory");
+		goto done;
+	}
+	stream_init(s, db, f);
+	while (!rc) {
+		fu_csv_row row;
+		if ((rc = next_record(s, &row, &got)) || !got)
+			break;
 		if (csv->nrows == cap) {
 			cap = cap ? cap * 2 : 32;
 			fu_csv_row *p = realloc(csv->rows, cap * sizeof *p);
@@ -191,7 +340,10 @@ int fu_csv_parse(fu_csv **out, fu_db *db, const char *text, size_t len)
 		}
 		csv->rows[csv->nrows++] = row;
 	}
-	fu_buf_free(&b);
+	stream_free(s);
+done:
+	free(s);
+	fclose(f);
 	if (rc) {
 		fu_csv_free(csv);
 		return rc;
@@ -606,6 +758,9 @@ static int write_row(fu_db *db, const app_row *r, fu_csv_report *rep)
 
 static int add_problem(fu_db *db, fu_csv_report *rep, size_t line)
 {
+	rep->skipped++;
+	if (rep->nbad >= FU_CSV_PROBLEMS_MAX)
+		return FU_OK; /* counted, not kept: memory stays bounded */
 	fu_csv_problem *p = realloc(rep->bad, (rep->nbad + 1) * sizeof *p);
 	if (!p)
 		return fu__error(db, FU_ERROR, "out of memory");
@@ -618,86 +773,155 @@ static int add_problem(fu_db *db, fu_csv_report *rep, size_t line)
 	return FU_OK;
 }
 
-int fu_import_csv(fu_db *db, const char *text, size_t len, int flags,
-		  fu_csv_report *rep)
+/* Progress every this many rows (and at the end of each pass). */
+#define PROGRESS_ROWS 4096
+
+typedef struct pass {
+	fu_db *db;
+	FILE *f;
+	uint64_t size;          /* bytes to read, 0 when unknown */
+	fu_progress_fn progress;
+	void *arg;
+} pass;
+
+/*
+ * One pass over the rows: check each (write 0), or check and write the
+ * good ones (write 1, inside the transaction). The first pass counts and
+ * lists the bad rows; the second meets the same rows, checked the same
+ * way (the clock is the handle's), so it writes exactly the good ones.
+ */
+static int run_pass(pass *p, int write, fu_csv_report *rep, char *first,
+		    size_t firstlen)
 {
-	memset(rep, 0, sizeof *rep);
-	fu_csv *csv = NULL;
+	fu_db *db = p->db;
+	csv_stream *s = malloc(sizeof *s);
+	if (!s)
+		return fu__error(db, FU_ERROR, "out of memory");
+	stream_init(s, db, p->f);
 	header h;
-	app_row *rows = NULL;
-	size_t nrows = 0;
-	int rc = fu_csv_parse(&csv, db, text, len);
-	if (rc)
-		return rc;
 	for (int i = 0; i < COL__COUNT; i++)
 		h.shown[i] = NULL;
-	if (csv->nrows == 0) {
+	fu_csv_row row;
+	int got = 0, rc = next_record(s, &row, &got);
+	const char *stage = write ? "importing" : "checking";
+	size_t n = 0;
+	if (!rc && !got)
 		rc = fu__error(db, FU_EINVALID, "line 1: the file is empty (it "
 			       "needs a header line naming the columns)");
-		goto done;
+	if (!rc) {
+		fu_csv_report scratch = { 0 };
+		rc = read_header(db, &h, &row, write ? &scratch : rep);
+		fu_csv_report_clear(&scratch);
+		row_clear(&row);
 	}
-	if ((rc = read_header(db, &h, &csv->rows[0], rep)))
-		goto done;
-	rows = calloc(csv->nrows, sizeof *rows);
-	if (!rows) {
-		rc = fu__error(db, FU_ERROR, "out of memory");
-		goto done;
-	}
-	/* check every row before writing any */
-	char first[1024] = "";
-	for (size_t i = 1; i < csv->nrows; i++) {
-		if (all_empty(&csv->rows[i]))
+	while (!rc) {
+		if ((rc = next_record(s, &row, &got)) || !got)
+			break;
+		if (all_empty(&row)) {
+			row_clear(&row);
 			continue;
-		rep->rows++;
-		app_row *a = &rows[nrows];
-		int r = read_row(db, a, &h, &csv->rows[i]);
-		if (r == FU_ERROR) {
+		}
+		app_row a;
+		memset(&a, 0, sizeof a);
+		int r = read_row(db, &a, &h, &row);
+		size_t line = row.line;
+		row_clear(&row);
+		if (!write) {
+			rep->rows++;
+			if (r == FU_ERROR)
+				rc = r;
+			else if (r) {
+				if (!first[0])
+					snprintf(first, firstlen, "%s",
+						 fu_errmsg(db));
+				rc = add_problem(db, rep, line);
+			}
+		} else if (!r) {
+			rc = write_row(db, &a, rep);
+		} else if (r == FU_ERROR) {
 			rc = r;
-			goto done;
 		}
-		if (r) {
-			if (!first[0])
-				snprintf(first, sizeof first, "%s", fu_errmsg(db));
-			if ((rc = add_problem(db, rep, csv->rows[i].line)))
-				goto done;
-			app_row_clear(a);
-			continue;
-		}
-		nrows++;
+		app_row_clear(&a);
+		if (++n % PROGRESS_ROWS == 0 && p->progress)
+			p->progress(p->arg, stage, s->offset, p->size);
 	}
-	if (rep->nbad && !(flags & FU_IMPORT_SKIP_BAD)) {
-		if (rep->nbad > 1)
+	if (!rc && p->progress)
+		p->progress(p->arg, stage, s->offset, p->size);
+	header_clear(&h);
+	stream_free(s);
+	free(s);
+	return rc;
+}
+
+int fu_import_csv_file(fu_db *db, FILE *f, int flags, fu_csv_report *rep,
+		       fu_progress_fn progress, void *arg)
+{
+	memset(rep, 0, sizeof *rep);
+	pass p = { db, NULL, 0, progress, arg };
+	off_t start;
+	char first[1024] = "";
+	int rc = fu__rereadable(db, f, &p.f, &p.size);
+	if (rc)
+		return rc;
+	start = ftello(p.f);
+	/* first, every row checked, with no lock held: a file with a bad
+	 * row keeps nobody waiting */
+	if ((rc = run_pass(&p, 0, rep, first, sizeof first)))
+		goto done;
+	if (rep->skipped && !(flags & FU_IMPORT_SKIP_BAD)) {
+		if (rep->skipped > 1)
 			rc = fu__error(db, FU_EINVALID, "%s (and %zu more bad "
 				       "row%s; nothing imported: --skip-bad "
 				       "imports the good ones)", first,
-				       rep->nbad - 1, rep->nbad > 2 ? "s" : "");
+				       rep->skipped - 1,
+				       rep->skipped > 2 ? "s" : "");
 		else
 			rc = fu__error(db, FU_EINVALID, "%s (nothing imported)",
 				       first);
 		goto done;
 	}
-	if (nrows == 0) {
-		rc = rep->nbad ? fu__error(db, FU_EINVALID, "no row is good: "
-					   "nothing imported (%s)", first)
-			       : fu__error(db, FU_EINVALID, "no rows under the "
-					   "header: nothing imported");
+	if (rep->rows == rep->skipped) {
+		rc = rep->skipped ? fu__error(db, FU_EINVALID, "no row is good: "
+					      "nothing imported (%s)", first)
+				  : fu__error(db, FU_EINVALID, "no rows under "
+					      "the header: nothing imported");
+		goto done;
+	}
+	/* then the good ones written, in one transaction */
+	if (fseeko(p.f, start, SEEK_SET) != 0) {
+		rc = fu__error(db, FU_ERROR, "cannot read the input again: %s",
+			       strerror(errno));
 		goto done;
 	}
 	if ((rc = fu__begin(db)))
 		goto done;
-	for (size_t i = 0; i < nrows && !rc; i++)
-		rc = write_row(db, &rows[i], rep);
-	if (rc || (rc = fu__import_finish(db)) || (rc = fu__commit(db))) {
+	if (!(rc = run_pass(&p, 1, rep, first, sizeof first))) {
+		if (progress)
+			progress(arg, "working out what is due", 0, 0);
+		rc = fu__import_finish(db);
+	}
+	if (rc || (rc = fu__commit(db))) {
 		fu__rollback(db);
 		rep->applications = rep->contacts_created = 0;
 		rep->contacts_reused = 0;
 	}
 done:
-	for (size_t i = 0; rows && i < csv->nrows; i++)
-		app_row_clear(&rows[i]);
-	free(rows);
-	header_clear(&h);
-	fu_csv_free(csv);
+	if (p.f != f)
+		fclose(p.f);
+	return rc;
+}
+
+int fu_import_csv(fu_db *db, const char *text, size_t len, int flags,
+		  fu_csv_report *rep)
+{
+	FILE *f = len ? fmemopen((void *)text, len, "r")
+		      : fopen("/dev/null", "r");
+	if (!f) {
+		memset(rep, 0, sizeof *rep);
+		return fu__error(db, FU_ERROR, "out of memory");
+	}
+	int rc = fu_import_csv_file(db, f, flags, rep, NULL, NULL);
+	fclose(f);
 	return rc;
 }
 

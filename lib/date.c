@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * date.c - dates as people write them, and local-calendar arithmetic.
  *
@@ -90,9 +91,14 @@ static int wday_of(int64_t days)
  * offset 0 stands in (no caller can do better with such a value). */
 static void local_of(int64_t t, struct civil *c, long *gmtoff)
 {
-	time_t tt = (time_t)t;
 	struct tm tm;
 	long off = 0;
+
+	if (t < FU_TIME_MIN)
+		t = FU_TIME_MIN;
+	if (t > FU_TIME_MAX)
+		t = FU_TIME_MAX;
+	time_t tt = (time_t)t;
 
 	if (localtime_r(&tt, &tm) != NULL) {
 		c->y = tm.tm_year + 1900;
@@ -113,6 +119,18 @@ static void local_of(int64_t t, struct civil *c, long *gmtoff)
 		c->hour = (int)(rem / 3600);
 		c->min = (int)(rem / 60 % 60);
 		c->sec = (int)(rem % 60);
+	}
+	/* nothing shown or counted leaves the years 1970-9999 */
+	if (c->y > 9999) {
+		c->y = 9999;
+		c->mon = 12;
+		c->day = 31;
+		c->hour = 23;
+		c->min = c->sec = 59;
+	} else if (c->y < 1970) {
+		c->y = 1970;
+		c->mon = c->day = 1;
+		c->hour = c->min = c->sec = 0;
 	}
 	if (gmtoff)
 		*gmtoff = off;
@@ -200,7 +218,13 @@ int64_t fu_time_add_days(int64_t t, int days)
 	int64_t out;
 
 	local_of(t, &c, NULL);
-	civil_from_days(days_of(&c) + days, &c);
+	int64_t d = days_of(&c) + days;
+	/* computed times stay within 1970-01-01 .. 9999-12-31 */
+	if (d > days_from_civil(9999, 12, 31))
+		d = days_from_civil(9999, 12, 31);
+	if (d < 0)
+		d = 0;
+	civil_from_days(d, &c);
 	if (local_at(&c, &out) != 0)
 		return t;
 	return out;
@@ -244,6 +268,41 @@ char *fu_time_zone_id(char *buf, size_t len)
 	else
 		snprintf(buf, len, "localtime");
 	return buf;
+}
+
+int fu_time_zone_known(const char *tz)
+{
+	if (!tz || !*tz)
+		return 1;
+	if (*tz == ':')
+		tz++;
+	if (!*tz)
+		return 1;
+	/* a POSIX rule: a name of 3 letters or more (or <...>), then the
+	 * offset, which begins with a sign or a digit */
+	const char *p = tz;
+	if (*p == '<') {
+		p = strchr(p, '>');
+		p = p ? p + 1 : tz;
+	} else {
+		while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+			p++;
+		if (p - tz < 3)
+			p = tz;
+	}
+	if (p != tz && (*p == '+' || *p == '-' || (*p >= '0' && *p <= '9')))
+		return 1;
+	/* a zone file; no "..", which the C library refuses too */
+	if (strstr(tz, ".."))
+		return 0;
+	char path[4096];
+	const char *dir = getenv("TZDIR");
+	if (*tz == '/')
+		snprintf(path, sizeof path, "%s", tz);
+	else
+		snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir
+			 : "/usr/share/zoneinfo", tz);
+	return access(path, R_OK) == 0;
 }
 
 int fu_time_weekday(int64_t t)

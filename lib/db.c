@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * db.c - opening the user's database: where it lives, creating it
  * private (directory 0700, file 0600) before SQLite touches it, refusing
@@ -6,6 +7,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,27 +68,29 @@ static int make_parents(fu_db *db, const char *path)
 }
 
 /* Create the file 0600 if it is not there; refuse to follow a link that
- * points nowhere (someone may have planted it) or to open a directory. */
-static int prepare_file(fu_db *db, const char *path, int readonly)
+ * points nowhere (someone may have planted it) or to open a directory.
+ * An existing file is only looked at here (*st, *existed): its mode is
+ * tightened once it is known to be fu's (fu__db_tighten), never
+ * before. */
+int fu__db_prepare(fu_db *db, const char *path, int readonly,
+		   struct stat *st, int *existed)
 {
-	struct stat st;
-	if (lstat(path, &st) == 0) {
-		if (S_ISLNK(st.st_mode) && stat(path, &st) != 0)
+	*existed = 0;
+	if (lstat(path, st) == 0) {
+		if (S_ISLNK(st->st_mode) && stat(path, st) != 0)
 			return fu__error(db, FU_EDB,
 				"refusing to create the database through the "
 				"dangling symbolic link '%s'", path);
-		if (S_ISDIR(st.st_mode))
+		if (S_ISDIR(st->st_mode))
 			return fu__error(db, FU_EDB,
 				"'%s' is a directory, not a database", path);
-		if (!S_ISREG(st.st_mode))
+		if (!S_ISREG(st->st_mode))
 			return fu__error(db, FU_EDB,
 				"'%s' is not a regular file", path);
 		if (access(path, R_OK) != 0)
 			return fu__error(db, FU_EDB, "cannot read '%s': %s",
 					 path, strerror(errno));
-		/* personal data: tighten a file we own that others can read */
-		if ((st.st_mode & 077) && st.st_uid == geteuid() && !readonly)
-			chmod(path, st.st_mode & 0700);
+		*existed = 1;
 		return FU_OK;
 	}
 	if (errno != ENOENT)
@@ -103,6 +107,55 @@ static int prepare_file(fu_db *db, const char *path, int readonly)
 				 strerror(errno));
 	close(fd);
 	return FU_OK;
+}
+
+/*
+ * Personal data stays in a file of the user's own that nobody else can
+ * change. A file that belongs to another user, or that others may write
+ * to, is read but never written (fu__begin refuses, with this message):
+ * its owner, or anyone, could read or edit the hunt, or have planted
+ * what it says. Only a file this user can write is refused: one that
+ * cannot be written gets SQLite's own "read-only".
+ */
+void fu__db_judge_owner(fu_db *db, const char *path, const struct stat *st)
+{
+	if (access(path, W_OK) != 0)
+		return;
+	if (st->st_uid != geteuid()) {
+		struct passwd *pw = getpwuid(st->st_uid);
+		snprintf(db->refuse_write, sizeof db->refuse_write,
+			 "refusing to write to '%s': it belongs to %s%s%s"
+			 "(uid %lu), not to you, who would share your job hunt "
+			 "with its owner: use a database of your own (fu backup "
+			 "copies this one), or run fu as its owner", path,
+			 pw ? "user " : "", pw ? pw->pw_name : "",
+			 pw ? " " : "", (unsigned long)st->st_uid);
+	} else if (st->st_mode & 022) {
+		snprintf(db->refuse_write, sizeof db->refuse_write,
+			 "refusing to write to '%s': others can change it "
+			 "(mode %04o); check what it holds (fu doctor, fu list), "
+			 "then make it yours alone: chmod 600 '%s'", path,
+			 (unsigned)st->st_mode & 07777, path);
+	}
+}
+
+/* A file verified as fu's, that the user owns and others may read (but
+ * not write): readable by its owner only, as fu creates it. The file
+ * tightened is the one looked at before opening it (same device and
+ * inode), also when path is a symbolic link to it. */
+void fu__db_tighten(const char *path, const struct stat *st)
+{
+	if (!(st->st_mode & 077) || (st->st_mode & 022) ||
+	    st->st_uid != geteuid())
+		return;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	struct stat now;
+	if (fd < 0)
+		return;
+	if (fstat(fd, &now) == 0 && now.st_dev == st->st_dev &&
+	    now.st_ino == st->st_ino && S_ISREG(now.st_mode))
+		(void)fchmod(fd, now.st_mode & 0700);
+	close(fd);
 }
 
 /*
@@ -203,11 +256,14 @@ int fu_db_open(fu_db **out, const char *path, int flags)
 		return fu__error(db, FU_ERROR, "out of memory");
 
 	int readonly = (flags & FU_OPEN_READONLY) != 0;
-	int rc;
+	int rc, existed = 0;
+	struct stat st;
 	if (!(flags & FU_OPEN_MEMORY)) {
-		rc = prepare_file(db, path, readonly);
+		rc = fu__db_prepare(db, path, readonly, &st, &existed);
 		if (rc)
 			return rc;
+		if (existed && !readonly)
+			fu__db_judge_owner(db, path, &st);
 	}
 	int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (flags & FU_OPEN_MEMORY)
@@ -224,6 +280,8 @@ int fu_db_open(fu_db **out, const char *path, int flags)
 	 * up (changes.c) */
 	if (db->schema_version == FU_SCHEMA_VERSION)
 		fu__changes_install(db);
+	if (existed && !readonly && !db->refuse_write[0])
+		fu__db_tighten(path, &st);
 	return FU_OK;
 }
 
@@ -232,6 +290,7 @@ void fu_db_close(fu_db *db)
 	if (!db)
 		return;
 	fu__changes_free(db);
+	fu__stmt_cache_clear(db);
 	sqlite3_close(db->sql);
 	free(db->path);
 	free(db);
@@ -250,6 +309,77 @@ void fu_db_set_now(fu_db *db, int64_t now)
 int64_t fu_db_now(const fu_db *db)
 {
 	return db->now;
+}
+
+/* base name of p */
+static const char *base_of(const char *p)
+{
+	const char *slash = strrchr(p, '/');
+	return slash ? slash + 1 : p;
+}
+
+/* The directory of p (its own copy), "." when none. */
+static char *dir_part(const char *p)
+{
+	const char *slash = strrchr(p, '/');
+	if (!slash)
+		return fu__strdup(".");
+	size_t n = slash == p ? 1 : (size_t)(slash - p);
+	char *d = malloc(n + 1);
+	if (d) {
+		memcpy(d, p, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+/* Whether path, which need not exist, is the file dbpath + suffix:
+ * the same file, or the same name in the same directory. */
+static int same_place(const char *path, const struct stat *pst,
+		      const char *dbpath, const char *suffix)
+{
+	char name[4096];
+	struct stat st, a, b;
+	if (snprintf(name, sizeof name, "%s%s", dbpath, suffix) >=
+	    (int)sizeof name)
+		return 0;
+	if (pst)
+		return stat(name, &st) == 0 && st.st_dev == pst->st_dev &&
+		       st.st_ino == pst->st_ino;
+	if (strcmp(base_of(path), base_of(name)) != 0)
+		return 0;
+	char *d1 = dir_part(path), *d2 = dir_part(name);
+	int same = d1 && d2 && stat(d1, &a) == 0 && stat(d2, &b) == 0 &&
+		   a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+	free(d1);
+	free(d2);
+	return same;
+}
+
+const char *fu__db_file_kind(const fu_db *db, const char *path)
+{
+	static const char *const suffix[] = { "", "-journal", "-wal", "-shm" };
+	static const char *const kind[] = { "the database itself",
+		"the database's journal", "the database's write-ahead log",
+		"the database's shared-memory file" };
+	if (!db || !db->path || (db->flags & FU_OPEN_MEMORY) || !path)
+		return NULL;
+	struct stat pst;
+	int exists = stat(path, &pst) == 0;
+	char *real = realpath(db->path, NULL);
+	const char *res = NULL;
+	for (size_t i = 0; i < 4 && !res; i++)
+		if (same_place(path, exists ? &pst : NULL, db->path, suffix[i]) ||
+		    (real && same_place(path, exists ? &pst : NULL, real,
+					suffix[i])))
+			res = kind[i];
+	free(real);
+	return res;
+}
+
+int fu_db_changed(const fu_db *db)
+{
+	return db && db->changed;
 }
 
 int fu_db_schema_version(const fu_db *db)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * doctor.c - looking after the database file (a storage file: its SQL
  * takes no values but a bound file name). fu doctor opens the file with
@@ -117,23 +118,43 @@ static int check_file(fu_doctor_report *r)
 		return add_check(r, "file", FU_CHECK_FAIL, "cannot read '%s': "
 				 "%s", r->path, strerror(errno)) ? FU_ERROR : 0;
 	int writable = access(r->path, W_OK) == 0;
-	if ((rc = add_check(r, "file", writable ? FU_CHECK_OK : FU_CHECK_WARN,
-			    "%s%s, %lld bytes%s", link ? "a symbolic link to "
-			    : "", "a regular file", (long long)st.st_size,
-			    writable ? "" : ", read-only: fu can show but not "
-			    "record anything")))
+	char *fdir = dir_of(r->path);
+	/* SQLite writes a journal beside the file: a directory fu cannot
+	 * write makes the database read-only as surely as its mode */
+	int dir_ok = !fdir || access(fdir, W_OK | X_OK) == 0;
+	if (!writable)
+		rc = add_check(r, "file", FU_CHECK_WARN, "%s%s, %lld bytes, "
+			       "read-only: fu can show but not record anything",
+			       link ? "a symbolic link to " : "",
+			       "a regular file", (long long)st.st_size);
+	else if (!dir_ok)
+		rc = add_check(r, "file", FU_CHECK_WARN, "%s%s, %lld bytes, in "
+			       "a directory fu cannot write ('%s'): fu can "
+			       "show but not record anything, as it writes "
+			       "its journal beside the database; chmod u+w "
+			       "'%s'", link ? "a symbolic link to " : "",
+			       "a regular file", (long long)st.st_size, fdir,
+			       fdir);
+	else
+		rc = add_check(r, "file", FU_CHECK_OK, "%s%s, %lld bytes",
+			       link ? "a symbolic link to " : "",
+			       "a regular file", (long long)st.st_size);
+	free(fdir);
+	if (rc)
 		return rc;
 
 	/* Privacy: a job hunt is personal. */
 	fu_buf why = FU_BUF_INIT;
 	if (st.st_uid != geteuid())
-		fu_buf_printf(&why, "%sthe file belongs to user %lu, not you",
+		fu_buf_printf(&why, "%sthe file belongs to user %lu, not you "
+			      "(fu reads it, but will not write to it)",
 			      why.len ? "; " : "", (unsigned long)st.st_uid);
 	if (st.st_mode & 077)
-		fu_buf_printf(&why, "%sthe file is %s by others (mode %04o): "
+		fu_buf_printf(&why, "%sthe file is %s by others (mode %04o)%s: "
 			      "chmod 600 it", why.len ? "; " : "",
 			      st.st_mode & 022 ? "writable" : "readable",
-			      r->file_mode);
+			      r->file_mode, st.st_mode & 022 ? ", so fu will "
+			      "not write to it" : "");
 	char *dir = dir_of(r->path);
 	struct stat dst;
 	if (dir && stat(dir, &dst) == 0) {
@@ -313,12 +334,12 @@ static int count_things(fu_doctor_report *r, sqlite3 *sql)
 #undef N_S
 }
 
-/* fu sync's state, when this machine syncs (schema 6 on): where to,
+/* fu sync's state, when this machine syncs (schema 7 on): where to,
  * what waits to be sent, which machine's file could not be applied, and
  * whether the key and the clone are where they belong. */
 static int check_sync(fu_doctor_report *r, sqlite3 *sql)
 {
-	if (r->schema_version < 6)
+	if (r->schema_version < 7)
 		return 1;
 	sqlite3_stmt *st = NULL;
 	int src = sqlite3_prepare_v2(sql, "SELECT remote, encrypted, files - "
@@ -535,10 +556,14 @@ done:
 
 int fu_db_backup(fu_db *db, const char *path, int overwrite)
 {
-	struct stat st, dbst;
+	struct stat st;
 	if (!path || !*path)
 		return fu__error(db, FU_EINVALID, "the backup file name is "
 				 "empty");
+	const char *kind = fu__db_file_kind(db, path);
+	if (kind)
+		return fu__error(db, FU_EINVALID, "'%s' is %s: name another "
+				 "file for the backup", path, kind);
 	if (lstat(path, &st) == 0) {
 		if (S_ISLNK(st.st_mode))
 			return fu__error(db, FU_EINVALID, "refusing to write "
@@ -550,10 +575,6 @@ int fu_db_backup(fu_db *db, const char *path, int overwrite)
 		if (!S_ISREG(st.st_mode))
 			return fu__error(db, FU_EINVALID, "'%s' is not a "
 					 "regular file", path);
-		if (db->path && stat(db->path, &dbst) == 0 &&
-		    dbst.st_dev == st.st_dev && dbst.st_ino == st.st_ino)
-			return fu__error(db, FU_EINVALID, "'%s' is the database "
-					 "itself", path);
 		if (!overwrite)
 			return fu__error(db, FU_EEXISTS, "'%s' exists: use "
 					 "--force to replace it", path);
@@ -604,9 +625,216 @@ int fu_db_backup(fu_db *db, const char *path, int overwrite)
 		sync_path(dir, 1);
 	free(dir);
 	free(tmp);
+	db->changed = 1;
 	return FU_OK;
 fail:
 	unlink(tmp);
 	free(tmp);
+	return rc;
+}
+
+/* --- fu backup --restore -------------------------------------------------- */
+
+/* One integer from a query on sql; -1 when it cannot be read. */
+static int64_t count_of(sqlite3 *sql, const char *q)
+{
+	int64_t n = -1;
+	return one_int(sql, q, &n) == SQLITE_OK ? n : -1;
+}
+
+/* The backup to restore: a whole fu database of a version this fu
+ * reads, with no unfinished write beside it. Opened read-only, so that
+ * nothing in it is changed. */
+static int check_backup(fu_db *db, const char *from, sqlite3 **out,
+			fu_restore_report *rep)
+{
+	struct stat st;
+	const char *kind = fu__db_file_kind(db, from);
+	if (kind)
+		return fu__error(db, FU_EINVALID, "'%s' is %s, not a backup",
+				 from, kind);
+	if (stat(from, &st) != 0)
+		return fu__error(db, errno == ENOENT ? FU_ENOTFOUND : FU_ERROR,
+				 "cannot read the backup '%s': %s", from,
+				 strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return fu__error(db, FU_EINVALID, "the backup '%s' is not a "
+				 "regular file", from);
+	static const char *const side[] = { "-journal", "-wal" };
+	for (int i = 0; i < 2; i++) {
+		fu_buf b = FU_BUF_INIT;
+		fu_buf_printf(&b, "%s%s", from, side[i]);
+		int there = !b.failed && lstat(b.data, &st) == 0 && st.st_size > 0;
+		fu_buf_free(&b);
+		if (there)
+			return fu__error(db, FU_EDB, "'%s%s' lies beside the "
+					 "backup: a write to it was interrupted; "
+					 "let SQLite finish it first (fu --db "
+					 "'%s' doctor), then restore", from,
+					 side[i], from);
+	}
+	int src = sqlite3_open_v2(from, out, SQLITE_OPEN_READONLY, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_busy_timeout(*out, fu__busy_timeout_ms());
+	int64_t appid = 0, version = 0;
+	if (src == SQLITE_OK &&
+	    (src = one_int(*out, "PRAGMA application_id", &appid)) == SQLITE_OK)
+		src = one_int(*out, "PRAGMA user_version", &version);
+	if (src != SQLITE_OK)
+		return fu__error(db, FU_EDB, "the backup '%s' cannot be read: %s",
+				 from, *out ? sqlite3_errmsg(*out)
+				 : sqlite3_errstr(src));
+	if (appid != FU_APPLICATION_ID || version < 1)
+		return fu__error(db, FU_EDB, "'%s' is not a fu database", from);
+	if (version > FU_SCHEMA_VERSION)
+		return fu__error(db, FU_EDB, "the backup '%s' was written by a "
+				 "newer fu (schema version %lld; this fu knows "
+				 "up to %d): upgrade fu", from,
+				 (long long)version, FU_SCHEMA_VERSION);
+	sqlite3_stmt *q = NULL;
+	src = sqlite3_prepare_v2(*out, "PRAGMA quick_check", -1, &q, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_step(q);
+	const char *ok = src == SQLITE_ROW
+		? (const char *)sqlite3_column_text(q, 0) : NULL;
+	int whole = ok && strcmp(ok, "ok") == 0;
+	if (!whole)
+		fu__error(db, FU_EDB, "the backup '%s' is damaged (%s): nothing "
+			  "restored", from, ok ? ok : sqlite3_errmsg(*out));
+	sqlite3_finalize(q);
+	if (!whole)
+		return FU_EDB;
+	rep->schema_version = (int)version;
+	rep->applications = count_of(*out, "SELECT count(*) FROM applications");
+	rep->contacts = count_of(*out, "SELECT count(*) FROM contacts");
+	rep->events = count_of(*out, "SELECT count(*) FROM events");
+	return FU_OK;
+}
+
+/* What the database to be replaced holds: FU_OK when it may go (empty,
+ * or force), FU_EEXISTS when it holds a hunt, FU_EDB when it is not a
+ * fu database or cannot be read (then it is left alone). */
+static int check_replaced(fu_db *db, sqlite3 *dst, int force)
+{
+	int64_t appid = 0, ntables = 0, n = 0;
+	int src = one_int(dst, "PRAGMA application_id", &appid);
+	if (src == SQLITE_OK)
+		src = one_int(dst, "SELECT count(*) FROM sqlite_master",
+			      &ntables);
+	if ((src & 0xff) == SQLITE_BUSY || (src & 0xff) == SQLITE_LOCKED)
+		return fu__sqlerr(db, src, "cannot restore");
+	if (src != SQLITE_OK)
+		return fu__error(db, FU_EDB, "'%s' cannot be read (%s): restore "
+				 "will not replace it; move it aside (mv '%s' "
+				 "'%s.damaged') and restore again", db->path,
+				 sqlite3_errmsg(dst), db->path, db->path);
+	if (ntables == 0)
+		return FU_OK;
+	if (appid != FU_APPLICATION_ID)
+		return fu__error(db, FU_EDB, "'%s' is not a fu database: "
+				 "restore will not replace it", db->path);
+	if (one_int(dst, "SELECT (SELECT count(*) FROM applications) + "
+		    "(SELECT count(*) FROM contacts) + (SELECT count(*) "
+		    "FROM events) + (SELECT count(*) FROM config)", &n) !=
+	    SQLITE_OK)
+		n = 1;
+	if (n > 0 && !force)
+		return fu__error(db, FU_EEXISTS, "'%s' holds a job hunt: use "
+				 "--force to replace it with the backup (fu "
+				 "backup FILE keeps a copy of it first)",
+				 db->path);
+	return FU_OK;
+}
+
+int fu_db_restore(fu_db **out, const char *path, const char *from, int force,
+		  fu_restore_report *rep)
+{
+	char def[4096];
+	memset(rep, 0, sizeof *rep);
+	fu_db *db = calloc(1, sizeof *db);
+	*out = db;
+	if (!db)
+		return FU_ERROR;
+	if (!path || !*path) {
+		if (fu_db_default_path(def, sizeof def) != FU_OK)
+			return fu__error(db, FU_EDB, "cannot tell where the "
+					 "database lives: set FU_DB or HOME");
+		path = def;
+	}
+	if (!(db->path = fu__strdup(path)))
+		return fu__error(db, FU_ERROR, "out of memory");
+	if (!from || !*from)
+		return fu__error(db, FU_EINVALID, "the backup file name is empty");
+	sqlite3 *src = NULL, *dst = NULL;
+	struct stat st;
+	int existed = 0, rc, e;
+	if ((rc = check_backup(db, from, &src, rep)) ||
+	    (rc = fu__db_prepare(db, path, 0, &st, &existed)))
+		goto done;
+	if (existed) {
+		fu__db_judge_owner(db, path, &st);
+		if (db->refuse_write[0]) {
+			rc = fu__error(db, FU_EDB, "%s", db->refuse_write);
+			goto done;
+		}
+	}
+	/*
+	 * Into the database through SQLite, never by copying bytes under
+	 * it: opening it first finishes what an interrupted write left (a
+	 * hot journal is rolled back into the old file, a stale one beside
+	 * an empty file deleted, a write-ahead log recovered), and the
+	 * backup API then replaces every page in one transaction of its
+	 * own, journalled, so that a crash leaves the old database or the
+	 * restored one, whole.
+	 */
+	e = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL);
+	if (e == SQLITE_OK)
+		e = sqlite3_busy_timeout(dst, fu__busy_timeout_ms());
+	if (e != SQLITE_OK) {
+		rc = fu__error(db, FU_EDB, "cannot open '%s': %s", path,
+			       dst ? sqlite3_errmsg(dst) : sqlite3_errstr(e));
+		goto done;
+	}
+	if ((rc = check_replaced(db, dst, force)))
+		goto done;
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	if (!b) {
+		rc = fu__error(db, FU_ERROR, "cannot restore: %s",
+			       sqlite3_errmsg(dst));
+		goto done;
+	}
+	e = sqlite3_backup_step(b, -1);
+	int fin = sqlite3_backup_finish(b);
+	if (e == SQLITE_DONE)
+		e = fin;
+	if (e != SQLITE_OK && e != SQLITE_DONE) {
+		db->sql = dst;
+		rc = fu__sqlerr(db, e, "cannot restore");
+		db->sql = NULL;
+		goto done;
+	}
+	sqlite3_stmt *q = NULL;
+	e = sqlite3_prepare_v2(dst, "PRAGMA quick_check", -1, &q, NULL);
+	if (e == SQLITE_OK)
+		e = sqlite3_step(q);
+	const char *ok = e == SQLITE_ROW
+		? (const char *)sqlite3_column_text(q, 0) : NULL;
+	if (!ok || strcmp(ok, "ok") != 0)
+		rc = fu__error(db, FU_EDB, "the restored '%s' is damaged (%s): "
+			       "run fu doctor", path, ok ? ok
+			       : sqlite3_errmsg(dst));
+	sqlite3_finalize(q);
+	db->changed = 1;
+	if (!rc && existed)
+		fu__db_tighten(path, &st);
+done:
+	sqlite3_close(src);
+	if (dst && sqlite3_close(dst) != SQLITE_OK && !rc)
+		rc = fu__error(db, FU_ERROR, "cannot restore: closing '%s' "
+			       "failed", path);
+	/* a file made for the restore goes when the restore failed */
+	if (rc && !existed && !db->changed && stat(path, &st) == 0 &&
+	    st.st_size == 0)
+		unlink(path);
 	return rc;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * draft_gather.c - what a draft says, read from the database: the action
  * owed, its person, application and the events that raised it, and the
@@ -420,6 +421,12 @@ done:
 int fu_draft_mark_sent(fu_db *db, const fu_draft_input *in,
 		       int64_t *event_id)
 {
+	return fu_draft_mark_sent_as(db, in, NULL, event_id);
+}
+
+int fu_draft_mark_sent_as(fu_db *db, const fu_draft_input *in,
+			  const char *message_id, int64_t *event_id)
+{
 	if (fu_draft_is_message(in->action) != 1 || !in->contact_id)
 		return fu__error(db, FU_EINVALID, "%s is not a message: "
 				 "nothing to mark as sent",
@@ -434,6 +441,7 @@ int fu_draft_mark_sent(fu_db *db, const fu_draft_input *in,
 	e.action = (char *)in->action;
 	e.with = &with;
 	e.nwith = 1;
+	e.message_id = (char *)message_id;
 	int rc = fu_event_add(db, &e);
 	if (!rc && event_id)
 		*event_id = e.id;

@@ -1,6 +1,8 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * draft_internal.h - what the files of fu draft share (draft_templates.c,
- * draft_render.c, draft_gather.c, eml.c). Nobody else includes it.
+ * draft_render.c, draft_gather.c, eml.c, sendmail.c). Nobody else
+ * includes it.
  */
 #ifndef FU_DRAFT_INTERNAL_H
 #define FU_DRAFT_INTERNAL_H
@@ -29,5 +31,9 @@ const char *fu__draft_channel_file(fu_channel ch);
  * ADDRESS[, or --channel OTHERS]" into b. */
 void fu__draft_no_means(fu_buf *b, const fu_draft_input *in,
 			const char *what, const char *opt, const char *others);
+
+/* fu_draft_eml's message as handed to the mailer: no X-Unsent (eml.c). */
+int fu_draft_eml_sending(fu_buf *out, fu_db *db, const fu_draft *d,
+			 const fu_draft_input *in);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * draft_render.c - fu draft's renderer: a template (built-in or the
  * user's) filled from a fu_draft_input, a pure function tested without
@@ -31,10 +32,20 @@ static const char *const months[12] = {
 	"August", "September", "October", "November", "December"
 };
 
+/* The local time of t, within the years fu accepts (a stored value
+ * beyond is taken as the nearest end, never an unchecked failure). */
 static void local(struct tm *tm, int64_t t)
 {
+	if (t < FU_TIME_MIN)
+		t = FU_TIME_MIN;
+	if (t > FU_TIME_MAX)
+		t = FU_TIME_MAX;
 	time_t tt = (time_t)t;
-	localtime_r(&tt, tm);
+	if (!localtime_r(&tt, tm)) {
+		memset(tm, 0, sizeof *tm);
+		tm->tm_mday = 1;
+		tm->tm_year = 70;
+	}
 }
 
 /* "Tuesday, November 10", and ", 2025" when the year is not now's. */
@@ -685,6 +696,7 @@ void fu_draft_free(fu_draft *d)
 	for (size_t i = 0; i < d->nwarnings; i++)
 		free(d->warnings[i]);
 	free(d->warnings);
+	free(d->message_id);
 	free(d);
 }
 
@@ -932,12 +944,29 @@ static int config_path(fu_buf *b, const char *name)
 static int read_template(char **out, fu_db *db, const char *path)
 {
 	*out = NULL;
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	/* O_NONBLOCK: a FIFO (or a device) opens at once, and is refused,
+	 * rather than waited on for ever */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			return FU_ENOTFOUND;
 		return fu__error(db, FU_EINVALID, "cannot read template %s: %s",
 				 path, strerror(errno));
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return fu__error(db, FU_EINVALID, "template %s is not a regular "
+				 "file", path);
+	}
+	int fl = fcntl(fd, F_GETFL);
+	FILE *f = fl >= 0 && fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == 0
+		? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		int e = errno;
+		close(fd);
+		return fu__error(db, FU_EINVALID, "cannot read template %s: %s",
+				 path, strerror(e));
 	}
 	fu_buf b = FU_BUF_INIT;
 	char chunk[4096];

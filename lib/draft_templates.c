@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * draft_templates.c - the built-in templates of fu draft: one for each
  * action and channel, and the checklists of the actions that are not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* error.c - the handle's message. */
 #include <stdarg.h>
 #include <stdio.h>

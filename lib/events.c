@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * events.c - the events table and what each event names (event_contacts:
  * the people met; event_topics: what was discussed): checking an event
@@ -114,6 +115,8 @@ int fu__check_event(fu_db *db, const fu_event *e, const char *base)
 					"and help-promised");
 	if (e->channel < 0 || e->channel >= FU_CH__COUNT)
 		return fu__field_error(db, base, "channel", "unknown channel");
+	if ((rc = fu__check_message_id(db, base, e->message_id)))
+		return rc;
 	if ((rc = fu__check_field(db, base, "note", "the note", e->note,
 			      FU__NOTE_MAX, 1)) ||
 	    (rc = fu__check_field(db, base, "action", "the action", e->action,
@@ -172,7 +175,8 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	int rc = fu__prepare(db, &st, "INSERT INTO events (id, kind, at, "
 		"application_id, contact_id, channel, expect_at, until_at, "
 		"note, action, outcome, urgent, created_at, expect_date, "
-		"until_date, uuid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+		"until_date, message_id, uuid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+		"?,?,?)");
 	if (rc)
 		return rc;
 	if (!created)
@@ -195,19 +199,25 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	fu__bind_text(st, 11, fu_outcome_name(e->outcome));
 	sqlite3_bind_int(st, 12, e->urgent != 0);
 	sqlite3_bind_int64(st, 13, created);
+	fu__bind_text(st, 16, e->message_id);
 	/* NULL: the table's trigger gives it one, and its ord (schema.c) */
-	fu__bind_text(st, 16, e->uuid[0] ? e->uuid : NULL);
+	fu__bind_text(st, 17, e->uuid[0] ? e->uuid : NULL);
 	if ((rc = fu__step_done(db, st)))
 		return rc;
 	e->id = sqlite3_last_insert_rowid(db->sql);
 	e->created_at = created;
+	if (e->id < 1 || e->id > FU_ID_MAX)
+		return fu__error(db, FU_EDB, "'%s' has no numbers left for a "
+				 "new event (the largest is %lld): fu doctor",
+				 db->path, (long long)FU_ID_MAX);
 	return insert_event_people(db, e);
 }
 
 #define EVENT_COLUMNS \
 	"e.id, e.kind, e.at, e.application_id, e.contact_id, e.channel, " \
 	"e.expect_at, e.until_at, e.note, e.action, e.outcome, e.urgent, " \
-	"e.created_at, e.expect_date, e.until_date, e.uuid, e.ord"
+	"e.created_at, e.expect_date, e.until_date, e.message_id, e.uuid, " \
+	"e.ord"
 
 static void read_event(void *row, sqlite3_stmt *st)
 {
@@ -219,21 +229,24 @@ static void read_event(void *row, sqlite3_stmt *st)
 	if (s)
 		fu_event_kind_stored(&k, s);
 	e->kind = k;
-	e->at = sqlite3_column_int64(st, 2);
+	e->at = fu__col_time(st, 2);
 	e->application_id = sqlite3_column_int64(st, 3);
 	e->contact_id = sqlite3_column_int64(st, 4);
 	fu_channel ch = FU_CH_NONE;
 	if ((s = (const char *)sqlite3_column_text(st, 5)))
 		fu_channel_parse(&ch, s);
 	e->channel = ch;
-	e->expect_at = sqlite3_column_int64(st, 6);
-	e->until_at = sqlite3_column_int64(st, 7);
+	e->expect_at = fu__col_time(st, 6);
+	e->until_at = fu__col_time(st, 7);
 	/* rule 19: a date given without a time is that whole day, in the
-	 * zone it is read in */
-	if ((s = (const char *)sqlite3_column_text(st, 13)) &&
+	 * zone it is read in; a stored time out of range stays as it is, for
+	 * check_event_row to refuse */
+	if (fu_time_valid(e->expect_at) &&
+	    (s = (const char *)sqlite3_column_text(st, 13)) &&
 	    fu_date_parse(&e->expect_at, NULL, s, 0, 0, NULL, 0) == FU_OK)
 		e->expect_day = 1;
-	if ((s = (const char *)sqlite3_column_text(st, 14)) &&
+	if (fu_time_valid(e->until_at) &&
+	    (s = (const char *)sqlite3_column_text(st, 14)) &&
 	    fu_date_parse(&e->until_at, NULL, s, 0, 0, NULL, 0) == FU_OK)
 		e->until_day = 1;
 	e->note = fu__col_text(st, 8);
@@ -243,10 +256,33 @@ static void read_event(void *row, sqlite3_stmt *st)
 		fu_outcome_parse(&o, s);
 	e->outcome = o;
 	e->urgent = sqlite3_column_int(st, 11);
-	e->created_at = sqlite3_column_int64(st, 12);
-	if ((s = (const char *)sqlite3_column_text(st, 15)))
+	e->created_at = fu__col_time(st, 12);
+	e->message_id = fu__col_text(st, 15);
+	if ((s = (const char *)sqlite3_column_text(st, 16)))
 		snprintf(e->uuid, sizeof e->uuid, "%s", s);
-	e->ord = sqlite3_column_int64(st, 16);
+	e->ord = sqlite3_column_int64(st, 17);
+}
+
+/* An event read from the file, as fu would have written it. */
+static int check_event_row(fu_db *db, const fu_event *e)
+{
+	int rc;
+	if ((rc = fu__check_row_id(db, "an event", e->id)) ||
+	    (rc = fu__check_row_time(db, "event", e->id, "its time", e->at, 0)) ||
+	    (rc = fu__check_row_time(db, "event", e->id, "its --expect date",
+				     e->expect_at, 1)) ||
+	    (rc = fu__check_row_time(db, "event", e->id, "its --until date",
+				     e->until_at, 1)) ||
+	    (rc = fu__check_row_time(db, "event", e->id, "its record time",
+				     e->created_at, 1)))
+		return rc;
+	if (e->application_id < 0 || e->application_id > FU_ID_MAX)
+		return fu__bad_row(db, "event", e->id, "its application",
+				   e->application_id);
+	if (e->contact_id < 0 || e->contact_id > FU_ID_MAX)
+		return fu__bad_row(db, "event", e->id, "its contact",
+				   e->contact_id);
+	return FU_OK;
 }
 
 /* The statements that read an event's people and topics: prepared once
@@ -327,8 +363,10 @@ int fu_event_get(fu_event **out, fu_db *db, int64_t id)
 	if (src == SQLITE_ROW) {
 		if (!(e = calloc(1, sizeof *e)))
 			rc = fu__error(db, FU_ERROR, "out of memory");
-		else
+		else {
 			read_event(e, st);
+			rc = check_event_row(db, e);
+		}
 	} else if (src == SQLITE_DONE) {
 		rc = fu__error(db, FU_ENOTFOUND, "no event number %lld",
 			       (long long)id);
@@ -363,6 +401,8 @@ static int list_events(fu_event **out, size_t *n, fu_db *db, const char *sql,
 	void *rows = NULL;
 	rc = fu__read_rows(db, st, &rows, n, sizeof **out, read_event);
 	*out = rows;
+	for (size_t i = 0; !rc && i < *n; i++)
+		rc = check_event_row(db, &(*out)[i]);
 	detail_stmts d;
 	if (!rc && *n && !(rc = prepare_details(db, &d, want_topics))) {
 		for (size_t i = 0; !rc && i < *n; i++)
@@ -486,7 +526,8 @@ int fu__event_each(fu_db *db, int want_topics,
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		fu_event e = { 0 };
 		read_event(&e, st);
-		if (!(rc = load_event_details(db, &d, &e)))
+		if (!(rc = check_event_row(db, &e)) &&
+		    !(rc = load_event_details(db, &d, &e)))
 			rc = fn(&e, arg);
 		fu_event_clear(&e);
 		if (rc)
@@ -543,6 +584,53 @@ int fu__event_created_people(fu_db *db, int64_t id, int64_t **out, size_t *n)
 			rc = fu__error(db, FU_ERROR, "out of memory");
 			break;
 		}
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu__event_set_at(fu_db *db, int64_t id, int64_t at)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "UPDATE events SET at = ? WHERE id = ?");
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_int64(st, 2, id);
+	if ((rc = fu__step_done(db, st)))
+		return rc;
+	if (sqlite3_changes(db->sql) == 0)
+		return fu__error(db, FU_ENOTFOUND, "no event number %lld",
+				 (long long)id);
+	return FU_OK;
+}
+
+int fu__event_message_ids(fu_db *db, int (*fn)(const fu__event_mid *m,
+					       void *arg), void *arg)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "SELECT e.id, e.kind, e.application_id, "
+		"e.contact_id, e.at, e.message_id, (SELECT contact_id FROM "
+		"event_contacts c WHERE c.event_id = e.id ORDER BY position "
+		"LIMIT 1) FROM events e WHERE e.message_id IS NOT NULL");
+	if (rc)
+		return rc;
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		fu__event_mid m = { 0 };
+		const char *k = (const char *)sqlite3_column_text(st, 1);
+		m.id = sqlite3_column_int64(st, 0);
+		if (k)
+			fu_event_kind_stored(&m.kind, k);
+		m.application_id = sqlite3_column_int64(st, 2);
+		m.contact_id = sqlite3_column_int64(st, 3);
+		m.at = sqlite3_column_int64(st, 4);
+		m.message_id = (const char *)sqlite3_column_text(st, 5);
+		m.person = sqlite3_column_int64(st, 6);
+		if (m.message_id && (rc = fn(&m, arg)))
+			break;
+	}
 	if (!rc && src != SQLITE_DONE)
 		rc = fu__sqlerr(db, src, "cannot read the database");
 	sqlite3_finalize(st);

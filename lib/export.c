@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * export.c - the whole database as one JSON document (fu export): each
  * record read through its table's owner and written in json.c's shape,
@@ -40,7 +41,7 @@ static int emit_element(sink *out, cJSON *o)
 		cJSON_AddItemToArray(arr, o);
 	else
 		cJSON_Delete(o);
-	char *text = arr ? cJSON_Print(wrap) : NULL;
+	char *text = arr ? fu_json_print(wrap) : NULL;
 	cJSON_Delete(wrap);
 	size_t len = text ? strlen(text) : 0;
 	int rc = FU_OK;
@@ -55,7 +56,7 @@ static int emit_element(sink *out, cJSON *o)
 	else if (!(rc = emit(out, ", ", out->n++ ? 2 : 0)))
 		rc = emit(out, text + sizeof head - 1,
 			  len - (sizeof head - 1) - (sizeof tail - 1));
-	cJSON_free(text);
+	free(text);
 	return rc;
 }
 
@@ -166,7 +167,7 @@ static int export_doc(fu_db *db, cJSON **tree, fu_export_fn fn, void *arg)
 	fu_config_list_free(cfg, ncfg);
 	if (!fn)
 		goto done;
-	if (!(text = cJSON_Print(root))) {
+	if (!(text = fu_json_print(root))) {
 		rc = fu__error(db, FU_ERROR, "out of memory");
 		goto done;
 	}
@@ -191,7 +192,7 @@ static int export_doc(fu_db *db, cJSON **tree, fu_export_fn fn, void *arg)
 	if (!rc)
 		rc = emit(&out, from, strlen(from));
 done:
-	cJSON_free(text);
+	free(text);
 	fu__rollback(db); /* ends the read transaction */
 	if (rc || !tree) {
 		cJSON_Delete(root);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fold.c - Unicode case and accent folding, so that what a person types
  * finds a name however it is written ("jose" finds José), and the SQL

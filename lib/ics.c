@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ics.c - what is due as an iCalendar (RFC 5545) feed: one VTODO per
  * action, with a UID that stays the same from one export to the next so
@@ -41,7 +42,24 @@ void fu_ics_line(fu_buf *out, const char *line)
 
 void fu_ics_escape(fu_buf *out, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+	size_t left = s ? strlen(s) : 0;
+	for (const unsigned char *p = (const unsigned char *)s; p && *p;
+	     p++, left--) {
+		if (*p >= 0x80) {
+			/* UTF-8 as RFC 5545 wants it: a byte that is not
+			 * part of it (another program stored it) is U+FFFD,
+			 * a C1 control is left out like the C0 ones */
+			size_t n = fu__utf8_len(p, left);
+			if (n == 0)
+				fu_buf_puts(out, "\xef\xbf\xbd");
+			else if (!(n == 2 && p[0] == 0xc2 && p[1] < 0xa0))
+				fu_buf_add(out, (const char *)p, n);
+			if (n > 1) {
+				p += n - 1;
+				left -= n - 1;
+			}
+			continue;
+		}
 		switch (*p) {
 		case '\\': fu_buf_puts(out, "\\\\"); break;
 		case ';': fu_buf_puts(out, "\\;"); break;
@@ -73,9 +91,16 @@ static void text_prop(fu_buf *out, const char *name, const char *value)
 static void time_prop(fu_buf *out, const char *name, int64_t t)
 {
 	struct tm tm;
+	/* within 1970-9999, as fu's times are (a stored value beyond
+	 * would write a year iCalendar cannot hold) */
+	if (t < 0)
+		t = 0;
+	if (t > INT64_C(253402300799))
+		t = INT64_C(253402300799);
 	time_t tt = (time_t)t;
 	char v[32], line[64];
-	gmtime_r(&tt, &tm);
+	if (!gmtime_r(&tt, &tm))
+		memset(&tm, 0, sizeof tm);
 	strftime(v, sizeof v, "%Y%m%dT%H%M%SZ", &tm);
 	snprintf(line, sizeof line, "%s:%s", name, v);
 	fu_ics_line(out, line);

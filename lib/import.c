@@ -1,20 +1,31 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * import.c - an export document read back into the database (fu import,
  * and --merge).
  *
- * An import reads and checks the whole document first (every field with
- * the checks fu add and fu log apply: the owners' fu__check_*, every
- * reference, every number), then writes it through the owners in one
- * BEGIN IMMEDIATE transaction that also works out the actions owed; any
- * failure rolls it all back. Messages name the place in the document as
- * a path: "events[4].application: no application 17 in the file".
+ * The document is read as a stream, one record at a time, in bounded
+ * memory whatever its size: a scanner walks the top-level object and
+ * hands each value (each element of the record arrays) to cJSON alone.
+ * The file is read several times: first its top-level members (the
+ * format, the version, the settings), then every record, checked with
+ * the checks fu add and fu log apply (the owners' fu__check_*) and its
+ * number put in an index (a temporary table, on disk), then every
+ * reference looked up in that index; all of that with no lock held.
+ * Then, in one BEGIN IMMEDIATE transaction, the records are written
+ * through the owners (companies, contacts, applications, events, in that
+ * order) and the actions owed worked out; any failure rolls it all back.
+ * Messages name the place in the document as a path: "events[4].
+ * application: no application 17 in the file", or a line and column.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "fu/buf.h"
 #include "fu/date.h"
@@ -33,71 +44,45 @@ int fu__import_finish(fu_db *db)
 
 /* --- import: reading the document ----------------------------------------- */
 
-typedef struct company_rec {
-	int64_t id;
-	const char *name;
-	int64_t created;
-} company_rec;
+/* The sections of a document, in the order they are written. */
+enum { S_COMPANIES, S_CONTACTS, S_APPLICATIONS, S_EVENTS, S__COUNT };
+static const char *const section_keys[S__COUNT] = {
+	"companies", "contacts", "applications", "events"
+};
+
+/* A number of the file: contacts and applications share them. */
+enum { K_CONTACT, K_APPLICATION, K_EVENT, K_COMPANY };
 
 typedef struct setting {
 	const char *key;
 	char *value; /* normalised, owned */
 } setting;
 
-/* A number of the file: contacts and applications share them. */
-enum { K_CONTACT, K_APPLICATION, K_EVENT, K_COMPANY };
-
-typedef struct idref {
-	int64_t id;
-	int kind;
-	size_t i; /* index in its array */
-} idref;
-
 typedef struct imp {
 	fu_db *db;
 	int flags;
-	company_rec *co;
-	size_t nco;
-	fu_contact *ct;
-	size_t nct;
-	fu_application *ap;
-	size_t nap;
-	fu_event *ev;
-	size_t nev;
+	FILE *f;                 /* the document, read again for each pass */
+	off_t start;             /* where it begins in f */
+	uint64_t size;           /* its bytes, 0 when unknown */
+	fu_progress_fn progress;
+	void *arg;
+	cJSON *config;           /* the settings as the file has them */
 	setting *cf;
 	size_t ncf;
-	idref *things; /* contacts and applications, by id */
-	size_t nthings;
-	idref *evs;    /* events, by id */
-	/* --merge: the numbers each record gets */
-	int64_t *ct_new, *ap_new, *ev_new;
-	char **keys;   /* rewritten action keys, owned */
-	size_t nkeys;
+	size_t count[S__COUNT];  /* records of each section */
+	int order_ok;            /* the sections come in S_ order */
+	int indexed;             /* the index table exists */
+	size_t pending;          /* records indexed since the last commit */
+	char *key;               /* an action key rewritten (--merge) */
 } imp;
 
 static void imp_free(imp *m)
 {
-	free(m->co);
-	free(m->ct);
-	for (size_t i = 0; i < m->nap; i++)
-		free(m->ap[i].contact_ids);
-	free(m->ap);
-	for (size_t i = 0; i < m->nev; i++) {
-		free(m->ev[i].with);
-		free(m->ev[i].topics);
-	}
-	free(m->ev);
 	for (size_t i = 0; i < m->ncf; i++)
 		free(m->cf[i].value);
 	free(m->cf);
-	free(m->things);
-	free(m->evs);
-	free(m->ct_new);
-	free(m->ap_new);
-	free(m->ev_new);
-	for (size_t i = 0; i < m->nkeys; i++)
-		free(m->keys[i]);
-	free(m->keys);
+	cJSON_Delete(m->config);
+	free(m->key);
 }
 
 static int bad(imp *m, const char *path, const char *fmt, ...)
@@ -245,12 +230,18 @@ static int get_bool(imp *m, const cJSON *obj, const char *base,
 	return FU_OK;
 }
 
-#define MAX_ID 9007199254740992.0 /* 2^53: exact in a double */
+/* FU_ID_MAX, 2^53 - 1: every number up to it is exact in a double, and
+ * a number written above it may have been rounded to it or below by
+ * whoever read it last (2^53 + 1 reads as 2^53): refused, never
+ * silently renumbered. */
+#define MAX_ID ((double)FU_ID_MAX)
 
 static int as_id(imp *m, const char *path, const cJSON *v, int64_t *out)
 {
+	if (cJSON_IsNumber(v) && v->valuedouble > MAX_ID)
+		return expected(m, path, v, "a whole number from 1 to "
+				"9007199254740991");
 	if (!cJSON_IsNumber(v) || v->valuedouble < 1 ||
-	    v->valuedouble > MAX_ID ||
 	    (double)(int64_t)v->valuedouble != v->valuedouble)
 		return expected(m, path, v, "a whole number above 0");
 	*out = (int64_t)v->valuedouble;
@@ -403,40 +394,25 @@ static int get_uuid(imp *m, const cJSON *obj, const char *base,
 
 static const char *const company_fields[] = { "id", "name", "created", NULL };
 
-static int read_companies(imp *m, const cJSON *arr)
+typedef struct company_rec {
+	int64_t id;
+	const char *name;
+	int64_t created;
+} company_rec;
+
+static int read_company(imp *m, const cJSON *o, const char *base,
+			company_rec *c)
 {
-	if (!arr->child)
-		return FU_OK;
-	size_t n = (size_t)cJSON_GetArraySize(arr);
-	if (!(m->co = calloc(n, sizeof *m->co)))
-		return oom(m);
-	int rc = FU_OK;
-	for (const cJSON *o = arr->child; o && !rc; o = o->next) {
-		char base[64];
-		company_rec *c = &m->co[m->nco];
-		snprintf(base, sizeof base, "companies[%zu]", m->nco++);
-		if (!cJSON_IsObject(o))
-			return expected(m, base, o, "an object");
-		if ((rc = check_members(m, o, base, company_fields,
-					"a company")) ||
-		    (rc = get_id(m, o, base, "id", 1, &c->id)) ||
-		    (rc = get_word(m, o, base, "name", F_REQUIRED, FU__NAME_MAX,
-				   &c->name)) ||
-		    (rc = get_time(m, o, base, "created", 0, &c->created)))
-			return rc;
-		for (size_t j = 0; j + 1 < m->nco; j++) {
-			char path[96];
-			if (m->co[j].id == c->id)
-				return bad(m, at(path, sizeof path, base, "id"),
-					   "%lld is already the number of "
-					   "companies[%zu]", (long long)c->id, j);
-			if (strcasecmp(m->co[j].name, c->name) == 0)
-				return bad(m, at(path, sizeof path, base,
-						 "name"), "'%s' is already "
-					   "companies[%zu]", c->name, j);
-		}
-	}
-	return rc;
+	int rc;
+	if (!cJSON_IsObject(o))
+		return expected(m, base, o, "an object");
+	if ((rc = check_members(m, o, base, company_fields, "a company")) ||
+	    (rc = get_id(m, o, base, "id", 1, &c->id)) ||
+	    (rc = get_word(m, o, base, "name", F_REQUIRED, FU__NAME_MAX,
+			   &c->name)) ||
+	    (rc = get_time(m, o, base, "created", 0, &c->created)))
+		return rc;
+	return FU_OK;
 }
 
 static const char *const contact_fields[] = { "id", "name", "company",
@@ -555,7 +531,7 @@ static int read_application(imp *m, const cJSON *o, const char *base,
 static const char *const event_fields[] = { "id", "kind", "at",
 	"application", "contact", "with", "channel", "topics", "expect",
 	"until", "note", "action", "outcome", "urgent", "recorded", "added",
-	"uuid", NULL };
+	"message_id", "uuid", NULL };
 
 /* The kinds of an export: what fu log takes, and closed. */
 static int parse_kind(fu_event_kind *out, const char *s)
@@ -569,7 +545,7 @@ static int parse_kind(fu_event_kind *out, const char *s)
 
 static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 {
-	const char *kind, *channel, *note, *action, *outcome;
+	const char *kind, *channel, *note, *action, *outcome, *message_id;
 	char path[256];
 	int rc;
 	if (!cJSON_IsObject(o))
@@ -640,6 +616,8 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 			   &outcome)) ||
 	    (rc = get_bool(m, o, base, "urgent", &e->urgent)) ||
 	    (rc = get_time(m, o, base, "recorded", 0, &e->created_at)) ||
+	    (rc = get_word(m, o, base, "message_id", 0, FU__MESSAGE_ID_MAX,
+			   &message_id)) ||
 	    (rc = get_uuid(m, o, base, e->uuid)))
 		return rc;
 	if (outcome && fu_outcome_parse(&e->outcome, outcome))
@@ -647,6 +625,7 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 			   "not an outcome (%s)", outcome, fu_outcome_names());
 	e->note = (char *)note;
 	e->action = (char *)action;
+	e->message_id = (char *)message_id;
 	return fu__check_event(m->db, e, base);
 }
 
@@ -687,236 +666,6 @@ static int read_config(imp *m, const cJSON *obj)
 	return FU_OK;
 }
 
-static int cmp_idref(const void *a, const void *b)
-{
-	const idref *p = a, *q = b;
-	if (p->id != q->id)
-		return p->id < q->id ? -1 : 1;
-	if (p->kind != q->kind)
-		return p->kind < q->kind ? -1 : 1;
-	return p->i < q->i ? -1 : p->i > q->i;
-}
-
-static const char *kind_array(int kind)
-{
-	return kind == K_CONTACT ? "contacts" : kind == K_APPLICATION ?
-	       "applications" : "events";
-}
-
-/* Sort, and refuse a number given twice. */
-static int index_ids(imp *m, idref *refs, size_t n)
-{
-	qsort(refs, n, sizeof *refs, cmp_idref);
-	for (size_t i = 1; i < n; i++) {
-		if (refs[i].id != refs[i - 1].id)
-			continue;
-		const idref *first = &refs[i - 1], *again = &refs[i];
-		char path[96];
-		snprintf(path, sizeof path, "%s[%zu].id", kind_array(again->kind),
-			 again->i);
-		return bad(m, path, "%lld is already the number of %s[%zu]%s",
-			   (long long)again->id, kind_array(first->kind),
-			   first->i, first->kind != again->kind ?
-			   " (contacts and applications share numbers)" : "");
-	}
-	return FU_OK;
-}
-
-static const idref *find_id(const idref *refs, size_t n, int64_t id)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (refs[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && refs[lo].id == id ? &refs[lo] : NULL;
-}
-
-static int want_contact(imp *m, const char *path, int64_t id)
-{
-	const idref *r = find_id(m->things, m->nthings, id);
-	if (!r || r->kind != K_CONTACT)
-		return bad(m, path, "no contact %lld in the file%s",
-			   (long long)id, r ? " (that is an application)" : "");
-	return FU_OK;
-}
-
-/* An identifier given twice in one table of the file. */
-typedef struct uuidref {
-	const char *uuid;
-	size_t i;
-} uuidref;
-
-static int cmp_uuidref(const void *a, const void *b)
-{
-	const uuidref *p = a, *q = b;
-	int c = strcmp(p->uuid, q->uuid);
-	return c ? c : p->i < q->i ? -1 : p->i > q->i;
-}
-
-static int unique_uuids(imp *m, const char *what, const void *recs,
-			size_t n, size_t size, size_t offset)
-{
-	uuidref *v = calloc(n + 1, sizeof *v);
-	size_t k = 0;
-	int rc = FU_OK;
-	if (!v)
-		return oom(m);
-	for (size_t i = 0; i < n; i++) {
-		const char *u = (const char *)recs + i * size + offset;
-		if (*u)
-			v[k++] = (uuidref){ u, i };
-	}
-	qsort(v, k, sizeof *v, cmp_uuidref);
-	for (size_t i = 1; i < k && !rc; i++)
-		if (strcmp(v[i].uuid, v[i - 1].uuid) == 0) {
-			char path[96];
-			snprintf(path, sizeof path, "%s[%zu].uuid", what, v[i].i);
-			rc = bad(m, path, "%s is already the identifier of "
-				 "%s[%zu]", v[i].uuid, what, v[i - 1].i);
-		}
-	free(v);
-	return rc;
-}
-
-/* Every number a record names is in the file; no identifier twice. */
-static int check_references(imp *m)
-{
-	int rc;
-	char path[128];
-	if ((rc = unique_uuids(m, "contacts", m->ct, m->nct, sizeof *m->ct,
-			       offsetof(fu_contact, uuid))) ||
-	    (rc = unique_uuids(m, "applications", m->ap, m->nap,
-			       sizeof *m->ap, offsetof(fu_application,
-						      uuid))) ||
-	    (rc = unique_uuids(m, "events", m->ev, m->nev, sizeof *m->ev,
-			       offsetof(fu_event, uuid))))
-		return rc;
-	if (!(m->things = calloc(m->nct + m->nap + 1, sizeof *m->things)) ||
-	    !(m->evs = calloc(m->nev + 1, sizeof *m->evs)))
-		return oom(m);
-	for (size_t i = 0; i < m->nct; i++)
-		m->things[m->nthings++] = (idref){ m->ct[i].id, K_CONTACT, i };
-	for (size_t i = 0; i < m->nap; i++)
-		m->things[m->nthings++] = (idref){ m->ap[i].id, K_APPLICATION, i };
-	for (size_t i = 0; i < m->nev; i++)
-		m->evs[i] = (idref){ m->ev[i].id, K_EVENT, i };
-	if ((rc = index_ids(m, m->things, m->nthings)) ||
-	    (rc = index_ids(m, m->evs, m->nev)))
-		return rc;
-	for (size_t i = 0; i < m->nap; i++)
-		for (size_t j = 0; j < m->ap[i].ncontacts; j++) {
-			snprintf(path, sizeof path, "applications[%zu].contacts[%zu]",
-				 i, j);
-			if ((rc = want_contact(m, path, m->ap[i].contact_ids[j])))
-				return rc;
-		}
-	for (size_t i = 0; i < m->nev; i++) {
-		const fu_event *e = &m->ev[i];
-		if (e->application_id) {
-			const idref *r = find_id(m->things, m->nthings,
-						 e->application_id);
-			if (!r || r->kind != K_APPLICATION) {
-				snprintf(path, sizeof path,
-					 "events[%zu].application", i);
-				return bad(m, path, "no application %lld in the "
-					   "file%s", (long long)e->application_id,
-					   r ? " (that is a contact)" : "");
-			}
-		}
-		if (e->contact_id) {
-			snprintf(path, sizeof path, "events[%zu].contact", i);
-			if ((rc = want_contact(m, path, e->contact_id)))
-				return rc;
-		}
-		for (size_t j = 0; j < e->nwith; j++) {
-			snprintf(path, sizeof path, "events[%zu].with[%zu]", i, j);
-			if ((rc = want_contact(m, path, e->with[j])))
-				return rc;
-		}
-	}
-	return FU_OK;
-}
-
-static const char *const top_fields[] = { "format", "version", "exported",
-	"companies", "contacts", "applications", "events", "config", NULL };
-
-static int read_doc(imp *m, const cJSON *root)
-{
-	const cJSON *v;
-	const cJSON *arr;
-	size_t n;
-	int rc;
-	int64_t t;
-	if (!cJSON_IsObject(root))
-		return bad(m, "the file", "expected a JSON object (as fu export "
-			   "writes), not %s", what_is(root));
-	v = cJSON_GetObjectItemCaseSensitive(root, "format");
-	if (!cJSON_IsString(v) || strcmp(v->valuestring, FU_EXPORT_FORMAT))
-		return bad(m, "format", "expected \"%s\" (is this a file fu "
-			   "export wrote?)%s%s%s", FU_EXPORT_FORMAT,
-			   cJSON_IsString(v) ? ", not '" : "",
-			   cJSON_IsString(v) ? v->valuestring : "",
-			   cJSON_IsString(v) ? "'" : "");
-	v = cJSON_GetObjectItemCaseSensitive(root, "version");
-	if (!cJSON_IsNumber(v))
-		return expected(m, "version", v, "1");
-	if (v->valuedouble != FU_EXPORT_VERSION)
-		return bad(m, "version", "this file is version %g of the "
-			   "fu-export format; this fu reads version %d%s",
-			   v->valuedouble, FU_EXPORT_VERSION,
-			   v->valuedouble > FU_EXPORT_VERSION ?
-			   " (upgrade fu)" : "");
-	if ((rc = check_members(m, root, "the file", top_fields,
-				"an export")) ||
-	    (rc = get_time(m, root, "the file", "exported", 0, &t)))
-		return rc;
-	if ((rc = get_array(m, root, "the file", "companies", &arr, &n)) ||
-	    (n && (rc = read_companies(m, arr))))
-		return rc;
-	if ((rc = get_array(m, root, "the file", "contacts", &arr, &n)))
-		return rc;
-	if (n && !(m->ct = calloc(n, sizeof *m->ct)))
-		return oom(m);
-	for (v = arr ? arr->child : NULL; v; v = v->next) {
-		char base[64];
-		snprintf(base, sizeof base, "contacts[%zu]", m->nct);
-		if ((rc = read_contact(m, v, base, &m->ct[m->nct++])))
-			return rc;
-	}
-	if ((rc = get_array(m, root, "the file", "applications", &arr, &n)))
-		return rc;
-	if (n && !(m->ap = calloc(n, sizeof *m->ap)))
-		return oom(m);
-	for (v = arr ? arr->child : NULL; v; v = v->next) {
-		char base[64];
-		snprintf(base, sizeof base, "applications[%zu]", m->nap);
-		if ((rc = read_application(m, v, base, &m->ap[m->nap++])))
-			return rc;
-	}
-	if ((rc = get_array(m, root, "the file", "events", &arr, &n)))
-		return rc;
-	if (n && !(m->ev = calloc(n, sizeof *m->ev)))
-		return oom(m);
-	for (v = arr ? arr->child : NULL; v; v = v->next) {
-		char base[64];
-		snprintf(base, sizeof base, "events[%zu]", m->nev);
-		if ((rc = read_event(m, v, base, &m->ev[m->nev++])))
-			return rc;
-	}
-	v = cJSON_GetObjectItemCaseSensitive(root, "config");
-	if (v && !cJSON_IsNull(v)) {
-		if (!cJSON_IsObject(v))
-			return expected(m, "config", v, "an object");
-		if ((rc = read_config(m, v)))
-			return rc;
-	}
-	return check_references(m);
-}
-
 /* "the file." prefixes paths of top-level members: drop it. */
 static void tidy_message(fu_db *db)
 {
@@ -926,132 +675,799 @@ static void tidy_message(fu_db *db)
 			strlen(db->msg) - (sizeof pre - 1) + 1);
 }
 
-/* --- import: the raw text ------------------------------------------------- */
+/* --- the scanner: one value at a time ------------------------------------ */
 
-static void line_col(const char *text, size_t pos, size_t *line, size_t *col)
+typedef struct jscan {
+	imp *m;
+	unsigned char buf[65536];
+	size_t len, pos;
+	int eof;
+	size_t line, col;  /* of the next byte */
+	uint64_t offset;
+	fu_buf val;        /* the text of the value read (when kept) */
+	size_t vline, vcol;
+} jscan;
+
+static int js_start(jscan *j, imp *m)
 {
-	*line = 1;
-	*col = 1;
-	for (size_t i = 0; i < pos; i++) {
-		if (text[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)text[i] & 0xc0) != 0x80) {
-			(*col)++;
-		}
+	memset(j, 0, sizeof *j);
+	j->m = m;
+	j->line = j->col = 1;
+	fu_buf_init(&j->val);
+	if (fseeko(m->f, m->start, SEEK_SET) != 0)
+		return fu__error(m->db, FU_ERROR, "cannot read the file again: "
+				 "%s", strerror(errno));
+	return FU_OK;
+}
+
+/* The next byte, -1 at the end, -2 when the file cannot be read. */
+static int js_peek(jscan *j)
+{
+	if (j->pos < j->len)
+		return j->buf[j->pos];
+	if (j->eof)
+		return -1;
+	j->len = fread(j->buf, 1, sizeof j->buf, j->m->f);
+	j->pos = 0;
+	if (j->len == 0) {
+		j->eof = 1;
+		return ferror(j->m->f) ? -2 : -1;
+	}
+	return j->buf[0];
+}
+
+static void js_take(jscan *j)
+{
+	unsigned char c = j->buf[j->pos++];
+	j->offset++;
+	if (c == '\n') {
+		j->line++;
+		j->col = 1;
+	} else if ((c & 0xc0) != 0x80) {
+		j->col++;
 	}
 }
 
-/* NUL bytes, and \u0000 (which cJSON would silently cut a string at). */
-static int check_raw(fu_db *db, const char *text, size_t len)
+static void js_skip_ws(jscan *j)
 {
-	size_t line, col;
-	for (size_t i = 0; i < len; i++) {
-		if (text[i] == '\0') {
-			line_col(text, i, &line, &col);
-			return fu__error(db, FU_EINVALID, "line %zu, column %zu: "
-					 "a NUL byte: not a JSON text", line, col);
+	int c;
+	while ((c = js_peek(j)) == ' ' || c == '\t' || c == '\r' || c == '\n')
+		js_take(j);
+}
+
+/* A little of what stands at p (n bytes there): whole characters, no
+ * controls, up to the line's end. */
+static void near_text(char *out, const unsigned char *p, size_t n)
+{
+	size_t k = 0;
+	for (; k < n && k < 24; k++) {
+		if (p[k] == '\n' || p[k] == '\r')
+			break;
+		out[k] = p[k] < 0x20 || p[k] == 0x7f ? '?' : (char)p[k];
+	}
+	while (k > 0 && k < n && (p[k] & 0xc0) == 0x80)
+		k--; /* do not cut a character */
+	out[k] = '\0';
+}
+
+static int js_io(jscan *j)
+{
+	return fu__error(j->m->db, FU_ERROR, "cannot read the file: %s",
+			 strerror(errno));
+}
+
+static int js_short(jscan *j)
+{
+	return fu__error(j->m->db, FU_EINVALID, "line %zu, column %zu: not "
+			 "JSON (it ends too soon: is the file cut short?)",
+			 j->line, j->col);
+}
+
+/* Not JSON here; skip > 0: cJSON's place for it is that many characters
+ * on (where a member's name should begin, it points past it). */
+static int js_syntax(jscan *j, int skip)
+{
+	size_t col = j->col;
+	char near[32];
+	if (skip && js_peek(j) >= 0 && j->buf[j->pos] != '\n') {
+		size_t k = 1;
+		while (j->pos + k < j->len && (j->buf[j->pos + k] & 0xc0) == 0x80)
+			k++;
+		near_text(near, j->buf + j->pos + k, j->len - j->pos - k);
+		col++;
+	} else {
+		near_text(near, j->buf + j->pos, j->len - j->pos);
+	}
+	return fu__error(j->m->db, FU_EINVALID, "line %zu, column %zu: not "
+			 "JSON (cJSON error near '%s')", j->line, col, near);
+}
+
+static int js_nul(jscan *j, size_t line, size_t col, int escaped)
+{
+	return fu__error(j->m->db, FU_EINVALID, "line %zu, column %zu: %s",
+			 line, col, escaped ? "\\u0000 (a NUL character) in a "
+			 "string" : "a NUL byte: not a JSON text");
+}
+
+static int is_hex(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	       (c >= 'A' && c <= 'F');
+}
+
+/*
+ * One whole value from here (after blanks): its text into j->val when
+ * keep, at most FU_JSON_RECORD_MAX bytes. Only its extent is found here
+ * (strings, and brackets to their match); cJSON reads it. A NUL byte,
+ * and \u0000 (which cJSON would silently cut a string at), are refused
+ * wherever they are.
+ */
+static int js_value(jscan *j, int keep)
+{
+	fu_buf_clear(&j->val);
+	j->vline = j->line;
+	j->vcol = j->col;
+	int depth = 0, in_str = 0, any = 0, c;
+	for (;;) {
+		c = js_peek(j);
+		if (c == -2)
+			return js_io(j);
+		if (c == -1) {
+			if (in_str || depth > 0 || !any)
+				return js_short(j);
+			break;
 		}
-		if (text[i] != '\\')
+		if (c == 0)
+			return js_nul(j, j->line, j->col, 0);
+		if (in_str) {
+			if (c == '\\') {
+				size_t bl = j->line, bc = j->col;
+				char hex[4];
+				int k = 0;
+				if (keep)
+					fu_buf_putc(&j->val, '\\');
+				js_take(j);
+				if ((c = js_peek(j)) < 0)
+					return c == -2 ? js_io(j) : js_short(j);
+				if (c == 0)
+					return js_nul(j, j->line, j->col, 0);
+				if (keep)
+					fu_buf_putc(&j->val, (char)c);
+				js_take(j);
+				if (c == 'u')
+					while (k < 4 && is_hex(c = js_peek(j))) {
+						hex[k++] = (char)c;
+						if (keep)
+							fu_buf_putc(&j->val, (char)c);
+						js_take(j);
+					}
+				if (k == 4 && memcmp(hex, "0000", 4) == 0)
+					return js_nul(j, bl, bc, 1);
+				continue;
+			}
+			if (c == '"')
+				in_str = 0;
+		} else if (c == '"') {
+			in_str = any = 1;
+		} else if (c == '{' || c == '[') {
+			if (depth == 0 && any)
+				break; /* "1[": the value was 1 */
+			depth++;
+			any = 1;
+		} else if (c == '}' || c == ']') {
+			if (depth == 0) {
+				if (!any)
+					return js_syntax(j, 0);
+				break;
+			}
+			depth--;
+		} else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' ||
+					  c == '\r' || c == '\n')) {
+			if (!any)
+				return js_syntax(j, 0);
+			break;
+		} else {
+			any = 1;
+		}
+		if (keep)
+			fu_buf_putc(&j->val, (char)c);
+		js_take(j);
+		if (keep && j->val.len > FU_JSON_RECORD_MAX)
+			return fu__error(j->m->db, FU_EINVALID, "line %zu, column "
+					 "%zu: a value longer than %d MiB (fu "
+					 "reads a record at a time)", j->vline,
+					 j->vcol, FU_JSON_RECORD_MAX >> 20);
+		if (depth == 0 && !in_str && (c == '"' || c == '}' || c == ']'))
+			break; /* a string, an object or an array: whole */
+	}
+	if (j->val.failed)
+		return oom(j->m);
+	return FU_OK;
+}
+
+/* The kept value as cJSON (*out), or the message of where it is not
+ * JSON, placed in the file. */
+static int js_parse(jscan *j, cJSON **out)
+{
+	const char *end = NULL, *t = j->val.data;
+	size_t len = j->val.len;
+	*out = cJSON_ParseWithLengthOpts(t, len, &end, 0);
+	size_t pos = end && end >= t && end <= t + len ? (size_t)(end - t) : 0;
+	if (*out && pos == len)
+		return FU_OK;
+	if (*out) {
+		cJSON_Delete(*out);
+		*out = NULL;
+	}
+	size_t line = j->vline, col = j->vcol;
+	for (size_t i = 0; i < pos; i++) {
+		if (t[i] == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)t[i] & 0xc0) != 0x80) {
+			col++;
+		}
+	}
+	char near[32];
+	near_text(near, (const unsigned char *)t + pos, len - pos);
+	return fu__error(j->m->db, FU_EINVALID, "line %zu, column %zu: not JSON "
+			 "(cJSON error near '%s')", line, col, near);
+}
+
+/* What a walk over the document does with each member and record. */
+typedef struct walker {
+	/* a top-level member that is not a record array, or one that is
+	 * not an array at all (the value is next in the scanner) */
+	int (*member)(struct walker *w, jscan *j, const char *key, int sec);
+	/* each element of the record array sec (kept in j->val when
+	 * keep[sec]) */
+	int (*element)(struct walker *w, jscan *j, int sec, size_t i);
+	int keep[S__COUNT];
+	imp *m;
+	const char *stage;
+	size_t seen;
+} walker;
+
+static int section_of(const char *key)
+{
+	for (int s = 0; s < S__COUNT; s++)
+		if (strcmp(key, section_keys[s]) == 0)
+			return s;
+	return -1;
+}
+
+static int walk_array(walker *w, jscan *j, int sec)
+{
+	js_take(j); /* [ */
+	js_skip_ws(j);
+	int c = js_peek(j);
+	if (c == ']') {
+		js_take(j);
+		return FU_OK;
+	}
+	for (size_t i = 0;; i++) {
+		int rc = js_value(j, w->keep[sec]);
+		if (rc || (w->element && (rc = w->element(w, j, sec, i))))
+			return rc;
+		if (w->m->progress && ++w->seen % 4096 == 0)
+			w->m->progress(w->m->arg, w->stage, j->offset, w->m->size);
+		js_skip_ws(j);
+		c = js_peek(j);
+		if (c == ',') {
+			js_take(j);
+			js_skip_ws(j);
 			continue;
-		size_t run = 0;
-		while (i + run < len && text[i + run] == '\\')
-			run++;
-		i += run - 1;
-		if (run % 2 && i + 5 < len && text[i + 1] == 'u' &&
-		    strncmp(text + i + 2, "0000", 4) == 0) {
-			line_col(text, i, &line, &col);
-			return fu__error(db, FU_EINVALID, "line %zu, column %zu: "
-					 "\\u0000 (a NUL character) in a "
-					 "string", line, col);
 		}
+		if (c == ']') {
+			js_take(j);
+			return FU_OK;
+		}
+		return c == -2 ? js_io(j) : c == -1 ? js_short(j)
+						      : js_syntax(j, 0);
+	}
+}
+
+/* The whole document: its top-level object, member by member. */
+static int walk(walker *w)
+{
+	imp *m = w->m;
+	jscan *j = malloc(sizeof *j);
+	if (!j)
+		return oom(m);
+	int rc = js_start(j, m), c;
+	char *key = NULL;
+	if (rc)
+		goto done;
+	js_skip_ws(j);
+	c = js_peek(j);
+	if (c == -1) {
+		rc = fu__error(m->db, FU_EINVALID, "line 1: the file is empty, "
+			       "not an export");
+		goto done;
+	}
+	if (c != '{') {
+		cJSON *v = NULL;
+		if (!(rc = js_value(j, 1)) && !(rc = js_parse(j, &v)))
+			rc = bad(m, "the file", "expected a JSON object (as fu "
+				 "export writes), not %s", what_is(v));
+		cJSON_Delete(v);
+		goto done;
+	}
+	js_take(j);
+	for (int first = 1;; first = 0) {
+		js_skip_ws(j);
+		c = js_peek(j);
+		if (c == '}' && first) {
+			js_take(j);
+			break;
+		}
+		if (c != '"') {
+			rc = c == -2 ? js_io(j) : c == -1 ? js_short(j)
+							  : js_syntax(j, 1);
+			goto done;
+		}
+		cJSON *k = NULL;
+		if ((rc = js_value(j, 1)) || (rc = js_parse(j, &k)))
+			goto done;
+		free(key);
+		key = fu__strdup(k->valuestring);
+		cJSON_Delete(k);
+		if (!key) {
+			rc = oom(m);
+			goto done;
+		}
+		js_skip_ws(j);
+		if ((c = js_peek(j)) != ':') {
+			rc = c == -2 ? js_io(j) : c == -1 ? js_short(j)
+							  : js_syntax(j, 0);
+			goto done;
+		}
+		js_take(j);
+		js_skip_ws(j);
+		int sec = section_of(key);
+		if ((c = js_peek(j)) < 0) {
+			rc = c == -2 ? js_io(j) : js_short(j);
+			goto done;
+		}
+		if (sec >= 0 && c == '[') {
+			if ((rc = w->member ? w->member(w, j, key, -2 - sec) : 0) ||
+			    (rc = walk_array(w, j, sec)))
+				goto done;
+		} else if ((rc = w->member ? w->member(w, j, key, sec)
+				       : js_value(j, 0))) {
+			goto done;
+		}
+		js_skip_ws(j);
+		c = js_peek(j);
+		if (c == ',') {
+			js_take(j);
+			continue;
+		}
+		if (c == '}') {
+			js_take(j);
+			break;
+		}
+		rc = c == -2 ? js_io(j) : c == -1 ? js_short(j) : js_syntax(j, 0);
+		goto done;
+	}
+	js_skip_ws(j);
+	if ((c = js_peek(j)) != -1)
+		rc = c == -2 ? js_io(j) : fu__error(m->db, FU_EINVALID, "line "
+			"%zu, column %zu: not JSON (more after the end of the "
+			"document)", j->line, j->col);
+	else if (m->progress)
+		m->progress(m->arg, w->stage, j->offset, m->size);
+done:
+	free(key);
+	fu_buf_free(&j->val);
+	free(j);
+	return rc;
+}
+
+/* --- pass 0: the top-level members ----------------------------------------- */
+
+static const char *const top_fields[] = { "format", "version", "exported",
+	"companies", "contacts", "applications", "events", "config", NULL };
+
+typedef struct top_walk {
+	walker w;
+	cJSON *root;   /* the members, the record arrays left empty */
+	int last_sec;  /* the last record array met, for their order */
+} top_walk;
+
+static int top_member(walker *w, jscan *j, const char *key, int sec)
+{
+	top_walk *t = (top_walk *)w;
+	imp *m = w->m;
+	cJSON *v = NULL;
+	int known = 0, rc;
+	for (size_t i = 0; top_fields[i] && !known; i++)
+		known = strcmp(top_fields[i], key) == 0;
+	if (sec <= -2) {
+		/* a record array: its elements are read by the next passes */
+		sec = -2 - sec;
+		if (sec < t->last_sec)
+			m->order_ok = 0;
+		t->last_sec = sec;
+		v = cJSON_CreateArray();
+	} else if (!known) {
+		/* unknown: only its name is needed (the check says so) */
+		if ((rc = js_value(j, 0)))
+			return rc;
+		v = cJSON_CreateNull();
+	} else if ((rc = js_value(j, 1)) || (rc = js_parse(j, &v))) {
+		return rc;
+	}
+	if (!v)
+		return oom(m);
+	cJSON_AddItemToObject(t->root, key, v);
+	return FU_OK;
+}
+
+static int top_element(walker *w, jscan *j, int sec, size_t i)
+{
+	(void)j;
+	(void)i;
+	w->m->count[sec]++;
+	return FU_OK;
+}
+
+/* The format, the version, the members, the settings: read and checked
+ * before any record. */
+static int read_top(imp *m)
+{
+	top_walk t;
+	memset(&t, 0, sizeof t);
+	t.w.member = top_member;
+	t.w.element = top_element;
+	t.w.m = m;
+	t.w.stage = "reading";
+	m->order_ok = 1;
+	if (!(t.root = cJSON_CreateObject()))
+		return oom(m);
+	int rc = walk(&t.w);
+	if (rc)
+		goto done;
+	const cJSON *root = t.root, *v, *arr;
+	size_t n;
+	int64_t at_;
+	v = cJSON_GetObjectItemCaseSensitive(root, "format");
+	if (!cJSON_IsString(v) || strcmp(v->valuestring, FU_EXPORT_FORMAT)) {
+		rc = bad(m, "format", "expected \"%s\" (is this a file fu "
+			 "export wrote?)%s%s%s", FU_EXPORT_FORMAT,
+			 cJSON_IsString(v) ? ", not '" : "",
+			 cJSON_IsString(v) ? v->valuestring : "",
+			 cJSON_IsString(v) ? "'" : "");
+		goto done;
+	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "version");
+	if (!cJSON_IsNumber(v)) {
+		rc = expected(m, "version", v, "1");
+		goto done;
+	}
+	if (v->valuedouble != FU_EXPORT_VERSION) {
+		rc = bad(m, "version", "this file is version %g of the "
+			 "fu-export format; this fu reads version %d%s",
+			 v->valuedouble, FU_EXPORT_VERSION,
+			 v->valuedouble > FU_EXPORT_VERSION ?
+			 " (upgrade fu)" : "");
+		goto done;
+	}
+	if ((rc = check_members(m, root, "the file", top_fields,
+				"an export")) ||
+	    (rc = get_time(m, root, "the file", "exported", 0, &at_)))
+		goto done;
+	for (int s = 0; s < S__COUNT && !rc; s++)
+		rc = get_array(m, root, "the file", section_keys[s], &arr, &n);
+	if (rc)
+		goto done;
+	v = cJSON_GetObjectItemCaseSensitive(root, "config");
+	if (v && !cJSON_IsNull(v)) {
+		if (!cJSON_IsObject(v))
+			rc = expected(m, "config", v, "an object");
+		else
+			rc = read_config(m, v);
+	}
+done:
+	if (rc)
+		tidy_message(m->db);
+	/* the settings' names and values point into the tree: kept */
+	m->config = t.root;
+	return rc;
+}
+
+/* --- the index: every number of the file, in a temporary table ------------ */
+
+/* space 0: contacts and applications (they share numbers), 1: events,
+ * 2: companies (also by name, whatever its case). newid: the number it
+ * gets (--merge), negative for a contact already in the database. */
+static const char index_sql[] =
+	"DROP TABLE IF EXISTS temp.fu_import; "
+	"CREATE TEMP TABLE fu_import (space INTEGER NOT NULL, id INTEGER NOT "
+	"NULL, kind INTEGER NOT NULL, i INTEGER NOT NULL, name TEXT, email "
+	"TEXT, newid INTEGER, uuid TEXT, PRIMARY KEY (space, id)); "
+	"CREATE UNIQUE INDEX temp.fu_import_name ON fu_import (name COLLATE "
+	"NOCASE) WHERE space = 2; "
+	"CREATE INDEX temp.fu_import_uuid ON fu_import (uuid) WHERE uuid IS "
+	"NOT NULL";
+
+static int index_open(imp *m)
+{
+	/* on disk, not in memory: an index of any size stays out of RAM
+	 * (SQLite keeps a page cache of it). Not when a stand-in for the
+	 * actions lives in temp (a read on this handle derived them). */
+	int rc;
+	if (!m->db->actions_temp &&
+	    (rc = fu__exec(m->db, "PRAGMA temp_store = FILE")))
+		return rc;
+	if ((rc = fu__exec(m->db, index_sql)))
+		return rc;
+	m->indexed = 1;
+	return FU_OK;
+}
+
+static void index_close(imp *m)
+{
+	if (m->indexed)
+		sqlite3_exec(m->db->sql, "DROP TABLE IF EXISTS temp.fu_import",
+			     NULL, NULL, NULL);
+	m->indexed = 0;
+}
+
+static const char *kind_array(int kind)
+{
+	return kind == K_CONTACT ? "contacts" : kind == K_APPLICATION ?
+	       "applications" : kind == K_EVENT ? "events" : "companies";
+}
+
+static int space_of(int kind)
+{
+	return kind == K_EVENT ? 1 : kind == K_COMPANY ? 2 : 0;
+}
+
+/* The record of that number in the index: its kind and index; 0 when
+ * found, FU_ENOTFOUND when not. */
+static int index_find(imp *m, int space, int64_t id, int *kind, size_t *i,
+		      int64_t *newid)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(m->db, &st, "SELECT kind, i, newid FROM "
+			     "temp.fu_import WHERE space = ? AND id = ?");
+	if (rc)
+		return rc;
+	sqlite3_bind_int(st, 1, space);
+	sqlite3_bind_int64(st, 2, id);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		if (kind)
+			*kind = sqlite3_column_int(st, 0);
+		if (i)
+			*i = (size_t)sqlite3_column_int64(st, 1);
+		if (newid)
+			*newid = sqlite3_column_int64(st, 2);
+	} else if (src == SQLITE_DONE) {
+		rc = FU_ENOTFOUND;
+	} else {
+		rc = fu__sqlerr(m->db, src, "cannot read the import's index");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Put a record's number (and a company's or a contact's name) in the
+ * index; a number given twice, or a company named twice, is refused. */
+static int index_add(imp *m, int kind, int64_t id, size_t i,
+		     const char *name, const char *email, const char *uuid)
+{
+	char path[96];
+	int k = 0;
+	size_t j = 0;
+	int rc = index_find(m, space_of(kind), id, &k, &j, NULL);
+	if (rc == FU_OK) {
+		snprintf(path, sizeof path, "%s[%zu].id", kind_array(kind), i);
+		return bad(m, path, "%lld is already the number of %s[%zu]%s",
+			   (long long)id, kind_array(k), j, k != kind ?
+			   " (contacts and applications share numbers)" : "");
+	}
+	if (rc != FU_ENOTFOUND)
+		return rc;
+	sqlite3_stmt *st = NULL;
+	if (kind == K_COMPANY) {
+		if ((rc = fu__prepare(m->db, &st, "SELECT i FROM temp.fu_import "
+				      "WHERE space = 2 AND name = ? COLLATE "
+				      "NOCASE")))
+			return rc;
+		fu__bind_text(st, 1, name);
+		int src = sqlite3_step(st);
+		if (src == SQLITE_ROW)
+			j = (size_t)sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (src == SQLITE_ROW) {
+			snprintf(path, sizeof path, "companies[%zu].name", i);
+			return bad(m, path, "'%s' is already companies[%zu]",
+				   name, j);
+		}
+	}
+	if (uuid && *uuid) { /* an identifier names one record */
+		if ((rc = fu__prepare(m->db, &st, "SELECT kind, i FROM "
+				      "temp.fu_import WHERE uuid = ?")))
+			return rc;
+		fu__bind_text(st, 1, uuid);
+		int src = sqlite3_step(st);
+		if (src == SQLITE_ROW) {
+			k = sqlite3_column_int(st, 0);
+			j = (size_t)sqlite3_column_int64(st, 1);
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+		if (src == SQLITE_ROW) {
+			snprintf(path, sizeof path, "%s[%zu].uuid",
+				 kind_array(kind), i);
+			return bad(m, path, "'%s' is already the identifier of "
+				   "%s[%zu]", uuid, kind_array(k), j);
+		}
+	}
+	if ((rc = fu__prepare(m->db, &st, "INSERT INTO temp.fu_import (space, "
+			      "id, kind, i, name, email, uuid) VALUES (?, ?, ?, "
+			      "?, ?, ?, ?)")))
+		return rc;
+	fu__bind_text(st, 7, uuid && *uuid ? uuid : NULL);
+	sqlite3_bind_int(st, 1, space_of(kind));
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int(st, 3, kind);
+	sqlite3_bind_int64(st, 4, (int64_t)i);
+	fu__bind_text(st, 5, name);
+	fu__bind_text(st, 6, email);
+	return fu__step_done(m->db, st);
+}
+
+static int want_contact(imp *m, const char *path, int64_t id)
+{
+	int kind = 0;
+	int rc = index_find(m, 0, id, &kind, NULL, NULL);
+	if (rc && rc != FU_ENOTFOUND)
+		return rc;
+	if (rc || kind != K_CONTACT)
+		return bad(m, path, "no contact %lld in the file%s",
+			   (long long)id, rc ? "" : " (that is an application)");
+	return FU_OK;
+}
+
+/* Every number an application names is a contact of the file. */
+static int check_app_refs(imp *m, const fu_application *a, size_t i)
+{
+	char path[128];
+	for (size_t k = 0; k < a->ncontacts; k++) {
+		snprintf(path, sizeof path, "applications[%zu].contacts[%zu]",
+			 i, k);
+		int rc = want_contact(m, path, a->contact_ids[k]);
+		if (rc)
+			return rc;
 	}
 	return FU_OK;
 }
 
-/* Whether the text ends inside a string or an unclosed { or [ (with
- * every bracket before matched: otherwise the error is elsewhere). */
-static int cut_short(const char *text, size_t len)
+/* ... and every number an event names is in the file. */
+static int check_event_refs(imp *m, const fu_event *e, size_t i)
 {
-	char open[256];
-	size_t depth = 0;
-	int in_string = 0;
-	for (size_t i = 0; i < len; i++) {
-		char ch = text[i];
-		if (in_string) {
-			if (ch == '\\')
-				i++;
-			else if (ch == '"')
-				in_string = 0;
-		} else if (ch == '"') {
-			in_string = 1;
-		} else if (ch == '{' || ch == '[') {
-			if (depth == sizeof open)
-				return 0;
-			open[depth++] = ch == '{' ? '}' : ']';
-		} else if (ch == '}' || ch == ']') {
-			if (depth == 0 || open[--depth] != ch)
-				return 0;
+	char path[128];
+	int rc;
+	if (e->application_id) {
+		int kind = 0;
+		rc = index_find(m, 0, e->application_id, &kind, NULL, NULL);
+		if (rc && rc != FU_ENOTFOUND)
+			return rc;
+		if (rc || kind != K_APPLICATION) {
+			snprintf(path, sizeof path, "events[%zu].application", i);
+			return bad(m, path, "no application %lld in the file%s",
+				   (long long)e->application_id,
+				   rc ? "" : " (that is a contact)");
 		}
 	}
-	return in_string || depth > 0;
+	if (e->contact_id) {
+		snprintf(path, sizeof path, "events[%zu].contact", i);
+		if ((rc = want_contact(m, path, e->contact_id)))
+			return rc;
+	}
+	for (size_t k = 0; k < e->nwith; k++) {
+		snprintf(path, sizeof path, "events[%zu].with[%zu]", i, k);
+		if ((rc = want_contact(m, path, e->with[k])))
+			return rc;
+	}
+	return FU_OK;
 }
 
-static int parse_json(cJSON **out, fu_db *db, const char *text, size_t len)
+/* --- one record: read, then checked, indexed or written ------------------ */
+
+typedef struct record {
+	cJSON *tree;
+	company_rec co;
+	fu_contact ct;
+	fu_application ap;
+	fu_event ev;
+} record;
+
+static void record_clear(record *r)
 {
-	*out = NULL;
-	size_t i = 0;
-	while (i < len && strchr(" \t\r\n", text[i]))
-		i++;
-	if (i == len)
-		return fu__error(db, FU_EINVALID, "line 1: the file is empty, "
-				 "not an export");
-	int rc = check_raw(db, text, len);
-	if (rc)
+	free(r->ap.contact_ids);
+	free(r->ev.with);
+	free(r->ev.topics);
+	cJSON_Delete(r->tree);
+	memset(r, 0, sizeof *r);
+}
+
+/* The element of section sec, number i, kept in j->val, read into r. */
+static int read_record(imp *m, jscan *j, int sec, size_t i, record *r)
+{
+	char base[64];
+	int rc;
+	memset(r, 0, sizeof *r);
+	snprintf(base, sizeof base, "%s[%zu]", section_keys[sec], i);
+	if ((rc = js_parse(j, &r->tree)))
 		return rc;
-	const char *end = NULL;
-	cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	size_t pos = end && end >= text && end <= text + len ?
-		     (size_t)(end - text) : 0;
-	size_t line, col;
-	if (root) {
-		while (pos < len && strchr(" \t\r\n", text[pos]))
-			pos++;
-		if (pos == len) {
-			*out = root;
-			return FU_OK;
-		}
-		cJSON_Delete(root);
-		line_col(text, pos, &line, &col);
-		return fu__error(db, FU_EINVALID, "line %zu, column %zu: not "
-				 "JSON (more after the end of the document)",
-				 line, col);
+	switch (sec) {
+	case S_COMPANIES: return read_company(m, r->tree, base, &r->co);
+	case S_CONTACTS: return read_contact(m, r->tree, base, &r->ct);
+	case S_APPLICATIONS: return read_application(m, r->tree, base, &r->ap);
+	default: return read_event(m, r->tree, base, &r->ev);
 	}
-	line_col(text, pos, &line, &col);
-	if (cut_short(text, len)) {
-		line_col(text, len, &line, &col);
-		return fu__error(db, FU_EINVALID, "line %zu, column %zu: not "
-				 "JSON (it ends too soon: is the file cut "
-				 "short?)", line, col);
-	}
-	/* quote a little of what is there, whole characters, no controls */
-	char near[64];
-	size_t n = 0;
-	for (size_t k = pos; k < len && n < 24; k++) {
-		unsigned char ch = (unsigned char)text[k];
-		if (ch == '\n' || ch == '\r')
-			break;
-		near[n++] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
-	}
-	while (n > 0 && pos + n < len &&
-	       ((unsigned char)text[pos + n] & 0xc0) == 0x80)
-		n--; /* do not cut a character */
-	near[n] = '\0';
-	return fu__error(db, FU_EINVALID, "line %zu, column %zu: not JSON "
-			 "(cJSON error near '%s')", line, col, near);
 }
 
-/* --- import: writing ------------------------------------------------------ */
+/* Pass 1: each record checked and its number indexed; its references
+ * too when what it names came before it (the sections in order). */
+static int check_element(walker *w, jscan *j, int sec, size_t i)
+{
+	imp *m = w->m;
+	record r;
+	int rc = read_record(m, j, sec, i, &r);
+	if (!rc) {
+		switch (sec) {
+		case S_COMPANIES:
+			rc = index_add(m, K_COMPANY, r.co.id, i, r.co.name, NULL,
+				       NULL);
+			break;
+		case S_CONTACTS:
+			rc = index_add(m, K_CONTACT, r.ct.id, i, r.ct.name,
+				       r.ct.email, r.ct.uuid);
+			break;
+		case S_APPLICATIONS:
+			rc = index_add(m, K_APPLICATION, r.ap.id, i, NULL, NULL,
+				       r.ap.uuid);
+			break;
+		default:
+			rc = index_add(m, K_EVENT, r.ev.id, i, NULL, NULL,
+				       r.ev.uuid);
+		}
+	}
+	/* what it names came before it: its references now */
+	if (!rc && m->order_ok && sec == S_APPLICATIONS)
+		rc = check_app_refs(m, &r.ap, i);
+	else if (!rc && m->order_ok && sec == S_EVENTS)
+		rc = check_event_refs(m, &r.ev, i);
+	record_clear(&r);
+	/* the index grows in transactions of a few thousand records */
+	if (!rc && ++m->pending % 4096 == 0)
+		rc = fu__exec(m->db, "COMMIT; BEGIN");
+	return rc;
+}
+
+/* Pass 2 (when the sections are not in order): every reference. */
+static int check_refs_element(walker *w, jscan *j, int sec, size_t i)
+{
+	imp *m = w->m;
+	record r;
+	if (sec != S_APPLICATIONS && sec != S_EVENTS)
+		return FU_OK;
+	int rc = read_record(m, j, sec, i, &r);
+	if (!rc && sec == S_APPLICATIONS)
+		rc = check_app_refs(m, &r.ap, i);
+	else if (!rc && sec == S_EVENTS)
+		rc = check_event_refs(m, &r.ev, i);
+	record_clear(&r);
+	return rc;
+}
+
+/* --- writing ----------------------------------------------------------------- */
 
 static int db_counts(fu_db *db, int64_t *apps, int64_t *people,
 		     int64_t *other)
@@ -1073,74 +1489,95 @@ static int merge_numbers(imp *m)
 {
 	fu_db *db = m->db;
 	int64_t thing = 0, event = 0;
-	int rc;
+	sqlite3_stmt *st = NULL, *set = NULL;
+	int rc, src;
 	if ((rc = fu__next_thing_id(db, &thing)) ||
 	    (rc = fu__event_next_id(db, &event)))
 		return rc;
-	if (!(m->ct_new = calloc(m->nct + 1, sizeof *m->ct_new)) ||
-	    !(m->ap_new = calloc(m->nap + 1, sizeof *m->ap_new)) ||
-	    !(m->ev_new = calloc(m->nev + 1, sizeof *m->ev_new)))
-		return oom(m);
-	/* match first, against what was there before this import: the
-	 * same identifier (the same hunt, merged again), else a contact
-	 * of the same name and address */
-	for (size_t i = 0; i < m->nct; i++) {
-		int64_t same = 0;
-		if ((m->ct[i].uuid[0] &&
-		     (rc = fu__contact_by_uuid(db, &same, m->ct[i].uuid))) ||
-		    (!same && (rc = fu__contact_find_same(db, &same,
-							  m->ct[i].name,
-							  m->ct[i].email))))
-			return rc;
-		m->ct_new[i] = -same;
+	/* match first, against what was there before this import: the same
+	 * identifier (the same hunt, merged again), else a contact of the
+	 * same name and address */
+	if ((rc = fu__prepare(db, &st, "SELECT space, id, kind, uuid FROM "
+			      "temp.fu_import WHERE uuid IS NOT NULL")) ||
+	    (rc = fu__prepare(db, &set, "UPDATE temp.fu_import SET newid = ? "
+			      "WHERE space = ? AND id = ?"))) {
+		sqlite3_finalize(st);
+		return rc;
 	}
-	for (size_t i = 0; i < m->nap; i++) {
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t same = 0;
-		if (m->ap[i].uuid[0] &&
-		    (rc = fu__application_by_uuid(db, &same, m->ap[i].uuid)))
-			return rc;
-		m->ap_new[i] = -same;
+		int kind = sqlite3_column_int(st, 2);
+		const char *u = (const char *)sqlite3_column_text(st, 3);
+		if ((rc = kind == K_CONTACT ? fu__contact_by_uuid(db, &same, u)
+			: kind == K_APPLICATION ? fu__application_by_uuid(db,
+								&same, u)
+			: fu__event_by_uuid(db, &same, u)) || !same)
+			continue;
+		sqlite3_bind_int64(set, 1, -same);
+		sqlite3_bind_int(set, 2, sqlite3_column_int(st, 0));
+		sqlite3_bind_int64(set, 3, sqlite3_column_int64(st, 1));
+		if ((src = sqlite3_step(set)) != SQLITE_DONE)
+			rc = fu__sqlerr(db, src, "cannot write the import's index");
+		sqlite3_reset(set);
 	}
-	for (size_t i = 0; i < m->nev; i++) {
+	sqlite3_finalize(st);
+	sqlite3_finalize(set);
+	st = set = NULL;
+	if (rc)
+		return rc;
+	if ((rc = fu__prepare(db, &st, "SELECT id, name, email FROM "
+			      "temp.fu_import WHERE kind = 0 AND newid IS NULL "
+			      "ORDER BY id")) ||
+	    (rc = fu__prepare(db, &set, "UPDATE temp.fu_import SET newid = ? "
+			      "WHERE space = ? AND id = ?"))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t same = 0;
-		if (m->ev[i].uuid[0] &&
-		    (rc = fu__event_by_uuid(db, &same, m->ev[i].uuid)))
-			return rc;
-		m->ev_new[i] = -same;
+		if ((rc = fu__contact_find_same(db, &same,
+				(const char *)sqlite3_column_text(st, 1),
+				(const char *)sqlite3_column_text(st, 2))) ||
+		    !same)
+			continue;
+		sqlite3_bind_int64(set, 1, -same);
+		sqlite3_bind_int(set, 2, 0);
+		sqlite3_bind_int64(set, 3, sqlite3_column_int64(st, 0));
+		if ((src = sqlite3_step(set)) != SQLITE_DONE)
+			rc = fu__sqlerr(db, src, "cannot write the import's index");
+		sqlite3_reset(set);
 	}
-	for (size_t k = 0; k < m->nthings; k++) {
-		const idref *r = &m->things[k];
-		if (r->kind == K_APPLICATION) {
-			if (m->ap_new[r->i] == 0)
-				m->ap_new[r->i] = thing++;
-		} else if (m->ct_new[r->i] == 0) {
-			m->ct_new[r->i] = thing++;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (!rc && !(rc = fu__prepare(db, &st, "SELECT space, id FROM "
+				      "temp.fu_import WHERE space < 2 AND "
+				      "newid IS NULL ORDER BY space, id"))) {
+		while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
+			int space = sqlite3_column_int(st, 0);
+			sqlite3_bind_int64(set, 1, space ? event++ : thing++);
+			sqlite3_bind_int(set, 2, space);
+			sqlite3_bind_int64(set, 3, sqlite3_column_int64(st, 1));
+			if ((src = sqlite3_step(set)) != SQLITE_DONE)
+				rc = fu__sqlerr(db, src, "cannot write the "
+						"import's index");
+			sqlite3_reset(set);
 		}
+		sqlite3_finalize(st);
 	}
-	for (size_t k = 0; k < m->nev; k++)
-		if (m->ev_new[m->evs[k].i] == 0)
-			m->ev_new[m->evs[k].i] = event++;
-	return FU_OK;
+	sqlite3_finalize(set);
+	if (!rc && (thing - 1 > FU_ID_MAX || event - 1 > FU_ID_MAX))
+		rc = fu__error(db, FU_EDB, "'%s' has no numbers left for what "
+			       "the file holds", db->path);
+	return rc;
 }
 
 /* The number a record of the file gets in the database. */
-static int64_t new_thing(const imp *m, int64_t id)
+static int64_t new_number(imp *m, int space, int64_t id)
 {
-	if (!(m->flags & FU_IMPORT_MERGE) || !id)
+	int64_t v = 0;
+	if (!(m->flags & FU_IMPORT_MERGE) || !id ||
+	    index_find(m, space, id, NULL, NULL, &v) != FU_OK || !v)
 		return id;
-	const idref *r = find_id(m->things, m->nthings, id);
-	if (!r)
-		return id;
-	int64_t v = r->kind == K_CONTACT ? m->ct_new[r->i] : m->ap_new[r->i];
-	return v < 0 ? -v : v;
-}
-
-static int64_t new_event(const imp *m, int64_t id)
-{
-	if (!(m->flags & FU_IMPORT_MERGE) || !id)
-		return id;
-	const idref *r = find_id(m->evs, m->nev, id);
-	int64_t v = r ? m->ev_new[r->i] : id;
 	return v < 0 ? -v : v;
 }
 
@@ -1160,111 +1597,210 @@ static int rewrite_key(imp *m, fu_event *e)
 	long long who = strtoll(c2 + 1, &end, 10);
 	if (end == c2 + 1 || (*end && *end != ':'))
 		return FU_OK;
-	char **p = realloc(m->keys, (m->nkeys + 1) * sizeof *p);
-	if (!p)
-		return oom(m);
-	m->keys = p;
 	fu_buf b = FU_BUF_INIT;
 	fu_buf_printf(&b, "%.*s:%lld:%lld%s", (int)(c1 - k), k,
-		      (long long)new_event(m, ev), (long long)new_thing(m, who),
-		      end);
+		      (long long)new_number(m, 1, ev),
+		      (long long)new_number(m, 0, who), end);
 	if (b.failed) {
 		fu_buf_free(&b);
 		return oom(m);
 	}
-	m->keys[m->nkeys++] = e->action = fu_buf_detach(&b);
+	free(m->key);
+	m->key = e->action = fu_buf_detach(&b);
 	return FU_OK;
+}
+
+typedef struct write_walk {
+	walker w;
+	fu_import_report *rep;
+	int only; /* the section this walk writes, or -1: every one */
+} write_walk;
+
+static int write_element(walker *w, jscan *j, int sec, size_t i)
+{
+	write_walk *ww = (write_walk *)w;
+	imp *m = w->m;
+	fu_db *db = m->db;
+	int merge = (m->flags & FU_IMPORT_MERGE) != 0;
+	if (ww->only >= 0 && sec != ww->only)
+		return FU_OK;
+	record r;
+	int64_t id;
+	int rc = read_record(m, j, sec, i, &r);
+	if (rc)
+		goto done;
+	switch (sec) {
+	case S_COMPANIES:
+		rc = fu__company_id(db, &id, r.co.name, merge ? 0 : r.co.id,
+				    r.co.created);
+		break;
+	case S_CONTACTS:
+		if (merge && index_find(m, 0, r.ct.id, NULL, NULL, &id) == FU_OK
+		    && id < 0) {
+			ww->rep->contacts_matched++; /* already there */
+			break;
+		}
+		id = new_number(m, 0, r.ct.id);
+		if (!(rc = fu__insert_contact(db, &r.ct, id, r.ct.created_at)))
+			ww->rep->contacts++;
+		break;
+	case S_APPLICATIONS:
+		if (merge && index_find(m, 0, r.ap.id, NULL, NULL, &id) == FU_OK
+		    && id < 0) {
+			ww->rep->applications_matched++; /* the same one */
+			break;
+		}
+		id = new_number(m, 0, r.ap.id);
+		for (size_t k = 0; k < r.ap.ncontacts; k++)
+			r.ap.contact_ids[k] = new_number(m, 0,
+							 r.ap.contact_ids[k]);
+		if (!(rc = fu__insert_application(db, &r.ap, id,
+						  r.ap.created_at)))
+			ww->rep->applications++;
+		break;
+	default:
+		if (merge && index_find(m, 1, r.ev.id, NULL, NULL, &id) == FU_OK
+		    && id < 0) {
+			ww->rep->events_matched++; /* already there */
+			break;
+		}
+		id = new_number(m, 1, r.ev.id);
+		r.ev.application_id = new_number(m, 0, r.ev.application_id);
+		r.ev.contact_id = new_number(m, 0, r.ev.contact_id);
+		for (size_t k = 0; k < r.ev.nwith; k++)
+			r.ev.with[k] = new_number(m, 0, r.ev.with[k]);
+		if ((merge && (rc = rewrite_key(m, &r.ev))) ||
+		    (rc = fu__insert_event(db, &r.ev, id, r.ev.created_at)))
+			break;
+		ww->rep->events++;
+	}
+done:
+	record_clear(&r);
+	return rc;
 }
 
 static int write_doc(imp *m, fu_import_report *rep)
 {
 	fu_db *db = m->db;
 	int merge = (m->flags & FU_IMPORT_MERGE) != 0;
-	int rc;
 	int64_t before = 0, after = 0;
+	int rc;
 	if ((rc = fu__company_count(db, &before)))
 		return rc;
-	for (size_t i = 0; i < m->nco; i++) {
-		int64_t id;
-		if ((rc = fu__company_id(db, &id, m->co[i].name,
-					 merge ? 0 : m->co[i].id,
-					 m->co[i].created)))
-			return rc;
-	}
-	for (size_t i = 0; i < m->nct; i++) {
-		fu_contact c = m->ct[i];
-		if (merge && m->ct_new[i] < 0) {
-			rep->contacts_matched++;
-			continue;
-		}
-		c.id = new_thing(m, c.id);
-		if ((rc = fu__insert_contact(db, &c, c.id, c.created_at)))
-			return rc;
-		rep->contacts++;
-	}
-	for (size_t i = 0; i < m->nap; i++) {
-		fu_application a = m->ap[i];
-		if (merge && m->ap_new[i] < 0) {
-			rep->applications_matched++;
-			continue;
-		}
-		a.id = new_thing(m, a.id);
-		for (size_t j = 0; j < a.ncontacts; j++)
-			a.contact_ids[j] = new_thing(m, a.contact_ids[j]);
-		if ((rc = fu__insert_application(db, &a, a.id, a.created_at)))
-			return rc;
-		rep->applications++;
-	}
-	/* events in the order of their numbers, so (at, id) ties replay as
-	 * they did */
-	for (size_t k = 0; k < m->nev; k++) {
-		fu_event e = m->ev[m->evs[k].i];
-		if (merge && m->ev_new[m->evs[k].i] < 0) {
-			rep->events_matched++;
-			continue;
-		}
-		e.id = new_event(m, e.id);
-		e.application_id = new_thing(m, e.application_id);
-		e.contact_id = new_thing(m, e.contact_id);
-		for (size_t j = 0; j < e.nwith; j++)
-			e.with[j] = new_thing(m, e.with[j]);
-		if ((merge && (rc = rewrite_key(m, &e))) ||
-		    (rc = fu__insert_event(db, &e, e.id, e.created_at)))
-			return rc;
-		rep->events++;
-	}
-	for (size_t i = 0; i < m->ncf; i++) {
+	write_walk ww;
+	memset(&ww, 0, sizeof ww);
+	ww.w.element = write_element;
+	ww.w.m = m;
+	ww.w.stage = "importing";
+	ww.rep = rep;
+	for (int s = 0; s < S__COUNT; s++)
+		ww.w.keep[s] = 1;
+	/* in the order the records must be written: one walk when the file
+	 * has them so, else one for each section */
+	ww.only = m->order_ok ? -1 : 0;
+	do {
+		rc = walk(&ww.w);
+	} while (!rc && !m->order_ok && ++ww.only < S__COUNT);
+	for (size_t i = 0; !rc && i < m->ncf; i++) {
 		int changed = 0;
 		if ((rc = fu__config_put(db, m->cf[i].key, m->cf[i].value,
 					 !merge, &changed)))
 			return rc;
 		rep->config += (size_t)changed;
 	}
-	if ((rc = fu__company_count(db, &after)))
+	if (rc || (rc = fu__company_count(db, &after)))
 		return rc;
 	rep->companies = (size_t)(after - before);
+	if (m->progress)
+		m->progress(m->arg, "working out what is due", 0, 0);
 	return fu__import_finish(db);
 }
 
-int fu_import_json(fu_db *db, const char *text, size_t len, int flags,
-		   fu_import_report *rep)
+/* --- the import ------------------------------------------------------------- */
+
+int fu__rereadable(fu_db *db, FILE *f, FILE **out, uint64_t *size)
+{
+	struct stat st;
+	off_t here = ftello(f);
+	*out = f;
+	*size = 0;
+	if (here >= 0 && fseeko(f, here, SEEK_SET) == 0) {
+		if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_size > here)
+			*size = (uint64_t)(st.st_size - here);
+		return FU_OK;
+	}
+	FILE *t = tmpfile();
+	if (!t)
+		return fu__error(db, FU_ERROR, "cannot keep a copy of the "
+				 "input: %s", strerror(errno));
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (fwrite(chunk, 1, n, t) != n) {
+			int e = errno;
+			fclose(t);
+			return fu__error(db, FU_ERROR, "cannot keep a copy of "
+					 "the input: %s", strerror(e));
+		}
+		*size += n;
+	}
+	if (ferror(f) || fflush(t) != 0 || fseeko(t, 0, SEEK_SET) != 0) {
+		int e = errno;
+		fclose(t);
+		return fu__error(db, FU_ERROR, "cannot read the input: %s",
+				 strerror(e));
+	}
+	*out = t;
+	return FU_OK;
+}
+
+int fu_import_json_file(fu_db *db, FILE *f, int flags,
+			fu_import_report *rep, fu_progress_fn progress,
+			void *arg)
 {
 	fu_import_report dummy;
 	imp m;
-	cJSON *root = NULL;
 	if (!rep)
 		rep = &dummy;
 	memset(rep, 0, sizeof *rep);
 	memset(&m, 0, sizeof m);
 	m.db = db;
 	m.flags = flags;
-	int rc = parse_json(&root, db, text, len);
+	m.progress = progress;
+	m.arg = arg;
+	int rc = fu__rereadable(db, f, &m.f, &m.size), in_txn = 0;
 	if (rc)
 		return rc;
-	if ((rc = read_doc(&m, root))) {
-		tidy_message(db);
+	m.start = ftello(m.f);
+	/* the top, then every record checked and indexed, with no lock on
+	 * the database (the index is a temporary table of this handle) */
+	if ((rc = read_top(&m)) || (rc = index_open(&m)))
+		goto done;
+	walker w;
+	memset(&w, 0, sizeof w);
+	w.m = &m;
+	w.stage = "checking";
+	for (int s = 0; s < S__COUNT; s++)
+		w.keep[s] = 1;
+	w.element = check_element;
+	if ((rc = fu__exec(db, "BEGIN")))
+		goto done;
+	in_txn = 1;
+	rc = walk(&w);
+	in_txn = 0;
+	if (rc) {
+		fu__rollback(db);
 		goto done;
 	}
+	if ((rc = fu__exec(db, "COMMIT")))
+		goto done;
+	/* the references, once every number is known (when the sections
+	 * were in order, each record's were checked as it came) */
+	w.element = check_refs_element;
+	w.keep[S_COMPANIES] = w.keep[S_CONTACTS] = 0;
+	if (!m.order_ok && (rc = walk(&w)))
+		goto done;
 	if ((rc = fu__begin(db)))
 		goto done;
 	int64_t apps = 0, people = 0, other = 0;
@@ -1289,8 +1825,26 @@ fail:
 	db->params_valid = 0; /* they may have been read from what was undone */
 	memset(rep, 0, sizeof *rep);
 done:
+	if (in_txn)
+		fu__rollback(db);
+	index_close(&m);
+	if (m.f != f)
+		fclose(m.f);
 	imp_free(&m);
-	cJSON_Delete(root);
 	return rc;
 }
 
+int fu_import_json(fu_db *db, const char *text, size_t len, int flags,
+		   fu_import_report *rep)
+{
+	FILE *f = len ? fmemopen((void *)text, len, "r")
+		      : fopen("/dev/null", "r");
+	if (!f) {
+		if (rep)
+			memset(rep, 0, sizeof *rep);
+		return fu__error(db, FU_ERROR, "out of memory");
+	}
+	int rc = fu_import_json_file(db, f, flags, rep, NULL, NULL);
+	fclose(f);
+	return rc;
+}

@@ -1,17 +1,22 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * internal.h - what the library's files share and nobody else sees: the
  * handle, the SQLite helpers, and what each table's owner offers the
  * others.
  *
  * The floors, from the bottom (a file calls only files below it):
- *   buf, error, model, text, date, params, rules, fold, sql
- *       no table; rules.c is the engine, on plain structs;
+ *   buf, error, model, text, date, params, rules, fold, sql, sha256,
+ *   cmdline,
+ *   mailmsg, mailmatch
+ *       no table; rules.c is the engine, on plain structs; mailmsg.c
+ *       and mailmatch.c read and match mail, on plain structs;
  *   schema        the database's shape and its migrations;
  *   db            opening the file (then schema.c migrates it);
- *   companies, config, contacts, applications, events
- *                 the records, each table's owner;
+ *   companies, config, contacts, applications, events, proposals,
+ *   mailseen      the records, each table's owner;
  *   actions       the derived actions table: derive, store, read;
  *   ref, store    references; the public transactional writes;
+ *   mail          fu mail's writes: a scan, accepting, ignoring;
  *   export, import, csv, ics, stats, doctor, spell,
  *   draft_templates, draft_render, draft_gather, eml
  *                 features built on the records.
@@ -29,6 +34,9 @@
  *   event_topics           events.c
  *   config                 config.c
  *   actions, actions_stamp actions.c
+ *   proposals, proposal_people,
+ *   proposal_candidates    proposals.c
+ *   mail_seen, mail_sources mailseen.c
  * SQL lives only in those files, schema.c, db.c (pragmas), ref.c and
  * stats.c (queries that read), and doctor.c (its own checks of a file).
  */
@@ -37,6 +45,7 @@
 
 #include <sqlite3.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <cJSON.h>
 
@@ -75,8 +84,46 @@ struct fu_db {
 	                      changes: record nothing */
 	void *session;     /* the open transaction's sqlite3_session */
 	struct fu__capture *capture; /* changes.c's cache of the handle */
+	/* db.c: why writes are refused (a file of another user's, or that
+	 * others may change); empty when they are not */
+	char refuse_write[768];
+	/* a write of the user's was committed, or a backup written
+	 * (fu_db_changed); a migration alone does not count */
+	int changed;
 	char msg[1024];
 };
+
+/* --- cmdline.c: a configured command line ------------------------------ */
+
+#define FU__COMMAND_WORDS 64
+/* line into w[0..*n) and a NULL (w holds FU__COMMAND_WORDS), each word
+ * malloc'd (fu__command_free); FU_EINVALID, naming key, for an unclosed
+ * quote, a control character, no word, or too many. */
+int fu__command_split(fu_db *db, char **w, size_t *n, const char *key,
+		      const char *line);
+void fu__command_free(char **w, size_t n);
+
+/* --- db.c ---------------------------------------------------------- */
+
+struct stat;
+/* Look at the file at path (*existed 1, *st its stat, following a link)
+ * or create it 0600 under new 0700 directories (not when readonly):
+ * FU_EDB for a directory, a device, a dangling link, an unreadable
+ * file. */
+int fu__db_prepare(fu_db *db, const char *path, int readonly,
+		   struct stat *st, int *existed);
+/* Set db->refuse_write when the existing file st (which this user may
+ * write) belongs to another user or others may change it. */
+void fu__db_judge_owner(fu_db *db, const char *path, const struct stat *st);
+/* Make a file verified as fu's readable by its owner only (when it is
+ * this user's and nobody else may write it). */
+void fu__db_tighten(const char *path, const struct stat *st);
+
+/* When path (which need not exist) is the open database's file, a link
+ * to it, or one of the files SQLite keeps beside it (-journal, -wal,
+ * -shm): what it is, in words ("the database itself"); else NULL. No
+ * file fu writes for the user may be one of these. */
+const char *fu__db_file_kind(const fu_db *db, const char *path);
 
 /* --- sql.c: SQLite helpers ------------------------------------------ */
 
@@ -87,8 +134,30 @@ int fu__busy_timeout_ms(void);
  * prefixed with what was being done. */
 int fu__sqlerr(fu_db *db, int rc, const char *what);
 
-/* Prepare one statement; sets the message on failure. */
+/* A stored record fu cannot use (FU_EDB, "'path' is not a usable fu
+ * database: event 12 has its time 253402400000, out of ..."): a number
+ * outside 1..FU_ID_MAX, a time outside FU_TIME_MIN..FU_TIME_MAX (0 is
+ * "none" where the field is optional). The owners check every row they
+ * read, so that another program's, an old fu's or a synced machine's
+ * values never reach the arithmetic or the output. */
+int fu__bad_row(fu_db *db, const char *what, int64_t id, const char *field,
+		int64_t value);
+int fu__check_row_id(fu_db *db, const char *what, int64_t id);
+int fu__check_row_time(fu_db *db, const char *what, int64_t id,
+		       const char *field, int64_t t, int optional);
+
+/* Prepare one statement; sets the message on failure. A statement of
+ * the same text that a handle prepared before and finalized is reused
+ * (reset, its bindings cleared) rather than compiled again: compiling
+ * took two thirds of an import's time. Finalizing returns it to the
+ * handle (below); fu_db_close() finalizes them for good. */
 int fu__prepare(fu_db *db, sqlite3_stmt **st, const char *sql);
+/* Every file of the library finalizes through fu__finalize: a statement
+ * of the cache goes back to it, any other is finalized. */
+int fu__finalize(sqlite3_stmt *st);
+#define sqlite3_finalize(st) fu__finalize(st)
+/* Finalize the cached statements of db (before closing it). */
+void fu__stmt_cache_clear(fu_db *db);
 
 /* Run SQL with no parameters and no result rows. */
 int fu__exec(fu_db *db, const char *sql);
@@ -102,6 +171,10 @@ void fu__rollback(fu_db *db);
 /* Bind helpers: NULL or 0 bind as SQL NULL. */
 int fu__bind_text(sqlite3_stmt *st, int i, const char *s);
 int fu__bind_time(sqlite3_stmt *st, int i, int64_t t);
+
+/* A time column: 0 for SQL NULL; INT64_MIN, which no check accepts,
+ * for what fu never stores there (text, a real number, a blob). */
+int64_t fu__col_time(sqlite3_stmt *st, int i);
 
 /* Column helpers: a malloc'd copy (NULL for SQL NULL). */
 char *fu__col_text(sqlite3_stmt *st, int i);
@@ -144,6 +217,11 @@ int fu__check_text(fu_db *db, const char *what, const char *s, size_t max,
 int fu__check_text_at(fu_db *db, const char *path, const char *s,
 		      size_t max, int multiline);
 int fu__check_email(fu_db *db, const char *s);
+/* A Message-ID as fu keeps it (without <>): printable ASCII without
+ * spaces or angle brackets, at most FU__MESSAGE_ID_MAX bytes (RFC 5322's
+ * line). NULL passes. */
+#define FU__MESSAGE_ID_MAX 998
+int fu__check_message_id(fu_db *db, const char *base, const char *s);
 
 /* A record's checks speak to two audiences: fu add and fu log (base
  * NULL), in their own words (`words`: "the company is empty"), and an
@@ -175,6 +253,9 @@ struct fu_buf;
 int fu__spawn(fu_db *db, const char *const argv[], const char *const *env,
 	      const char *in, size_t inlen, struct fu_buf *out,
 	      struct fu_buf *err, int *status);
+/* --- sha256.c ------------------------------------------------------- */
+
+void fu__sha256(unsigned char out[32], const void *data, size_t len);
 
 /* --- fold.c: case and accent folding -------------------------------- */
 
@@ -505,8 +586,58 @@ int fu__event_by_uuid(fu_db *db, int64_t *out, const char *uuid);
 /* The people event id created (named with --with, new then), in order. */
 int fu__event_created_people(fu_db *db, int64_t id, int64_t **out, size_t *n);
 int fu__event_next_id(fu_db *db, int64_t *out);
+/* Move an event to another time (fu mail: an interview rescheduled). */
+int fu__event_set_at(fu_db *db, int64_t id, int64_t at);
+/* Every event that keeps a Message-ID: what a reply may thread back to.
+ * fn's record is valid during the call. */
+typedef struct fu__event_mid {
+	int64_t id;
+	fu_event_kind kind;
+	int64_t application_id, contact_id, person, at;
+	const char *message_id;
+} fu__event_mid;
+int fu__event_message_ids(fu_db *db, int (*fn)(const fu__event_mid *m,
+					       void *arg), void *arg);
+
+/* --- store.c ------------------------------------------------------- */
+
+/* BEGIN IMMEDIATE with the actions made current, and its end: commit
+ * when rc is 0, else roll back; returns rc or the commit's failure. */
+int fu__store_begin(fu_db *db);
+int fu__store_commit(fu_db *db, int rc);
+/* fu_event_add inside the caller's transaction: check, write, bring the
+ * actions up to date. The people the caller created for it (the last
+ * e->nadded of with[]) are counted as added, before those of with_new. */
+int fu__event_add_in(fu_db *db, fu_event *e);
+
+/* --- proposals.c, mailseen.c: fu mail's tables ----------------------- */
+
+#include "fu/proposals.h"
+
+/* A new open proposal of message m as matched; *out its number. */
+int fu__proposal_insert(fu_db *db, int64_t *out, const fu_mail_msg *m,
+			const fu_mail_match *mt);
+/* Its state (accepted: the event it logged; ignored: its text dropped). */
+int fu__proposal_set_state(fu_db *db, int64_t id, fu_proposal_state state,
+			   int64_t event_id);
+/* Withdraw one still waiting (dropped). */
+int fu__proposal_drop(fu_db *db, int64_t id);
+/* An event is removed (fu undo): the proposal that logged it waits again. */
+int fu__proposal_event_removed(fu_db *db, int64_t event_id);
+/* The Message-IDs and invitations of the proposals, into x. */
+int fu__proposal_context(fu_db *db, fu_mail_ctx *x);
+/* Keys of what was read; where an mbox's next scan starts. */
+int fu__mail_seen_add(fu_db *db, const int64_t *keys, size_t n);
+int fu__mail_source_put(fu_db *db, const char *path,
+			const fu_mail_source *s);
 
 /* --- import.c ------------------------------------------------------ */
+
+/* A file an import can read more than once: f itself when it can seek
+ * (*size the bytes from here to its end, 0 when unknown), else (a pipe)
+ * a copy of it in an anonymous temporary file, which the caller closes
+ * (*out != f). */
+int fu__rereadable(fu_db *db, FILE *f, FILE **out, uint64_t *size);
 
 /* After an import has written its records (JSON or CSV): outcomes made
  * equal to the closed events, the settings read again, every action

@@ -1,12 +1,16 @@
+/* SPDX-License-Identifier: MIT */
 /* json.c - the JSON shapes of json.h: one per record, for every command
  * that prints it and for fu export. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/json.h"
 #include "fu/rules.h"
+#include "fu/text.h"
+#include "internal.h"
 
 cJSON *fu_json_time(int64_t t)
 {
@@ -158,6 +162,7 @@ cJSON *fu_json_event(const fu_event *e)
 	for (size_t i = e->nwith - (e->nadded <= e->nwith ? e->nadded : 0);
 	     ad && i < e->nwith; i++)
 		cJSON_AddItemToArray(ad, cJSON_CreateNumber((double)e->with[i]));
+	add_str(o, "message_id", e->message_id);
 	return o;
 }
 
@@ -214,4 +219,128 @@ cJSON *fu_json_action(const fu_action_row *r, int64_t now)
 		p += len + (p[len] == ' ');
 	}
 	return o;
+}
+
+/* --- printing ----------------------------------------------------------- */
+
+/*
+ * cJSON_Print's layout, exactly (fu export streams its pieces and the
+ * tests compare with it): objects one member a line, indented with tabs,
+ * "key":<TAB>value; arrays on one line, ", " between elements. What
+ * differs is the text: numbers are exact (cJSON compares a number with
+ * its 15-digit form within an epsilon, so 9007199254740991 came out as
+ * 9.00719925474099e+15, another number), and strings are valid UTF-8
+ * and safe on a terminal.
+ */
+static void print_string(fu_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t left = strlen((const char *)p);
+	fu_buf_putc(b, '"');
+	while (*p) {
+		size_t n = 1;
+		switch (*p) {
+		case '"': fu_buf_puts(b, "\\\""); break;
+		case '\\': fu_buf_puts(b, "\\\\"); break;
+		case '\b': fu_buf_puts(b, "\\b"); break;
+		case '\f': fu_buf_puts(b, "\\f"); break;
+		case '\n': fu_buf_puts(b, "\\n"); break;
+		case '\r': fu_buf_puts(b, "\\r"); break;
+		case '\t': fu_buf_puts(b, "\\t"); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f) {
+				fu_buf_printf(b, "\\u%04x", *p);
+			} else if (*p < 0x80) {
+				fu_buf_putc(b, (char)*p);
+			} else if ((n = fu__utf8_len(p, left)) == 0) {
+				/* not UTF-8 (another program wrote it): JSON
+				 * cannot carry the byte; U+FFFD stands for it */
+				fu_buf_puts(b, "\\ufffd");
+				n = 1;
+			} else {
+				unsigned cp = n == 2
+					? (unsigned)(p[0] & 0x1f) << 6 | (p[1] & 0x3f)
+					: n == 3 ? (unsigned)(p[0] & 0x0f) << 12 |
+					  (unsigned)(p[1] & 0x3f) << 6 | (p[2] & 0x3f)
+					: 0;
+				if (fu_text_hidden_code_point(cp))
+					fu_buf_printf(b, "\\u%04x", cp);
+				else
+					fu_buf_add(b, (const char *)p, n);
+			}
+		}
+		p += n;
+		left -= n;
+	}
+	fu_buf_putc(b, '"');
+}
+
+static void print_number(fu_buf *b, double d)
+{
+	char tmp[64];
+	double a = d < 0 ? -d : d;
+	if (d != d || a > 1.7976931348623157e308) {
+		fu_buf_puts(b, "null"); /* as cJSON: NaN and infinity */
+		return;
+	}
+	/* a whole number, whole (above 2^53 every double is whole) */
+	if (a < 9.2e18 && d == (double)(long long)d) {
+		fu_buf_printf(b, "%lld", (long long)d);
+		return;
+	}
+	snprintf(tmp, sizeof tmp, "%1.15g", d);
+	if (strtod(tmp, NULL) != d)
+		snprintf(tmp, sizeof tmp, "%1.17g", d);
+	fu_buf_puts(b, tmp);
+}
+
+static void tabs(fu_buf *b, int n)
+{
+	while (n-- > 0)
+		fu_buf_putc(b, '\t');
+}
+
+static void print_value(fu_buf *b, const cJSON *v, int depth)
+{
+	if (cJSON_IsNull(v)) {
+		fu_buf_puts(b, "null");
+	} else if (cJSON_IsFalse(v)) {
+		fu_buf_puts(b, "false");
+	} else if (cJSON_IsTrue(v)) {
+		fu_buf_puts(b, "true");
+	} else if (cJSON_IsNumber(v)) {
+		print_number(b, v->valuedouble);
+	} else if (cJSON_IsRaw(v)) {
+		fu_buf_puts(b, v->valuestring ? v->valuestring : "");
+	} else if (cJSON_IsString(v)) {
+		print_string(b, v->valuestring);
+	} else if (cJSON_IsArray(v)) {
+		fu_buf_putc(b, '[');
+		for (const cJSON *e = v->child; e; e = e->next) {
+			print_value(b, e, depth + 1);
+			if (e->next)
+				fu_buf_puts(b, ", ");
+		}
+		fu_buf_putc(b, ']');
+	} else if (cJSON_IsObject(v)) {
+		fu_buf_puts(b, "{\n");
+		for (const cJSON *e = v->child; e; e = e->next) {
+			tabs(b, depth + 1);
+			print_string(b, e->string);
+			fu_buf_puts(b, ":\t");
+			print_value(b, e, depth + 1);
+			fu_buf_puts(b, e->next ? ",\n" : "\n");
+		}
+		tabs(b, depth);
+		fu_buf_putc(b, '}');
+	}
+}
+
+char *fu_json_print(const cJSON *v)
+{
+	if (!v)
+		return NULL;
+	fu_buf b = FU_BUF_INIT;
+	print_value(&b, v, 0);
+	return b.failed ? (fu_buf_free(&b), NULL) : fu_buf_detach(&b);
 }

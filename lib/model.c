@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* model.c - the names of fu's words, and freeing its records. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,6 +254,7 @@ void fu_event_clear(fu_event *e)
 		return;
 	free(e->note);
 	free(e->action);
+	free(e->message_id);
 	for (size_t i = 0; i < e->ntopics; i++)
 		free(e->topics[i]);
 	free(e->topics);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * params.c - every number the rules use, with its default, its range
  * and what it changes (fu config rules.*), and holding the user's

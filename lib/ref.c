@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ref.c - what a person typed to name an application or a contact: a
  * number, or an unambiguous part of a company, a role or a name, with

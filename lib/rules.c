@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * rules.c - the follow-up rules of RULES.md, as a pure function of one
  * subject (an application, or a contact's networking events).
@@ -1034,7 +1035,10 @@ static void stage_start(ctx *x, const fu_event *e, int64_t at, int talk)
 	if (!who && (!iv || talk))
 		return;
 	int64_t trig = e ? e->id : 0;
-	int64_t cdate = x->contact_date > at ? x->contact_date : 0;
+	/* a whole day named is ahead until it ends (rule 19): "--expect
+	 * fri" on a Friday afternoon is still today's promise */
+	int64_t cdate = (x->cdate_day ? plus_days(x->contact_date, 1)
+			 : x->contact_date) > at ? x->contact_date : 0;
 	fu_action_kind rule = !talk ? (iv ? FU_ACT_INTERVIEW_CHECK_IN
 					  : FU_ACT_APP_CHECK_IN)
 			    : iv && cdate ? FU_ACT_INTERVIEW_CHECK_IN
@@ -1660,6 +1664,8 @@ static void on_accepted(ctx *x, int64_t at)
 	cancel(x, FU_ACT_OFFER_REVIEW, -1);
 	cancel(x, FU_ACT_PREPARE, -1);
 	x->terminal = 1;
+	if (x->rejected)
+		return; /* they closed the door: nothing to withdraw */
 	if (x->offer) {
 		int64_t who = x->offer->nwith ? x->offer->with[0]
 					      : last_person(x);

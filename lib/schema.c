@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * schema.c - the database's shape, in one place, and how older files are
  * brought forward. Each migration takes the file from version i to i+1;
@@ -199,7 +200,102 @@ ACTIONS_INDEXES
 "                                   -- 1: the event created this contact\n"
 "DELETE FROM actions_stamp;\n";
 
-/* Version 6: one hunt on several machines (fu sync: changes.c records
+/* Version 6: fu learns what happened from the user's mail (fu mail).
+ * - An event remembers the e-mail it was read from or sent as, so that
+ *   a reply threads back to it (In-Reply-To, References).
+ * - proposals: what fu mail scan found in the mail and would log, until
+ *   the user accepts or ignores it; the message's headers, a snippet
+ *   and its path, never its body. Local: fu export leaves them out.
+ * - proposal_people: the people a proposal names (a reply's sender, an
+ *   invitation's attendees), known contacts or new people; and the
+ *   applications the user chooses among when no thread decides.
+ * - mail_seen: what fu mail scan has read, so that it reads it once: a
+ *   hash of each Maildir file's unique name and of each message's
+ *   Message-ID (else its header digest), never the text itself.
+ * - mail_sources: where the next scan of an mbox file starts. */
+static const char schema_v6[] =
+"ALTER TABLE events ADD COLUMN message_id TEXT; -- the e-mail it was read\n"
+"                                   -- from or sent as (its Message-ID,\n"
+"                                   -- without <>), or NULL\n"
+"CREATE INDEX events_message_id ON events(message_id)\n"
+"  WHERE message_id IS NOT NULL;\n"
+"CREATE TABLE proposals (\n"
+"  id INTEGER PRIMARY KEY AUTOINCREMENT, -- the number fu mail shows,\n"
+"                                   -- never reused\n"
+"  state TEXT NOT NULL,             -- open, accepted, ignored, or dropped\n"
+"                                   -- (an invitation cancelled first)\n"
+"  kind TEXT NOT NULL,              -- the event it logs: reply, sent,\n"
+"                                   -- interview, meeting, rejection\n"
+"  change TEXT,                     -- NULL; reschedule or cancel: what it\n"
+"                                   -- does to target_event_id\n"
+"  how TEXT NOT NULL,               -- how it matched: thread, contact,\n"
+"                                   -- user, invitation, ats\n"
+"  exact INTEGER NOT NULL DEFAULT 0, -- 1: by thread, nothing to choose\n"
+"                                   -- (fu mail scan --apply logs it)\n"
+"  application_id INTEGER REFERENCES applications(id) ON DELETE SET NULL,\n"
+"                                   -- the application it logs on, or NULL\n"
+"  contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,\n"
+"                                   -- or the networking contact; neither:\n"
+"                                   -- the user chooses (candidates)\n"
+"  at INTEGER NOT NULL,             -- the event's time: the message's\n"
+"                                   -- date, an interview's start\n"
+"  channel TEXT,                    -- email, video, in-person, or NULL\n"
+"  reason TEXT NOT NULL,            -- how it matched, in one line\n"
+"  target_event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,\n"
+"                                   -- change: the interview it changes\n"
+"  event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,\n"
+"                                   -- accepted: the event it logged\n"
+"  date INTEGER,                    -- the message: Date\n"
+"  from_name TEXT,                  -- From: the name\n"
+"  from_address TEXT,               -- and the address\n"
+"  recipients TEXT,                 -- To, as \"Name <address>, ...\"\n"
+"  subject TEXT,                    -- Subject, decoded\n"
+"  message_id TEXT,                 -- Message-ID, without <>\n"
+"  in_reply_to TEXT,                -- In-Reply-To, without <>\n"
+"  snippet TEXT,                    -- at most 200 characters of its text\n"
+"  path TEXT,                       -- the file it was read from (NULL:\n"
+"                                   -- standard input)\n"
+"  uid TEXT,                        -- an invitation's UID\n"
+"  sequence INTEGER,                -- and its SEQUENCE\n"
+"  created_at INTEGER NOT NULL,     -- when fu mail scan proposed it\n"
+"  decided_at INTEGER               -- when it was accepted or ignored\n"
+");\n"
+"CREATE INDEX proposals_state ON proposals(state);\n"
+"CREATE INDEX proposals_message_id ON proposals(message_id)\n"
+"  WHERE message_id IS NOT NULL;\n"
+"CREATE INDEX proposals_uid ON proposals(uid) WHERE uid IS NOT NULL;\n"
+"CREATE INDEX proposals_event ON proposals(event_id)\n"
+"  WHERE event_id IS NOT NULL;\n"
+"CREATE TABLE proposal_people (\n"
+"  proposal_id INTEGER NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,\n"
+"  position INTEGER NOT NULL,       -- in the order the message names them\n"
+"  contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,\n"
+"                                   -- a known contact; NULL: a new person\n"
+"  name TEXT,                       -- as the message names them\n"
+"  address TEXT,                    -- their e-mail address\n"
+"  PRIMARY KEY (proposal_id, position)\n"
+");\n"
+"CREATE TABLE proposal_candidates (\n"
+"  proposal_id INTEGER NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,\n"
+"  application_id INTEGER NOT NULL REFERENCES applications(id)\n"
+"    ON DELETE CASCADE,             -- one the message may be about\n"
+"  PRIMARY KEY (proposal_id, application_id)\n"
+");\n"
+"CREATE TABLE mail_seen (\n"
+"  key INTEGER PRIMARY KEY          -- the first 8 bytes of the SHA-256 of\n"
+"                                   -- \"file:\" and a Maildir file's unique\n"
+"                                   -- name, \"id:\" and a Message-ID, or\n"
+"                                   -- \"digest:\" and a header digest\n"
+");\n"
+"CREATE TABLE mail_sources (\n"
+"  path TEXT PRIMARY KEY,           -- an mbox file (its real path)\n"
+"  offset INTEGER NOT NULL,         -- the last message read: its start,\n"
+"  length INTEGER NOT NULL,         -- its length in bytes\n"
+"  key INTEGER NOT NULL,            -- and its mail_seen key\n"
+"  scanned_at INTEGER NOT NULL      -- when\n"
+");\n";
+
+/* Version 7: one hunt on several machines (fu sync: changes.c records
  * what each write changes, merge.c applies what other machines
  * changed, sync.c carries it through git).
  * - Every contact, application and event gets an identifier that
@@ -230,7 +326,7 @@ ACTIONS_INDEXES
 "(((coalesce((SELECT max(ord) FROM events), 0) >> 20) + 1) << 20) |" \
 " (random() & 1048575)"
 
-static const char schema_v6[] =
+static const char schema_v7[] =
 "ALTER TABLE companies ADD COLUMN uuid TEXT; -- version 5 UUID of the name\n"
 "                                   -- (uuid.h): the same on every machine\n"
 "ALTER TABLE contacts ADD COLUMN uuid TEXT; -- the contact everywhere\n"
@@ -349,7 +445,11 @@ static int migrate_v5(fu_db *db)
 	return fu__exec(db, schema_v5);
 }
 
-/* migrations[i] takes the file from version i to i + 1 */
+static int migrate_v6(fu_db *db)
+{
+	return fu__exec(db, schema_v6);
+}
+
 /* Every company's identifier, from its name (uuid.h): in C, which
  * SQL cannot compute. */
 static int company_uuids(fu_db *db)
@@ -382,16 +482,16 @@ static int company_uuids(fu_db *db)
 	return rc;
 }
 
-static int migrate_v6(fu_db *db)
+static int migrate_v7(fu_db *db)
 {
-	int rc = fu__exec(db, schema_v6);
+	int rc = fu__exec(db, schema_v7);
 	return rc ? rc : company_uuids(db);
 }
 
 /* migrations[i] takes the file from version i to i + 1 */
 static int (*const migrations[])(fu_db *) = {
 	migrate_v1, migrate_v2, migrate_v3, migrate_v4, migrate_v5,
-	migrate_v6
+	migrate_v6, migrate_v7
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == FU_SCHEMA_VERSION,
@@ -439,6 +539,9 @@ int fu__schema_migrate(fu_db *db)
 		db->schema_version = version;
 		return FU_OK;
 	}
+	/* bringing the file forward is not the command's change (a read
+	 * that then fails to print has still failed) */
+	int changed = db->changed;
 	if ((rc = fu__begin(db)))
 		return rc;
 	/* another fu may have migrated while we waited for the lock */
@@ -454,6 +557,7 @@ int fu__schema_migrate(fu_db *db)
 	    (rc = fu__commit(db)))
 		goto fail;
 	db->schema_version = FU_SCHEMA_VERSION;
+	db->changed = changed;
 	return FU_OK;
 fail:
 	fu__rollback(db);

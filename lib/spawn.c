@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * spawn.c - running another program (git, age) for fu sync: through
  * posix_spawnp, never a shell, with the user's own environment (their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * spell.c - spelling, checked with hunspell (libhunspell): the words of
  * a draft the dictionary does not know, with suggestions (draft.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sql.c - the SQLite helpers every storage file shares: preparing,
  * running and stepping statements, binding and reading values, the
@@ -5,9 +6,12 @@
  * message. Nothing here knows a table.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "fu/date.h"
 #include "internal.h"
 
 char *fu__strdup(const char *s)
@@ -56,11 +60,42 @@ int fu__sqlerr(fu_db *db, int rc, const char *what)
 		fu__error(db, code, "'%s' is not a usable fu database (%s)",
 			  db->path, sqlite3_errstr(rc));
 		return code;
+	case SQLITE_FULL:
+		/* the database is whole (the transaction is rolled back):
+		 * not "unusable", which might make a script restore a
+		 * backup over it */
+		return fu__error(db, FU_ERROR, "%s: the disk is full (nothing "
+				 "was changed): make room and try again", what);
+	case SQLITE_IOERR:
+		if (db->sql && sqlite3_system_errno(db->sql) == ENOSPC)
+			return fu__error(db, FU_ERROR, "%s: the disk is full "
+					 "(nothing was changed): make room and "
+					 "try again", what);
+		code = FU_EDB;
+		break;
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
+	{
+		/* a file fu may write in a directory it may not: SQLite
+		 * cannot create the journal beside it */
+		char dir[4096];
+		const char *slash = db->path ? strrchr(db->path, '/') : NULL;
+		if (!slash)
+			snprintf(dir, sizeof dir, ".");
+		else
+			snprintf(dir, sizeof dir, "%.*s", slash == db->path ? 1
+				 : (int)(slash - db->path), db->path);
+		if (db->path && access(db->path, W_OK) == 0 &&
+		    access(dir, W_OK) != 0)
+			return fu__error(db, FU_EDB, "%s: the directory '%s' is "
+					 "not writable, and fu writes its journal "
+					 "there, beside the database: make it "
+					 "writable (chmod u+w '%s')", what, dir,
+					 dir);
+		code = FU_EDB;
+		break;
+	}
 	case SQLITE_PERM:
-	case SQLITE_IOERR:
-	case SQLITE_FULL:
 		code = FU_EDB;
 		break;
 	case SQLITE_CONSTRAINT:
@@ -76,14 +111,96 @@ int fu__sqlerr(fu_db *db, int rc, const char *what)
 	return code;
 }
 
+int fu__bad_row(fu_db *db, const char *what, int64_t id, const char *field,
+		int64_t value)
+{
+	return fu__error(db, FU_EDB, "'%s' is not a usable fu database: %s "
+			 "%lld has %s %lld, out of what fu accepts (fu doctor; "
+			 "restore a backup, or correct it with sqlite3)",
+			 db->path, what, (long long)id, field,
+			 (long long)value);
+}
+
+int fu__check_row_id(fu_db *db, const char *what, int64_t id)
+{
+	if (id < 1 || id > FU_ID_MAX)
+		return fu__bad_row(db, what, id, "the number", id);
+	return FU_OK;
+}
+
+int fu__check_row_time(fu_db *db, const char *what, int64_t id,
+		       const char *field, int64_t t, int optional)
+{
+	if ((optional && t == 0) || fu_time_valid(t))
+		return FU_OK;
+	return fu__bad_row(db, what, id, field, t);
+}
+
+/*
+ * The statement cache: the statements the handles prepared, by text,
+ * each lent out by fu__prepare and given back by fu__finalize. fu runs
+ * in one thread; a process opens a handle or two, and prepares a few
+ * dozen different statements, so a small table searched in order does.
+ */
+#define CACHE_SLOTS 96
+
+static struct cached {
+	fu_db *db;
+	sqlite3_stmt *st;
+	const char *sql; /* the text it was asked for (a fast first test) */
+	int lent;
+} cache[CACHE_SLOTS];
+
 int fu__prepare(fu_db *db, sqlite3_stmt **st, const char *sql)
 {
+	struct cached *free_slot = NULL;
+	for (size_t i = 0; i < CACHE_SLOTS; i++) {
+		struct cached *c = &cache[i];
+		if (!c->st) {
+			if (!free_slot)
+				free_slot = c;
+			continue;
+		}
+		if (c->db != db || c->lent)
+			continue;
+		if (c->sql == sql || strcmp(sqlite3_sql(c->st), sql) == 0) {
+			c->lent = 1;
+			c->sql = sql;
+			*st = c->st;
+			return FU_OK;
+		}
+	}
 	int rc = sqlite3_prepare_v2(db->sql, sql, -1, st, NULL);
 	if (rc != SQLITE_OK) {
 		*st = NULL;
 		return fu__sqlerr(db, rc, "cannot read the database");
 	}
+	if (free_slot && *st)
+		*free_slot = (struct cached){ db, *st, sql, 1 };
 	return FU_OK;
+}
+
+int fu__finalize(sqlite3_stmt *st)
+{
+	if (!st)
+		return SQLITE_OK;
+	for (size_t i = 0; i < CACHE_SLOTS; i++)
+		if (cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			cache[i].lent = 0;
+			return SQLITE_OK;
+		}
+	return (sqlite3_finalize)(st);
+}
+
+void fu__stmt_cache_clear(fu_db *db)
+{
+	for (size_t i = 0; i < CACHE_SLOTS; i++)
+		if (cache[i].st && cache[i].db == db) {
+			(sqlite3_finalize)(cache[i].st);
+			memset(&cache[i], 0, sizeof cache[i]);
+		}
 }
 
 int fu__exec(fu_db *db, const char *sql)
@@ -101,6 +218,8 @@ int fu__begin(fu_db *db)
 {
 	if (db->flags & FU_OPEN_READONLY)
 		return fu__error(db, FU_EDB, "the database was opened read-only");
+	if (db->refuse_write[0])
+		return fu__error(db, FU_EDB, "%s", db->refuse_write);
 	int rc = fu__exec(db, "BEGIN IMMEDIATE");
 	if (!rc && db->tx_begin && (rc = db->tx_begin(db)))
 		fu__rollback(db);
@@ -122,6 +241,7 @@ int fu__commit(fu_db *db)
 	}
 	if (db->tx_end)
 		db->tx_end(db);
+	db->changed = 1;
 	return FU_OK;
 }
 
@@ -142,6 +262,15 @@ int fu__bind_text(sqlite3_stmt *st, int i, const char *s)
 int fu__bind_time(sqlite3_stmt *st, int i, int64_t t)
 {
 	return t ? sqlite3_bind_int64(st, i, t) : sqlite3_bind_null(st, i);
+}
+
+int64_t fu__col_time(sqlite3_stmt *st, int i)
+{
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_NULL: return 0;
+	case SQLITE_INTEGER: return sqlite3_column_int64(st, i);
+	default: return INT64_MIN; /* text, a real, a blob: never a time */
+	}
 }
 
 char *fu__col_text(sqlite3_stmt *st, int i)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * stats.c - fu stats: the numbers of stats.h, worked out over the
  * applications and events, read once through their owners.

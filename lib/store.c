@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * store.c - the public writes of store.h, each the promise that header
  * makes: one BEGIN IMMEDIATE transaction that checks, writes through the
@@ -162,7 +163,9 @@ static int resolve_event_people(fu_db *db, fu_event *e)
 		if (fu__push_id(&e->with, &e->nwith, id) != FU_OK)
 			return fu__error(db, FU_ERROR, "out of memory");
 	}
-	e->nadded = e->nwith_new;
+	/* people the caller created (fu mail) stand just before these */
+	e->nadded = (e->nadded <= e->nwith - e->nwith_new ? e->nadded : 0) +
+		    e->nwith_new;
 	for (size_t i = 0; i < e->nwith; i++)
 		if ((rc = fu__contact_exists(db, e->with[i])))
 			return rc;
@@ -173,54 +176,131 @@ static int resolve_event_people(fu_db *db, fu_event *e)
 	return FU_OK;
 }
 
-/* Rule 15: the withdraw-notices of an application a sent may answer
- * (to its people, or any when it names nobody): how many are open. */
-static int open_withdrawals(fu_db *db, const fu_event *e, size_t *n)
+/* Rule 15: a closing note logged as sent closes its application: a
+ * withdraw-notice as withdrawn, a decline-offer as declined. One noted
+ * for each application whose note was open before the sent. */
+typedef struct closing {
+	int64_t application_id;
+	fu_outcome outcome;
+} closing;
+
+static fu_outcome closes_as(fu_action_kind k)
 {
-	fu_action_filter f = { 0 };
-	fu_action_row *rows = NULL;
-	size_t nrows = 0;
+	return k == FU_ACT_WITHDRAW_NOTICE ? FU_OUT_WITHDRAWN
+		: k == FU_ACT_DECLINE_OFFER ? FU_OUT_DECLINED : FU_OUT_NONE;
+}
+
+static int push_closing(closing **list, size_t *n, const fu_action_row *r)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*list)[i].application_id == r->a.application_id)
+			return FU_OK;
+	closing *p = realloc(*list, (*n + 1) * sizeof *p);
+	if (!p)
+		return FU_ERROR;
+	p[*n] = (closing){ r->a.application_id, closes_as(r->a.kind) };
+	*list = p;
+	++*n;
+	return FU_OK;
+}
+
+/* The open closing notes a sent may answer: those to its people on any
+ * application (one message to a person serves all they handle, rule
+ * 11), or, when it names nobody, those of its own application. */
+static int open_closings(fu_db *db, const fu_event *e, closing **out,
+			 size_t *n)
+{
+	*out = NULL;
 	*n = 0;
 	if (e->kind != FU_EV_SENT || !e->application_id)
 		return FU_OK;
-	f.application_id = e->application_id;
-	int rc = fu_action_list(&rows, &nrows, db, &f);
-	for (size_t i = 0; !rc && i < nrows; i++) {
-		int to = !e->nwith;
-		for (size_t k = 0; k < e->nwith; k++)
-			to |= rows[i].a.contact_id == e->with[k];
-		*n += rows[i].a.kind == FU_ACT_WITHDRAW_NOTICE && to;
+	int rc = FU_OK;
+	for (size_t k = 0; !rc && k < (e->nwith ? e->nwith : 1); k++) {
+		fu_action_filter f = { .with_riders = 1 };
+		if (e->nwith)
+			f.contact_id = e->with[k];
+		else
+			f.application_id = e->application_id;
+		fu_action_row *rows = NULL;
+		size_t nrows = 0;
+		rc = fu_action_list(&rows, &nrows, db, &f);
+		for (size_t i = 0; !rc && i < nrows; i++)
+			if (rows[i].a.application_id &&
+			    closes_as(rows[i].a.kind) != FU_OUT_NONE &&
+			    push_closing(out, n, &rows[i]))
+				rc = fu__error(db, FU_ERROR, "out of memory");
+		fu_action_list_free(rows, nrows);
 	}
-	fu_action_list_free(rows, nrows);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
 	return rc;
 }
 
-/* Rule 15: a withdraw-notice logged as sent closes the application as
- * withdrawn (when it is still open). */
-static int close_withdrawn(fu_db *db, const fu_event *e, size_t before)
+/* Close, as its note says, each application whose closing note the sent
+ * answered (open before, gone after) and that is still open. */
+static int close_answered(fu_db *db, const fu_event *e,
+			  const closing *before, size_t nbefore)
 {
-	size_t after = 0;
-	int64_t outcome = 0;
-	int rc = open_withdrawals(db, e, &after);
-	if (rc || after >= before)
+	closing *after = NULL;
+	size_t nafter = 0;
+	int rc = open_closings(db, e, &after, &nafter);
+	for (size_t i = 0; !rc && i < nbefore; i++) {
+		int still = 0;
+		for (size_t j = 0; j < nafter; j++)
+			still |= after[j].application_id ==
+				 before[i].application_id;
+		if (still)
+			continue;
+		fu_application *a = NULL;
+		if ((rc = fu_application_get(&a, db, before[i].application_id)))
+			break;
+		int open = a->outcome == FU_OUT_NONE;
+		fu_application_free(a);
+		if (!open)
+			continue;
+		fu_event c = { 0 };
+		c.kind = FU_EV_CLOSED;
+		c.at = e->at;
+		c.application_id = before[i].application_id;
+		c.outcome = before[i].outcome;
+		c.note = before[i].outcome == FU_OUT_DECLINED
+			? "the decline was sent" : "the withdrawal was sent";
+		if ((rc = fu__insert_event(db, &c, 0, 0)) ||
+		    (rc = fu__application_sync_outcome(db, c.application_id)))
+			break;
+		rc = fu__refresh_application(db, c.application_id);
+	}
+	free(after);
+	return rc;
+}
+
+int fu__event_add_in(fu_db *db, fu_event *e)
+{
+	if (e->kind == FU_EV_CLOSED)
+		return fu__error(db, FU_EINVALID,
+				 "an application is closed with fu close");
+	int rc = fu__check_event(db, e, NULL);
+	closing *closings = NULL;
+	size_t nclosings = 0;
+	if (rc)
 		return rc;
-	fu_application *a = NULL;
-	if ((rc = fu_application_get(&a, db, e->application_id)))
-		return rc;
-	outcome = a->outcome;
-	fu_application_free(a);
-	if (outcome)
-		return FU_OK;
-	fu_event c = { 0 };
-	c.kind = FU_EV_CLOSED;
-	c.at = e->at;
-	c.application_id = e->application_id;
-	c.outcome = FU_OUT_WITHDRAWN;
-	c.note = "the withdrawal was sent";
-	if ((rc = fu__insert_event(db, &c, 0, 0)) ||
-	    (rc = fu__application_sync_outcome(db, e->application_id)))
-		return rc;
-	return fu__refresh_application(db, e->application_id);
+	if ((e->application_id &&
+	     (rc = fu__application_exists(db, e->application_id))) ||
+	    (e->contact_id && (rc = fu__contact_exists(db, e->contact_id))) ||
+	    (rc = resolve_event_people(db, e)) ||
+	    (rc = open_closings(db, e, &closings, &nclosings)) ||
+	    (rc = fu__insert_event(db, e, 0, 0)))
+		goto done;
+	rc = e->application_id ? fu__refresh_application(db, e->application_id)
+			       : fu__refresh_contact(db, e->contact_id);
+	if (!rc && nclosings)
+		rc = close_answered(db, e, closings, nclosings);
+done:
+	free(closings);
+	return rc;
 }
 
 int fu_event_add(fu_db *db, fu_event *e)
@@ -229,20 +309,18 @@ int fu_event_add(fu_db *db, fu_event *e)
 		return fu__error(db, FU_EINVALID,
 				 "an application is closed with fu close");
 	int rc = fu__check_event(db, e, NULL);
-	size_t withdrawals = 0;
 	if (rc || (rc = begin(db)))
 		return rc;
-	if ((e->application_id &&
-	     (rc = fu__application_exists(db, e->application_id))) ||
-	    (e->contact_id && (rc = fu__contact_exists(db, e->contact_id))) ||
-	    (rc = resolve_event_people(db, e)) ||
-	    (rc = open_withdrawals(db, e, &withdrawals)) ||
-	    (rc = fu__insert_event(db, e, 0, 0)))
-		return commit(db, rc);
-	rc = e->application_id ? fu__refresh_application(db, e->application_id)
-			       : fu__refresh_contact(db, e->contact_id);
-	if (!rc && withdrawals)
-		rc = close_withdrawn(db, e, withdrawals);
+	return commit(db, fu__event_add_in(db, e));
+}
+
+int fu__store_begin(fu_db *db)
+{
+	return begin(db);
+}
+
+int fu__store_commit(fu_db *db, int rc)
+{
 	return commit(db, rc);
 }
 
@@ -265,6 +343,7 @@ int fu_event_undo(fu_event **out, fu_db *db, int64_t application_id,
 	}
 	if ((rc = fu_event_get(&e, db, id)) ||
 	    (rc = fu__event_created_people(db, id, &created, &ncreated)) ||
+	    (rc = fu__proposal_event_removed(db, id)) ||
 	    (rc = fu__event_delete(db, id)))
 		goto done;
 	if (e->kind == FU_EV_CLOSED &&

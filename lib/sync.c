@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sync.c - fu sync (sync.h): the repository beside the database, git
  * and age run for it, and the order of things that keeps the database
@@ -551,6 +552,17 @@ static int load_deps(fu_db *db, const char *me, fu__dep **out, size_t *n)
 	return rc;
 }
 
+/* Commit fu sync's own bookkeeping (file numbers, what was pushed,
+ * a problem noted): not a change of the user's records, so that a
+ * failure after it keeps its exit code (fu_db_changed, cmd/fu.c). */
+static int commit_bookkeeping(fu_db *db)
+{
+	int was = db->changed;
+	int rc = fu__commit(db);
+	db->changed = was;
+	return rc;
+}
+
 /* The pending changes get the next file's number (its content is then
  * fixed): one transaction. *files: this machine's files now. */
 static int assign_file(fu_db *db, int64_t *files, int *any)
@@ -576,7 +588,7 @@ static int assign_file(fu_db *db, int64_t *files, int *any)
 	}
 	*files = n;
 done:
-	if (rc || (rc = fu__commit(db)))
+	if (rc || (rc = commit_bookkeeping(db)))
 		fu__rollback(db);
 	return rc;
 }
@@ -892,6 +904,7 @@ static int apply_files(fu_db *db, const char *me, incoming *v, size_t nv,
 	progress *pr = NULL;
 	size_t npr = 0;
 	fu__merge *m = NULL;
+	size_t received_before = rep->files_received;
 	int rc;
 	fu__changes_quiet(db, 1);
 	if ((rc = fu__begin(db)))
@@ -995,7 +1008,9 @@ static int apply_files(fu_db *db, const char *me, incoming *v, size_t nv,
 			rc = fu__error(db, FU_ERROR, "out of memory");
 			goto fail;
 		}
-	rc = fu__commit(db);
+	/* the records changed only when a file was applied */
+	rc = rep->files_received > received_before ? fu__commit(db)
+						    : commit_bookkeeping(db);
 	goto out;
 fail:
 	fu__rollback(db);
@@ -1133,7 +1148,7 @@ static int pushed_all(fu_db *db, int64_t files)
 	    (rc = exec1(db, "DELETE FROM sync_log WHERE file <= ?", files, 0)))
 		fu__rollback(db);
 	else
-		rc = fu__commit(db);
+		rc = commit_bookkeeping(db);
 	return rc;
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * synced.c - what fu sync carries between machines, declared in one
  * place: the synced tables, each column's way of travelling and what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * text.c - what a user's text must be before it is stored: valid UTF-8,
  * no control characters that could drive a terminal, within a length;
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fu/text.h"
 #include "internal.h"
 
 size_t fu__utf8_len(const unsigned char *s, size_t n)
@@ -139,4 +141,85 @@ int fu__check_text_at(fu_db *db, const char *path, const char *s,
 	char what[300];
 	snprintf(what, sizeof what, "%s:", path);
 	return fu__check_text(db, what, s, max, multiline);
+}
+
+int fu__check_message_id(fu_db *db, const char *base, const char *s)
+{
+	if (!s)
+		return FU_OK;
+	size_t n = strlen(s);
+	if (n == 0 || n > FU__MESSAGE_ID_MAX)
+		return fu__field_error(db, base, "message_id", "a Message-ID "
+				       "has 1 to %d characters", FU__MESSAGE_ID_MAX);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= ' ' || *p >= 0x7f || *p == '<' || *p == '>')
+			return fu__field_error(db, base, "message_id", "a "
+					       "Message-ID is printable ASCII "
+					       "without spaces or <>");
+	return FU_OK;
+}
+
+/* --- showing text ------------------------------------------------------- */
+
+/* The code point of the valid UTF-8 sequence p of n bytes. */
+static unsigned decode(const unsigned char *p, size_t n)
+{
+	switch (n) {
+	case 1: return p[0];
+	case 2: return (unsigned)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+	case 3: return (unsigned)(p[0] & 0x0f) << 12 |
+		       (unsigned)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+	default: return (unsigned)(p[0] & 0x07) << 18 |
+			(unsigned)(p[1] & 0x3f) << 12 |
+			(unsigned)(p[2] & 0x3f) << 6 | (p[3] & 0x3f);
+	}
+}
+
+int fu_text_hidden_code_point(unsigned cp)
+{
+	return (cp >= 0x80 && cp < 0xa0) || cp == 0x61c || cp == 0x200e ||
+	       cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029;
+}
+
+void fu_text_escape(fu_buf *b, const char *s, int flags)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t left = strlen((const char *)p);
+	while (*p) {
+		/* a run of printable ASCII in one go */
+		const unsigned char *q = p;
+		while (*q >= 0x20 && *q < 0x7f)
+			q++;
+		if (q > p) {
+			fu_buf_add(b, (const char *)p, (size_t)(q - p));
+			left -= (size_t)(q - p);
+			p = q;
+			continue;
+		}
+		size_t n = fu__utf8_len(p, left);
+		if (n == 0) {
+			fu_buf_printf(b, "\\x%02x", *p);
+			n = 1;
+		} else if (n == 1) {
+			if ((flags & FU_TEXT_LINES) && (*p == '\n' || *p == '\t'))
+				fu_buf_putc(b, (char)*p);
+			else if (*p == '\n')
+				fu_buf_puts(b, "\\n");
+			else if (*p == '\t')
+				fu_buf_putc(b, ' ');
+			else if (*p == 0x1b)
+				fu_buf_puts(b, "\\e");
+			else
+				fu_buf_printf(b, "\\x%02x", *p);
+		} else {
+			unsigned cp = decode(p, n);
+			if (fu_text_hidden_code_point(cp))
+				fu_buf_printf(b, "\\u%04x", cp);
+			else
+				fu_buf_add(b, (const char *)p, n);
+		}
+		p += n;
+		left -= n;
+	}
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * uuid.c - identifiers that travel with records (uuid.h): random ones
  * from the system's generator, and a company's from its name (RFC 9562

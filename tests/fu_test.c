@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fu_test.c - the support every unit test shares (see fu_test.h). */
 #include "fu_test.h"
 

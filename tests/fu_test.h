@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fu_test.h - what every cmocka test of fu includes first: cmocka, the
  * assertions fu adds to it, and the support tests/fu_test.c gives every

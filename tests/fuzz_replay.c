@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_replay.c - runs a libFuzzer harness's LLVMFuzzerTestOneInput()
  * over every file of its seed corpus, so that the corpora (and every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_actions.c - the derived actions table (lib/actions.c): kept in
  * step by every write, read with the names of their subjects. */
 #include "fu_test.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_applications.c - applications (lib/applications.c, companies.c and
  * their public writes in store.c): adding one logs it applied, its
  * company found whatever the case, editing, closing and undoing it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_config.c - settings (lib/config.c, lib/params.c): values checked
  * and normalised, the rules' numbers read back, unset. */
 #include "fu_test.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_contacts.c - contacts (lib/contacts.c and their public writes in
  * store.c): stored and read back, the checks on a user's text, the
  * numbers they share with applications. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_csv.c - spreadsheets (lib/csv.c): RFC 4180 parsing and its errors,
  * fu import --csv of rows and their mistakes. */
 #include "fu_test.h"

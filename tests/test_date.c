@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_date.c - dates as people write them, and local-calendar
  * arithmetic. Every test fixes TZ itself; "now" is Monday 2026-11-09

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_draft.c - drafts (lib/draft_templates.c, draft_render.c): the
  * built-in and the user's templates rendered from plain structs,
  * placeholders and sections, their errors, and the checks (length,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_eml.c - a draft as an e-mail message (lib/eml.c): RFC 5322 headers,
  * CRLF, RFC 2047 names, quoted-printable or 8bit bodies. */
 #include "fu_test.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_events.c - events (lib/events.c and their public writes in
  * store.c): people met on the way, which kinds fit which subject, undo,
  * numbers never reused, snoozes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_export.c - fu export (lib/export.c): the document streamed a record
  * at a time is the tree printed whole; a writer's failure stops it. */
 #include "fu_test.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ics.c - iCalendar (lib/ics.c): line folding, escaping, the calendar
  * of actions, UIDs that stay the same. */
 #include "fu_test.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_import.c - fu import of an export (lib/import.c): the round trip,
  * an empty database or --merge, and every kind of bad document refused
  * with its message, the database unchanged. */

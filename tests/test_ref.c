@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ref.c - references (lib/ref.c, lib/fold.c): by number and by
  * name, ambiguity, which match wins, Unicode case and accents. */
 #include "fu_test.h"

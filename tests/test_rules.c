@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_rules.c - the rule engine (lib/rules.c) against RULES.md: each
  * rule's trigger, window edges, what answers it, what cancels it, and
@@ -1861,6 +1862,22 @@ static void test_rules_withdraw_notice_not_when_closed(void **state)
 	assert_int_equal(x->n, 0);
 }
 
+/* Rule 15: an employer that turned you down owes no withdrawal when
+ * you accept another job, even while the application is still open. */
+static void test_rules_withdraw_notice_not_after_rejection(void **state)
+{
+	t *x = *state;
+	application(x, 1);
+	apply(x, nov(2, 9, 0));
+	log_ev(x, FU_EV_REJECTION, nov(10, 10, 0), 1, DANA);
+	log_ev(x, FU_EV_SENT, nov(10, 18, 0), 1, DANA);
+	x->s.accepted_at = nov(17, 12, 0);
+	eval(x);
+	assert_int_equal(count(x, "withdraw-notice"), 0);
+	assert_int_equal(count(x, "decline-offer"), 0);
+	assert_int_equal(x->n, 0);
+}
+
 static void test_rules_withdraw_notice_without_contact(void **state)
 {
 	t *x = *state;
@@ -2539,6 +2556,23 @@ static void test_rules_rule19_whole_day(void **state)
 	assert_reason_has(a, "they said they would get back to you by");
 }
 
+/* Case 13, rule 19: "--expect fri" given on that Friday afternoon is
+ * today's whole day, still ahead: the check-in follows it. */
+static void test_rules_rule19_whole_day_today(void **state)
+{
+	t *x = *state;
+	interview_dana_sam(x);
+	fu_event *e = log_ev(x, FU_EV_TIMELINE, nov(13, 15, 0), 1, DANA);
+	e->expect_at = nov(13, 0, 0);
+	e->expect_day = 1;
+	eval(x);
+	const fu_action *a = find(x, "interview-check-in", DANA);
+	assert_non_null(a);
+	assert_time(a->not_before, nov(16, 0, 0)); /* Sat 14th: Monday */
+	assert_reason_has(a, "by Fri 13 Nov:");
+	assert_null(find(x, "nudge", DANA));
+}
+
 /* Case 14, rule 19: reasons are worded in the zone they are read in. */
 static void test_rules_rule19_reason_in_readers_zone(void **state)
 {
@@ -2686,6 +2720,7 @@ int main(void)
 		T(test_rules_withdraw_notice_when_accepted_elsewhere),
 		T(test_rules_withdraw_notice_replaces_offer_review),
 		T(test_rules_withdraw_notice_not_when_closed),
+		T(test_rules_withdraw_notice_not_after_rejection),
 		T(test_rules_withdraw_notice_without_contact),
 		T(test_rules_withdraw_notice_one_per_employer_rule15),
 		T(test_rules_withdraw_notice_needs_an_application),
@@ -2725,6 +2760,7 @@ int main(void)
 		T(test_rules_rule17_closure_lapses),
 		T(test_rules_keys_unique_across_applications),
 		T(test_rules_rule19_whole_day),
+		T(test_rules_rule19_whole_day_today),
 		T_NY(test_rules_rule19_reason_in_readers_zone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

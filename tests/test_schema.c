@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_schema.c - opening a database file (lib/db.c, lib/schema.c):
  * migrations from older schemas, files fu must refuse, a private file
  * created on first use. */

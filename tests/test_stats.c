@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_stats.c - fu stats (lib/stats.c): a hunt worked out by hand, with
  * and without --since, and an empty database. */
 #include "fu_test.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_sync.c - fu sync without git (lib/changes.c, changefile.c,
  * merge.c through fu_sync_enable, fu_sync_take and fu_sync_apply): each
  * write's changes are recorded in its own transaction, two databases

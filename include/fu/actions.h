@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * actions.h - the actions owed (fu due): derived from the records by
  * the rules and kept up to date on every write (actions.c).

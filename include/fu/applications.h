@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * applications.h - applications: one role at one company, with the people attached to
  * it, its stage, and closing it (applications.c; store.c writes them).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * changes.h - the change files fu sync exchanges (changefile.c): what
  * one machine changed, as portable change records, for the others to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * config.h - the user's settings (fu config): their signature, whether they are
  * employed, and every number the rules use (config.c; store.c writes
@@ -12,8 +13,9 @@
 #include "fu/fu.h"
 #include "fu/params.h"
 
-/* Known keys: user.name, user.email, user.phone, user.employed, and the
- * rule numbers of fu_params[] (rules.h). */
+/* Known keys: user.name, user.email, user.phone, user.employed,
+ * mail.from, mail.ats, mail.sendmail, and the rule numbers of
+ * fu_params[] (rules.h). */
 typedef struct fu_config_key {
 	const char *key;
 	const char *def;  /* default shown by fu config --list, or NULL */
@@ -36,6 +38,12 @@ typedef struct fu_config_entry {
 /* Every key that is set, by key. */
 int fu_config_list(fu_config_entry **out, size_t *n, fu_db *db);
 void fu_config_list_free(fu_config_entry *list, size_t n);
+
+/* The items of a list value (mail.from, mail.ats): separated by commas
+ * or blanks, lower-cased, a domain's leading '@' dropped. FU_ERROR out
+ * of memory. */
+int fu_config_list_items(char ***out, size_t *n, const char *value);
+void fu_config_list_items_free(char **items, size_t n);
 
 /* The rule numbers in force (defaults overlaid with the user's). */
 int fu_config_params(fu_rule_params *out, fu_db *db);

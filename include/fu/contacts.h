@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * contacts.h - the people the user deals with: adding, reading, correcting and
  * listing them (contacts.c; store.c writes them).

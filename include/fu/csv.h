@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * csv.h - applications from a spreadsheet (fu import --csv): the
  * RFC 4180 reader and the import.
@@ -6,6 +7,7 @@
 #define FU_CSV_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "fu/fu.h"
 #include "fu/import.h"
@@ -39,6 +41,13 @@ typedef struct fu_csv_problem {
 	char *message;
 } fu_csv_problem;
 
+/* A record (one row, its quoted line breaks included) may hold at most
+ * this many bytes: fu import --csv reads one record at a time, and a
+ * quote left open would otherwise swallow the rest of the file. */
+#define FU_CSV_RECORD_MAX (1 << 20)
+/* The bad rows listed in a report (all are counted: skipped). */
+#define FU_CSV_PROBLEMS_MAX 100
+
 typedef struct fu_csv_report {
 	size_t rows;             /* data rows read */
 	size_t applications;     /* added */
@@ -46,8 +55,10 @@ typedef struct fu_csv_report {
 	size_t contacts_reused;
 	char **unknown_columns;  /* headers fu does not read (ignored) */
 	size_t nunknown;
-	fu_csv_problem *bad;     /* FU_IMPORT_SKIP_BAD: the rows left out */
+	fu_csv_problem *bad;     /* the first FU_CSV_PROBLEMS_MAX bad rows */
 	size_t nbad;
+	size_t skipped;          /* every bad row (left out with
+	                            FU_IMPORT_SKIP_BAD) */
 } fu_csv_report;
 
 /*
@@ -73,6 +84,21 @@ typedef struct fu_csv_report {
  */
 int fu_import_csv(fu_db *db, const char *text, size_t len, int flags,
 		  fu_csv_report *rep);
+
+/*
+ * The same, from a file read as a stream, in bounded memory whatever
+ * its size: one record at a time (at most FU_CSV_RECORD_MAX bytes), read
+ * twice. The first pass checks every row with no lock held; the second
+ * writes the good ones in one BEGIN IMMEDIATE transaction (everything or
+ * nothing, as above), during which other writers wait (FU_BUSY_TIMEOUT).
+ * A file that cannot seek (a pipe) is copied to an anonymous temporary
+ * file first. progress (may be NULL) is called every few thousand rows
+ * of each pass ("checking", "importing": bytes read of the total, 0 when
+ * unknown) and once before the actions are worked out ("working out what
+ * is due", 0 of 0).
+ */
+int fu_import_csv_file(fu_db *db, FILE *f, int flags, fu_csv_report *rep,
+		       fu_progress_fn progress, void *arg);
 void fu_csv_report_clear(fu_csv_report *rep);
 
 #endif

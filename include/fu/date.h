@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * date.h - dates as people write them, and local-calendar arithmetic.
  *
@@ -62,6 +63,18 @@ enum {
 int fu_date_parse(int64_t *out, int *has_time, const char *s, int64_t now,
 		  int flags, char *err, size_t errlen);
 
+/* The instants fu accepts and stores: what the years 1970-9999 of any
+ * time zone hold (local 1970-01-01 00:00 at UTC+14 to local 9999-12-31
+ * 23:59:59 at UTC-12). A stored time outside is "not a usable fu
+ * database"; what the functions below compute or print never leaves
+ * it (a time beyond it is taken as its nearest end). */
+#define FU_TIME_MIN INT64_C(-50400)
+#define FU_TIME_MAX INT64_C(253402343999)
+static inline int fu_time_valid(int64_t t)
+{
+	return t >= FU_TIME_MIN && t <= FU_TIME_MAX;
+}
+
 /* What a day given without a time means for something that happened or
  * was promised (fu log --at, --expect; an import's dates): now, when it
  * is today's day; otherwise that day's local midday. day is the day's
@@ -115,5 +128,13 @@ char *fu_time_relative(char *buf, int64_t t, int64_t now);
  * buf holds FU_ZONE_LEN bytes. Returns buf. */
 #define FU_ZONE_LEN 256
 char *fu_time_zone_id(char *buf, size_t len);
+
+/* Whether the C library knows the time zone tz names (TZ's value): a
+ * zone file (TZDIR, else /usr/share/zoneinfo, or an absolute path, with
+ * or without a leading ':'), or a POSIX rule with its offset ("UTC0",
+ * "CET-1CEST,M3.5.0,M10.5.0/3", "<+0530>-5:30"). NULL and "" are UTC and
+ * known. A name it does not know ("Europe/Berln") silently means UTC
+ * to the C library: times typed as local would be stored shifted. */
+int fu_time_zone_known(const char *tz);
 
 #endif

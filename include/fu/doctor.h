@@ -1,7 +1,9 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * doctor.h - looking after the database file: checking that it is whole,
- * fu's, current and private (fu doctor), and copying it safely while fu
- * may be using it (fu backup).
+ * fu's, current and private (fu doctor), copying it safely while fu
+ * may be using it (fu backup), and putting a backup back (fu backup
+ * --restore).
  */
 #ifndef FU_DOCTOR_H
 #define FU_DOCTOR_H
@@ -70,5 +72,32 @@ const char *fu_check_status_name(fu_check_status s);
  * FU_ERROR for I/O failures.
  */
 int fu_db_backup(fu_db *db, const char *path, int overwrite);
+
+/* What a restore brought back. */
+typedef struct fu_restore_report {
+	int schema_version;              /* the backup's */
+	int64_t applications, contacts, events; /* -1 when unknown */
+} fu_restore_report;
+
+/*
+ * Put the backup `from` in place of the database at path (NULL: the
+ * default of fu_db_open()), creating it 0600 when missing. The backup
+ * must be a whole fu database (PRAGMA quick_check) of a version this fu
+ * reads, with no unfinished write beside it (FROM-journal, FROM-wal:
+ * FU_EDB); it is opened read-only and never changed. The database is
+ * opened through SQLite first, so that a hot journal, a stale journal
+ * or a write-ahead log beside it is dealt with as SQLite does, never
+ * replayed into the restored file; then the online backup API replaces
+ * its pages in one journalled transaction (a crash leaves the old or the
+ * new, whole). A database that holds anything is FU_EEXISTS unless
+ * force; one that is not fu's or cannot be read is FU_EDB and left
+ * alone; one of another user's, or that others may change, FU_EDB as in
+ * fu_db_open(). `from` may not be the database or a file beside it
+ * (FU_EINVALID). *out is a handle for fu_errmsg() (and fu_db_changed())
+ * only, set even on failure; close it with fu_db_close(). Migration to
+ * this fu's schema is left to the next command.
+ */
+int fu_db_restore(fu_db **out, const char *path, const char *from, int force,
+		  fu_restore_report *rep);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * draft.h - the follow-up message for an action (RULES.md, "Drafts: what
  * each message contains"), written from what the user logged.
@@ -110,6 +111,8 @@ typedef struct fu_draft {
 	                    not counted against the length */
 	char **warnings; /* one line each, without "fu: warning: " */
 	size_t nwarnings;
+	char *message_id;/* e-mail: the Message-ID fu made for it (without
+	                    <>; fu_draft_new_message_id), or NULL: none */
 } fu_draft;
 
 void fu_draft_free(fu_draft *d);
@@ -182,14 +185,26 @@ int fu_draft_check(fu_draft *d, fu_db *db, const fu_draft_input *in,
  * text/plain UTF-8, Content-Transfer-Encoding 8bit (quoted-printable
  * when a line is longer than 78 octets), X-Unsent: 1 (mail clients open
  * it as a draft); CRLF line ends; non-ASCII in headers as RFC 2047
- * encoded-words. FU_EINVALID when the draft is not an e-mail or an
- * address is missing.
+ * encoded-words; Message-ID when d->message_id is set. FU_EINVALID
+ * when the draft is not an e-mail or an address is missing.
  */
 int fu_draft_eml(fu_buf *out, fu_db *db, const fu_draft *d,
 		 const fu_draft_input *in);
-/* The same, written to path (created or replaced, mode 0600). */
+/* The same, written to path: a new file 0600 beside it, synced, then
+ * renamed over it, so path holds the whole draft or what it held
+ * before (a full disk included). FU_EINVALID, with nothing written, when
+ * path is the database or a file SQLite keeps beside it, a symbolic
+ * link, a directory, a device, a FIFO or anything but a regular file, or
+ * a file of another user's; no file but the new one is ever written or
+ * re-permissioned. (Standard output is the caller's: fu draft --eml -.) */
 int fu_draft_write_eml(fu_db *db, const fu_draft *d,
 		       const fu_draft_input *in, const char *path);
+
+/* A new Message-ID for d (set in d->message_id, replacing any):
+ * "fu.SECONDS.RANDOM@DOMAIN" with DOMAIN that of user.email (else
+ * "localhost"), so that a reply to the message, sent from any client,
+ * names it in In-Reply-To and fu mail scan ties it back. */
+int fu_draft_new_message_id(fu_db *db, fu_draft *d, const fu_draft_input *in);
 
 /* --- sending -------------------------------------------------------- */
 
@@ -198,6 +213,22 @@ int fu_draft_write_eml(fu_db *db, const fu_draft *d,
  * gets the new event's number. */
 int fu_draft_mark_sent(fu_db *db, const fu_draft_input *in,
 		       int64_t *event_id);
+/* The same, the event keeping the message's Message-ID (may be NULL). */
+int fu_draft_mark_sent_as(fu_db *db, const fu_draft_input *in,
+			  const char *message_id, int64_t *event_id);
+
+/*
+ * Send an e-mail draft through the user's mailer (config mail.sendmail,
+ * default "sendmail -t -oi": a command line split into words at blanks,
+ * '...' and "..." quoting, no shell), and log the sent only when it
+ * exits 0. The message is fu_draft_eml's without X-Unsent, with a new
+ * Message-ID (d->message_id), kept on the sent event. The mailer's
+ * standard output is thrown away; when it fails, its first line on
+ * standard error is in the message: FU_ERROR "the mailer 'msmtp' exited
+ * with status 69: msmtp: cannot connect ...", and nothing is logged.
+ */
+int fu_draft_send(fu_db *db, fu_draft *d, const fu_draft_input *in,
+		  int64_t *event_id);
 
 /* --- placeholders --------------------------------------------------- */
 

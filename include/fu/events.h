@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * events.h - what happened: events are appended (fu log, fu close), read, and
  * removed only by undo (events.c; store.c writes them).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fu.h - the public face of libfu: error codes, the handle, its message.
  *
@@ -15,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FU_VERSION "0.1.0"
+#include "fu/version.h" /* FU_VERSION, generated from CMakeLists.txt */
 
 /* Return codes. Keep in step with the exit codes in cmd/cli.h and fu(1). */
 enum {
@@ -34,6 +35,11 @@ enum {
 	                      short, corrupt, sealed with another key, from
 	                      a newer fu) or applied */
 };
+
+/* The largest number a record may have: 2^53 - 1, the largest whole
+ * number that every JSON reader holds exactly (fu export, fu import). A
+ * stored number above it is "not a usable fu database". */
+#define FU_ID_MAX INT64_C(9007199254740991)
 
 typedef struct fu_db fu_db;
 
@@ -67,8 +73,14 @@ const char *fu_errmsg(const fu_db *db);
 void fu_db_set_now(fu_db *db, int64_t now);
 int64_t fu_db_now(const fu_db *db);
 
+/* Whether this handle changed something for good: committed a write
+ * (bringing an older file forward does not count) or wrote a backup.
+ * A front end that fails after that must not report the change as
+ * undone (fu(1): a non-zero exit leaves the database as it was). */
+int fu_db_changed(const fu_db *db);
+
 /* The schema version this fu writes, and the one in the file. */
-#define FU_SCHEMA_VERSION 6
+#define FU_SCHEMA_VERSION 7
 int fu_db_schema_version(const fu_db *db);
 
 /* Set the handle's message from a printf format and return code; for the

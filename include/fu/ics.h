@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ics.h - what is due as an iCalendar (RFC 5545) feed of to-dos.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * import.h - data in: an export document (fu import, --merge); the flags
  * and report that spreadsheet imports (csv.h) share.
@@ -6,8 +7,16 @@
 #define FU_IMPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 
 #include "fu/fu.h"
+
+/* How far a long import has gone: a stage ("checking", "importing",
+ * ...), and done of total (bytes; total 0 when unknown). Called from
+ * inside the import; it must not use the handle. */
+typedef void (*fu_progress_fn)(void *arg, const char *stage,
+			       uint64_t done, uint64_t total);
 
 /* Flags of fu_import_json() and fu_import_csv(). */
 enum {
@@ -47,5 +56,26 @@ typedef struct fu_import_report {
  */
 int fu_import_json(fu_db *db, const char *text, size_t len, int flags,
 		   fu_import_report *rep);
+
+/* A value of the document (one record, the settings, any top-level
+ * member) may hold at most this many bytes: an import reads one at a
+ * time, so that a document of any size is read in bounded memory. */
+#define FU_JSON_RECORD_MAX (1 << 20)
+
+/*
+ * The same, from a file read as a stream: the document is read several
+ * times, a value at a time (at most FU_JSON_RECORD_MAX bytes each),
+ * every record checked and its number kept in a temporary table on disk
+ * before anything is written; then the records are written in one BEGIN
+ * IMMEDIATE transaction (everything or nothing, as above), during which
+ * other writers wait (FU_BUSY_TIMEOUT). A file that cannot seek (a pipe)
+ * is copied to an anonymous temporary file first. progress (may be NULL)
+ * is called every few thousand records of each pass ("reading",
+ * "checking", "importing": bytes of the total, 0 when unknown) and once
+ * before the actions are worked out.
+ */
+int fu_import_json_file(fu_db *db, FILE *f, int flags,
+			fu_import_report *rep, fu_progress_fn progress,
+			void *arg);
 
 #endif

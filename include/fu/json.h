@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * json.h - fu's records as JSON (cJSON), the shapes documented in the man
  * pages and kept stable (fields are only ever added). Times are ISO 8601
@@ -36,12 +37,24 @@ cJSON *fu_json_application_export(const fu_application *a);
 
 /* {"id","kind","at","application","contact","with":[ids],"channel",
  *  "topics":[...],"expect","until","note","action","outcome","urgent",
- *  "recorded"} */
+ *  "recorded","added":[ids],"message_id"} */
 cJSON *fu_json_event(const fu_event *e);
 
 /* The element of fu due --json: {"application":{"id","company","role"}
  * or null, "contact":{"id","name"} or null, "action","channel",
  * "not_before","due","state","rule","reason","key","snoozed","seq"} */
 cJSON *fu_json_action(const fu_action_row *r, int64_t now);
+
+/*
+ * v as cJSON_Print() lays it out (the same tabs, newlines and ", "), but
+ * always valid JSON that is safe on a terminal: a byte of a string that
+ * is not part of valid UTF-8 (stored by another program) becomes
+ * \ufffd; DEL, C1 controls, bidirectional controls and U+2028/U+2029
+ * are written as \uNNNN escapes (the same text); numbers are exact (a
+ * whole number whole: 9007199254740991, which cJSON prints as
+ * 9.00719925474099e+15, another number). A malloc'd string (free()),
+ * or NULL when out of memory.
+ */
+char *fu_json_print(const cJSON *v);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * model.h - the words of fu: event kinds, channels, sources, outcomes,
  * and the records stored for contacts, applications and events.
@@ -209,6 +210,10 @@ typedef struct fu_event {
 	/* on add: create the with_new people even when one is a typo or two
 	 * from a person already on the application (fu log --new-contact) */
 	int new_people;
+	/* the e-mail it was read from (fu mail) or sent as (fu draft
+	 * --send): its Message-ID without <>, or NULL; a reply whose
+	 * In-Reply-To or References names it threads back to this event */
+	char *message_id;
 	int64_t created_at;
 	char uuid[FU_UUID_LEN]; /* as fu_contact's */
 	int64_t ord;            /* filled on read: its place among the events

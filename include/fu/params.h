@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * params.h - the numbers of the rules (fu config rules.*, due.*): what
  * each one changes, its default and its range.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ref.h - what a person typed to name an application or a contact (ref.c).
  */

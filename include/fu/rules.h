@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * rules.h - the follow-up rule engine (RULES.md), as pure functions over
  * plain structs: no SQL, no JSON, no clock. Given one subject (an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * spell.h - spelling, checked with hunspell (loaded with dlopen when a
  * draft is checked, so that no other command pays for it).

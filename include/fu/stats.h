@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * stats.h - how the job hunt is going, in numbers a job seeker can learn
  * from (fu stats). Every number is defined here and in fu-stats(1).

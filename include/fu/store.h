@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * store.h - contacts, applications, events and the actions owed, kept in
  * the user's SQLite file: the umbrella over their headers. Every write

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sync.h - one job hunt on several machines (fu sync): any git remote
  * the user has carries it, git is the engine, fu writes nothing of its

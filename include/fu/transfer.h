@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * transfer.h - data in and out: the umbrella over export.h (the whole
  * database as one JSON document), import.h (reading it back), csv.h

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * uuid.h - the identifiers that travel with a record between machines
  * (uuid.c): contacts, applications and events get a random one (RFC

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib.sh - sourced by every end-to-end test: runs the built fu on a
 # temporary database with a fixed clock and zone, and checks output, exit
 # codes, and that failed commands leave the database exactly as it was.
@@ -125,7 +126,7 @@ PY
 # mode PATH: its permission bits, as "600" (nothing when it is missing).
 mode() { stat -c %a "$1" 2>/dev/null; }
 
-# Undo schema 6 (identifiers and sync) in a file, as the first step of
+# Undo schema 7 (identifiers and sync) in a file, as the first step of
 # making it look like an older fu's: SQL to run before the older steps.
 UNDO_V6="DROP TRIGGER contacts_identity; DROP TRIGGER applications_identity;
 	DROP TRIGGER events_identity; DROP INDEX companies_uuid; DROP INDEX contacts_uuid;

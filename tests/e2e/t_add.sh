@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_add - fu add contact | application: every option, the human line, the
 # JSON object, and the mistakes people make.
 . "$FU_TESTS/e2e/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_badinput - bad input never loses data and never crashes fu.
 #
 # The matrix: for every command (fu __complete commands), every option of

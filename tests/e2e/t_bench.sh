@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_bench - the benchmark still works (no timing is checked): the
 # generator builds a small database with fu's own schema and actions, and
 # bench/run times every command once on it and prints its tables. Under

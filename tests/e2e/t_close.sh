@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_close - fu close REF --outcome O: each outcome, what is owed after,
 # accepting one job, undoing a close, and the mistakes people make.
 . "$FU_TESTS/e2e/lib.sh"
@@ -110,5 +111,37 @@ out_lacks "open again"
 t "closing it again after the undo"
 ok close wayne --outcome withdrawn --json
 json "d['outcome'] == 'withdrawn'"
+
+t "rule 15 with rule 11: one withdrawal to a recruiter shared by two applications closes both"
+export FU_DB="$T/shared.db"
+ok add contact "Rita Shaw" --company TalentBridge --email rita@tb.example
+ok add application Acme "Backend Engineer" --contact rita --applied 2026-11-02
+ok add application Globex "SRE" --contact rita --applied 2026-11-02
+ok add contact "Lucius Fox" --company Wayne --email lf@wayne.example
+ok add application Wayne "Systems" --contact lucius --applied 2026-11-02
+ok add application Hooli "Platform" --contact "Sam Lee" --applied 2026-11-02
+ok log wayne rejection --with lucius --at "2026-11-05 10:00"
+ok log hooli offer --with sam --at "2026-11-06 10:00" --until 2026-11-13
+ok add application Stark "Engineer" --contact "Walter Hughes" --applied 2026-11-02
+ok log stark offer --with walter --at "2026-11-07 10:00" --until 2026-11-14
+ok close hooli --outcome accepted
+ok due --all --json
+# one message to Rita for both, none to Wayne (they said no), and
+# Stark's open offer is declined, not withdrawn from
+json "[(a['application']['company'], a['also']) for a in d if a['action'] == 'withdraw-notice'] == [('Acme', ['withdraw-notice:a3:1'])]"
+json "[a['application']['company'] for a in d if a['action'] == 'decline-offer'] == ['Stark']"
+ok log acme sent --with rita --action withdraw-notice
+ok list --all --json
+json "{a['company']: a['outcome'] for a in d} == {'Acme': 'withdrawn', 'Globex': 'withdrawn', 'Wayne': None, 'Hooli': 'accepted', 'Stark': None}"
+
+t "rule 15: a decline-offer logged as sent closes the application as declined"
+ok log stark sent --with walter --action decline-offer
+ok show stark --json
+json "d['outcome'] == 'declined'"
+ok due --all --json
+json "not any(a['application'] and a['application']['company'] == 'Stark' for a in d)"
+ok undo stark
+ok show stark --json
+json "d['outcome'] is None"
 
 finish

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_completion - tab completion in the real shells: bash (with
 # bash-completion), zsh (compinit in an interactive zsh driven through
 # zpty) and fish, for subcommands, options, option values and the user's
@@ -134,6 +135,12 @@ ok add application Acme "Backend Engineer" --contact dana --applied 2026-11-02
 ok add application Globex "Platform Engineer" --source board
 ok add application Initech "Data Engineer" --applied 2026-10-01
 ok close initech --outcome rejected
+# a proposal of fu mail waiting (number 1), for fu mail accept
+if [ -n "${FU_MAIL_READ:-}" ]; then
+	printf 'From: Dana Reyes <dana@acme.example>\nTo: me@example.org\nSubject: Re: hi\nDate: Mon, 9 Nov 2026 08:00:00 +0100\nMessage-ID: <c1@acme.example>\n\nThanks!\n' |
+		FU_LIBEXECDIR=$(dirname "$FU_MAIL_READ") "$FU" mail scan - >/dev/null 2>&1 ||
+		echo "FAIL: fu mail scan - for the completion tests"
+fi
 FU_DB=$T/other.db "$FU" add contact "Olive Other" >/dev/null 2>&1 ||
 	fail "cannot set up the other database"
 
@@ -223,6 +230,20 @@ else
 	got_is 'Dana\ Reyes'
 	bcomp draft acme --channel ""
 	got_is email phone letter
+
+	t "bash: fu mail's forms, options, values and proposal numbers"
+	bcomp mail ""
+	got_is list scan accept ignore
+	bcomp mail scan --
+	got_has --apply --json
+	bcomp mail accept --
+	got_has --all --on --as
+	bcomp mail accept --as rej
+	got_is rejection
+	bcomp mail accept --on Da
+	got_is 'Dana\ Reyes'
+	bcomp mail accept ""
+	got_is 1
 
 	t "bash: --db on the line chooses the database read"
 	bcomp --db "$T/other.db" show ""
@@ -325,6 +346,18 @@ else
 	zpick 14
 	got_has "Olive Other"
 	got_lacks "Dana Reyes"
+
+	t "zsh: fu mail's forms, options, values and proposal numbers"
+	zcomp "fu mail " "fu mail accept --" "fu mail accept --as rej" \
+		"fu mail ignore "
+	zpick 1
+	got_is list scan accept ignore
+	zpick 2
+	got_has --all --on --as
+	zpick 3
+	got_is rejection
+	zpick 4
+	got_is 1
 fi
 
 # --- fish ----------------------------------------------------------------
@@ -388,6 +421,18 @@ else
 	got_is "Dana Reyes"
 	fcomp "fu draft acme --channel "
 	got_is email phone letter
+
+	t "fish: fu mail's forms, options, values and proposal numbers"
+	fcomp "fu mail "
+	got_is list scan accept ignore
+	fcomp "fu mail scan --"
+	got_has --apply --json
+	fcomp "fu mail accept --"
+	got_has --all --on --as
+	fcomp "fu mail accept --as rej"
+	got_is rejection
+	fcomp "fu mail ignore "
+	got_is 1
 
 	t "fish: --db or FU_DB on the line chooses the database read"
 	fcomp "fu --db $T/other.db show "

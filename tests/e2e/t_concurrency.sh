@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_concurrency - many fu processes writing one database at once lose
 # nothing and never fail: each write is one BEGIN IMMEDIATE transaction
 # and a busy fu waits (busy timeout). A database held by another program

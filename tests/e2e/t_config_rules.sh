@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_config_rules - fu config (git style) and fu rules.
 . "$FU_TESTS/e2e/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_crash - a writer killed (SIGKILL) at a random moment leaves a whole
 # database that holds all or none of the command's changes.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_dates - dates as people write them, read through fu log --at and the
 # event's "at": local times with their offset, a day alone at midday,
 # today as now, weekdays, zones, and a fixed now from FU_NOW or --now.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_db - where the database lives, how it is created, and every way it
 # can be unusable: fu refuses with exit 6 and leaves the file as it was.
 . "$FU_TESTS/e2e/lib.sh"
@@ -17,8 +18,8 @@ XDG_DATA_HOME="$T/xdg" ok add contact "Dana Reyes"
 [ -f "$T/xdg/fu/fu.db" ] && pass || fail "no $T/xdg/fu/fu.db"
 [ "$(mode "$T/xdg/fu")" = 700 ] && pass || fail "directory mode $(mode "$T/xdg/fu")"
 [ "$(mode "$T/xdg/fu/fu.db")" = 600 ] && pass || fail "file mode $(mode "$T/xdg/fu/fu.db")"
-[ "$(sqlite3 "$T/xdg/fu/fu.db" 'PRAGMA application_id; PRAGMA user_version;' | tr '\n' ' ')" = "1718962760 6 " ] \
-	&& pass || fail "not a fu database of schema 5"
+[ "$(sqlite3 "$T/xdg/fu/fu.db" 'PRAGMA application_id; PRAGMA user_version;' | tr '\n' ' ')" = "1718962760 7 " ] \
+	&& pass || fail "not a fu database of schema 7"
 XDG_DATA_HOME="$T/xdg" ok list contacts --json
 json "[c['name'] for c in d] == ['Dana Reyes']"
 [ -e "$HOME/.local/share/fu/fu.db" ] && fail "HOME was used too" || pass
@@ -187,12 +188,15 @@ same "$D/newer.db" "$D/newer.copy"
 
 t "a database of schema 1 is brought forward"
 ok --db "$D/v1.db" add application Acme "Backend Engineer" --applied 2026-11-02
-sqlite3 "$D/v1.db" "$UNDO_V6 DROP TABLE actions; DROP TABLE actions_stamp; DROP TABLE marks;
+sqlite3 "$D/v1.db" "$UNDO_V6 DROP TABLE proposal_people; DROP TABLE proposal_candidates;
+	DROP TABLE proposals; DROP TABLE mail_seen; DROP TABLE mail_sources;
+	DROP INDEX events_message_id; ALTER TABLE events DROP COLUMN message_id;
+	DROP TABLE actions; DROP TABLE actions_stamp; DROP TABLE marks;
 	ALTER TABLE events DROP COLUMN expect_date; ALTER TABLE events DROP COLUMN until_date;
 	ALTER TABLE event_contacts DROP COLUMN created; PRAGMA user_version = 1;"
 ok --db "$D/v1.db" due --all --json
 json "[a['action'] for a in d] == ['find-contact']"
-[ "$(sqlite3 "$D/v1.db" 'PRAGMA user_version;')" = 6 ] && pass || fail "not migrated to 6"
+[ "$(sqlite3 "$D/v1.db" 'PRAGMA user_version;')" = 7 ] && pass || fail "not migrated to 7"
 
 t "an empty file becomes a database"
 : >"$D/empty.db"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_doctor - fu doctor says whether the database is whole, fu's, current
 # and private (exit 0 usable, 6 unusable, 5 busy), never changing it;
 # fu backup copies it safely (0600, never over a file unless --force,

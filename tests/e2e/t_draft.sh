@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_draft - fu draft: a golden draft for every action and channel, the
 # user's templates, missing values, the .eml file, spelling, --sent,
 # --edit, --json, and the mistakes.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_due - fu due's options, output forms and JSON contract.
 . "$FU_TESTS/e2e/lib.sh"
 

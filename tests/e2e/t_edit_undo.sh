@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_edit_undo - correcting mistakes: fu edit of every field of an
 # application and a contact, and fu undo [REF].
 . "$FU_TESTS/e2e/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_list_show - fu list and fu show: filters, aligned tables, sections,
 # JSON shapes, colour only where it belongs, and the mistakes.
 . "$FU_TESTS/e2e/lib.sh"

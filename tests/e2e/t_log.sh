@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_log - fu log REF KIND: every kind, every option, the JSON event, and
 # the mistakes people make.
 . "$FU_TESTS/e2e/lib.sh"

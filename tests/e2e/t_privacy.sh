@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_privacy - every file fu writes is readable by its owner only (0600),
 # every directory it creates is 0700, whatever the umask: the database,
 # its journal, backups, and drafts written as .eml files.

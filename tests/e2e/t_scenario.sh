@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_scenario - a whole job hunt replayed day by day through the CLI,
 # checking fu due --json at each step against RULES.md.
 . "$FU_TESTS/e2e/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_stale - the actions owed depend on the time zone (days are local
 # days, weekends are local weekends) and on the rules of the fu that
 # derived them. After the user moves from Europe/Berlin to
@@ -93,13 +94,16 @@ ok config user.name "Alex Morgan"
 [ "$(stamp)" = "$RV TZ=Europe/Berlin" ] && pass || fail "stamp '$(stamp)'"
 
 t "a file of schema 3 (no stamp) is brought forward and derived"
-sqlite3 "$FU_DB" "$UNDO_V6 DROP TABLE actions_stamp; DROP TABLE marks; DELETE FROM actions;
+sqlite3 "$FU_DB" "$UNDO_V6 DROP TABLE proposal_people; DROP TABLE proposal_candidates;
+	DROP TABLE proposals; DROP TABLE mail_seen; DROP TABLE mail_sources;
+	DROP INDEX events_message_id; ALTER TABLE events DROP COLUMN message_id;
+	DROP TABLE actions_stamp; DROP TABLE marks; DELETE FROM actions;
 	ALTER TABLE events DROP COLUMN expect_date; ALTER TABLE events DROP COLUMN until_date;
 	ALTER TABLE event_contacts DROP COLUMN created; PRAGMA user_version = 3"
 ok due --all --json
 [ "$(checkin_due)" = "2026-11-16T01:00:00+01:00" ] && pass ||
 	fail "due $(checkin_due)"
-[ "$(sqlite3 "$FU_DB" 'PRAGMA user_version')" = 6 ] && pass ||
+[ "$(sqlite3 "$FU_DB" 'PRAGMA user_version')" = 7 ] && pass ||
 	fail "not migrated"
 [ "$(sqlite3 "$FU_DB" "SELECT count(*) FROM actions")" = 0 ] && pass ||
 	fail "the migration derived the actions itself"

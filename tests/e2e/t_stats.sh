@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_stats - fu stats: the numbers of a small job hunt, worked out by hand
 # (the same scenario as test_stats_by_hand in tests/test_stats.c).
 . "$FU_TESTS/e2e/lib.sh"

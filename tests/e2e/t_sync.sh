@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_sync - one hunt on several machines (fu sync): databases standing for
 # a laptop, a desktop and a third machine exchange a hunt through a bare
 # git repository on the local disk, both ways, twice over (nothing

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_sync_random - convergence, the contract of fu sync: three machines
 # (three databases) and a bare repository on the local disk; rounds of
 # random adds, logs, edits, closes and undos on random machines, syncs

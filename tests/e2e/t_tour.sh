@@ -1,11 +1,13 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_tour - every command, in its main forms and one mistake each, on one
 # small job hunt. The other end-to-end files test each command in depth;
 # this one is the walk through all of fu that runs under valgrind in CI
 # (with t_scenario, the rule engine over a whole hunt), where repeating
 # every end-to-end file would take half an hour. Under FU_WRAP each
 # command also runs through the wrapper, so a leak or an uninitialised
-# read anywhere in cmd/ or lib/ fails it.
+# read anywhere in cmd/ or lib/ fails it. fu mail runs fu-mail-read
+# (FU_MAIL_READ) from its directory.
 . "$FU_TESTS/e2e/lib.sh"
 
 t "config: name, email, phone; a bad number is refused"
@@ -65,6 +67,25 @@ FU_NOW="2026-11-10 17:00" ok draft acme thank-you --to dana --eml "$T/ty.eml"
 grep -q '^Subject: ' "$T/ty.eml" && pass || fail "no Subject in the .eml"
 FU_NOW="2026-11-10 18:00" ok draft acme thank-you --to dana --sent
 fails_with 3 draft acme offer-review
+
+t "mail: a draft sent through the mailer, a reply scanned, accepted, undone, ignored"
+export FU_LIBEXECDIR="$(dirname "${FU_MAIL_READ:-$FU}")"
+ok config mail.sendmail "sh -c 'cat >\"\$0\"' $T/sent.eml"
+FU_NOW="2026-11-10 18:30" ok draft globex --send --json
+json "d['sent'] is True and d['message_id'].startswith('fu.')"
+MID=$(sed -n 's/^Message-ID: <\(.*\)>\r$/\1/p' "$T/sent.eml")
+printf 'From: Jos\303\251 \303\201lvarez <jose@globex.example>\nTo: alex@example.org\nSubject: Re: hello\nDate: Tue, 10 Nov 2026 19:00:00 +0100\nMessage-ID: <r1@globex.example>\nIn-Reply-To: <%s>\n\nThanks, Alex!\n' "$MID" >"$T/reply.eml"
+FU_NOW="2026-11-10 19:30" ok mail scan "$T/reply.eml"
+out_has "proposed 1: reply on"
+ok mail --json
+json "[(p['kind'], p['match'], p['exact']) for p in d] == [('reply', 'thread', True)]"
+ok mail accept 1
+out_has "logged event"
+ok undo globex
+ok mail ignore 1
+ok mail
+out_has "nothing waits"
+fails_with 4 mail accept 1
 
 t "show, list, edit, undo"
 ok show acme

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # t_transfer - data in and out: fu export and fu import (round trips,
 # --merge, refusals, bad files), spreadsheets (CSV), and the iCalendar
 # feed of what is due (fu due --ics, fu export --ics).
