@@ -32,12 +32,16 @@ peak() {
 
 small=1000
 big=20000
-[ -n "${FU_WRAP:-}" ] && big=3000
+# under valgrind or ASan (whose quarantine keeps freed memory, so the
+# peak says nothing of fu's), fewer rows and no memory figures
+sanitized=
+ldd "$FU" 2>/dev/null | grep -q libasan && sanitized=1
+[ -n "${FU_WRAP:-}$sanitized" ] && big=3000
 
 t "fu import --csv: every row, in memory that does not grow with the file"
 csv $small "$T/small.csv"
 csv $big "$T/big.csv"
-if [ -n "$GNU_TIME" ] && [ -z "${FU_WRAP:-}" ]; then
+if [ -n "$GNU_TIME" ] && [ -z "${FU_WRAP:-}$sanitized" ]; then
 	peak --db "$T/small.db" import --csv "$T/small.csv"
 	[ "$code" -eq 0 ] && pass || fail "small import exited $code: $(cat "$T/err")"
 	rss_small=$rss
@@ -48,6 +52,7 @@ if [ -n "$GNU_TIME" ] && [ -z "${FU_WRAP:-}" ]; then
 	[ $((rss - rss_small)) -lt 8192 ] && pass ||
 		fail "peak memory grew from $rss_small to $rss KiB"
 else
+	ok --db "$T/small.db" import --csv "$T/small.csv"
 	ok --db "$T/big.db" import --csv "$T/big.csv"
 	out_has "imported $big applications from $big rows"
 fi
@@ -57,7 +62,7 @@ ok --db "$T/big.db" export
 cp "$T/out" "$T/big.json"
 ok --db "$T/small.db" export
 cp "$T/out" "$T/small.json"
-if [ -n "$GNU_TIME" ] && [ -z "${FU_WRAP:-}" ]; then
+if [ -n "$GNU_TIME" ] && [ -z "${FU_WRAP:-}$sanitized" ]; then
 	peak --db "$T/small2.db" import "$T/small.json"
 	rss_small=$rss
 	peak --db "$T/big2.db" import "$T/big.json"
