@@ -4,7 +4,7 @@
  * a long-running job hunt, for the benchmark (bench/run).
  *
  *   fu-bench-gen --db PATH --apps N [--shape kept|neglected] [--now DATE]
- *                [--seed S] [--force]
+ *                [--days D] [--seed S] [--force]
  *
  * It opens PATH with fu_db_open, so the schema and its migrations are
  * fu's own, then writes, in ONE transaction with prepared statements:
@@ -34,6 +34,10 @@
  *   every old open application owes a long-overdue nudge, check-in or
  *   closure decision, so the due list grows with N. The worst case for
  *   fu due, not a realistic one.
+ *
+ * --days D spreads the N applications over the D days before now
+ * instead (the kept shape otherwise): a year of a busy hunt for fu
+ * report's benchmark is --apps 10000 --days 365.
  *
  * Deterministic: the same arguments give the same file (a seeded
  * splitmix64; no clock unless --now and FU_NOW are both missing).
@@ -465,14 +469,14 @@ static void step_reset(sqlite3_stmt *s)
 static void usage(void)
 {
 	fputs("usage: fu-bench-gen --db PATH --apps N [--shape kept|neglected] "
-	      "[--now DATE] [--seed S] [--force]\n", stderr);
+	      "[--now DATE] [--days D] [--seed S] [--force]\n", stderr);
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
 	const char *path = NULL, *now_text = getenv("FU_NOW");
-	long napps = -1;
+	long napps = -1, ndays = 0;
 	uint64_t seed = 1;
 	int force = 0, neglected = 0;
 	for (int i = 1; i < argc; i++) {
@@ -487,6 +491,8 @@ int main(int argc, char **argv)
 			napps = strtol(argv[++i], NULL, 10);
 		else if (!strcmp(a, "--now"))
 			now_text = argv[++i];
+		else if (!strcmp(a, "--days"))
+			ndays = strtol(argv[++i], NULL, 10);
 		else if (!strcmp(a, "--seed"))
 			seed = strtoull(argv[++i], NULL, 10);
 		else if (!strcmp(a, "--shape")) {
@@ -500,7 +506,8 @@ int main(int argc, char **argv)
 		} else
 			usage();
 	}
-	if (!path || napps < 1 || napps > 10000000)
+	if (!path || napps < 1 || napps > 10000000 || ndays < 0 ||
+	    ndays > 36500)
 		usage();
 	int64_t now = (int64_t)time(NULL);
 	if (now_text && *now_text) {
@@ -525,7 +532,8 @@ int main(int argc, char **argv)
 	/* applications, oldest first: ten a day (kept), or squeezed into
 	 * the two years before now (neglected) */
 	size_t n = (size_t)napps;
-	int span = neglected ? 730 : (int)((n + PER_DAY - 1) / PER_DAY);
+	int span = ndays ? (int)ndays : neglected ? 730
+		   : (int)((n + PER_DAY - 1) / PER_DAY);
 	if (span < 30)
 		span = 30;
 	gapp *apps = calloc(n, sizeof *apps);
@@ -580,8 +588,9 @@ int main(int argc, char **argv)
 	if (fu__begin(db))
 		die_db("begin");
 
-	sqlite3_stmt *co = prep("INSERT INTO companies (id, name, created_at, "
-				"uuid) VALUES (?,?,?,?)");
+	sqlite3_stmt *co = prep("INSERT INTO companies (id, name, fold, "
+				"created_at, uuid) VALUES (?1, ?2, fu_fold(?2), "
+				"?3, ?4)");
 	size_t na = sizeof company_a / sizeof company_a[0];
 	size_t nb = sizeof company_b / sizeof company_b[0];
 	for (int64_t i = 0; i < ncompanies; i++) {
@@ -604,9 +613,10 @@ int main(int argc, char **argv)
 	}
 	sqlite3_finalize(co);
 
-	sqlite3_stmt *ct = prep("INSERT INTO contacts (id, name, company_id, "
-		"title, email, phone, prefers, no_calls, created_at, uuid) "
-		"VALUES (?,?,?,?,?,?,?,?,?,?)");
+	sqlite3_stmt *ct = prep("INSERT INTO contacts (id, name, fold, "
+		"company_id, title, email, phone, prefers, no_calls, "
+		"created_at, uuid) VALUES (?1, ?2, fu_fold(?2), ?3, ?4, ?5, ?6, "
+		"?7, ?8, ?9, ?10)");
 	sqlite3_stmt *ap = prep("INSERT INTO applications (id, company_id, "
 		"role, source, url, no_calls, no_follow_up, outcome, closed_at, "
 		"created_at, uuid) VALUES (?,?,?,?,?,?,?,?,?,?,?)");

@@ -61,23 +61,25 @@ int cli_usage_fail(cli *c, const char *fmt, ...)
 	cli_put(stderr, b.data); /* it may quote what was typed */
 	fu_buf_free(&b);
 	if (c->cmd)
-		fprintf(stderr, " (see 'fu %s --help')", c->cmd->name);
+		fprintf(stderr, " (see 'fu %s%s%s --help')", c->cmd->name,
+			c->form ? " " : "", c->form ? c->form->name : "");
 	fputc('\n', stderr);
 	return FU_EXIT_USAGE;
 }
 
 void cli_colors(cli *c)
 {
-	const char *no = getenv("NO_COLOR");
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
 	if (c->color_mode == 1)
 		c->color = 1;
 	else if (c->color_mode == 2 || c->json)
 		c->color = 0;
 	else
-		c->color = isatty(STDOUT_FILENO) && !(no && *no);
+		c->color = isatty(STDOUT_FILENO) && !(no && *no) &&
+			   !(term && !strcmp(term, "dumb"));
 }
 
-int cli_open(cli *c, int readonly)
+int cli_open(cli *c, int mode)
 {
 	cli_colors(c);
 	/* a zone the C library does not know means UTC, silently: times
@@ -102,7 +104,9 @@ int cli_open(cli *c, int readonly)
 			return cli_fail(FU_EXIT_INVALID, "%s %s",
 					c->now_text ? "--now:" : "FU_NOW:", err);
 	}
-	int rc = fu_db_open(&c->db, c->db_path, readonly ? FU_OPEN_READONLY : 0);
+	int rc = fu_db_open(&c->db, c->db_path,
+			    mode == CLI_READONLY ? FU_OPEN_READONLY :
+			    mode == CLI_READ ? FU_OPEN_NOCREATE : 0);
 	if (c->db)
 		fu_db_set_now(c->db, c->now);
 	if (rc)

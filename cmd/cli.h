@@ -25,9 +25,10 @@ enum {
 	FU_EXIT_BUSY = 5,     /* the database stayed locked */
 	FU_EXIT_DB = 6,       /* the database is unusable */
 	FU_EXIT_FAILURE = 7,  /* anything else (I/O, memory, editor) */
-	FU_EXIT_REMOTE = 8,   /* fu sync: the remote is unreachable or kept
+	FU_EXIT_DELIVERY = 8, /* fu notify: a way of delivering failed */
+	FU_EXIT_REMOTE = 9,   /* fu sync: the remote is unreachable or kept
 	                         refusing the push */
-	FU_EXIT_CHANGES = 9   /* fu sync: a change file cannot be read or
+	FU_EXIT_CHANGES = 10  /* fu sync: a change file cannot be read or
 	                         applied (the others were) */
 };
 
@@ -38,9 +39,13 @@ typedef struct cli {
 	int color;            /* resolved: 1 colour escapes on stdout */
 	int color_mode;       /* 0 auto, 1 always, 2 never */
 	int help;             /* --help seen */
+	int no_pager;         /* --no-pager */
+	size_t width;         /* term.c: the columns to fit, 0 no limit */
+	int width_known;      /* term.c: width worked out */
 	fu_db *db;
 	int64_t now;
 	const struct cmd *cmd;
+	const struct cmd *form; /* the form of cmd chosen (fu add contact) */
 } cli;
 
 /* --- errors ------------------------------------------------------------- */
@@ -57,12 +62,18 @@ int cli_usage_fail(cli *c, const char *fmt, ...)
 
 /* --- preparing ---------------------------------------------------------- */
 
-/* Decide whether stdout gets colour: --color, NO_COLOR, a terminal. */
+/* Decide whether stdout gets colour: --color, NO_COLOR, a terminal
+ * (not TERM=dumb). */
 void cli_colors(cli *c);
 
-/* Resolve "now" (--now, FU_NOW, the clock) and open the database
- * (read-only when asked). Returns an exit code (0 on success). */
-int cli_open(cli *c, int readonly);
+/* Resolve "now" (--now, FU_NOW, the clock) and open the database:
+ * CLI_WRITE creates it when it is not there; CLI_READ, for a command
+ * that only reads, does not (with no file, it reads an empty database
+ * in memory, so its answer is the empty one and nothing is created);
+ * CLI_READONLY opens it read-only (completion). Returns an exit code
+ * (0 on success). */
+enum { CLI_WRITE = 0, CLI_READONLY = 1, CLI_READ = 2 };
+int cli_open(cli *c, int mode);
 
 /* Parse a date for an option, reporting errors; flags of date.h. */
 int cli_date(cli *c, int64_t *out, int *has_time, const char *opt,
@@ -99,10 +110,10 @@ int cli_parse_prefers(cli *c, fu_channel *out, const char *v);
 int cli_people(cli *c, fu_contact **out, size_t *n, const fu_application *a);
 void cli_people_free(fu_contact *people, size_t n);
 
-/* The path of the helper program name (fu-mail-read), malloc'd:
- * in $FU_LIBEXECDIR when it is set, else beside the running fu, else in
- * the libexec directory fu was built for; NULL when it is not there
- * (helper.c). */
+/* The path of the helper program name (fu-mail-read, fu-report-pdf,
+ * fu-notify-desktop), malloc'd: in $FU_LIBEXECDIR when it is set, else
+ * beside the running fu, else in the libexec directory fu was built for;
+ * NULL when it is not there (helper.c). */
 char *cli_helper_path(const char *name);
 
 /* --- output ------------------------------------------------------------- */

@@ -105,7 +105,7 @@ static int add_contact(cli *c, int argc, char **argv)
 		}
 	}
 	if (rc == FU_EXIT_OK && c->help) {
-		cli_print_usage(c->cmd, stdout);
+		rc = cli_help(c);
 		goto done;
 	}
 	if (rc == FU_EXIT_OK && !ct.name)
@@ -113,7 +113,7 @@ static int add_contact(cli *c, int argc, char **argv)
 	if (rc == FU_EXIT_OK && ct.prefers == FU_CH_PHONE && ct.no_calls)
 		rc = cli_fail(FU_EXIT_INVALID, "--prefers phone and --no-calls "
 			      "contradict each other");
-	if (rc || (rc = cli_open(c, 0)) ||
+	if (rc || (rc = cli_open(c, CLI_WRITE)) ||
 	    (ct.company && (rc = cli_company(c, &ct.company, new_company))))
 		goto done;
 	int lrc = fu_contact_add(c->db, &ct);
@@ -181,13 +181,13 @@ static int add_application(cli *c, int argc, char **argv)
 		}
 	}
 	if (rc == FU_EXIT_OK && c->help) {
-		cli_print_usage(c->cmd, stdout);
+		rc = cli_help(c);
 		goto done;
 	}
 	if (rc == FU_EXIT_OK && npos < 2)
 		rc = cli_usage_fail(c, "missing the %s", npos ? "ROLE" :
 				    "COMPANY and ROLE");
-	if (rc || (rc = cli_open(c, 0)) ||
+	if (rc || (rc = cli_open(c, CLI_WRITE)) ||
 	    (rc = cli_company(c, &a.company, new_company)))
 		goto done;
 	int64_t applied_at = c->now;
@@ -279,6 +279,7 @@ static int cmd_add(cli *c, int argc, char **argv)
 		for (int j = i; j < argc - 1; j++)
 			rest[j] = rest[j + 1];
 		const cmd *form = cmd_find(add_forms, what);
+		c->form = form;
 		if (form)
 			return form->fn(c, argc - 1, rest);
 		return cli_usage_fail(c, "fu add takes 'contact' or "
@@ -293,8 +294,7 @@ static int cmd_add(cli *c, int argc, char **argv)
 	if (id == OPT_ERROR)
 		return FU_EXIT_USAGE;
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
 	return cli_usage_fail(c, "fu add takes 'contact' or 'application'");
 }

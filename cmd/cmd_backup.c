@@ -36,8 +36,7 @@ static int cmd_backup(cli *c, int argc, char **argv)
 		}
 	}
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
 	if (!file)
 		return cli_usage_fail(c, "missing the backup FILE");
@@ -80,7 +79,7 @@ static int cmd_backup(cli *c, int argc, char **argv)
 	if (db && lstat(db, &sb) != 0)
 		return cli_fail(FU_EXIT_NOTFOUND, "no database at '%s': nothing "
 				"to back up", db);
-	if ((rc = cli_open(c, 0)))
+	if ((rc = cli_open(c, CLI_WRITE)))
 		return rc;
 	int lrc = fu_db_backup(c->db, file, force);
 	if (lrc)

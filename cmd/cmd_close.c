@@ -39,8 +39,7 @@ static int cmd_close(cli *c, int argc, char **argv)
 		}
 	}
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
 	if (!ref)
 		return cli_usage_fail(c, "missing the application (REF)");
@@ -51,7 +50,7 @@ static int cmd_close(cli *c, int argc, char **argv)
 	if (fu_outcome_parse(&o, outcome) != FU_OK)
 		return cli_fail(FU_EXIT_INVALID, "unknown outcome '%s': use %s",
 				outcome, fu_outcome_names());
-	if ((rc = cli_open(c, 0)))
+	if ((rc = cli_open(c, CLI_WRITE)))
 		return rc;
 	fu_ref r;
 	if ((rc = cli_ref(c, &r, ref, FU_REF_APPLICATION)))

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * cmd_complete.c - fu __complete WHAT [ARG]: the candidates the shell
- * completions offer, one a line and nothing else. It only reads the
- * database (a missing or unusable one gives no candidates, silently).
+ * cmd_complete.c - fu __complete WHAT [ARG...]: the candidates the shell
+ * completions offer, one a line and nothing else; with --describe, each
+ * followed by a tab and what it is (zsh and fish show it beside the
+ * candidate). It only reads the database (a missing or unusable one
+ * gives no candidates, silently), and never pages.
  *
  *   commands              the subcommands
  *   options [CMD [SUB]]   CMD's options ("options add contact"); for a
@@ -12,13 +14,24 @@
  *   arg-options CMD [SUB] those of CMD's options that take a value (long
  *                         and short forms), so that the shells can tell
  *                         an option's value from a word
- *   applications          companies and numbers of open applications
- *                         (and "Company Role" where a company has several)
- *   contacts              names and numbers of contacts
- *   refs                  both
+ *   applications [WORD]   open applications: the companies and numbers
+ *                         that complete WORD (and "Company Role" where a
+ *                         company has several), as references match:
+ *                         case and accents aside, through an index, at
+ *                         most FU_COMPLETE_MAX of them
+ *   contacts [WORD]       names and numbers of contacts, the same way
+ *   refs [WORD]           both, closed applications too
+ *   companies [WORD]      company names (--company)
  *   proposals             the numbers of fu mail's proposals waiting
  *   kinds | outcomes | channels | prefers | sources | actions | rules |
- *   config-keys | colors  the words those options take
+ *   config-keys | colors | report-rules | formats | separators
+ *                         the words those options take (report-rules:
+ *                         fu report --rules; formats: its --format;
+ *                         kinds: fu log's KIND, and topic)
+ *   config-values KEY [CUR]  the words KEY takes (true false; desktop
+ *                         mail exec), nothing for free text and numbers;
+ *                         notify.via takes a list: after "desktop,", the
+ *                         methods it lacks, each after that prefix
  */
 #include <string.h>
 
@@ -26,15 +39,44 @@
 #include "commands.h"
 #include "fu/model.h"
 #include "fu/proposals.h"
+#include "fu/report.h"
 #include "fu/rules.h"
 #include "opt.h"
 
+/* The most candidates one completion of a name offers: enough for any
+ * screen, and the time stays the same at any size. */
+#define FU_COMPLETE_MAX 100
+
+enum { O_DESCRIBE = 1 };
+
+static const opt_spec complete_options[] = {
+	{ "describe", 0, NULL, O_DESCRIBE,
+	  "a tab and a description after each candidate" },
+	{ NULL, 0, NULL, 0, NULL }
+};
+
+static int describe;
+
+/* One candidate: word (made safe), and with --describe its description. */
+static void put(const char *word, const char *descr)
+{
+	cli_put(stdout, word);
+	if (describe && descr && *descr) {
+		putchar('\t');
+		cli_put(stdout, descr);
+	}
+	putchar('\n');
+}
+
 static void options_of(const opt_spec *o)
 {
-	for (; o && o->name; o++)
-		printf("--%s\n", o->name);
-	for (const opt_spec *g = global_options; g->name; g++)
-		printf("--%s\n", g->name);
+	for (int pass = 0; pass < 2; pass++)
+		for (const opt_spec *k = pass ? global_options : o; k && k->name;
+		     k++) {
+			char name[64];
+			snprintf(name, sizeof name, "--%s", k->name);
+			put(name, k->help);
+		}
 }
 
 static void arg_options_of(const opt_spec *o)
@@ -63,7 +105,7 @@ static const opt_spec *options_for(const char *name, const char *sub)
 /* The numbers of the proposals waiting (none without a database). */
 static void proposals(cli *c)
 {
-	if (cli_open(c, 1))
+	if (cli_open(c, CLI_READONLY))
 		return;
 	fu_proposal *list = NULL;
 	size_t n = 0;
@@ -94,76 +136,33 @@ static const char *prefers_name(int i)
 static const char *source_name(int i) { return fu_source_name((fu_source)i); }
 static const char *outcome_name(int i) { return fu_outcome_name((fu_outcome)i); }
 
-static int has_company(const fu_application *list, size_t n, size_t skip,
-		       const char *company)
+static int candidate(const fu_ref_candidate *k, void *arg)
 {
-	for (size_t j = 0; j < n; j++)
-		if (j != skip && !strcmp(list[j].company, company))
-			return 1;
+	(void)arg;
+	put(k->word, k->description);
 	return 0;
 }
 
-/* The numbers and names of applications: a company once, and with its
- * role too when it has several. The closed ones (closed != NULL) come
- * after the open ones, a company that has an open one always with the
- * role (its name alone names the open one). */
-static void app_names(const fu_application *list, size_t n,
-		      const fu_application *open, size_t nopen)
+/* The user's things that complete word (fu_ref_complete: what). */
+static void things(cli *c, int what, const char *word)
 {
-	for (size_t i = 0; i < n; i++) {
-		const char *co = list[i].company;
-		int first = 1, several = has_company(list, n, i, co);
-		for (size_t j = 0; j < i && first; j++)
-			first = strcmp(list[j].company, co) != 0;
-		if (open && has_company(open, nopen, nopen, co)) {
-			first = 0;
-			several = 1;
-		}
-		printf("%lld\n", (long long)list[i].id);
-		if (first) {
-			cli_put(stdout, co);
-			putchar('\n');
-		}
-		if (several) {
-			cli_put(stdout, co);
-			putchar(' ');
-			cli_put(stdout, list[i].role);
-			putchar('\n');
-		}
-	}
+	if (cli_open(c, CLI_READONLY) != FU_EXIT_OK)
+		return;
+	fu_ref_complete(c->db, word, what, FU_COMPLETE_MAX, candidate, NULL);
 }
 
-/* Applications (apps: 1 the open ones, for fu close; 2 the closed ones
- * too, for the commands that may name one: show, edit, undo, and log and
- * draft for a closing courtesy) and people. */
-static void things(cli *c, int apps, int people)
+/* Whether the comma-separated list list[0..n) names word[0..len). */
+static int listed(const char *list, size_t n, const char *word, size_t len)
 {
-	if (cli_open(c, 1) != FU_EXIT_OK)
-		return;
-	if (apps) {
-		fu_application_filter f = { .status = FU_STATUS_OPEN };
-		fu_application *open = NULL, *closed = NULL;
-		size_t nopen = 0, nclosed = 0;
-		if (fu_application_list(&open, &nopen, c->db, &f) == FU_OK)
-			app_names(open, nopen, NULL, 0);
-		f.status = FU_STATUS_CLOSED;
-		if (apps > 1 && fu_application_list(&closed, &nclosed, c->db,
-						    &f) == FU_OK)
-			app_names(closed, nclosed, open, nopen);
-		fu_application_list_free(open, nopen);
-		fu_application_list_free(closed, nclosed);
+	for (size_t i = 0; i < n;) {
+		size_t e = i;
+		while (e < n && list[e] != ',')
+			e++;
+		if (e - i == len && !strncmp(list + i, word, len))
+			return 1;
+		i = e + 1;
 	}
-	if (people) {
-		fu_contact *list = NULL;
-		size_t n = 0;
-		if (fu_contact_list(&list, &n, c->db, NULL) == FU_OK)
-			for (size_t i = 0; i < n; i++) {
-				printf("%lld\n", (long long)list[i].id);
-				cli_put(stdout, list[i].name);
-				putchar('\n');
-			}
-		fu_contact_list_free(list, n);
-	}
+	return 0;
 }
 
 static int cmd_complete(cli *c, int argc, char **argv)
@@ -172,42 +171,52 @@ static int cmd_complete(cli *c, int argc, char **argv)
 	int nw = 0, id;
 	opt_state st;
 	opt_init(&st, argc, argv);
-	while ((id = opt_next(c, &st, NULL, &arg)) != OPT_END) {
+	while ((id = opt_next(c, &st, complete_options, &arg)) != OPT_END) {
 		if (id == OPT_ERROR)
 			return FU_EXIT_USAGE;
-		if (nw < 3)
+		if (id == O_DESCRIBE)
+			describe = 1;
+		else if (nw < 3)
 			words[nw++] = arg;
 	}
 	const char *w = words[0] ? words[0] : "";
+	const char *word = words[1] ? words[1] : "";
 	c->color_mode = 2;
 	cli_colors(c);
 	if (!strcmp(w, "commands")) {
 		for (const cmd *const *k = fu_commands; *k; k++)
 			if (!(*k)->hidden)
-				printf("%s\n", (*k)->name);
+				put((*k)->name, (*k)->summary);
 	} else if (!strcmp(w, "options")) {
 		const cmd *k = words[1] ? cmd_find(fu_commands, words[1]) : NULL;
 		if (k && k->subs && !words[2])
 			for (const cmd *const *s = k->subs; *s; s++)
-				printf("%s\n", (*s)->name);
+				put((*s)->name, (*s)->summary);
 		else
 			options_of(options_for(words[1] ? words[1] : "",
 					       words[2]));
 		if (!words[1] || !*words[1]) /* before a command */
-			for (const opt_spec *o = top_options; o->name; o++)
-				printf("--%s\n", o->name);
+			for (const opt_spec *o = top_options; o->name; o++) {
+				char name[64];
+				snprintf(name, sizeof name, "--%s", o->name);
+				put(name, o->help);
+			}
 	} else if (!strcmp(w, "arg-options")) {
 		arg_options_of(options_for(words[1] ? words[1] : "", words[2]));
 	} else if (!strcmp(w, "applications")) {
-		things(c, 1, 0);
+		things(c, FU_COMPLETE_OPEN, word);
 	} else if (!strcmp(w, "contacts")) {
-		things(c, 0, 1);
+		things(c, FU_COMPLETE_CONTACTS, word);
 	} else if (!strcmp(w, "refs")) {
-		things(c, 2, 1);
+		things(c, FU_COMPLETE_OPEN | FU_COMPLETE_CLOSED |
+		       FU_COMPLETE_CONTACTS, word);
+	} else if (!strcmp(w, "companies")) {
+		things(c, FU_COMPLETE_COMPANIES, word);
 	} else if (!strcmp(w, "proposals")) {
 		proposals(c);
 	} else if (!strcmp(w, "kinds")) {
 		names(kind_name, FU_EV__COUNT);
+		printf("topic\n"); /* fu log REF topic: topics added later */
 	} else if (!strcmp(w, "outcomes")) {
 		names(outcome_name, FU_OUT__COUNT);
 	} else if (!strcmp(w, "channels")) {
@@ -223,14 +232,44 @@ static int cmd_complete(cli *c, int argc, char **argv)
 		size_t n = 0;
 		const fu_rule_info *r = fu_rules_table(&n);
 		for (size_t i = 0; i < n; i++)
-			printf("%s\n", r[i].id);
+			put(r[i].id, r[i].action);
 	} else if (!strcmp(w, "config-keys")) {
 		size_t n = 0;
 		const fu_config_key *k = fu_config_keys(&n);
 		for (size_t i = 0; i < n; i++)
-			printf("%s\n", k[i].key);
+			put(k[i].key, k[i].help);
+	} else if (!strcmp(w, "config-values")) {
+		size_t n = 0;
+		const fu_config_key *k = fu_config_keys(&n);
+		/* a list (notify.via): what the word has up to its last comma
+		 * is kept, and what it names is not offered again */
+		const char *cur = words[2] ? words[2] : "", *comma = NULL;
+		if (words[1] && !strcmp(words[1], "notify.via"))
+			comma = strrchr(cur, ',');
+		size_t keep = comma ? (size_t)(comma - cur) + 1 : 0;
+		for (size_t i = 0; words[1] && i < n; i++) {
+			if (strcmp(k[i].key, words[1]) || !k[i].values)
+				continue;
+			for (const char *p = k[i].values; *p;) {
+				size_t len = strcspn(p, " ");
+				if (!listed(cur, keep, p, len))
+					printf("%.*s%.*s\n", (int)keep, cur,
+					       (int)len, p);
+				p += len + (p[len] == ' ');
+			}
+		}
 	} else if (!strcmp(w, "colors")) {
 		printf("auto\nalways\nnever\n");
+	} else if (!strcmp(w, "report-rules")) {
+		size_t n = 0;
+		const fu_report_rules *r = fu_report_rules_table(&n);
+		for (size_t i = 0; i < n; i++)
+			printf("%s\n", r[i].id);
+		printf("custom\n");
+	} else if (!strcmp(w, "formats")) {
+		printf("text\ncsv\npdf\n");
+	} else if (!strcmp(w, "separators")) {
+		printf("comma\nsemicolon\ntab\n");
 	} else {
 		return cli_usage_fail(c, "unknown completion '%s'", w);
 	}
@@ -241,6 +280,7 @@ const cmd cmd_complete_def = {
 	.name = "__complete",
 	.fn = cmd_complete,
 	.summary = "print completion candidates",
-	.usage = "fu __complete WHAT [WORD]",
+	.usage = "fu __complete [--describe] WHAT [WORD]",
+	.options = complete_options,
 	.hidden = 1,
 };

@@ -125,8 +125,7 @@ static int cmd_config(cli *c, int argc, char **argv)
 		}
 	}
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
 	if (list && (nw || unset))
 		return cli_usage_fail(c, "--list takes no key");
@@ -135,7 +134,8 @@ static int cmd_config(cli *c, int argc, char **argv)
 				      "them all)");
 	if (unset && nw != 1)
 		return cli_usage_fail(c, "--unset takes one KEY");
-	if ((rc = cli_open(c, 0)))
+	if ((rc = cli_open(c, list || (nw == 1 && !unset) ? CLI_READ
+				   : CLI_WRITE)))
 		return rc;
 	if (list)
 		return list_all(c);

@@ -101,8 +101,7 @@ static int cmd_doctor(cli *c, int argc, char **argv)
 		return cli_usage_fail(c, "unexpected '%s'", arg);
 	}
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
 	cli_colors(c);
 	fu_doctor_report *r = NULL;

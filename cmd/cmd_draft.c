@@ -18,11 +18,12 @@
 #include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/draft.h"
+#include "fu/json.h"
 #include "fu/rules.h"
 #include "fu/text.h"
 #include "opt.h"
 
-enum { O_TO = 1, O_CHANNEL, O_EML, O_EDIT, O_SENT, O_SEND };
+enum { O_TO = 1, O_CHANNEL, O_EML, O_EDIT, O_SENT, O_SEND, O_ADD_WORD };
 
 static const opt_spec draft_options[] = {
 	{ "to", 0, "CONTACT", O_TO,
@@ -37,6 +38,9 @@ static const opt_spec draft_options[] = {
 	  "also log that you sent it, so that fu due moves on" },
 	{ "send", 0, NULL, O_SEND,
 	  "send it through your mailer (mail.sendmail); logged once it took it" },
+	{ "add-word", 0, "WORD", O_ADD_WORD,
+	  "add WORD to your personal dictionary, so that the spelling "
+	  "check accepts it (repeatable; REF may then be left out)" },
 	{ NULL, 0, NULL, 0, NULL }
 };
 
@@ -155,8 +159,24 @@ done:
 	return rc;
 }
 
+static cJSON *others_json(const fu_draft_other *v, size_t n, int action)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; a && i < n; i++) {
+		cJSON *x = cJSON_CreateObject();
+		cJSON_AddNumberToObject(x, "id", (double)v[i].application_id);
+		cJSON_AddStringToObject(x, "company", v[i].company);
+		cJSON_AddStringToObject(x, "role", v[i].role);
+		if (action)
+			cJSON_AddStringToObject(x, "action", v[i].action);
+		cJSON_AddItemToArray(a, x);
+	}
+	return a;
+}
+
 static cJSON *draft_json(const fu_draft *d, const fu_draft_input *in,
-			 int64_t sent, int sending)
+			 int64_t sent, int sending, char *const *added,
+			 size_t nadded)
 {
 	cJSON *o = cJSON_CreateObject();
 	if (!o)
@@ -202,78 +222,95 @@ static cJSON *draft_json(const fu_draft *d, const fu_draft_input *in,
 			      ? cJSON_CreateString(d->message_id)
 			      : cJSON_CreateNull());
 	cJSON_AddBoolToObject(o, "sent", sending && sent);
+	/* what it was written to */
+	cJSON_AddItemToObject(o, "situation", in->situation
+			      ? cJSON_CreateString(in->situation)
+			      : cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "wording", !strcmp(in->action, "nudge")
+			      ? cJSON_CreateNumber(fu_draft_wording(in))
+			      : cJSON_CreateNull());
+	cJSON_AddBoolToObject(o, "agency", fu_draft_agency(in));
+	cJSON *t = cJSON_AddArrayToObject(o, "topics");
+	for (size_t i = 0; t && i < in->ntopics; i++)
+		cJSON_AddItemToArray(t, cJSON_CreateString(in->topics[i]));
+	cJSON_AddItemToObject(o, "also", others_json(in->also, in->nalso, 1));
+	cJSON_AddItemToObject(o, "others", others_json(in->others,
+						       in->nothers, 0));
+	cJSON_AddItemToObject(o, "scheduled", fu_json_time(in->scheduled_at));
+	char day[FU_DAY_LEN];
+	cJSON_AddItemToObject(o, "answer_by", in->answer_at
+			      ? cJSON_CreateString(fu_time_day(day, in->answer_at))
+			      : cJSON_CreateNull());
+	cJSON *aw = cJSON_AddArrayToObject(o, "added_words");
+	for (size_t i = 0; aw && i < nadded; i++)
+		cJSON_AddItemToArray(aw, cJSON_CreateString(added[i]));
 	return o;
 }
 
-static int cmd_draft(cli *c, int argc, char **argv)
+/* --add-word: each word into the personal dictionary; the words added
+ * in *added (the caller frees them). */
+static int add_words(cli *c, char *const *words, size_t n, char ***added,
+		     size_t *nadded, char **path)
 {
-	const char *ref = NULL, *action = NULL, *to = NULL, *chan = NULL,
-		   *eml = NULL, *arg;
-	int edit = 0, sent = 0, send = 0, id, rc = FU_EXIT_OK;
-	opt_state st;
-	opt_init(&st, argc, argv);
-	while ((id = opt_next(c, &st, draft_options, &arg)) != OPT_END) {
-		switch (id) {
-		case OPT_ERROR: return FU_EXIT_USAGE;
-		case OPT_POSITIONAL:
-			if (!ref)
-				ref = arg;
-			else if (!action)
-				action = arg;
-			else
-				return cli_usage_fail(c, "unexpected '%s'", arg);
-			break;
-		case O_TO: to = arg; break;
-		case O_CHANNEL: chan = arg; break;
-		case O_EML: eml = arg; break;
-		case O_EDIT: edit = 1; break;
-		case O_SENT: sent = 1; break;
-		case O_SEND: send = 1; break;
-		}
+	*path = fu_draft_dictionary_path();
+	if (!*path)
+		return cli_fail(FU_EXIT_FAILURE, "--add-word: no place for a "
+				"personal dictionary (set XDG_CONFIG_HOME or "
+				"HOME)");
+	for (size_t i = 0; i < n; i++) {
+		int new = 0;
+		int lrc = fu_spell_add_word(c->db, *path, words[i], &new);
+		if (lrc)
+			return cli_lib_fail(c, lrc);
+		if (new && strlist_push(added, nadded, words[i]))
+			return cli_fail(FU_EXIT_FAILURE, "out of memory");
 	}
-	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
-	}
-	if (!ref)
-		return cli_usage_fail(c, "missing the REF (an application or a "
-				      "contact)");
-	if (send && sent)
-		return cli_usage_fail(c, "--send logs the sent itself: leave "
-				      "--sent out");
-	if (action && (rc = check_action(action)))
+	return FU_EXIT_OK;
+}
+
+typedef struct draft_args {
+	const char *ref, *action, *to, *chan, *eml;
+	int edit, sent, send;
+	char **words;
+	size_t nwords;
+} draft_args;
+
+/* fu draft REF ...: gather, render, edit, check, write, log. added[]:
+ * the words --add-word just added (for --json). */
+static int draft(cli *c, const draft_args *a, char *const *added,
+		 size_t nadded)
+{
+	int rc = FU_EXIT_OK;
+	if (a->action && (rc = check_action(a->action)))
 		return rc;
 	fu_draft_request req = { 0 };
-	req.action = action;
-	if (chan && (fu_channel_parse(&req.channel, chan) != FU_OK ||
-		     (req.channel != FU_CH_EMAIL && req.channel != FU_CH_PHONE &&
-		      req.channel != FU_CH_LETTER)))
+	req.action = a->action;
+	if (a->chan && (fu_channel_parse(&req.channel, a->chan) != FU_OK ||
+			(req.channel != FU_CH_EMAIL &&
+			 req.channel != FU_CH_PHONE &&
+			 req.channel != FU_CH_LETTER)))
 		return cli_fail(FU_EXIT_INVALID, "--channel takes email, phone "
-				"or letter, not '%s'", chan);
-	if (eml && !*eml)
+				"or letter, not '%s'", a->chan);
+	if (a->eml && !*a->eml)
 		return cli_fail(FU_EXIT_INVALID, "--eml needs a file name");
-	if (eml && c->json && (!strcmp(eml, "-") || !strcmp(eml, "/dev/stdout")))
-		return cli_usage_fail(c, "--eml %s writes the message on standard "
-				      "output, where --json would go", eml);
-	if ((rc = cli_open(c, 0)))
-		return rc;
 	fu_ref r;
-	if ((rc = cli_ref(c, &r, ref, FU_REF_ANY)))
+	if ((rc = cli_ref(c, &r, a->ref, FU_REF_ANY)))
 		return rc;
 	if (r.type == FU_REF_APPLICATION)
 		req.application_id = r.id;
 	else
 		req.contact_id = r.id;
-	if (to) {
+	if (a->to) {
 		fu_ref t;
 		/* among the people of the application first */
-		int lrc = fu_ref_person(&t, c->db, to, req.application_id,
+		int lrc = fu_ref_person(&t, c->db, a->to, req.application_id,
 					req.contact_id);
 		if (lrc)
 			return cli_lib_fail(c, lrc);
 		req.to = t.id;
 	}
-
+	int edit = a->edit, sent = a->sent, send = a->send;
+	const char *eml = a->eml;
 	fu_draft_input *in = NULL;
 	fu_draft *d = NULL;
 	char *tmpl = NULL, *path = NULL, *text = NULL, *edited = NULL;
@@ -338,7 +375,8 @@ static int cmd_draft(cli *c, int argc, char **argv)
 		fwrite(msg.data, 1, msg.len, stdout);
 		fu_buf_free(&msg);
 	} else if (c->json) {
-		rc = cli_json(c, draft_json(d, in, event, send));
+		rc = cli_json(c, draft_json(d, in, event, send, added,
+					    nadded));
 	} else {
 		free(text);
 		if (!(text = fu_draft_text(d))) {
@@ -381,11 +419,107 @@ done:
 	return rc;
 }
 
+static int cmd_draft(cli *c, int argc, char **argv)
+{
+	draft_args a = { 0 };
+	char **added = NULL, *dict = NULL;
+	size_t nadded = 0;
+	const char *arg;
+	int id, rc = FU_EXIT_OK;
+	opt_state st;
+	opt_init(&st, argc, argv);
+	while (rc == FU_EXIT_OK &&
+	       (id = opt_next(c, &st, draft_options, &arg)) != OPT_END) {
+		switch (id) {
+		case OPT_ERROR: rc = FU_EXIT_USAGE; break;
+		case OPT_POSITIONAL:
+			if (!a.ref)
+				a.ref = arg;
+			else if (!a.action)
+				a.action = arg;
+			else
+				rc = cli_usage_fail(c, "unexpected '%s'", arg);
+			break;
+		case O_TO: a.to = arg; break;
+		case O_CHANNEL: a.chan = arg; break;
+		case O_EML: a.eml = arg; break;
+		case O_EDIT: a.edit = 1; break;
+		case O_SENT: a.sent = 1; break;
+		case O_SEND: a.send = 1; break;
+		case O_ADD_WORD:
+			if (strlist_push(&a.words, &a.nwords, arg))
+				rc = cli_fail(FU_EXIT_FAILURE, "out of memory");
+			break;
+		}
+	}
+	if (rc == FU_EXIT_OK && c->help) {
+		rc = cli_help(c);
+		goto done;
+	}
+	if (rc == FU_EXIT_OK && !a.ref && !a.nwords)
+		rc = cli_usage_fail(c, "missing the REF (an application or a "
+				    "contact)");
+	if (rc == FU_EXIT_OK && !a.ref &&
+	    (a.action || a.to || a.chan || a.eml || a.edit || a.sent ||
+	     a.send))
+		rc = cli_usage_fail(c, "missing the REF to draft for");
+	if (rc == FU_EXIT_OK && a.send && a.sent)
+		rc = cli_usage_fail(c, "--send logs the sent itself: leave "
+				    "--sent out");
+	if (rc == FU_EXIT_OK && a.eml && c->json &&
+	    (!strcmp(a.eml, "-") || !strcmp(a.eml, "/dev/stdout")))
+		rc = cli_usage_fail(c, "--eml %s writes the message on standard "
+				    "output, where --json would go", a.eml);
+	if (rc || (rc = cli_open(c, a.sent || a.send || a.nwords ? CLI_WRITE
+						      : CLI_READ)))
+		goto done;
+	/* the words first, so that this draft's check honours them */
+	if (a.nwords &&
+	    (rc = add_words(c, a.words, a.nwords, &added, &nadded, &dict)))
+		goto done;
+	if (a.nwords && !a.ref && c->json) {
+		cJSON *o = cJSON_CreateObject();
+		if (o) {
+			cJSON_AddStringToObject(o, "dictionary", dict);
+			cJSON *w = cJSON_AddArrayToObject(o, "added_words");
+			for (size_t i = 0; w && i < nadded; i++)
+				cJSON_AddItemToArray(w, cJSON_CreateString(added[i]));
+		}
+		rc = cli_json(c, o);
+		goto done;
+	}
+	for (size_t i = 0; i < a.nwords; i++) {
+		int new = 0;
+		for (size_t k = 0; k < nadded && !new; k++)
+			new = !strcmp(added[k], a.words[i]);
+		/* beside a draft, on standard error: the draft is what
+		 * standard output holds */
+		FILE *f = a.ref ? stderr : stdout;
+		fprintf(f, "%s'", a.ref ? "fu: " : "");
+		cli_put(f, a.words[i]);
+		fprintf(f, "' %s ", new ? "added to" : "is already in");
+		cli_put(f, dict);
+		fputc('\n', f);
+	}
+	if (a.ref)
+		rc = draft(c, &a, added, nadded);
+done:
+	for (size_t i = 0; i < a.nwords; i++)
+		free(a.words[i]);
+	free(a.words);
+	for (size_t i = 0; i < nadded; i++)
+		free(added[i]);
+	free(added);
+	free(dict);
+	return rc;
+}
+
 const cmd cmd_draft_def = {
 	.name = "draft",
 	.fn = cmd_draft,
 	.summary = "write the follow-up message for an action",
 	.usage = "fu draft REF [ACTION] [--to CONTACT] [--channel email|phone|letter]\n"
-		 "       [--eml FILE] [--edit] [--sent|--send]",
+		 "       [--eml FILE] [--edit] [--sent|--send] [--add-word WORD]...\n"
+		 "fu draft --add-word WORD...",
 	.options = draft_options,
 };

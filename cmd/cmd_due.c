@@ -5,11 +5,13 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "fu/buf.h"
 #include "fu/date.h"
 #include "fu/json.h"
 #include "fu/rules.h"
 #include "opt.h"
 #include "table.h"
+#include "term.h"
 
 enum { O_ALL = 1, O_OVERDUE, O_DAYS, O_WHY, O_CHECK, O_COUNT, O_ICS };
 
@@ -35,15 +37,24 @@ static const char *state_color(cli *c, fu_action_state_t s)
 	     : s == FU_STATE_DUE ? cli_c(c, C_YELLOW) : cli_c(c, C_DIM);
 }
 
+/* FOR: "5 Acme, Backend Engineer", or "5 Acme" where room is short */
 static void subject_cell(table *t, const fu_action_row *r)
 {
-	if (r->a.application_id)
-		table_cellf(t, "%lld %s, %s", (long long)r->a.application_id,
-			    r->company ? r->company : "?",
-			    r->role ? r->role : "?");
-	else
-		table_cellf(t, "networking with %s",
-			    r->subject_name ? r->subject_name : "?");
+	fu_buf b = FU_BUF_INIT, s = FU_BUF_INIT;
+	if (r->a.application_id) {
+		fu_buf_printf(&b, "%lld %s, %s", (long long)r->a.application_id,
+			      r->company ? r->company : "?",
+			      r->role ? r->role : "?");
+		fu_buf_printf(&s, "%lld %s", (long long)r->a.application_id,
+			      r->company ? r->company : "?");
+	} else {
+		fu_buf_printf(&b, "networking with %s",
+			      r->subject_name ? r->subject_name : "?");
+		fu_buf_puts(&s, "networking");
+	}
+	table_cell2(t, b.data, s.data);
+	fu_buf_free(&b);
+	fu_buf_free(&s);
 }
 
 static void add_row(cli *c, table *t, const fu_action_row *r, int why)
@@ -55,18 +66,22 @@ static void add_row(cli *c, table *t, const fu_action_row *r, int why)
 	snprintf(act, sizeof act, "%s%s%s", fu_action_kind_name(r->a.kind),
 		 r->a.channel ? " by " : "",
 		 r->a.channel ? fu_channel_name(r->a.channel) : "");
-	table_cell(t, act);
+	table_cell2(t, act, fu_action_kind_name(r->a.kind));
 	table_cell(t, r->contact_name ? r->contact_name : "-");
 	subject_cell(t, r);
+	char rel[FU_REL_LEN], shorter[FU_REL_LEN + 8];
 	if (s == FU_STATE_UPCOMING) {
-		char h[FU_HUMAN_LEN], rel[FU_REL_LEN];
+		char h[FU_HUMAN_LEN];
 		snprintf(w, sizeof w, "from %s (%s)",
 			 cli_from(h, c, r->a.not_before),
 			 fu_time_relative(rel, r->a.not_before, c->now));
+		snprintf(shorter, sizeof shorter, "opens %s", rel);
 	} else {
 		cli_when(w, sizeof w, c, r->a.due, 1);
+		snprintf(shorter, sizeof shorter, "%s",
+			 fu_time_relative(rel, r->a.due, c->now));
 	}
-	table_cell(t, w);
+	table_cell2(t, w, shorter);
 	table_note(t, r->a.reason, cli_c(c, C_DIM));
 	if (why) {
 		const fu_rule_info *ri = fu_rule_find(r->a.rule);
@@ -101,17 +116,8 @@ typedef struct due_walk {
 	cli *c;
 	table *t;
 	int why;
-	int first_only; /* --check: one is enough */
 	size_t n;
 } due_walk;
-
-static int walk_count(const fu_action_row *r, void *arg)
-{
-	due_walk *w = arg;
-	(void)r;
-	w->n++;
-	return w->first_only; /* non-zero: stop */
-}
 
 static int walk_table(const fu_action_row *r, void *arg)
 {
@@ -122,6 +128,15 @@ static int walk_table(const fu_action_row *r, void *arg)
 		w->t = table_new(5);
 		for (int i = 0; i < 5; i++)
 			table_cell(w->t, head[i]);
+		/* on a narrow terminal: the company without the role, the
+		 * due date as "in 2 days", names cut, the action without
+		 * its channel, then whatever must give */
+		table_short(w->t, 3);
+		table_short(w->t, 4);
+		table_cut(w->t, 2, 10);
+		table_short(w->t, 1);
+		table_cut(w->t, 3, 8);
+		table_cut(w->t, 2, 6);
 	}
 	add_row(w->c, w->t, r, w->why);
 	return 0;
@@ -159,8 +174,7 @@ static int cmd_due(cli *c, int argc, char **argv)
 		}
 	}
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
 	if (all + overdue + (days_text != NULL) > 1)
 		return cli_usage_fail(c, "--all, --overdue and --days exclude "
@@ -179,7 +193,7 @@ static int cmd_due(cli *c, int argc, char **argv)
 					"number from 0 to 3650, not '%s'",
 					days_text);
 	}
-	if ((rc = cli_open(c, 0)))
+	if ((rc = cli_open(c, CLI_READ)))
 		return rc;
 	fu_rule_params params;
 	int lrc = fu_config_params(&params, c->db);
@@ -205,13 +219,16 @@ static int cmd_due(cli *c, int argc, char **argv)
 		f.until = c->now; /* only what can be done now */
 	if (ics)
 		return cli_ics(c, &f);
-	due_walk w = { c, NULL, why, check, 0 };
-	lrc = fu_action_each(c->db, &f, check || count ? walk_count
-			     : c->json ? walk_json : walk_table, &w);
-	if (lrc < 0 || (lrc && !check && !count)) {
+	due_walk w = { c, NULL, why, 0 };
+	if (check || count) /* one count: quick enough for a shell prompt */
+		lrc = fu_action_count(c->db, &f, &w.n);
+	else
+		lrc = fu_action_each(c->db, &f, c->json ? walk_json
+				     : walk_table, &w);
+	if (lrc) {
 		table_free(w.t);
-		/* positive (not --check, which stops at the first with 1): an
-		 * element could not be printed, and that was said */
+		/* positive: an element could not be printed, and that was
+		 * said */
 		return lrc < 0 ? cli_lib_fail(c, lrc) : lrc;
 	}
 	if (check) {
@@ -229,6 +246,7 @@ static int cmd_due(cli *c, int argc, char **argv)
 			printf("nothing due in the next %ld day%s\n", days,
 			       days == 1 ? "" : "s");
 	} else {
+		term_pager(c);
 		table_print(c, w.t, stdout, 1);
 		table_free(w.t);
 	}

@@ -242,7 +242,7 @@ static int cmd_edit(cli *c, int argc, char **argv)
 		}
 	}
 	if (!rc && c->help) {
-		cli_print_usage(c->cmd, stdout);
+		rc = cli_help(c);
 		goto done;
 	}
 	if (!rc && !ref)
@@ -251,7 +251,7 @@ static int cmd_edit(cli *c, int argc, char **argv)
 		rc = cli_usage_fail(c, "nothing to change: give an option "
 				    "such as --role or --email");
 	fu_ref r;
-	if (rc || (rc = cli_open(c, 0)) ||
+	if (rc || (rc = cli_open(c, CLI_WRITE)) ||
 	    (rc = cli_ref(c, &r, ref, FU_REF_ANY)))
 		goto done;
 	rc = r.type == FU_REF_APPLICATION ? edit_application(c, r.id, ch, n)

@@ -38,12 +38,11 @@ static int cmd_export(cli *c, int argc, char **argv)
 		}
 	}
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
 	if (ics && c->json)
 		return cli_usage_fail(c, "--ics and --json exclude each other");
-	if ((rc = cli_open(c, 0)))
+	if ((rc = cli_open(c, CLI_READ)))
 		return rc;
 	if (!ics) {
 		lrc = fu_export_write(c->db, write_out, stdout);

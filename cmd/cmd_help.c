@@ -10,32 +10,91 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "fu/buf.h"
 #include "opt.h"
+#include "term.h"
 
-static void overview(void)
+static const char overview_usage[] =
+	"fu [--db PATH] [--now DATE] [--json] [--color[=WHEN]] [--no-pager] "
+	"COMMAND [ARGS]";
+
+/* The exit codes (cli.h), as fu(1) gives them. */
+static const struct {
+	int code;
+	const char *meaning;
+} exits[] = {
+	{ FU_EXIT_OK, "success" },
+	{ FU_EXIT_NO, "fu due --check found nothing due, or fu config KEY "
+		      "is unset" },
+	{ FU_EXIT_USAGE, "usage error" },
+	{ FU_EXIT_NOTFOUND, "not found or ambiguous" },
+	{ FU_EXIT_INVALID, "invalid value" },
+	{ FU_EXIT_BUSY, "database busy" },
+	{ FU_EXIT_DB, "database unusable" },
+	{ FU_EXIT_FAILURE, "other failure" },
+	{ FU_EXIT_DELIVERY, "fu notify could not deliver" },
+	{ FU_EXIT_REMOTE, "fu sync: remote unreachable or refusing" },
+	{ FU_EXIT_CHANGES, "fu sync: a change file refused" },
+};
+
+static int overview_json(cli *c)
 {
-	printf("usage: fu [--db PATH] [--now DATE] [--json] [--color WHEN] "
-	       "COMMAND [ARGS]\n\n"
-	       "fu keeps a job seeker's follow-ups on time: record what "
-	       "happened,\nsee each morning what is due, and close what "
-	       "ended.\n\ncommands:\n");
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "usage", overview_usage);
+	cJSON_AddStringToObject(o, "version", FU_VERSION);
+	cJSON *cmds = cJSON_AddArrayToObject(o, "commands");
 	for (const cmd *const *k = fu_commands; *k; k++)
 		if (!(*k)->hidden)
-			printf("   %-9s %s\n", (*k)->name, (*k)->summary);
+			cJSON_AddItemToArray(cmds, cmd_json(*k));
+	cJSON_AddItemToObject(o, "global_options",
+			      cmd_options_json(global_options));
+	cJSON_AddItemToObject(o, "top_options", cmd_options_json(top_options));
+	cJSON *ex = cJSON_AddArrayToObject(o, "exit_status");
+	for (size_t i = 0; i < sizeof exits / sizeof exits[0]; i++) {
+		cJSON *x = cJSON_CreateObject();
+		cJSON_AddNumberToObject(x, "code", exits[i].code);
+		cJSON_AddStringToObject(x, "meaning", exits[i].meaning);
+		cJSON_AddItemToArray(ex, x);
+	}
+	return cli_json(c, o);
+}
+
+static void overview(cli *c)
+{
+	fu_buf b = FU_BUF_INIT;
+	fu_buf_printf(&b, "usage: %s", overview_usage);
+	term_wrap(c, stdout, b.data, 7);
+	fu_buf_free(&b);
+	printf("\nfu keeps a job seeker's follow-ups on time: record what "
+	       "happened,\nsee each morning what is due, and close what "
+	       "ended.\n\ncommands:\n");
+	for (const cmd *const *k = fu_commands; *k; k++) {
+		if ((*k)->hidden)
+			continue;
+		fu_buf_clear(&b);
+		fu_buf_printf(&b, "   %-9s %s", (*k)->name, (*k)->summary);
+		term_wrap(c, stdout, b.data, 13);
+	}
 	printf("\nglobal options:\n");
 	for (const opt_spec *o = global_options; o->name; o++) {
 		char name[64];
-		printf("   %-14s %s\n", opt_label(name, sizeof name, o), o->help);
+		fu_buf_clear(&b);
+		fu_buf_printf(&b, "   %-16s %s", opt_label(name, sizeof name, o),
+			      o->help);
+		term_wrap(c, stdout, b.data, 20);
 	}
-	printf("\nexit status:\n"
-	       "   0 success; 1 fu due --check found nothing due, or fu config "
-	       "KEY is unset;\n   2 usage error; 3 not found or ambiguous; 4 invalid value; 5 "
-	       "database busy;\n   6 database unusable; 7 other failure; 8 fu sync: "
-	       "remote\n   unreachable or refusing; 9 fu sync: a change file "
-	       "refused\n"
-	       "\n'fu help COMMAND' or 'man fu-COMMAND' for more; 'man 7 "
-	       "fu-rules'\nfor the follow-up rules and the advice behind "
-	       "them.\n");
+	fu_buf_free(&b);
+	printf("\nexit status:\n");
+	fu_buf line = FU_BUF_INIT;
+	fu_buf_puts(&line, "  ");
+	for (size_t i = 0; i < sizeof exits / sizeof exits[0]; i++)
+		fu_buf_printf(&line, " %d %s%s", exits[i].code, exits[i].meaning,
+			      i + 1 < sizeof exits / sizeof exits[0] ? ";" : "");
+	term_wrap(c, stdout, line.data, 3);
+	fu_buf_free(&line);
+	printf("\n'fu COMMAND -h' lists a command's options; 'fu help COMMAND' "
+	       "or\n'man fu-COMMAND' tells more; 'man 7 fu-rules' gives the "
+	       "follow-up\nrules and the advice behind them.\n");
 }
 
 /* Run man with args (stdout and stderr to /dev/null when quiet): its
@@ -92,17 +151,31 @@ static int cmd_help(cli *c, int argc, char **argv)
 			return cli_usage_fail(c, "unexpected '%s'", arg);
 		which = arg;
 	}
+	if (argv && c->help && c->cmd)
+		return cli_help(c); /* fu help -h */
 	if (!which) {
-		overview();
+		if (c->json)
+			return overview_json(c);
+		overview(c);
 		return FU_EXIT_OK;
 	}
 	const cmd *k = cmd_find(fu_commands, which);
-	if (!k || k->hidden)
+	if (!k || k->hidden) {
+		const char *names[64];
+		char maybe[256];
+		size_t n = cmd_names(names, 64);
+		if (opt_suggest(maybe, sizeof maybe, which, names, n, ""))
+			return cli_fail(FU_EXIT_USAGE, "'%s' is not a fu command;"
+					" did you mean %s? (see 'fu help')",
+					which, maybe);
 		return cli_fail(FU_EXIT_USAGE, "'%s' is not a fu command; see "
 				"'fu help'", which);
+	}
+	if (c->json)
+		return cli_json(c, cmd_json(k));
 	/* like git help: the manual on a terminal, else the usage; and the
 	 * usage too when man is missing or does not have the page */
-	if (isatty(STDOUT_FILENO) && !c->json) {
+	if (isatty(STDOUT_FILENO)) {
 		char page[64];
 		snprintf(page, sizeof page, "fu-%s", k->name);
 		int rc = show_manual(page);
@@ -111,11 +184,8 @@ static int cmd_help(cli *c, int argc, char **argv)
 		fprintf(stderr, "fu: warning: the manual page %s is not "
 			"installed; here is the usage\n", page);
 	}
-	printf("fu %s - %s\n\n", k->name, k->summary);
-	cli_print_usage(k, stdout);
-	printf("\nsee 'man fu-%s' for the options, examples and JSON shape\n",
-	       k->name);
-	return FU_EXIT_OK;
+	c->cmd = k;
+	return cli_help(c);
 }
 
 static int cmd_version(cli *c, int argc, char **argv)
@@ -129,10 +199,8 @@ static int cmd_version(cli *c, int argc, char **argv)
 			return FU_EXIT_USAGE;
 		return cli_usage_fail(c, "unexpected '%s'", arg);
 	}
-	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
-	}
+	if (c->help)
+		return cli_help(c);
 	if (c->json) {
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "version", FU_VERSION);

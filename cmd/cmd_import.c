@@ -12,7 +12,7 @@
 #include "fu/transfer.h"
 #include "opt.h"
 
-enum { O_MERGE = 1, O_CSV, O_SKIP_BAD };
+enum { O_MERGE = 1, O_CSV, O_SKIP_BAD, O_SEPARATOR };
 
 static const opt_spec import_options[] = {
 	{ "merge", 0, NULL, O_MERGE,
@@ -20,6 +20,9 @@ static const opt_spec import_options[] = {
 	{ "csv", 0, NULL, O_CSV, "FILE is a spreadsheet (CSV), not an export" },
 	{ "skip-bad", 0, NULL, O_SKIP_BAD,
 	  "with --csv: import the good rows and list the bad ones" },
+	{ "separator", 0, "SEP", O_SEPARATOR,
+	  "with --csv: the columns are separated by SEP: comma, semicolon "
+	  "or tab (default: as the header line has them)" },
 	{ NULL, 0, NULL, 0, NULL }
 };
 
@@ -113,13 +116,25 @@ static int import_json(cli *c, FILE *in, int merge)
 	return FU_EXIT_OK;
 }
 
-static int import_csv(cli *c, FILE *in, int skip_bad)
+/* --separator: the flag for SEP, or -1. */
+static int separator_flag(const char *sep)
+{
+	if (!strcmp(sep, ",") || !strcmp(sep, "comma"))
+		return FU_IMPORT_COMMA;
+	if (!strcmp(sep, ";") || !strcmp(sep, "semicolon"))
+		return FU_IMPORT_SEMICOLON;
+	if (!strcmp(sep, "\t") || !strcmp(sep, "tab") || !strcmp(sep, "\\t"))
+		return FU_IMPORT_TAB;
+	return -1;
+}
+
+static int import_csv(cli *c, FILE *in, int flags)
 {
 	fu_csv_report rep;
 	int shown = 0;
-	int lrc = fu_import_csv_file(c->db, in, skip_bad ? FU_IMPORT_SKIP_BAD
-				     : 0, &rep, isatty(STDERR_FILENO)
-				     ? progress : NULL, &shown);
+	int lrc = fu_import_csv_file(c->db, in, flags, &rep,
+				     isatty(STDERR_FILENO) ? progress : NULL,
+				     &shown);
 	progress_end(shown);
 	int rc = FU_EXIT_OK;
 	if (lrc) {
@@ -190,7 +205,7 @@ static int import_csv(cli *c, FILE *in, int skip_bad)
 
 static int cmd_import(cli *c, int argc, char **argv)
 {
-	const char *file = NULL, *arg;
+	const char *file = NULL, *arg, *sep = NULL;
 	int merge = 0, csv = 0, skip_bad = 0, id, rc;
 	opt_state st;
 	opt_init(&st, argc, argv);
@@ -206,11 +221,11 @@ static int cmd_import(cli *c, int argc, char **argv)
 		case O_MERGE: merge = 1; break;
 		case O_CSV: csv = 1; break;
 		case O_SKIP_BAD: skip_bad = 1; break;
+		case O_SEPARATOR: sep = arg; break;
 		}
 	}
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
 	if (!file)
 		return cli_usage_fail(c, "missing the FILE to import ('-' "
@@ -220,13 +235,23 @@ static int cmd_import(cli *c, int argc, char **argv)
 				      "always adds to what is there");
 	if (skip_bad && !csv)
 		return cli_usage_fail(c, "--skip-bad is for --csv");
+	if (sep && !csv)
+		return cli_usage_fail(c, "--separator is for --csv");
+	int flags = skip_bad ? FU_IMPORT_SKIP_BAD : 0;
+	if (sep) {
+		int f = separator_flag(sep);
+		if (f < 0)
+			return cli_fail(FU_EXIT_INVALID, "--separator takes "
+					"comma, semicolon or tab, not '%s'", sep);
+		flags |= f;
+	}
 	/* streamed: read a record at a time, whatever the size */
 	FILE *in = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
 	if (!in)
 		return cli_fail(FU_EXIT_FAILURE, "cannot read '%s': %s", file,
 				strerror(errno));
-	if ((rc = cli_open(c, 0)) == FU_EXIT_OK)
-		rc = csv ? import_csv(c, in, skip_bad) : import_json(c, in, merge);
+	if ((rc = cli_open(c, CLI_WRITE)) == FU_EXIT_OK)
+		rc = csv ? import_csv(c, in, flags) : import_json(c, in, merge);
 	if (in != stdin)
 		fclose(in);
 	return rc;
@@ -237,6 +262,6 @@ const cmd cmd_import_def = {
 	.fn = cmd_import,
 	.summary = "read an export, or a spreadsheet (CSV)",
 	.usage = "fu import FILE [--merge]\n"
-		 "fu import --csv FILE [--skip-bad]",
+		 "fu import --csv FILE [--skip-bad] [--separator SEP]",
 	.options = import_options,
 };

@@ -9,6 +9,7 @@
 #include "fu/json.h"
 #include "opt.h"
 #include "table.h"
+#include "term.h"
 
 enum { O_OPEN = 1, O_CLOSED, O_ALL, O_OUTCOME, O_COMPANY };
 
@@ -67,13 +68,20 @@ static int list_contacts(cli *c, const char *company)
 	w.t = table_new(6);
 	for (int i = 0; i < 6; i++)
 		table_cell(w.t, head[i]);
+	/* on a narrow terminal: the title gives way first, then the
+	 * company, the e-mail and the phone, the name last */
+	table_cut(w.t, 3, 12);
+	table_cut(w.t, 2, 12);
+	table_cut(w.t, 4, 16);
+	table_cut(w.t, 5, 10);
+	table_cut(w.t, 1, 14);
 	if ((lrc = fu_contact_each(c->db, &f, contact_row, &w)))
 		rc = cli_lib_fail(c, lrc);
 	else if (w.n == 0)
 		printf("no contacts%s; add one with: fu add contact NAME\n",
 		       company ? " at that company" : "");
 	else
-		table_print(c, w.t, stdout, 1);
+		term_pager(c), table_print(c, w.t, stdout, 1);
 	table_free(w.t);
 	return rc;
 }
@@ -172,8 +180,14 @@ static int walk_row(const fu_application *a, void *arg)
 	table_cell(t, fu_application_stage_name(a));
 	table_cell(t, a->company);
 	table_cell(t, a->role);
-	table_cell(t, a->applied_at ? fu_time_human(h, a->applied_at,
-						    c->now, 0) : "-");
+	if (a->applied_at) {
+		/* "Wed 28 Oct", or "28 Oct" where room is short */
+		const char *day = fu_time_human(h, a->applied_at, c->now, 0);
+		const char *sp = strchr(day, ' ');
+		table_cell2(t, day, sp ? sp + 1 : day);
+	} else {
+		table_cell(t, "-");
+	}
 	const next_actions *nx = w->next;
 	while (w->i < nx->n && nx->v[w->i].app < a->id)
 		w->i++;
@@ -189,7 +203,7 @@ static int walk_row(const fu_application *a, void *arg)
 			 s == FU_STATE_UPCOMING ? "opens" : "due",
 			 fu_time_relative(rel, s == FU_STATE_UPCOMING
 					  ? x->not_before : x->due, c->now));
-		table_cell(t, wb);
+		table_cell2(t, wb, kind ? kind : "unknown");
 	} else {
 		table_cell(t, "-");
 	}
@@ -217,6 +231,14 @@ static int list_applications(cli *c, fu_application_filter *f)
 	w.t = table_new(6);
 	for (int i = 0; i < 6; i++)
 		table_cell(w.t, head[i]);
+	/* on a narrow terminal: the role gives way first, then the
+	 * company, then NEXT says only what is next */
+	table_cut(w.t, 3, 16);
+	table_cut(w.t, 2, 12);
+	table_short(w.t, 5);
+	table_short(w.t, 4);
+	table_cut(w.t, 3, 8);
+	table_cut(w.t, 2, 8);
 	if ((lrc = fu_action_each(c->db, &af, collect_next, &next)) ||
 	    (lrc = fu_application_each(c->db, f, walk_row, &w)))
 		rc = cli_lib_fail(c, lrc);
@@ -227,7 +249,7 @@ static int list_applications(cli *c, fu_application_filter *f)
 		       f->status == FU_STATUS_OPEN ? " (fu list --all shows "
 		       "closed ones too)" : "");
 	else
-		table_print(c, w.t, stdout, 1);
+		term_pager(c), table_print(c, w.t, stdout, 1);
 	table_free(w.t);
 	free(next.v);
 	return rc;
@@ -263,8 +285,7 @@ static int cmd_list(cli *c, int argc, char **argv)
 		}
 	}
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
 	/* --closed and --outcome agree; any other two contradict */
 	if ((open != 0) + (closed != 0) + (all != 0) > 1)
@@ -280,7 +301,7 @@ static int cmd_list(cli *c, int argc, char **argv)
 			return cli_usage_fail(c, "fu list takes 'applications' "
 					      "or 'contacts', not '%s'", what);
 	}
-	if ((rc = cli_open(c, 0)))
+	if ((rc = cli_open(c, CLI_READ)))
 		return rc;
 	return contacts ? list_contacts(c, f.company)
 			: list_applications(c, &f);

@@ -12,8 +12,9 @@
 #include "opt.h"
 
 enum {
-	O_AT = 1, O_WITH, O_TOPIC, O_EXPECT, O_CHANNEL, O_UNTIL, O_ACTION,
-	O_URGENT, O_NOTE, O_NEW_CONTACT
+	O_AT = 1, O_WITH, O_TOPIC, O_TOPIC_FOR, O_EXPECT, O_CHANNEL, O_UNTIL,
+	O_ACTION, O_URGENT, O_BECAUSE, O_OCCASION, O_NOTE, O_NEW_CONTACT,
+	O_EVENT
 };
 
 static const opt_spec log_options[] = {
@@ -22,6 +23,9 @@ static const opt_spec log_options[] = {
 	  "a person it happened with, known or new (repeatable)" },
 	{ "topic", 0, "TEXT", O_TOPIC,
 	  "something you talked about, for the thank-you (repeatable)" },
+	{ "topic-for", 0, "PERSON:TEXT", O_TOPIC_FOR,
+	  "something you talked about with one of the people met, for "
+	  "their thank-you (repeatable)" },
 	{ "expect", 0, "DATE", O_EXPECT,
 	  "the date they promised to get back to you by" },
 	{ "channel", 0, "CHANNEL", O_CHANNEL,
@@ -33,10 +37,19 @@ static const opt_spec log_options[] = {
 	  "for sent, snooze and dismiss: the action aimed at" },
 	{ "urgent", 0, NULL, O_URGENT,
 	  "for help-promised: time-sensitive, so the reminder comes sooner" },
-	{ "note", 0, "TEXT", O_NOTE, "a note kept with the event" },
+	{ "because", 0, "TEXT", O_BECAUSE,
+	  "for help-promised: why it is urgent, said in the reminder "
+	  "(implies --urgent)" },
+	{ "occasion", 0, "TEXT", O_OCCASION,
+	  "for met and meeting: where you met, or what the meeting was "
+	  "(\"the PyData Berlin meetup\")" },
+	{ "note", 0, "TEXT", O_NOTE, "a note kept with the event, for you only" },
 	{ "new-contact", 0, NULL, O_NEW_CONTACT,
 	  "add the --with people as new even when one looks like someone "
 	  "already on it" },
+	{ "event", 0, "N", O_EVENT,
+	  "for topic: the event to add topics to (default: the latest "
+	  "conversation on REF)" },
 	{ NULL, 0, NULL, 0, NULL }
 };
 
@@ -267,18 +280,296 @@ static void print_event(cli *c, const fu_event *e)
 	printf("\n");
 }
 
+/* A topic as given: its text, and for --topic-for the person as typed
+ * (NULL: everyone met). */
+typedef struct topic_arg {
+	char *person, *text;
+} topic_arg;
+
+static void topic_args_free(topic_arg *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(t[i].person);
+		free(t[i].text);
+	}
+	free(t);
+}
+
+/* Add --topic TEXT (person NULL) or --topic-for 'PERSON: TEXT'. */
+static int topic_arg_add(topic_arg **list, size_t *n, const char *arg,
+			 int per_person)
+{
+	const char *text = arg, *colon = per_person ? strchr(arg, ':') : NULL;
+	size_t plen = 0;
+	if (per_person) {
+		const char *p = arg + strspn(arg, " \t");
+		plen = colon ? (size_t)(colon - p) : 0;
+		while (plen && (p[plen - 1] == ' ' || p[plen - 1] == '\t'))
+			plen--;
+		text = colon ? colon + 1 : "";
+		text += strspn(text, " \t");
+		if (!plen || !*text)
+			return cli_fail(FU_EXIT_INVALID, "--topic-for takes "
+					"'PERSON: TEXT', as in --topic-for 'Sam "
+					"Lee: the on-call rotation', not '%s'",
+					arg);
+		arg = p;
+	} else if (!text[strspn(text, " \t")]) {
+		return cli_fail(FU_EXIT_INVALID, "--topic is empty");
+	}
+	topic_arg *t = realloc(*list, (*n + 1) * sizeof *t);
+	if (!t)
+		return cli_fail(FU_EXIT_FAILURE, "out of memory");
+	*list = t;
+	t[*n].person = per_person ? strndup(arg, plen) : NULL;
+	t[*n].text = strdup(text);
+	if (!t[*n].text || (per_person && !t[*n].person)) {
+		free(t[*n].person);
+		free(t[*n].text);
+		return cli_fail(FU_EXIT_FAILURE, "out of memory");
+	}
+	(*n)++;
+	return FU_EXIT_OK;
+}
+
+/*
+ * The topics as the event keeps them: texts[] and, when any is one
+ * person's, with[] beside them. The people a --topic-for may name are
+ * those of the event: ids[] (known, with their names) and then new[]
+ * (named with --with, created with the event: -(k + 1)).
+ */
+static int topics_resolve(cli *c, const topic_arg *t, size_t n,
+			  const int64_t *ids, size_t nids, char *const *new,
+			  size_t nnew, char ***texts, int64_t **with)
+{
+	size_t np = nids + nnew;
+	const char **names = calloc(np + 1, sizeof *names);
+	int64_t *pid = calloc(np + 1, sizeof *pid);
+	fu_contact **people = calloc(nids + 1, sizeof *people);
+	int rc = FU_EXIT_OK, any = 0;
+	*texts = calloc(n + 1, sizeof **texts);
+	*with = calloc(n + 1, sizeof **with);
+	if (!names || !pid || !people || !*texts || !*with) {
+		rc = cli_fail(FU_EXIT_FAILURE, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < nids; i++) {
+		int lrc = fu_contact_get(&people[i], c->db, ids[i]);
+		if (lrc) {
+			rc = cli_lib_fail(c, lrc);
+			goto done;
+		}
+		names[i] = people[i]->name;
+		pid[i] = ids[i];
+	}
+	for (size_t k = 0; k < nnew; k++)
+		names[nids + k] = new[k];
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (!((*texts)[i] = strdup(t[i].text))) {
+			rc = cli_fail(FU_EXIT_FAILURE, "out of memory");
+			break;
+		}
+		if (!t[i].person)
+			continue;
+		size_t at = 0;
+		int lrc = np ? fu_ref_among(&at, c->db, t[i].person, names,
+					    pid, np)
+			     : FU_ENOTFOUND;
+		if (lrc == FU_ENOTFOUND && !np)
+			rc = cli_fail(FU_EXIT_INVALID, "--topic-for '%s: ...': "
+				      "nobody was met to talk with (name them "
+				      "with --with PERSON)", t[i].person);
+		else if (lrc == FU_ENOTFOUND)
+			rc = cli_fail(FU_EXIT_INVALID, "--topic-for: %s, the "
+				      "people met", fu_errmsg(c->db));
+		else if (lrc)
+			rc = cli_lib_fail(c, lrc);
+		if (rc)
+			break;
+		(*with)[i] = at < nids ? pid[at] : -(int64_t)(at - nids + 1);
+		any = 1;
+	}
+done:
+	for (size_t i = 0; people && i < nids; i++)
+		fu_contact_free(people[i]);
+	free(people);
+	free(names);
+	free(pid);
+	if (!rc && !any) {
+		free(*with);
+		*with = NULL;
+	}
+	return rc;
+}
+
+static void free_texts(char **t, size_t n)
+{
+	for (size_t i = 0; t && i < n; i++)
+		free(t[i]);
+	free(t);
+}
+
+/* The kinds of event that are conversations, which fu log REF topic
+ * adds to when not told which. */
+static int conversation(fu_event_kind k)
+{
+	return k == FU_EV_INTERVIEW || k == FU_EV_MEETING || k == FU_EV_MET ||
+	       k == FU_EV_INTRO || k == FU_EV_HELP_PROMISED;
+}
+
+static int push_id(int64_t **ids, size_t *n, int64_t id)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*ids)[i] == id)
+			return 0;
+	int64_t *p = realloc(*ids, (*n + 1) * sizeof *p);
+	if (!p)
+		return -1;
+	*ids = p;
+	p[(*n)++] = id;
+	return 0;
+}
+
+/* The people a topic of e may be for: its --with people, and the
+ * contact it was logged on. */
+static int event_people(const fu_event *e, int64_t **ids, size_t *n)
+{
+	*ids = NULL;
+	*n = 0;
+	for (size_t i = 0; i < e->nwith; i++)
+		if (push_id(ids, n, e->with[i]))
+			return -1;
+	if (e->contact_id && push_id(ids, n, e->contact_id))
+		return -1;
+	return 0;
+}
+
+/* "11 Acme, Backend Engineer" or "3 Dana Reyes" into b. */
+static void subject_words(cli *c, fu_buf *b, int64_t app, int64_t who)
+{
+	fu_application *a = NULL;
+	fu_contact *p = NULL;
+	if (app && fu_application_get(&a, c->db, app) == FU_OK)
+		fu_buf_printf(b, "%lld %s, %s", (long long)app, a->company,
+			      a->role);
+	else if (!app && fu_contact_get(&p, c->db, who) == FU_OK)
+		fu_buf_printf(b, "%lld %s", (long long)who, p->name);
+	fu_application_free(a);
+	fu_contact_free(p);
+}
+
+/*
+ * fu log REF topic [--event N] [--topic TEXT]... [--topic-for P:TEXT]...:
+ * what was discussed, added to an event already logged (by default the
+ * latest conversation on REF that has happened), in one transaction.
+ */
+static int log_topics(cli *c, const fu_ref *r, int64_t event_id,
+		      const topic_arg *t, size_t n)
+{
+	fu_event *list = NULL, *e = NULL;
+	size_t nlist = 0, nids = 0;
+	int64_t *ids = NULL, *with = NULL;
+	char **texts = NULL;
+	int64_t app = r->type == FU_REF_APPLICATION ? r->id : 0;
+	int64_t who = app ? 0 : r->id;
+	int lrc, rc = FU_EXIT_OK;
+	if (!n) {
+		rc = cli_usage_fail(c, "fu log REF topic needs --topic TEXT or "
+				    "--topic-for 'PERSON: TEXT'");
+		goto done;
+	}
+	if ((lrc = fu_event_list(&list, &nlist, c->db, app, who))) {
+		rc = cli_lib_fail(c, lrc);
+		goto done;
+	}
+	const fu_event *pick = NULL;
+	for (size_t i = 0; i < nlist; i++) {
+		const fu_event *x = &list[i];
+		if (event_id ? x->id == event_id
+			     : conversation(x->kind) && x->at <= c->now &&
+			       (!pick || x->at >= pick->at))
+			pick = x;
+	}
+	if (!pick) {
+		fu_buf b = FU_BUF_INIT;
+		subject_words(c, &b, app, who);
+		if (event_id)
+			rc = cli_fail(FU_EXIT_NOTFOUND, "event %lld is not one "
+				      "of %s's (fu show lists them with their "
+				      "numbers)", (long long)event_id, b.data);
+		else
+			rc = cli_fail(FU_EXIT_NOTFOUND, "no interview, meeting, "
+				      "met, intro or help-promised has happened "
+				      "on %s: name an event with --event N",
+				      b.data);
+		fu_buf_free(&b);
+		goto done;
+	}
+	if ((lrc = fu_event_get(&e, c->db, pick->id))) {
+		rc = cli_lib_fail(c, lrc);
+		goto done;
+	}
+	if (event_people(e, &ids, &nids)) {
+		rc = cli_fail(FU_EXIT_FAILURE, "out of memory");
+		goto done;
+	}
+	if ((rc = topics_resolve(c, t, n, ids, nids, NULL, 0, &texts, &with)))
+		goto done;
+	if ((lrc = fu_event_add_topics(c->db, e->id, texts, with, n))) {
+		rc = cli_lib_fail(c, lrc);
+		goto done;
+	}
+	fu_event_free(e);
+	e = NULL;
+	if ((lrc = fu_event_get(&e, c->db, pick->id))) {
+		rc = cli_lib_fail(c, lrc);
+		goto done;
+	}
+	if (c->json) {
+		rc = cli_json(c, fu_json_event(e));
+		goto done;
+	}
+	char h[FU_HUMAN_LEN];
+	printf("added %zu topic%s to %s (event %lld, %s) on ", n,
+	       n == 1 ? "" : "s", fu_event_kind_name(e->kind),
+	       (long long)e->id, fu_time_human(h, e->at, c->now, 1));
+	cli_put_subject(c, e->application_id, e->contact_id);
+	printf("\n");
+	for (size_t i = 0; i < n; i++) {
+		fu_contact *p = NULL;
+		printf("  ");
+		if (with && with[i] && fu_contact_get(&p, c->db, with[i]) == FU_OK) {
+			cli_put(stdout, p->name);
+			printf(": ");
+		}
+		fu_contact_free(p);
+		cli_put(stdout, texts[i]);
+		printf("\n");
+	}
+done:
+	free_texts(texts, n);
+	free(with);
+	free(ids);
+	fu_event_free(e);
+	fu_event_list_free(list, nlist);
+	return rc;
+}
+
 static int cmd_log(cli *c, int argc, char **argv)
 {
 	fu_event e = { 0 };
 	const char *ref = NULL, *kind = NULL, *at = NULL, *expect = NULL,
-		   *until = NULL, *arg;
+		   *until = NULL, *event = NULL, *arg;
 	char **with = NULL;
-	size_t nwith = 0;
+	size_t nwith = 0, ntopic_args = 0;
+	topic_arg *topic_args = NULL;
 	opt_state st;
-	int id, rc = FU_EXIT_OK;
+	int id, rc = FU_EXIT_OK, other = 0;
 	opt_init(&st, argc, argv);
 	while (rc == FU_EXIT_OK &&
 	       (id = opt_next(c, &st, log_options, &arg)) != OPT_END) {
+		other |= id > 0 && id != O_TOPIC && id != O_TOPIC_FOR &&
+			 id != O_EVENT;
 		switch (id) {
 		case OPT_ERROR: rc = FU_EXIT_USAGE; break;
 		case OPT_POSITIONAL:
@@ -292,15 +583,15 @@ static int cmd_log(cli *c, int argc, char **argv)
 		case O_AT: at = arg; break;
 		case O_EXPECT: expect = arg; break;
 		case O_UNTIL: until = arg; break;
+		case O_EVENT: event = arg; break;
 		case O_WITH:
 			if (strlist_push(&with, &nwith, arg))
 				rc = cli_fail(FU_EXIT_FAILURE, "out of memory");
 			break;
 		case O_TOPIC:
-			if (!*arg)
-				rc = cli_fail(FU_EXIT_INVALID, "--topic is empty");
-			else if (strlist_push(&e.topics, &e.ntopics, arg))
-				rc = cli_fail(FU_EXIT_FAILURE, "out of memory");
+		case O_TOPIC_FOR:
+			rc = topic_arg_add(&topic_args, &ntopic_args, arg,
+					   id == O_TOPIC_FOR);
 			break;
 		case O_CHANNEL:
 			if (fu_channel_parse(&e.channel, arg) != FU_OK)
@@ -316,38 +607,75 @@ static int cmd_log(cli *c, int argc, char **argv)
 		case O_URGENT: e.urgent = 1; break;
 		case O_NEW_CONTACT: e.new_people = 1; break;
 		case O_NOTE:
-			if (!*arg) {
-				rc = cli_fail(FU_EXIT_INVALID, "--note is empty");
+		case O_BECAUSE:
+		case O_OCCASION: {
+			char **field = id == O_NOTE ? &e.note
+				     : id == O_BECAUSE ? &e.because : &e.occasion;
+			if (!arg[strspn(arg, " \t")]) {
+				rc = cli_fail(FU_EXIT_INVALID, "--%s is empty",
+					      id == O_NOTE ? "note" : id == O_BECAUSE
+					      ? "because" : "occasion");
 				break;
 			}
-			free(e.note);
-			e.note = strdup(arg);
+			free(*field);
+			*field = strdup(arg);
+			if (id == O_BECAUSE)
+				e.urgent = 1;
 			break;
+		}
 		}
 	}
 	if (rc == FU_EXIT_OK && c->help) {
-		cli_print_usage(c->cmd, stdout);
+		rc = cli_help(c);
 		goto done;
 	}
 	if (rc == FU_EXIT_OK && !kind)
 		rc = cli_usage_fail(c, "missing the %s", ref ? "KIND (one of "
 			"applied, interview, meeting, met, intro, help-promised, "
 			"sent, reply, timeline, posting-closed, offer, rejection, "
-			"snooze, dismiss)" : "REF and KIND");
-	if (rc == FU_EXIT_OK && fu_event_kind_parse(&e.kind, kind) != FU_OK)
-		rc = cli_fail(FU_EXIT_INVALID, "unknown event kind '%s': use %s",
-			      kind, fu_event_kind_names());
+			"snooze, dismiss, or topic)" : "REF and KIND");
+	int topic = rc == FU_EXIT_OK && strcmp(kind, "topic") == 0;
+	if (topic && other)
+		rc = cli_usage_fail(c, "fu log REF topic takes --event, --topic "
+				    "and --topic-for only");
+	if (rc == FU_EXIT_OK && !topic && event)
+		rc = cli_usage_fail(c, "--event is for fu log REF topic");
+	int64_t event_id = 0;
+	if (rc == FU_EXIT_OK && event) {
+		char *end = NULL;
+		long long v = strtoll(event + (*event == '#'), &end, 10);
+		if (!*event || *end || v < 1)
+			rc = cli_fail(FU_EXIT_INVALID, "--event takes an event's "
+				      "number (fu show lists them), not '%s'",
+				      event);
+		event_id = v;
+	}
+	if (rc == FU_EXIT_OK && !topic &&
+	    fu_event_kind_parse(&e.kind, kind) != FU_OK)
+		rc = cli_fail(FU_EXIT_INVALID, "unknown event kind '%s': use %s, "
+			      "or topic", kind, fu_event_kind_names());
 	if (rc == FU_EXIT_OK && e.urgent && e.kind != FU_EV_HELP_PROMISED)
-		rc = cli_fail(FU_EXIT_INVALID, "--urgent is for help-promised");
+		rc = cli_fail(FU_EXIT_INVALID, e.because ? "--because is for "
+			      "help-promised (why it is urgent)"
+			      : "--urgent is for help-promised");
+	if (rc == FU_EXIT_OK && e.occasion && e.kind != FU_EV_MET &&
+	    e.kind != FU_EV_MEETING)
+		rc = cli_fail(FU_EXIT_INVALID, "--occasion is for met and "
+			      "meeting (where you met, or what the meeting "
+			      "was)");
 	if (rc == FU_EXIT_OK && e.action && e.kind != FU_EV_SNOOZE &&
 	    e.kind != FU_EV_DISMISS && e.kind != FU_EV_SENT)
 		rc = cli_fail(FU_EXIT_INVALID, "--action is for sent, snooze "
 			      "and dismiss");
-	if (rc || (rc = cli_open(c, 0)))
+	if (rc || (rc = cli_open(c, CLI_WRITE)))
 		goto done;
 	fu_ref r;
 	if ((rc = cli_ref(c, &r, ref, FU_REF_ANY)))
 		goto done;
+	if (topic) {
+		rc = log_topics(c, &r, event_id, topic_args, ntopic_args);
+		goto done;
+	}
 	if (r.type == FU_REF_APPLICATION)
 		e.application_id = r.id;
 	else
@@ -370,6 +698,21 @@ static int cmd_log(cli *c, int argc, char **argv)
 				       e.contact_id);
 	if (rc)
 		goto done;
+	if (ntopic_args) {
+		int64_t *ids = NULL;
+		size_t nids = 0;
+		if (event_people(&e, &ids, &nids)) {
+			rc = cli_fail(FU_EXIT_FAILURE, "out of memory");
+			goto done;
+		}
+		rc = topics_resolve(c, topic_args, ntopic_args, ids, nids,
+				    e.with_new, e.nwith_new, &e.topics,
+				    &e.topic_with);
+		free(ids);
+		e.ntopics = ntopic_args;
+		if (rc)
+			goto done;
+	}
 	if (e.kind == FU_EV_SENT && !e.nwith && !e.nwith_new &&
 	    (rc = who_was_sent(c, &e)))
 		goto done;
@@ -397,6 +740,7 @@ done:
 	for (size_t i = 0; i < nwith; i++)
 		free(with[i]);
 	free(with);
+	topic_args_free(topic_args, ntopic_args);
 	fu_event_clear(&e);
 	return rc;
 }
@@ -406,9 +750,10 @@ const cmd cmd_log_def = {
 	.fn = cmd_log,
 	.summary = "record something that happened",
 	.usage = "fu log REF KIND [--at DATE] [--with CONTACT]... [--topic TEXT]...\n"
-		 "       [--expect DATE]\n"
+		 "       [--topic-for PERSON:TEXT]... [--expect DATE]\n"
 		 "       [--channel email|phone|letter|social|in-person|video]\n"
-		 "       [--until DATE] [--action ACTION] [--urgent] [--note TEXT]\n"
-		 "       [--new-contact]",
+		 "       [--until DATE] [--action ACTION] [--urgent] [--because TEXT]\n"
+		 "       [--occasion TEXT] [--note TEXT] [--new-contact]\n"
+		 "fu log REF topic [--event N] [--topic TEXT]... [--topic-for PERSON:TEXT]...",
 	.options = log_options,
 };

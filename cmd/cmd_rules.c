@@ -6,7 +6,9 @@
 #include "cli.h"
 #include "commands.h"
 #include "fu/rules.h"
+#include "fu/buf.h"
 #include "opt.h"
+#include "term.h"
 
 /* The numbers of a rule: params whose key names it ("rules.<id>."). */
 static void rule_params(cli *c, const fu_rule_info *r,
@@ -27,10 +29,14 @@ static void rule_params(cli *c, const fu_rule_info *r,
 			cJSON_AddStringToObject(o, "help", fu_params[i].help);
 			cJSON_AddItemToArray(arr, o);
 		} else {
-			printf("    %s = %d%s  %s%s%s\n", fu_params[i].key, p->v[i],
-			       p->v[i] != fu_params[i].def ? " (changed)" : "",
-			       cli_c(c, C_DIM), fu_params[i].help,
-			       cli_c(c, C_RESET));
+			fu_buf b = FU_BUF_INIT;
+			fu_buf_printf(&b, "    %s = %d%s  %s%s%s",
+				      fu_params[i].key, p->v[i],
+				      p->v[i] != fu_params[i].def ?
+				      " (changed)" : "", cli_c(c, C_DIM),
+				      fu_params[i].help, cli_c(c, C_RESET));
+			term_wrap(c, stdout, b.data, 6);
+			fu_buf_free(&b);
 		}
 	}
 }
@@ -49,15 +55,24 @@ static cJSON *rule_json(cli *c, const fu_rule_info *r, const fu_rule_params *p)
 	return o;
 }
 
+/* "  label    text", wrapped under the text on a narrow terminal */
+static void line(cli *c, const char *label, const char *text)
+{
+	fu_buf b = FU_BUF_INIT;
+	fu_buf_printf(&b, "  %-8s %s", label, text);
+	term_wrap(c, stdout, b.data, 11);
+	fu_buf_free(&b);
+}
+
 static void rule_text(cli *c, const fu_rule_info *r, const fu_rule_params *p)
 {
 	printf("%s%s%s\n", cli_c(c, C_BOLD), r->id, cli_c(c, C_RESET));
-	printf("  when     %s\n", r->trigger);
-	printf("  do       %s\n", r->action);
-	printf("  window   %s\n", r->window);
-	printf("  channel  %s\n", r->channel);
-	printf("  why      %s\n", r->advice);
-	printf("  source   %s\n", r->source);
+	line(c, "when", r->trigger);
+	line(c, "do", r->action);
+	line(c, "window", r->window);
+	line(c, "channel", r->channel);
+	line(c, "why", r->advice);
+	line(c, "source", r->source);
 	rule_params(c, r, p, NULL);
 }
 
@@ -75,8 +90,11 @@ static void constraint_text(cli *c, const fu_constraint_info *k)
 {
 	printf("%s%d. %s%s\n", cli_c(c, C_BOLD), k->number, k->name,
 	       cli_c(c, C_RESET));
-	printf("  %s\n", k->text);
-	printf("  source   %s\n", k->source);
+	fu_buf b = FU_BUF_INIT;
+	fu_buf_printf(&b, "  %s", k->text);
+	term_wrap(c, stdout, b.data, 2);
+	fu_buf_free(&b);
+	line(c, "source", k->source);
 }
 
 /* RULE as a constraint's number (1-19), or 0. */
@@ -101,8 +119,7 @@ static int cmd_rules(cli *c, int argc, char **argv)
 		which = arg;
 	}
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
 	size_t n = 0;
 	const fu_rule_info *rules = fu_rules_table(&n);
@@ -116,7 +133,7 @@ static int cmd_rules(cli *c, int argc, char **argv)
 	if (k)
 		return c->json ? cli_json(c, constraint_json(k))
 			       : (constraint_text(c, k), FU_EXIT_OK);
-	if ((rc = cli_open(c, 0)))
+	if ((rc = cli_open(c, CLI_READ)))
 		return rc;
 	fu_rule_params p;
 	int lrc = fu_config_params(&p, c->db);
@@ -150,6 +167,7 @@ static int cmd_rules(cli *c, int argc, char **argv)
 		rule_text(c, one, &p);
 		return FU_EXIT_OK;
 	}
+	term_pager(c);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			putchar('\n');

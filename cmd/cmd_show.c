@@ -9,14 +9,27 @@
 #include "fu/date.h"
 #include "fu/json.h"
 #include "opt.h"
+#include "term.h"
 
+/* User text into b, made safe for the terminal (cli_clean). */
+static void put_clean(fu_buf *b, const char *s)
+{
+	char *t = cli_clean(s);
+	fu_buf_puts(b, t ? t : "");
+	free(t);
+}
+
+/* "  label      value", wrapped under the value on a narrow terminal */
 static void field(cli *c, const char *label, const char *value)
 {
 	if (!value)
 		return;
-	printf("  %s%-10s%s ", cli_c(c, C_DIM), label, cli_c(c, C_RESET));
-	cli_put(stdout, value);
-	printf("\n");
+	fu_buf b = FU_BUF_INIT;
+	fu_buf_printf(&b, "  %s%-10s%s ", cli_c(c, C_DIM), label,
+		      cli_c(c, C_RESET));
+	put_clean(&b, value);
+	term_wrap(c, stdout, b.data, 13);
+	fu_buf_free(&b);
 }
 
 static char *contact_name(cli *c, int64_t id)
@@ -31,52 +44,74 @@ static char *contact_name(cli *c, int64_t id)
 	return name ? name : strdup("?");
 }
 
+/* One event of the history on a line (continued under the kind). */
 static void print_event_line(cli *c, const fu_event *e, int64_t self)
 {
 	char h[FU_HUMAN_LEN];
-	printf("  %s%-22s%s %-14s", cli_c(c, C_DIM),
-	       fu_time_human(h, e->at, c->now, 1), cli_c(c, C_RESET),
-	       fu_event_kind_name(e->kind));
+	fu_buf b = FU_BUF_INIT;
+	fu_buf_printf(&b, "  %s%-22s%s %-14s", cli_c(c, C_DIM),
+		      fu_time_human(h, e->at, c->now, 1), cli_c(c, C_RESET),
+		      fu_event_kind_name(e->kind));
 	if (e->kind == FU_EV_CLOSED)
-		printf(" as %s", fu_outcome_name(e->outcome));
+		fu_buf_printf(&b, " as %s", fu_outcome_name(e->outcome));
 	if (e->application_id && self != e->application_id) {
 		fu_application *a = NULL;
 		if (fu_application_get(&a, c->db, e->application_id) == FU_OK) {
-			printf(" on %lld ", (long long)a->id);
-			cli_put(stdout, a->company);
+			fu_buf_printf(&b, " on %lld ", (long long)a->id);
+			put_clean(&b, a->company);
 		}
 		fu_application_free(a);
 	}
 	for (size_t i = 0; i < e->nwith; i++) {
 		char *n = contact_name(c, e->with[i]);
-		printf(i ? ", " : " with ");
-		cli_put(stdout, n);
+		fu_buf_puts(&b, i ? ", " : " with ");
+		put_clean(&b, n);
 		free(n);
 	}
-	if (e->channel)
-		printf(" by %s", fu_channel_name(e->channel));
-	if (e->expect_at)
-		printf("; they expect to answer by %s",
-		       fu_time_human(h, e->expect_at, c->now, 0));
-	if (e->until_at)
-		printf("; until %s", fu_time_human(h, e->until_at, c->now, 0));
-	if (e->action) {
-		printf(" (");
-		cli_put(stdout, e->action);
-		printf(")");
+	if (e->channel == FU_CH_IN_PERSON)
+		fu_buf_puts(&b, " in person");
+	else if (e->channel)
+		fu_buf_printf(&b, " by %s", fu_channel_name(e->channel));
+	if (e->occasion) {
+		fu_buf_puts(&b, " at ");
+		put_clean(&b, e->occasion);
 	}
-	if (e->urgent)
-		printf(" (urgent)");
+	if (e->expect_at)
+		fu_buf_printf(&b, "; they expect to answer by %s",
+			      fu_time_human(h, e->expect_at, c->now, 0));
+	if (e->until_at)
+		fu_buf_printf(&b, "; until %s",
+			      fu_time_human(h, e->until_at, c->now, 0));
+	if (e->action) {
+		fu_buf_puts(&b, " (");
+		put_clean(&b, e->action);
+		fu_buf_puts(&b, ")");
+	}
+	if (e->urgent && e->because) {
+		fu_buf_puts(&b, " (urgent: ");
+		put_clean(&b, e->because);
+		fu_buf_puts(&b, ")");
+	} else if (e->urgent) {
+		fu_buf_puts(&b, " (urgent)");
+	}
 	for (size_t i = 0; i < e->ntopics; i++) {
-		printf(i ? "; " : " - ");
-		cli_put(stdout, e->topics[i]);
+		fu_buf_puts(&b, i ? "; " : " - ");
+		if (e->topic_with && e->topic_with[i]) {
+			char *n = contact_name(c, e->topic_with[i]);
+			put_clean(&b, n);
+			fu_buf_puts(&b, ": ");
+			free(n);
+		}
+		put_clean(&b, e->topics[i]);
 	}
 	if (e->note) {
-		printf(" - ");
-		cli_put(stdout, e->note);
+		fu_buf_puts(&b, " - ");
+		put_clean(&b, e->note);
 	}
-	printf("  %s#%lld%s\n", cli_c(c, C_DIM), (long long)e->id,
-	       cli_c(c, C_RESET));
+	fu_buf_printf(&b, "  %s#%lld%s", cli_c(c, C_DIM), (long long)e->id,
+		      cli_c(c, C_RESET));
+	term_wrap(c, stdout, b.data, 25);
+	fu_buf_free(&b);
 }
 
 static void print_actions(cli *c, const fu_action_row *rows, size_t n)
@@ -86,21 +121,29 @@ static void print_actions(cli *c, const fu_action_row *rows, size_t n)
 		printf("  nothing\n");
 	for (size_t i = 0; i < n; i++) {
 		char w[96];
+		fu_buf b = FU_BUF_INIT;
 		fu_action_state_t s = fu_action_state(&rows[i].a, c->now);
-		printf("  %s%-8s%s %s", s == FU_STATE_OVERDUE ? cli_c(c, C_RED)
-		       : s == FU_STATE_DUE ? cli_c(c, C_YELLOW) : "",
-		       fu_action_state_name(s), cli_c(c, C_RESET),
-		       fu_action_kind_name(rows[i].a.kind));
+		fu_buf_printf(&b, "  %s%-8s%s %s", s == FU_STATE_OVERDUE ?
+			      cli_c(c, C_RED) : s == FU_STATE_DUE ?
+			      cli_c(c, C_YELLOW) : "", fu_action_state_name(s),
+			      cli_c(c, C_RESET),
+			      fu_action_kind_name(rows[i].a.kind));
 		if (rows[i].contact_name) {
-			printf(" to ");
-			cli_put(stdout, rows[i].contact_name);
+			fu_buf_puts(&b, " to ");
+			put_clean(&b, rows[i].contact_name);
 		}
 		if (rows[i].a.channel)
-			printf(" by %s", fu_channel_name(rows[i].a.channel));
-		printf(", due %s\n", cli_when(w, sizeof w, c, rows[i].a.due, 1));
-		printf("           %s", cli_c(c, C_DIM));
-		cli_put(stdout, rows[i].a.reason);
-		printf("%s\n", cli_c(c, C_RESET));
+			fu_buf_printf(&b, " by %s",
+				      fu_channel_name(rows[i].a.channel));
+		fu_buf_printf(&b, ", due %s",
+			      cli_when(w, sizeof w, c, rows[i].a.due, 1));
+		term_wrap(c, stdout, b.data, 11);
+		fu_buf_clear(&b);
+		fu_buf_printf(&b, "           %s", cli_c(c, C_DIM));
+		put_clean(&b, rows[i].a.reason);
+		fu_buf_puts(&b, cli_c(c, C_RESET));
+		term_wrap(c, stdout, b.data, 11);
+		fu_buf_free(&b);
 	}
 }
 
@@ -149,11 +192,16 @@ static int show_application(cli *c, int64_t id)
 		goto done;
 	}
 	char h[FU_HUMAN_LEN], rel[FU_REL_LEN], line[160];
-	printf("%s%lld ", cli_c(c, C_BOLD), (long long)a->id);
-	cli_put(stdout, a->company);
-	printf(", ");
-	cli_put(stdout, a->role);
-	printf("%s  [%s]\n", cli_c(c, C_RESET), fu_application_stage_name(a));
+	term_pager(c);
+	fu_buf title = FU_BUF_INIT;
+	fu_buf_printf(&title, "%s%lld ", cli_c(c, C_BOLD), (long long)a->id);
+	put_clean(&title, a->company);
+	fu_buf_puts(&title, ", ");
+	put_clean(&title, a->role);
+	fu_buf_printf(&title, "%s  [%s]", cli_c(c, C_RESET),
+		      fu_application_stage_name(a));
+	term_wrap(c, stdout, title.data, 4);
+	fu_buf_free(&title);
 	if (a->applied_at) {
 		snprintf(line, sizeof line, "%s (%s)%s%s",
 			 fu_time_human(h, a->applied_at, c->now, 0),
@@ -240,9 +288,13 @@ static int show_contact(cli *c, int64_t id)
 		rc = cli_json(c, o);
 		goto done;
 	}
-	printf("%s%lld ", cli_c(c, C_BOLD), (long long)p->id);
-	cli_put(stdout, p->name);
-	printf("%s\n", cli_c(c, C_RESET));
+	term_pager(c);
+	fu_buf title = FU_BUF_INIT;
+	fu_buf_printf(&title, "%s%lld ", cli_c(c, C_BOLD), (long long)p->id);
+	put_clean(&title, p->name);
+	fu_buf_puts(&title, cli_c(c, C_RESET));
+	term_wrap(c, stdout, title.data, 4);
+	fu_buf_free(&title);
 	field(c, "company", p->company);
 	field(c, "title", p->title);
 	field(c, "email", p->email);
@@ -291,13 +343,12 @@ static int cmd_show(cli *c, int argc, char **argv)
 		ref = arg;
 	}
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
 	if (!ref)
 		return cli_usage_fail(c, "missing what to show (REF)");
 	fu_ref r;
-	if ((rc = cli_open(c, 0)) || (rc = cli_ref(c, &r, ref, FU_REF_ANY)))
+	if ((rc = cli_open(c, CLI_READ)) || (rc = cli_ref(c, &r, ref, FU_REF_ANY)))
 		return rc;
 	return r.type == FU_REF_APPLICATION ? show_application(c, r.id)
 					    : show_contact(c, r.id);

@@ -20,10 +20,9 @@ static int cmd_undo(cli *c, int argc, char **argv)
 		ref = arg;
 	}
 	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
+		return cli_help(c);
 	}
-	if ((rc = cli_open(c, 0)))
+	if ((rc = cli_open(c, CLI_WRITE)))
 		return rc;
 	fu_ref r = { 0, 0 };
 	if (ref && (rc = cli_ref(c, &r, ref, FU_REF_ANY)))

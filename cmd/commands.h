@@ -39,6 +39,23 @@ const cmd *cmd_find(const cmd *const *list, const char *name);
 /* "usage: " and k's usage on f, a line a form. */
 void cli_print_usage(const cmd *k, FILE *f);
 
+/* fu CMD -h (or --help): the usage of the command (or of the form
+ * chosen, c->form), its summary, each of its options with its line of
+ * help from its option table, and the global options, as git CMD -h;
+ * under --json, the same as one JSON object (cmd_json). Exit code. */
+int cli_help(cli *c);
+
+/* A command as JSON: name, summary, usage (its lines), options (each
+ * with name, short, value, help) and, for a command with forms, forms
+ * (each the same). */
+cJSON *cmd_json(const cmd *k);
+/* The options of a table as a JSON array (the same shape). */
+cJSON *cmd_options_json(const opt_spec *o);
+
+/* The names of the commands fu help lists, into names (room for n);
+ * how many. For "did you mean". */
+size_t cmd_names(const char **names, size_t n);
+
 /* The commands, in cmd_NAME.c. */
 extern const cmd cmd_add_def;
 extern const cmd cmd_backup_def;
@@ -55,6 +72,8 @@ extern const cmd cmd_import_def;
 extern const cmd cmd_list_def;
 extern const cmd cmd_log_def;
 extern const cmd cmd_mail_def;
+extern const cmd cmd_notify_def;
+extern const cmd cmd_report_def;
 extern const cmd cmd_rules_def;
 extern const cmd cmd_show_def;
 extern const cmd cmd_stats_def;

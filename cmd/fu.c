@@ -19,6 +19,7 @@
 #include "commands.h"
 #include "fu/date.h"
 #include "opt.h"
+#include "term.h"
 
 /*
  * The end of every command: close the database, then check that the
@@ -57,6 +58,7 @@ static int finish(cli *c, int code)
 		code = cli_fail(FU_EXIT_FAILURE, "cannot write the output: %s",
 				e ? strerror(e) : "output error");
 	}
+	term_pager_wait();
 	return code;
 }
 
@@ -77,30 +79,39 @@ int main(int argc, char **argv)
 	cli c = { 0 };
 	opt_state st;
 	const char *word = NULL;
-	int id;
+	int id, version = 0;
 	std_fds();
 	/* a write to a pipe nobody reads fails (EPIPE) instead of killing
 	 * fu, which may have committed a change; finish() sorts it out */
 	signal(SIGPIPE, SIG_IGN);
 	opt_init(&st, argc - 1, argv + 1);
 	/* global options before the command */
-	while ((id = opt_next(&c, &st, top_options, &word)) > 0) {
-		if (id == OPT_VERSION) {
-			c.cmd = &cmd_version_def; /* fu --help --version */
-			cli_colors(&c);
-			return finish(&c, cmd_version_def.fn(&c, 0, NULL));
-		}
-	}
+	while ((id = opt_next(&c, &st, top_options, &word)) > 0)
+		if (id == OPT_VERSION)
+			version = 1;
 	if (id == OPT_ERROR)
 		return FU_EXIT_USAGE;
+	if (version) { /* fu --version [--json], whatever follows */
+		c.cmd = &cmd_version_def;
+		cli_colors(&c);
+		return finish(&c, cmd_version_def.fn(&c, 0, NULL));
+	}
 	if (id == OPT_END) {
 		cli_colors(&c);
 		return finish(&c, cmd_help_def.fn(&c, 0, NULL));
 	}
 	const cmd *k = cmd_find(fu_commands, word);
-	if (!k)
+	if (!k) {
+		const char *names[64];
+		char maybe[256];
+		size_t n = cmd_names(names, 64);
+		if (opt_suggest(maybe, sizeof maybe, word, names, n, ""))
+			return cli_fail(FU_EXIT_USAGE, "'%s' is not a fu command;"
+					" did you mean %s? (see 'fu help')",
+					word, maybe);
 		return cli_fail(FU_EXIT_USAGE, "'%s' is not a fu command; "
 				"see 'fu help'", word);
+	}
 	c.cmd = k;
 	int rest = argc - 1 - st.i;
 	char **rargv = argv + 1 + st.i;
@@ -110,4 +121,3 @@ int main(int argc, char **argv)
 	int code = k->fn(&c, rest, rargv);
 	return finish(&c, code);
 }
-

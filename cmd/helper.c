@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * helper.c - finding the helper programs fu runs, as git runs git-foo
- * (fu-notify-desktop): the programs that link what fu itself must not
- * load (D-Bus), installed in LIBEXECDIR/fu.
+ * (fu-mail-read, fu-report-pdf): the programs that link what fu itself
+ * must not load (GMime, libical; cairo, pango), installed in
+ * LIBEXECDIR/fu.
  */
 #include <limits.h>
 #include <stdio.h>

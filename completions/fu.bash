@@ -4,8 +4,11 @@
 # Every candidate comes from fu itself (fu __complete WHAT), so this file
 # knows the shape of each command's words but no option, kind, outcome,
 # key or name: they cannot drift from what fu accepts. The user's
-# applications and contacts are read from the database the line names
-# (--db PATH), else from FU_DB or the default.
+# applications, contacts and companies are read from the database the
+# line names (--db PATH), else from FU_DB or the default; fu matches them
+# as references match (fu show ac<TAB> gives Acme, mu gives Müller). A
+# FU_DB=PATH typed before fu on the line cannot be read: bash leaves it
+# out of COMP_WORDS and COMP_LINE before it calls _fu.
 
 # _fu_call WHAT...: fu __complete WHAT..., one candidate a line.
 _fu_call()
@@ -17,15 +20,15 @@ _fu_call()
     fi
 }
 
-# _fu_offer LINES: add to COMPREPLY those of LINES (one candidate a line)
-# that start with the word being completed, quoted for the line: Dana\ Reyes, or "Dana Reyes" when
-# the user opened a quote (readline closes it).
-_fu_offer()
+# _fu_unquote: the word being completed as fu reads it, into _fu_word,
+# and the quote the user opened ("" for none) into _fu_quote.
+_fu_unquote()
 {
-    local word=$cur quote="" line q i c plain=""
+    local word=$cur i c plain=""
+    _fu_quote=""
     case $word in
-        \"*) quote=\" word=${word#\"} ;;
-        \'*) quote=\' word=${word#\'} ;;
+        \"*) _fu_quote=\" word=${word#\"} ;;
+        \'*) _fu_quote=\' word=${word#\'} ;;
         *)
             # what the user typed, without its backslashes
             for ((i = 0; i < ${#word}; i++)); do
@@ -39,14 +42,42 @@ _fu_offer()
             word=$plain
             ;;
     esac
+    _fu_word=$word
+}
+
+# _fu_offer LINES [fu]: add to COMPREPLY those of LINES (one candidate a
+# line) that start with the word being completed (all of them with "fu":
+# fu matched them already, as references match, case and accents aside),
+# quoted for the line: Dana\ Reyes; "Dana Reyes" or 'O'\''Brien' in the
+# quote the user opened (readline closes it). Nothing in a name is ever
+# expanded ($, `, !).
+_fu_offer()
+{
+    local line q
     while IFS= read -r line; do
-        [[ -n $line && $line == "$word"* ]] || continue
-        if [[ -n $quote ]]; then
-            COMPREPLY+=("$line")
-        else
-            printf -v q '%q' "$line"
-            COMPREPLY+=("$q")
-        fi
+        [[ -n $line ]] || continue
+        [[ ${2-} == fu || $line == "$_fu_word"* ]] || continue
+        case $_fu_quote in
+            \")
+                q=${line//\\/\\\\}
+                q=${q//\"/\\\"}
+                q=${q//\$/\\\$}
+                q=${q//\`/\\\`}
+                ;;
+            \') q=${line//\'/\'\\\'\'} ;;
+            *) printf -v q '%q' "$line" ;;
+        esac
+        COMPREPLY+=("$q")
+    done <<<"$1"
+}
+
+# _fu_offer_list WORDS: like _fu_offer, for words that need no quoting
+# (a value such as desktop,mail: %q would write desktop\,mail).
+_fu_offer_list()
+{
+    local line
+    while IFS= read -r line; do
+        [[ -n $line && $line == "$cur"* ]] && COMPREPLY+=("$line")
     done <<<"$1"
 }
 
@@ -61,8 +92,9 @@ _fu()
     local cur prev words cword split
     _init_completion -s -n : || return
 
-    local _fu_db="" _fu_argopts cmd="" sub="" i w
+    local _fu_db="" _fu_argopts cmd="" sub="" i w _fu_word _fu_quote
     local -a pos=()
+    _fu_unquote
 
     # the database the line names
     for ((i = 1; i < cword; i++)); do
@@ -97,15 +129,19 @@ _fu()
     # the value of an option
     if [[ -z $dashdash ]] && _fu_is_arg_option "$prev"; then
         case $prev in
-            --db | --eml)
+            --db | --eml | --output | -o)
                 _filedir
                 ;;
+            --rules) _fu_offer "$(_fu_call report-rules)" ;;
+            --format) _fu_offer "$(_fu_call formats)" ;;
             --on) _fu_offer "$(_fu_call refs)" ;;
             --as) _fu_offer "$(_fu_call kinds)" ;;
             --color) _fu_offer "$(_fu_call colors)" ;;
             --with | --contact | --to | --drop-contact)
-                _fu_offer "$(_fu_call contacts)"
+                _fu_offer "$(_fu_call contacts "$_fu_word")" fu
                 ;;
+            --company) _fu_offer "$(_fu_call companies "$_fu_word")" fu ;;
+            --separator) _fu_offer "$(_fu_call separators)" ;;
             --outcome) _fu_offer "$(_fu_call outcomes)" ;;
             --channel)
                 if [[ $cmd == draft ]]; then
@@ -120,6 +156,7 @@ _fu()
                 ;;
             --source) _fu_offer "$(_fu_call sources)" ;;
             --action) _fu_offer "$(_fu_call actions)" ;;
+            --via) _fu_offer_list "$(_fu_call config-values notify.via "$cur")" ;;
         esac
         [[ ${COMPREPLY-} ]] && __ltrim_colon_completions "$cur"
         return
@@ -163,7 +200,7 @@ _fu()
             ;;
         log | draft)
             case ${#pos[@]} in
-                0) _fu_offer "$(_fu_call refs)" ;;
+                0) _fu_offer "$(_fu_call refs "$_fu_word")" fu ;;
                 1)
                     if [[ $cmd == log ]]; then
                         _fu_offer "$(_fu_call kinds)"
@@ -174,10 +211,10 @@ _fu()
             esac
             ;;
         close)
-            ((${#pos[@]} == 0)) && _fu_offer "$(_fu_call applications)"
+            ((${#pos[@]} == 0)) && _fu_offer "$(_fu_call applications "$_fu_word")" fu
             ;;
         due | show | edit | undo)
-            ((${#pos[@]} == 0)) && _fu_offer "$(_fu_call refs)"
+            ((${#pos[@]} == 0)) && _fu_offer "$(_fu_call refs "$_fu_word")" fu
             ;;
         list)
             ((${#pos[@]} == 0)) && _fu_offer $'applications\ncontacts'
@@ -185,10 +222,7 @@ _fu()
         config)
             case ${#pos[@]} in
                 0) _fu_offer "$(_fu_call config-keys)" ;;
-                1)
-                    [[ ${pos[0]} == user.employed ]] &&
-                        _fu_offer $'true\nfalse'
-                    ;;
+                1) _fu_offer_list "$(_fu_call config-values "${pos[0]}" "$cur")" ;;
             esac
             ;;
         rules)

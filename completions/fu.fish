@@ -7,7 +7,8 @@
 # applications and contacts are read from the database the line names
 # (--db PATH, or FU_DB=PATH before fu), else from FU_DB or the default.
 
-# __fu_call WHAT...: fu __complete WHAT..., one candidate a line.
+# __fu_call WHAT...: fu __complete WHAT..., one candidate a line, each
+# with a tab and its description (fish shows it beside the candidate).
 function __fu_call
     command -q fu; or return
     set -l db
@@ -25,17 +26,21 @@ function __fu_call
     and set -q tokens[(math $i + 1)]
     and set db --db $tokens[(math $i + 1)]
     if test -n "$env"
-        FU_DB=$env command fu $db __complete $argv 2>/dev/null
+        FU_DB=$env command fu $db __complete --describe $argv 2>/dev/null
     else
-        command fu $db __complete $argv 2>/dev/null
+        command fu $db __complete --describe $argv 2>/dev/null
     end
 end
 
 # __fu_value OPTION CMD: the values OPTION takes.
 function __fu_value
     switch $argv[1]
-        case --db --eml
+        case --db --eml --output -o
             __fish_complete_path (commandline -ct | string replace -r -- '^--[^=]*=' '')
+        case --rules
+            __fu_call report-rules
+        case --format
+            __fu_call formats
         case --on
             __fu_call refs
         case --as
@@ -43,7 +48,11 @@ function __fu_value
         case --color
             __fu_call colors
         case --with --contact --to --drop-contact
-            __fu_call contacts
+            __fu_call contacts (__fu_word)
+        case --company
+            __fu_call companies (__fu_word)
+        case --separator
+            __fu_call separators
         case --outcome
             __fu_call outcomes
         case --channel
@@ -59,7 +68,15 @@ function __fu_value
             __fu_call sources
         case --action
             __fu_call actions
+        case --via
+            __fu_call config-values notify.via (commandline -ct)
     end
+end
+
+# __fu_word: the word being completed as fu reads it (quotes and
+# backslashes undone, the option of --opt=value left out).
+function __fu_word
+    commandline -ct | string replace -r -- '^--[^=]*=' '' | string unescape
 end
 
 function __fu_candidates
@@ -157,7 +174,7 @@ function __fu_candidates
             end
         case log draft
             if test $n -eq 0
-                __fu_call refs
+                __fu_call refs (__fu_word)
             else if test $n -eq 1
                 if test $cmd = log
                     __fu_call kinds
@@ -166,16 +183,16 @@ function __fu_candidates
                 end
             end
         case close
-            test $n -eq 0; and __fu_call applications
+            test $n -eq 0; and __fu_call applications (__fu_word)
         case due show edit undo
-            test $n -eq 0; and __fu_call refs
+            test $n -eq 0; and __fu_call refs (__fu_word)
         case list
             test $n -eq 0; and printf '%s\n' applications contacts
         case config
             if test $n -eq 0
                 __fu_call config-keys
-            else if test $n -eq 1; and test "$pos[1]" = user.employed
-                printf '%s\n' true false
+            else if test $n -eq 1
+                __fu_call config-values $pos[1] (commandline -ct)
             end
         case rules
             test $n -eq 0; and __fu_call rules

@@ -3,9 +3,10 @@
  * fuzz_import_csv.c - libFuzzer harness for the spreadsheet reader:
  * fu_csv_parse() and fu_import_csv() (fu import --csv FILE).
  *
- * Input: byte 0 picks --skip-bad; the rest is the file. The parser must
- * give rows whose fields are NUL-terminated, or FU_EINVALID; the import
- * must add everything or, failing, nothing.
+ * Input: byte 0 picks --skip-bad (bit 0) and the separator (bits 1-2:
+ * as the header line has it, comma, semicolon, tab); the rest is the
+ * file. The parser must give rows whose fields are NUL-terminated, or
+ * FU_EINVALID; the import must add everything or, failing, nothing.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -60,8 +61,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *text = (const char *)data + 1;
 	size_t len = size - 1;
 
+	static const int seps[] = { 0, FU_IMPORT_COMMA, FU_IMPORT_SEMICOLON,
+				    FU_IMPORT_TAB };
+	static const char sepc[] = { 0, ',', ';', '\t' };
+	int sep = data[0] >> 1 & 3;
 	fu_csv *csv = NULL;
-	int rc = fu_csv_parse(&csv, db, text, len);
+	int rc = fu_csv_parse_sep(&csv, db, text, len, sepc[sep]);
 	if (rc == FU_OK) {
 		for (size_t i = 0; i < csv->nrows; i++)
 			for (size_t j = 0; j < csv->rows[i].nfields; j++)
@@ -71,7 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	}
 
-	int flags = data[0] & 1 ? FU_IMPORT_SKIP_BAD : 0;
+	int flags = (data[0] & 1 ? FU_IMPORT_SKIP_BAD : 0) | seps[sep];
 	fu_csv_report rep;
 	memset(&rep, 0, sizeof rep);
 	rc = fu_import_csv(db, text, len, flags, &rep);

@@ -970,6 +970,37 @@ static void read_action_row(fu_action_row *r, sqlite3_stmt *st)
 	r->also = (char *)sqlite3_column_text(st, 21);
 }
 
+/* The conditions of a filter, for a query on "actions x": only those
+ * the filter sets, so that one application's actions are found through
+ * actions_application. Rule 11: an action served by another's message is
+ * shown with that one, unless one application or person is asked for.
+ * Rule 17: advice that has lapsed is not shown. Parameters: ?1 until,
+ * ?2 now, ?3 application, ?4 contact (bind_filter). */
+static void filter_where(char *buf, size_t len, const fu_action_filter *f)
+{
+	int riders = f->with_riders || f->application_id || f->contact_id;
+	snprintf(buf, len, " WHERE 1%s%s%s%s%s%s",
+		 f->until ? " AND x.not_before <= ?1" : "",
+		 f->overdue_only ? " AND x.due < ?2" : "",
+		 f->application_id ? " AND x.application_id = ?3" : "",
+		 f->contact_id ? " AND (x.contact_id = ?4 OR "
+		 "x.subject_contact_id = ?4)" : "",
+		 riders ? "" : " AND x.joined IS NULL",
+		 f->now ? " AND (x.expires IS NULL OR x.expires > ?2)" : "");
+}
+
+static void bind_filter(sqlite3_stmt *st, const fu_action_filter *f)
+{
+	if (f->until)
+		sqlite3_bind_int64(st, 1, f->until);
+	if (f->overdue_only || f->now)
+		sqlite3_bind_int64(st, 2, f->now);
+	if (f->application_id)
+		sqlite3_bind_int64(st, 3, f->application_id);
+	if (f->contact_id)
+		sqlite3_bind_int64(st, 4, f->contact_id);
+}
+
 int fu_action_each(fu_db *db, const fu_action_filter *f,
 		   int (*fn)(const fu_action_row *row, void *arg), void *arg)
 {
@@ -979,40 +1010,21 @@ int fu_action_each(fu_db *db, const fu_action_filter *f,
 	int rc = fu__actions_for_read(db);
 	if (rc)
 		return rc;
-	/* Only the conditions the filter sets, so that one application's
-	 * actions are found through actions_application. "+x.due": read
-	 * the table in its order and sort, rather than visit its rows in
-	 * the order of actions_due (a random read for every row). */
-	/* Rule 11: an action served by another's message is shown with that
-	 * one, unless one application or person is asked for. Rule 17:
-	 * advice that has lapsed is not shown. With a time to judge by,
-	 * what is overdue comes first, then what is due, then what is
-	 * coming. */
-	int riders = f->with_riders || f->application_id || f->contact_id;
-	char sql[sizeof ACTION_SELECT + 512];
-	snprintf(sql, sizeof sql, "%s WHERE 1%s%s%s%s%s%s ORDER BY %s%s+x.due, "
-		 "x.not_before, x.key, x.id", ACTION_SELECT,
-		 f->until ? " AND x.not_before <= ?1" : "",
-		 f->overdue_only ? " AND x.due < ?2" : "",
-		 f->application_id ? " AND x.application_id = ?3" : "",
-		 f->contact_id ? " AND (x.contact_id = ?4 OR "
-		 "x.subject_contact_id = ?4)" : "",
-		 riders ? "" : " AND x.joined IS NULL",
-		 f->now ? " AND (x.expires IS NULL OR x.expires > ?2)" : "",
+	/* "+x.due": read the table in its order and sort, rather than
+	 * visit its rows in the order of actions_due (a random read for
+	 * every row). With a time to judge by, what is overdue comes
+	 * first, then what is due, then what is coming. */
+	char where[400], sql[sizeof ACTION_SELECT + sizeof where + 200];
+	filter_where(where, sizeof where, f);
+	snprintf(sql, sizeof sql, "%s%s ORDER BY %s%s+x.due, x.not_before, "
+		 "x.key, x.id", ACTION_SELECT, where,
 		 f->by_application ? "x.application_id, " : "",
 		 f->now ? "CASE WHEN x.due < ?2 THEN 0 WHEN x.not_before <= ?2 "
 		 "THEN 1 ELSE 2 END, " : "");
 	sqlite3_stmt *st = NULL;
 	if ((rc = fu__prepare(db, &st, sql)))
 		return rc;
-	if (f->until)
-		sqlite3_bind_int64(st, 1, f->until);
-	if (f->overdue_only || f->now)
-		sqlite3_bind_int64(st, 2, f->now);
-	if (f->application_id)
-		sqlite3_bind_int64(st, 3, f->application_id);
-	if (f->contact_id)
-		sqlite3_bind_int64(st, 4, f->contact_id);
+	bind_filter(st, f);
 	int src;
 	fu_action_row r;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1021,6 +1033,32 @@ int fu_action_each(fu_db *db, const fu_action_filter *f,
 			break;
 	}
 	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu_action_count(fu_db *db, const fu_action_filter *f, size_t *out)
+{
+	static const fu_action_filter none = { 0 };
+	if (!f)
+		f = &none;
+	*out = 0;
+	int rc = fu__actions_for_read(db);
+	if (rc)
+		return rc;
+	/* the rows fu_action_each walks, counted without their names */
+	char where[400], sql[sizeof where + 64];
+	filter_where(where, sizeof where, f);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM actions x%s", where);
+	sqlite3_stmt *st = NULL;
+	if ((rc = fu__prepare(db, &st, sql)))
+		return rc;
+	bind_filter(st, f);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*out = (size_t)sqlite3_column_int64(st, 0);
+	else
 		rc = fu__sqlerr(db, src, "cannot read the database");
 	sqlite3_finalize(st);
 	return rc;

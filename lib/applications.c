@@ -279,6 +279,40 @@ int fu_application_get(fu_application **out, fu_db *db, int64_t id)
 	return rc;
 }
 
+int fu__app_reader_open(fu_db *db, fu__app_reader *r)
+{
+	r->db = db;
+	r->one = r->people = NULL;
+	int rc = fu__prepare(db, &r->one, "SELECT " APPLICATION_COLUMNS
+		" FROM applications a JOIN companies co ON co.id = "
+		"a.company_id WHERE a.id = ?");
+	if (!rc && (rc = fu__prepare(db, &r->people, people_sql)))
+		fu__app_reader_close(r);
+	return rc;
+}
+
+int fu__app_reader_get(fu__app_reader *r, int64_t id, fu_application *a)
+{
+	sqlite3_bind_int64(r->one, 1, id);
+	int src = sqlite3_step(r->one), rc = FU_OK;
+	if (src == SQLITE_ROW)
+		read_application(a, r->one);
+	else if (src == SQLITE_DONE)
+		rc = fu__error(r->db, FU_ENOTFOUND, "no application number "
+			       "%lld", (long long)id);
+	else
+		rc = fu__sqlerr(r->db, src, "cannot read the database");
+	sqlite3_reset(r->one);
+	return rc ? rc : load_people(r->db, r->people, a);
+}
+
+void fu__app_reader_close(fu__app_reader *r)
+{
+	sqlite3_finalize(r->one);
+	sqlite3_finalize(r->people);
+	r->one = r->people = NULL;
+}
+
 const char *fu_application_stage_name(const fu_application *a)
 {
 	return a->outcome ? fu_outcome_name(a->outcome) : fu_stage_name(a->stage);

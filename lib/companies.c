@@ -16,8 +16,9 @@ int fu__company_id(fu_db *db, int64_t *out, const char *name, int64_t id,
 		return FU_OK;
 	sqlite3_stmt *st = NULL;
 	int rc = fu__prepare(db, &st,
-		"INSERT INTO companies (id, name, created_at, uuid) VALUES "
-		"(?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET uuid = "
+		"INSERT INTO companies (id, name, fold, created_at, uuid) "
+		"VALUES (?1, ?2, fu_fold(?2), ?3, ?4) "
+		"ON CONFLICT (name) DO UPDATE SET uuid = "
 		"coalesce(uuid, excluded.uuid) RETURNING id");
 	if (rc)
 		return rc;

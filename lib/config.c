@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * config.c - the config table: the user's identity (the signature on
- * drafts), whether they are employed, and every number the rules use.
+ * drafts), whether they are employed, every number the rules use, and
+ * what fu report holds a week against (report.*).
  * Values are validated on the way in, so what is stored always reads
  * back. (fu_config_set and fu_config_unset, which also bring the
  * actions owed up to date, are store.c's public writes.)
@@ -12,20 +13,107 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fu/report.h"
+#include "fu/spawn.h"
 #include "internal.h"
 
-enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM, K_ADDRESSES, K_DOMAINS, K_COMMAND };
+/* K_ADDRESSES, K_DOMAINS: lists (fu_config_list_items); K_COMMAND: a
+ * command line run without a shell (cmdline.c, spawn.h); K_RULES: the
+ * id of report rules; K_COUNT: a whole number in 0..param that no
+ * follow-up rule uses; K_CHOICE: one of the words of choices
+ * ("week|month"); K_ACTIVITIES, K_FIELDS: fu report's words, a list;
+ * K_VIA: the methods of notify.via; K_NUM: a whole number from min to
+ * max that the rules do not use. */
+enum { K_TEXT, K_EMAIL, K_BOOL, K_PARAM, K_ADDRESS, K_ADDRESSES, K_DOMAINS,
+       K_COMMAND, K_RULES, K_COUNT, K_CHOICE, K_ACTIVITIES, K_FIELDS, K_VIA,
+       K_NUM };
 
-#define NUSER 4
+#define NUSER 6 /* user.* and core.pager */
 #define NMAIL 3
 
 typedef struct key_def {
 	fu_config_key pub;
 	int type;
-	int param; /* K_PARAM: index into fu_params */
+	int param; /* K_PARAM: index into fu_params; K_COUNT: the most */
+	int min, max; /* K_NUM */
 } key_def;
 
-static key_def keys[NUSER + NMAIL + FU_P__COUNT];
+/* fu report: the rules it applies when --rules is not given, and the
+ * custom rules (report_rules.c gives their defaults); K_CHOICE's words
+ * in choices below. */
+static const key_def report_keys[] = {
+	{ { "report.rules", NULL, "the rules fu report applies when "
+	    "--rules is not given: wa, ny, ne, nc, de or custom",
+	    "wa ny ne nc de custom" },
+	  K_RULES, 0, 0, 0 },
+	{ { "report.custom.name", "custom rules", "custom rules: who asks "
+	    "(the agency's name, shown on the report)", NULL },
+	  K_TEXT, 0, 0, 0 },
+	{ { "report.custom.source", NULL, "custom rules: where they are "
+	    "written (shown on the report)", NULL }, K_TEXT, 0, 0, 0 },
+	{ { "report.custom.minimum", "3", "custom rules: activities a week "
+	    "(or month)", NULL }, K_COUNT, 1000, 0, 0 },
+	{ { "report.custom.per", "week", "custom rules: week or month",
+	    "week month" },
+	  K_CHOICE, 0, 0, 0 },
+	{ { "report.custom.week-start", "sunday", "custom rules: the day "
+	    "a week starts, sunday or monday",
+	    "sunday monday" },
+	  K_CHOICE, 0, 0, 0 },
+	{ { "report.custom.applications", "0", "custom rules: of the "
+	    "minimum, at least this many applications", NULL },
+	  K_COUNT, 1000, 0, 0 },
+	{ { "report.custom.distinct-employers", "0", "custom rules: "
+	    "different employers a week (or month)", NULL },
+	  K_COUNT, 1000, 0, 0 },
+	{ { "report.custom.distinct-days", "0", "custom rules: activities "
+	    "on this many different days of a week (or month)", NULL },
+	  K_COUNT, 31, 0, 0 },
+	{ { "report.custom.counts", "application,interview,follow-up,"
+	    "meeting,networking", "custom rules: the activities that count", NULL },
+	  K_ACTIVITIES, 0, 0, 0 },
+	{ { "report.custom.fields", "date,employer,position,method",
+	    "custom rules: what each row must show (date, employer, "
+	    "position, person, method, address, phone, contact, result)", NULL },
+	  K_FIELDS, 0, 0, 0 },
+};
+#define NREPORT (sizeof report_keys / sizeof report_keys[0])
+
+static const struct {
+	const char *key, *words;
+} choices[] = {
+	{ "report.custom.per", "week|month" },
+	{ "report.custom.week-start", "sunday|monday" },
+};
+
+static const char *choices_of(const key_def *k)
+{
+	for (size_t i = 0; i < sizeof choices / sizeof choices[0]; i++)
+		if (!strcmp(choices[i].key, k->pub.key))
+			return choices[i].words;
+	return "";
+}
+
+
+/* The command a click on fu notify's notification runs: fu due in a
+ * terminal that stays open until Enter is pressed. */
+#define NOTIFY_TERMINAL "x-terminal-emulator -e sh -c 'fu due; printf " \
+	"\"\\nPress Enter to close. \"; read -r _'"
+
+static const key_def other_keys[] = {
+	{ { "notify.exec", NULL, "a command fu notify gives the digest to, as "
+	    "JSON on its standard input", NULL }, K_COMMAND, 0, 0, 0 },
+	{ { "notify.max", "5", "how many actions fu notify names (the count "
+	    "covers them all)", NULL }, K_NUM, 0, 1, 100 },
+	{ { "notify.terminal", NOTIFY_TERMINAL, "what a click on fu notify's "
+	    "desktop notification runs", NULL }, K_COMMAND, 0, 0, 0 },
+	{ { "notify.via", "desktop", "how fu notify delivers: desktop, mail, "
+	    "exec, or several separated by commas", "desktop mail exec" },
+	  K_VIA, 0, 0, 0 },
+};
+#define NOTHER (sizeof other_keys / sizeof other_keys[0])
+
+static key_def keys[NUSER + NMAIL + FU_P__COUNT + NREPORT + NOTHER];
 static size_t nkeys;
 static char defaults[FU_P__COUNT][16];
 
@@ -34,25 +122,35 @@ static void init_keys(void)
 	if (nkeys)
 		return;
 	static const key_def user[] = {
-		{ { "user.name", NULL, "your full name, to sign drafts" },
-		  K_TEXT, 0 },
-		{ { "user.email", NULL, "your e-mail address, to sign drafts" },
-		  K_EMAIL, 0 },
-		{ { "user.phone", NULL, "your phone number, to sign drafts" },
-		  K_TEXT, 0 },
+		{ { "user.name", NULL, "your full name, to sign drafts", NULL },
+		  K_TEXT, 0, 0, 0 },
+		{ { "user.email", NULL, "your e-mail address, to sign drafts",
+		    NULL },
+		  K_EMAIL, 0, 0, 0 },
+		{ { "user.phone", NULL, "your phone number, to sign drafts",
+		    NULL },
+		  K_TEXT, 0, 0, 0 },
+		{ { "user.address", NULL, "your postal address, at the head of "
+		    "letters (several lines, or one with commas)", NULL },
+		  K_ADDRESS, 0, 0, 0 },
 		{ { "user.employed", "false", "true while you have a job: "
-		    "closure then suggests withdrawing" }, K_BOOL, 0 },
+		    "closure then suggests withdrawing", "true false" },
+		  K_BOOL, 0, 0, 0 },
+		{ { "core.pager", NULL, "the pager for long output on a "
+		    "terminal, a shell command (FU_PAGER wins; default: "
+		    "$PAGER, else less); cat for none", NULL }, K_TEXT, 0, 0, 0 },
 	};
 	static const key_def mail[] = {
 		{ { "mail.from", NULL, "your other e-mail addresses (fu mail: "
-		    "mail from them is yours), separated by commas" },
-		  K_ADDRESSES, 0 },
+		    "mail from them is yours), separated by commas", NULL },
+		  K_ADDRESSES, 0, 0, 0 },
 		{ { "mail.ats", NULL, "more domains whose mail comes from "
-		    "applicant tracking systems, separated by commas" },
-		  K_DOMAINS, 0 },
+		    "applicant tracking systems, separated by commas", NULL },
+		  K_DOMAINS, 0, 0, 0 },
 		{ { "mail.sendmail", "sendmail -t -oi", "the program fu draft "
-		    "--send hands a message to (a command line, no shell)" },
-		  K_COMMAND, 0 },
+		    "--send and fu notify hand a message to (a command line, "
+		    "no shell)", NULL },
+		  K_COMMAND, 0, 0, 0 },
 	};
 	_Static_assert(sizeof user / sizeof user[0] == NUSER, "NUSER");
 	_Static_assert(sizeof mail / sizeof mail[0] == NMAIL, "NMAIL");
@@ -66,16 +164,21 @@ static void init_keys(void)
 		keys[n].pub.key = fu_params[p].key;
 		keys[n].pub.def = defaults[p];
 		keys[n].pub.help = fu_params[p].help;
+		keys[n].pub.values = NULL;
 		keys[n].type = K_PARAM;
 		keys[n].param = p;
 		n++;
 	}
+	for (size_t i = 0; i < NREPORT; i++)
+		keys[n++] = report_keys[i];
+	for (size_t i = 0; i < NOTHER; i++)
+		keys[n++] = other_keys[i];
 	nkeys = n;
 }
 
 const fu_config_key *fu_config_keys(size_t *n)
 {
-	static fu_config_key pub[NUSER + NMAIL + FU_P__COUNT];
+	static fu_config_key pub[NUSER + NMAIL + FU_P__COUNT + NREPORT + NOTHER];
 	init_keys();
 	for (size_t i = 0; i < nkeys; i++)
 		pub[i] = keys[i].pub;
@@ -139,6 +242,31 @@ int fu_config_get(char **out, fu_db *db, const char *key)
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int fu_config_value(char **out, fu_db *db, const char *key)
+{
+	int rc = fu_config_get(out, db, key);
+	if (rc != FU_ENOTFOUND)
+		return rc;
+	const key_def *k = find_key(db, key);
+	if (!k->pub.def)
+		return fu__error(db, FU_ENOTFOUND, "'%s' is not set", key);
+	if (!(*out = fu__strdup(k->pub.def)))
+		return fu__error(db, FU_ERROR, "out of memory");
+	return FU_OK;
+}
+
+/* The message for a value a key does not take, in fu config's words or
+ * an import's (see validate). */
+static int bad_value(fu_db *db, const key_def *k, const char *path,
+		     const char *takes, const char *value)
+{
+	if (path)
+		return fu__error(db, FU_EINVALID, "%s: expected %s, not '%s'",
+				 path, takes, value);
+	return fu__error(db, FU_EINVALID, "%s takes %s, not '%s'", k->pub.key,
+			 takes, value);
 }
 
 /* Whether s (len bytes) is a domain name: labels of letters, digits
@@ -219,7 +347,8 @@ static int validate(fu_db *db, const key_def *k, const char *value,
 	int b, rc;
 	long v;
 	*norm = value;
-	if (path && (rc = fu__check_text_at(db, path, value, FU__FIELD_MAX, 0)))
+	if (path && (rc = fu__check_text_at(db, path, value, FU__FIELD_MAX,
+						  k->type == K_ADDRESS)))
 		return rc;
 	switch (k->type) {
 	case K_EMAIL: {
@@ -239,8 +368,62 @@ static int validate(fu_db *db, const key_def *k, const char *value,
 					 "false, not '%s'", path, value);
 		return fu__error(db, FU_EINVALID, "%s takes true or false, "
 				 "not '%s'", k->pub.key, value);
+	case K_RULES:
+		if (!strcmp(value, "custom") || fu_report_rules_find(value))
+			return FU_OK;
+		return bad_value(db, k, path, fu_report_rules_names(), value);
+	case K_COUNT:
+		if (parse_int(value, &v) || v < 0 || v > k->param) {
+			char range[64];
+			snprintf(range, sizeof range, "a whole number from 0 "
+				 "to %d", k->param);
+			return bad_value(db, k, path, range, value);
+		}
+		snprintf(buf, len, "%ld", v);
+		*norm = buf;
+		return FU_OK;
+	case K_CHOICE: {
+		const char *c = choices_of(k);
+		for (;;) {
+			size_t n = strcspn(c, "|");
+			if (strlen(value) == n && !strncasecmp(c, value, n)) {
+				snprintf(buf, len, "%.*s", (int)n, c);
+				*norm = buf;
+				return FU_OK;
+			}
+			if (!c[n])
+				break;
+			c += n + 1;
+		}
+		char words[64];
+		snprintf(words, sizeof words, "%s", choices_of(k));
+		for (char *q = words; (q = strchr(q, '|'));)
+			*q = '/';
+		return bad_value(db, k, path, words, value);
+	}
+	case K_ACTIVITIES:
+	case K_FIELDS: {
+		unsigned mask = 0;
+		int bad = k->type == K_FIELDS
+			? fu_report_parse_fields(&mask, value)
+			: fu_report_parse_activities(&mask, value);
+		if (bad)
+			return bad_value(db, k, path, k->type == K_FIELDS
+				? "a list of date, employer, position, person, "
+				  "method, address, phone, contact, result"
+				: "a list of application, interview, follow-up, "
+				  "meeting, networking", value);
+		if (k->type == K_FIELDS)
+			fu_report_fields_text(buf, len, mask);
+		else
+			fu_report_activities_text(buf, len, mask);
+		*norm = buf;
+		return FU_OK;
+	}
+	case K_NUM:
 	case K_PARAM: {
-		const fu_param_info *p = &fu_params[k->param];
+		const fu_param_info *p = k->type == K_PARAM ? &fu_params[k->param]
+			: &(fu_param_info){ .min = k->min, .max = k->max };
 		if (parse_int(value, &v) || v < p->min || v > p->max) {
 			if (path)
 				return fu__error(db, FU_EINVALID, "%s: expected "
@@ -255,17 +438,65 @@ static int validate(fu_db *db, const key_def *k, const char *value,
 		*norm = buf;
 		return FU_OK;
 	}
+	case K_ADDRESS: {
+		size_t lines = 1;
+		for (const char *p = value; *p; p++)
+			lines += *p == '\n';
+		if (strspn(value, " \t\r\n") == strlen(value))
+			return path ? fu__error(db, FU_EINVALID, "%s: expected "
+						"a postal address, not %s", path,
+						*value ? "only blanks"
+						: "an empty string")
+				    : fu__error(db, FU_EINVALID, "%s is empty",
+						k->pub.key);
+		if ((rc = path ? fu__check_text_at(db, path, value,
+						   FU__FIELD_MAX, 1)
+			       : fu__check_text(db, k->pub.key, value,
+						FU__FIELD_MAX, 1)))
+			return rc;
+		if (lines > 8)
+			return path ? fu__error(db, FU_EINVALID, "%s: a postal "
+						"address of at most 8 lines, "
+						"not %zu", path, lines)
+				    : fu__error(db, FU_EINVALID, "%s takes a "
+						"postal address of at most 8 "
+						"lines, not %zu", k->pub.key,
+						lines);
+		return FU_OK;
+	}
 	case K_ADDRESSES:
 	case K_DOMAINS:
 		return validate_list(db, k, value, path);
 	case K_COMMAND: {
+		/* split as fu draft --send splits it (cmdline.c) and as fu
+		 * notify runs it (spawn.c): both must take it */
 		int crc = fu__check_text(db, k->pub.key, value, 500, 0);
-		char *w[FU__COMMAND_WORDS];
+		char *w[FU__COMMAND_WORDS], **argv = NULL, msg[600];
 		size_t n = 0;
 		if (!crc && !(crc = fu__command_split(db, w, &n, path ? path
 						       : k->pub.key, value)))
 			fu__command_free(w, n);
+		if (!crc && (crc = fu_spawn_split(&argv, NULL, db, value))) {
+			snprintf(msg, sizeof msg, "%s", fu_errmsg(db));
+			crc = fu__error(db, crc, "%s: %s", path ? path
+					: k->pub.key, msg);
+		}
+		fu_spawn_free(argv);
 		return crc;
+	}
+	case K_VIA: {
+		char msg[600];
+		fu_notify_method m[FU_NOTIFY__COUNT];
+		size_t n = 0;
+		if ((rc = fu__check_text(db, k->pub.key, value, FU__FIELD_MAX, 0)))
+			return rc;
+		rc = fu_notify_via_parse(m, &n, db, value, buf, len);
+		*norm = buf;
+		if (rc && path) {
+			snprintf(msg, sizeof msg, "%s", fu_errmsg(db));
+			return fu__error(db, rc, "%s: %s", path, msg);
+		}
+		return rc;
 	}
 	default:
 		if (path && strspn(value, " \t") == strlen(value))

@@ -79,9 +79,10 @@ int fu__insert_contact(fu_db *db, fu_contact *c, int64_t id, int64_t created)
 		created = db->now;
 	sqlite3_stmt *st = NULL;
 	if ((rc = fu__prepare(db, &st,
-		"INSERT INTO contacts (id, name, company_id, title, email, "
-		"phone, address, prefers, no_calls, social_ok, notes, "
-		"created_at, uuid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")))
+		"INSERT INTO contacts (id, name, fold, company_id, title, "
+		"email, phone, address, prefers, no_calls, social_ok, notes, "
+		"created_at, uuid) VALUES (?1, ?2, fu_fold(?2), ?3, ?4, ?5, ?6, "
+		"?7, ?8, ?9, ?10, ?11, ?12, ?13)")))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	fu__bind_text(st, 2, c->name);
@@ -200,6 +201,60 @@ int fu_contact_get(fu_contact **out, fu_db *db, int64_t id)
 	return rc;
 }
 
+int fu__contact_reader_open(fu_db *db, fu__contact_reader *r)
+{
+	r->db = db;
+	r->one = r->reach = NULL;
+	int rc = fu__prepare(db, &r->one, "SELECT " CONTACT_COLUMNS
+		" FROM contacts c LEFT JOIN companies co ON co.id = "
+		"c.company_id WHERE c.id = ?");
+	if (!rc && (rc = fu__prepare(db, &r->reach, "SELECT " CONTACT_COLUMNS
+		" FROM contacts c LEFT JOIN companies co ON co.id = "
+		"c.company_id WHERE c.company_id = ? ORDER BY "
+		"(c.address IS NOT NULL) + (c.phone IS NOT NULL) + "
+		"(c.email IS NOT NULL) DESC, c.id LIMIT 1")))
+		fu__contact_reader_close(r);
+	return rc;
+}
+
+/* One row of st (bound, reset here) into *c; *found whether there was. */
+static int read_one(fu_db *db, sqlite3_stmt *st, fu_contact *c, int *found)
+{
+	int src = sqlite3_step(st), rc = FU_OK;
+	*found = src == SQLITE_ROW;
+	if (src == SQLITE_ROW)
+		read_contact(c, st);
+	else if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_reset(st);
+	return rc;
+}
+
+int fu__contact_reader_get(fu__contact_reader *r, int64_t id, fu_contact *c)
+{
+	int found = 0;
+	sqlite3_bind_int64(r->one, 1, id);
+	int rc = read_one(r->db, r->one, c, &found);
+	if (!rc && !found)
+		rc = fu__error(r->db, FU_ENOTFOUND, "no contact number %lld",
+			       (long long)id);
+	return rc;
+}
+
+int fu__contact_reader_reach(fu__contact_reader *r, int64_t company,
+			     fu_contact *c, int *found)
+{
+	sqlite3_bind_int64(r->reach, 1, company);
+	return read_one(r->db, r->reach, c, found);
+}
+
+void fu__contact_reader_close(fu__contact_reader *r)
+{
+	sqlite3_finalize(r->one);
+	sqlite3_finalize(r->reach);
+	r->one = r->reach = NULL;
+}
+
 int fu__contact_write(fu_db *db, const fu_contact *c)
 {
 	int64_t cid = 0;
@@ -208,9 +263,10 @@ int fu__contact_write(fu_db *db, const fu_contact *c)
 	if ((rc = fu__contact_exists(db, c->id)) ||
 	    (rc = fu__company_id(db, &cid, c->company, 0, 0)) ||
 	    (rc = fu__prepare(db, &st,
-		"UPDATE contacts SET name = ?, company_id = ?, title = ?, "
-		"email = ?, phone = ?, address = ?, prefers = ?, "
-		"no_calls = ?, social_ok = ?, notes = ? WHERE id = ?")))
+		"UPDATE contacts SET name = ?1, fold = fu_fold(?1), "
+		"company_id = ?2, title = ?3, email = ?4, phone = ?5, "
+		"address = ?6, prefers = ?7, no_calls = ?8, social_ok = ?9, "
+		"notes = ?10 WHERE id = ?11")))
 		return rc;
 	fu__bind_text(st, 1, c->name);
 	fu__bind_time(st, 2, cid);
@@ -377,7 +433,9 @@ int fu__contact_drop_unused(fu_db *db, int64_t id)
 		"NOT EXISTS (SELECT 1 FROM application_contacts WHERE "
 		"contact_id = ?1) AND NOT EXISTS (SELECT 1 FROM events WHERE "
 		"contact_id = ?1) AND NOT EXISTS (SELECT 1 FROM event_contacts "
-		"WHERE contact_id = ?1) AND NOT EXISTS (SELECT 1 FROM actions "
+		"WHERE contact_id = ?1) AND NOT EXISTS (SELECT 1 FROM "
+		"event_topics WHERE contact_id = ?1) AND NOT EXISTS (SELECT 1 "
+		"FROM actions "
 		"WHERE contact_id = ?1 OR subject_contact_id = ?1) AND NOT "
 		"EXISTS (SELECT 1 FROM marks WHERE contact_id = ?1)");
 	if (rc)

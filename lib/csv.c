@@ -46,6 +46,7 @@ typedef struct reader {
 	const char *s;
 	size_t len, i;
 	size_t line;
+	char sep; /* ',', ';' or '\t' */
 } reader;
 
 /* At a line end (CRLF, LF or a lone CR): step over it. */
@@ -121,7 +122,7 @@ static int read_field(fu_db *db, reader *r, fu_buf *b, int *end)
 			*end = 1;
 			return FU_OK;
 		}
-		if (r->s[r->i] == ',') {
+		if (r->s[r->i] == r->sep) {
 			r->i++;
 			return FU_OK;
 		}
@@ -131,7 +132,7 @@ static int read_field(fu_db *db, reader *r, fu_buf *b, int *end)
 	}
 	while (r->i < r->len) {
 		char ch = r->s[r->i];
-		if (ch == ',') {
+		if (ch == r->sep) {
 			r->i++;
 			return FU_OK;
 		}
@@ -163,13 +164,15 @@ typedef struct csv_stream {
 	uint64_t offset; /* bytes consumed */
 	fu_buf rec;      /* the raw bytes of the current record */
 	fu_buf field;
+	char sep;        /* ',', ';' or '\t'; 0 until the first line says */
 } csv_stream;
 
-static void stream_init(csv_stream *s, fu_db *db, FILE *f)
+static void stream_init(csv_stream *s, fu_db *db, FILE *f, char sep)
 {
 	memset(s, 0, sizeof *s);
 	s->f = f;
 	s->db = db;
+	s->sep = sep;
 	s->line = 1;
 	fu_buf_init(&s->rec);
 	fu_buf_init(&s->field);
@@ -254,7 +257,8 @@ static int next_raw(csv_stream *s, int *got)
 		if (!quoted) {
 			if (c == '"' && field_start)
 				quoted = 1;
-			field_start = c == ',';
+			field_start = s->sep ? c == s->sep
+				    : c == ',' || c == ';' || c == '\t';
 		}
 		take(s);
 		fu_buf_putc(&s->rec, (char)c);
@@ -282,7 +286,9 @@ static int next_record(csv_stream *s, fu_csv_row *row, int *got)
 		if ((rc = check_bytes(s->db, (const unsigned char *)s->rec.data,
 				      s->rec.len, first)))
 			return rc;
-		reader r = { s->rec.data, s->rec.len, 0, first };
+		if (!s->sep) /* the first line: the one it uses most */
+			s->sep = fu_csv_separator(s->rec.data, s->rec.len);
+		reader r = { s->rec.data, s->rec.len, 0, first, s->sep };
 		memset(row, 0, sizeof *row);
 		row->line = first;
 		int end = 0;
@@ -309,9 +315,42 @@ static int next_record(csv_stream *s, fu_csv_row *row, int *got)
 	}
 }
 
+char fu_csv_separator(const char *text, size_t len)
+{
+	size_t n[3] = { 0, 0, 0 }, i = 0;
+	static const char seps[3] = { ',', ';', '\t' };
+	int quoted = 0;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	for (; i < len; i++) {
+		char ch = text[i];
+		if (ch == '"')
+			quoted = !quoted;
+		else if (!quoted && (ch == '\n' || ch == '\r'))
+			break;
+		else if (!quoted)
+			for (int k = 0; k < 3; k++)
+				n[k] += ch == seps[k];
+	}
+	int best = 0;
+	for (int k = 1; k < 3; k++)
+		if (n[k] > n[best])
+			best = k;
+	return seps[best];
+}
+
 int fu_csv_parse(fu_csv **out, fu_db *db, const char *text, size_t len)
 {
+	return fu_csv_parse_sep(out, db, text, len, ',');
+}
+
+int fu_csv_parse_sep(fu_csv **out, fu_db *db, const char *text, size_t len,
+		     char sep)
+{
 	*out = NULL;
+	if (sep && sep != ',' && sep != ';' && sep != '\t')
+		return fu__error(db, FU_EINVALID, "the separator is a comma, a "
+				 "semicolon or a tab");
 	FILE *f = len ? fmemopen((void *)text, len, "r") : fopen("/dev/null", "r");
 	if (!f)
 		return fu__error(db, FU_ERROR, "out of memory");
@@ -323,7 +362,7 @@ int fu_csv_parse(fu_csv **out, fu_db *db, const char *text, size_t len)
 		rc = fu__error(db, FU_ERROR, "out of memory");
 		goto done;
 	}
-	stream_init(s, db, f);
+	stream_init(s, db, f, sep);
 	while (!rc) {
 		fu_csv_row row;
 		if ((rc = next_record(s, &row, &got)) || !got)
@@ -450,6 +489,27 @@ static void app_row_clear(app_row *a)
 	memset(a, 0, sizeof *a);
 }
 
+/* A field of one line (not the notes) with each line break, and the
+ * blanks around it, read as one space: a company typed on two lines in
+ * a spreadsheet's cell is the company. In place. */
+static void one_line(char *s)
+{
+	char *o = s;
+	for (char *p = s; *p;) {
+		if (*p == '\n' || *p == '\r') {
+			while (o > s && (o[-1] == ' ' || o[-1] == '\t'))
+				o--;
+			while (*p == '\n' || *p == '\r' || *p == ' ' ||
+			       *p == '\t')
+				p++;
+			*o++ = ' ';
+			continue;
+		}
+		*o++ = *p++;
+	}
+	*o = '\0';
+}
+
 static char *trimmed(const char *s)
 {
 	while (*s == ' ' || *s == '\t' || *s == '\n')
@@ -480,20 +540,31 @@ static void header_clear(header *h)
 		free(h->shown[i]);
 }
 
+static const char *sep_name(char sep)
+{
+	return sep == ';' ? "semicolons" : sep == '\t' ? "tabs" : "commas";
+}
+
 static int read_header(fu_db *db, header *h, const fu_csv_row *row,
-		       fu_csv_report *rep)
+		       fu_csv_report *rep, char sep)
 {
 	for (int i = 0; i < COL__COUNT; i++) {
 		h->index[i] = -1;
 		h->shown[i] = NULL;
 	}
 	h->ncols = row->nfields;
-	/* spreadsheets in some languages save with ';' (or tabs) */
-	if (row->nfields == 1 && strpbrk(row->fields[0], ";\t"))
+	/* one column, and another separator in it: the wrong one given */
+	const char *other = NULL;
+	for (const char *s = ",;\t"; *s && !other; s++)
+		if (*s != sep && row->nfields == 1 &&
+		    strchr(row->fields[0], *s))
+			other = s;
+	if (other)
 		return fu__error(db, FU_EINVALID, "line %zu: the columns are "
-				 "separated by '%s', not by commas: save the "
-				 "spreadsheet as CSV with commas", row->line,
-				 strchr(row->fields[0], ';') ? ";" : "tab");
+				 "separated by %s, not by %s (leave the "
+				 "separator out, and fu reads it from this "
+				 "line)", row->line, sep_name(*other),
+				 sep_name(sep));
 	for (size_t k = 0; k < row->nfields; k++) {
 		const char *name = row->fields[k];
 		int col = column_of(name);
@@ -611,6 +682,8 @@ static int read_row(fu_db *db, app_row *a, const header *h,
 			continue; /* empty, or only blanks */
 		if (!(a->f[col] = trimmed(src)))
 			return fu__error(db, FU_ERROR, "out of memory");
+		if (col != COL_NOTES)
+			one_line(a->f[col]);
 	}
 	if (!a->f[COL_COMPANY])
 		return bad_cell(db, h, a->line, COL_COMPANY, "empty; every row "
@@ -782,6 +855,7 @@ typedef struct pass {
 	uint64_t size;          /* bytes to read, 0 when unknown */
 	fu_progress_fn progress;
 	void *arg;
+	char sep;               /* 0: the one the header line uses */
 } pass;
 
 /*
@@ -797,7 +871,7 @@ static int run_pass(pass *p, int write, fu_csv_report *rep, char *first,
 	csv_stream *s = malloc(sizeof *s);
 	if (!s)
 		return fu__error(db, FU_ERROR, "out of memory");
-	stream_init(s, db, p->f);
+	stream_init(s, db, p->f, p->sep);
 	header h;
 	for (int i = 0; i < COL__COUNT; i++)
 		h.shown[i] = NULL;
@@ -810,7 +884,7 @@ static int run_pass(pass *p, int write, fu_csv_report *rep, char *first,
 			       "needs a header line naming the columns)");
 	if (!rc) {
 		fu_csv_report scratch = { 0 };
-		rc = read_header(db, &h, &row, write ? &scratch : rep);
+		rc = read_header(db, &h, &row, write ? &scratch : rep, s->sep);
 		fu_csv_report_clear(&scratch);
 		row_clear(&row);
 	}
@@ -857,7 +931,9 @@ int fu_import_csv_file(fu_db *db, FILE *f, int flags, fu_csv_report *rep,
 		       fu_progress_fn progress, void *arg)
 {
 	memset(rep, 0, sizeof *rep);
-	pass p = { db, NULL, 0, progress, arg };
+	pass p = { db, NULL, 0, progress, arg,
+		   flags & FU_IMPORT_SEMICOLON ? ';' : flags & FU_IMPORT_TAB
+		   ? '\t' : flags & FU_IMPORT_COMMA ? ',' : 0 };
 	off_t start;
 	char first[1024] = "";
 	int rc = fu__rereadable(db, f, &p.f, &p.size);

@@ -191,6 +191,34 @@ static int local_at(const struct civil *c, int64_t *out)
 	int64_t cand, first = 0, last = 0;
 	int nfound = 0, nexact = 0;
 
+	/* The quick way, without mktime() (which searches with a dozen
+	 * localtime calls, three times over): the wall time read as UTC,
+	 * less the offset in force a day before and a day after. A
+	 * candidate that reads back as c is exact; the earlier exact one is
+	 * the answer (the first of a repeated hour). A wall time that
+	 * neither reads back as (a gap, or a time the C library cannot
+	 * show) takes the careful way below. */
+	int64_t u = days_from_civil(c->y, c->mon, c->day) * 86400 +
+		    c->hour * 3600 + c->min * 60 + c->sec;
+	if (u > FU_TIME_MIN + 2 * 86400 && u < FU_TIME_MAX - 2 * 86400) {
+		long off[2];
+		struct civil back;
+		local_of(u - 86400, &back, &off[0]);
+		local_of(u + 86400, &back, &off[1]);
+		for (int i = 0; i < 2; i++) {
+			if (i == 1 && off[1] == off[0])
+				break;
+			cand = u - off[i];
+			local_of(cand, &back, NULL);
+			if (same_wall(&back, c) && (nexact++ == 0 || cand < first))
+				first = cand;
+		}
+		if (nexact) {
+			*out = first;
+			return 0;
+		}
+	}
+
 	for (int i = 0; i < 3; i++) {
 		struct civil back;
 

@@ -28,6 +28,11 @@ int fu_db_default_path(char *buf, size_t len)
 	} else {
 		const char *xdg = getenv("XDG_DATA_HOME");
 		const char *home = getenv("HOME");
+		if (!home || !*home) { /* the password database's, then */
+			struct passwd *pw = getpwuid(getuid());
+			home = pw && pw->pw_dir && pw->pw_dir[0] == '/'
+				? pw->pw_dir : NULL;
+		}
 		if (xdg && xdg[0] == '/')
 			n = snprintf(buf, len, "%s/fu/fu.db", xdg);
 		else if (home && *home)
@@ -221,6 +226,15 @@ static void page_cache_once(void)
 #endif
 }
 
+int fu__cache_kib(fu_db *db, int kib)
+{
+	char sql[64];
+	if (kib <= 0)
+		kib = CACHE_KIB;
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib);
+	return fu__exec(db, sql);
+}
+
 static int configure(fu_db *db)
 {
 	db->busy_timeout = fu__busy_timeout_ms();
@@ -248,7 +262,8 @@ int fu_db_open(fu_db **out, const char *path, int flags)
 	} else if (!path || !*path) {
 		if (fu_db_default_path(def, sizeof def) != FU_OK)
 			return fu__error(db, FU_EDB, "cannot tell where the "
-					 "database lives: set FU_DB or HOME");
+					 "database lives: set FU_DB, "
+					 "XDG_DATA_HOME or HOME");
 		path = def;
 	}
 	db->path = fu__strdup(path);
@@ -258,6 +273,14 @@ int fu_db_open(fu_db **out, const char *path, int flags)
 	int readonly = (flags & FU_OPEN_READONLY) != 0;
 	int rc, existed = 0;
 	struct stat st;
+	if ((flags & FU_OPEN_NOCREATE) && !(flags & FU_OPEN_MEMORY) &&
+	    lstat(path, &st) != 0 && errno == ENOENT) {
+		/* nothing to read: the empty answer, from an empty database
+		 * that is not kept (db->path still names the file) */
+		flags |= FU_OPEN_MEMORY;
+		db->flags = flags;
+		path = ":memory:";
+	}
 	if (!(flags & FU_OPEN_MEMORY)) {
 		rc = fu__db_prepare(db, path, readonly, &st, &existed);
 		if (rc)

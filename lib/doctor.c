@@ -334,12 +334,12 @@ static int count_things(fu_doctor_report *r, sqlite3 *sql)
 #undef N_S
 }
 
-/* fu sync's state, when this machine syncs (schema 7 on): where to,
+/* fu sync's state, when this machine syncs (schema 11 on): where to,
  * what waits to be sent, which machine's file could not be applied, and
  * whether the key and the clone are where they belong. */
 static int check_sync(fu_doctor_report *r, sqlite3 *sql)
 {
-	if (r->schema_version < 7)
+	if (r->schema_version < 11)
 		return 1;
 	sqlite3_stmt *st = NULL;
 	int src = sqlite3_prepare_v2(sql, "SELECT remote, encrypted, files - "

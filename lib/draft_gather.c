@@ -26,10 +26,20 @@
 typedef struct owned {
 	fu_application *app;
 	fu_contact *to, *introducer, *introduced;
-	fu_event *trigger;
+	fu_event *trigger, *scheduled;
 	fu_event *events;
 	size_t nevents;
-	char *user_name, *user_email, *user_phone;
+	const char **topics;      /* in->topics: strings of the events */
+	fu_contact *people;       /* in->people's strings */
+	size_t npeople;
+	fu_draft_person *persons;
+	fu_action_row *rows;      /* the person's actions (riders) */
+	size_t nrows;
+	fu_application *apps;     /* the person's open applications */
+	size_t napps;
+	fu_draft_other *also, *others;
+	char *applied_role;
+	char *user_name, *user_email, *user_phone, *user_address;
 	char *reason;
 } owned;
 
@@ -44,10 +54,20 @@ void fu_draft_input_free(fu_draft_input *in)
 		fu_contact_free(o->introducer);
 		fu_contact_free(o->introduced);
 		fu_event_free(o->trigger);
+		fu_event_free(o->scheduled);
 		fu_event_list_free(o->events, o->nevents);
+		free(o->topics);
+		fu_contact_list_free(o->people, o->npeople);
+		free(o->persons);
+		fu_action_list_free(o->rows, o->nrows);
+		fu_application_list_free(o->apps, o->napps);
+		free(o->also);
+		free(o->others);
+		free(o->applied_role);
 		free(o->user_name);
 		free(o->user_email);
 		free(o->user_phone);
+		free(o->user_address);
 		free(o->reason);
 		free(o);
 	}
@@ -178,8 +198,125 @@ static int is_kind(const char *kind, const char *a, const char *b)
 	return !strcmp(kind, a) || (b && !strcmp(kind, b));
 }
 
+/* The topics of e for the person who (0: anybody): theirs first, then
+ * everyone's, each once (case aside), into o->topics. */
+static int pick_topics(fu_draft_input *in, owned *o, fu_db *db,
+		       const fu_event *e, int64_t who)
+{
+	free(o->topics);
+	o->topics = NULL;
+	in->topics = NULL;
+	in->ntopics = 0;
+	if (!e || !e->ntopics)
+		return FU_OK;
+	if (!(o->topics = calloc(e->ntopics, sizeof *o->topics)))
+		return fu__draft_oom(db);
+	size_t n = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < e->ntopics; i++) {
+			int64_t w = e->topic_with ? e->topic_with[i] : 0;
+			if (pass == 0 ? !who || w != who : w != 0)
+				continue;
+			int again = 0;
+			for (size_t j = 0; j < n && !again; j++)
+				again = fu__fold_equal(o->topics[j],
+						       e->topics[i]) == 1;
+			if (!again)
+				o->topics[n++] = e->topics[i];
+		}
+	in->topics = o->topics;
+	in->ntopics = n;
+	return FU_OK;
+}
+
+/* Whether event e names person who (its --with, or logged on them). */
+static int names_person(const fu_event *e, int64_t who)
+{
+	if (!e->nwith)
+		return e->contact_id == who;
+	for (size_t i = 0; i < e->nwith; i++)
+		if (e->with[i] == who)
+			return 1;
+	return 0;
+}
+
+/* Whether a sent's aim (--action) may have been a nudge: none said, or
+ * a nudge's kind or key. */
+static int maybe_nudge(const char *aim)
+{
+	return !aim || strncmp(aim, "nudge", 5) == 0;
+}
+
+/* The nudge's wording: one more than the follow-ups already sent to
+ * the person that may have been nudges (across every subject: one
+ * person, one cadence), so that no nudge to them repeats an earlier
+ * one. */
+static int nudge_wording(fu_draft_input *in, fu_db *db, int64_t who)
+{
+	fu_event *ev = NULL;
+	size_t n = 0;
+	int rc = fu_event_list(&ev, &n, db, 0, who);
+	if (rc)
+		return rc;
+	int count = 0;
+	for (size_t i = 0; i < n; i++)
+		count += ev[i].kind == FU_EV_SENT && ev[i].at <= in->now &&
+			 names_person(&ev[i], who) && maybe_nudge(ev[i].action);
+	fu_event_list_free(ev, n);
+	in->wording = count + 1;
+	return FU_OK;
+}
+
+/* The people event e is with, as fu_draft_person (o owns them). */
+static int people_of(fu_draft_input *in, owned *o, fu_db *db,
+		     const fu_event *e)
+{
+	if (!e || !e->nwith)
+		return FU_OK;
+	o->people = calloc(e->nwith, sizeof *o->people);
+	o->persons = calloc(e->nwith, sizeof *o->persons);
+	if (!o->people || !o->persons)
+		return fu__draft_oom(db);
+	for (size_t i = 0; i < e->nwith; i++) {
+		fu_contact *c = NULL;
+		int rc = fu_contact_get(&c, db, e->with[i]);
+		if (rc == FU_ENOTFOUND)
+			continue;
+		if (rc)
+			return rc;
+		o->people[o->npeople] = *c; /* the strings move over */
+		free(c);
+		const fu_contact *p = &o->people[o->npeople];
+		o->persons[o->npeople++] = (fu_draft_person){
+			p->id, p->name, p->title, p->email, p->phone,
+			p->address, p->prefers
+		};
+	}
+	in->people = o->persons;
+	in->npeople = o->npeople;
+	return FU_OK;
+}
+
+/* An interview or meeting arranged after the reply t and still ahead:
+ * the invitation the acknowledgement confirms. */
+static const fu_event *invited_to(const owned *o, const fu_event *t,
+				  int64_t now)
+{
+	const fu_event *best = NULL;
+	for (size_t i = 0; i < o->nevents; i++) {
+		const fu_event *e = &o->events[i];
+		if ((e->kind == FU_EV_INTERVIEW || e->kind == FU_EV_MEETING) &&
+		    e->at > t->at && e->at > now && e->created_at >= t->at &&
+		    (!best || e->at < best->at))
+			best = e;
+	}
+	return best;
+}
+
 /* Fill in from what the events say: the trigger, the latest interview,
- * the date they promised word by, topics, the people of an intro. */
+ * the date they promised word by, topics (the person's own first), the
+ * people of an intro, what an acknowledgement answers, the meeting a
+ * checklist prepares for. */
 static int from_events(fu_draft_input *in, owned *o, fu_db *db,
 		       const fu_action_row *r, int64_t who)
 {
@@ -213,12 +350,15 @@ static int from_events(fu_draft_input *in, owned *o, fu_db *db,
 	if (iv)
 		in->interview_at = iv->at;
 	if (t) {
+		in->event_id = t->id;
 		in->event_kind = t->kind;
 		in->event_channel = t->channel;
 		in->event_at = t->at;
-		in->topics = (const char *const *)t->topics;
-		in->ntopics = t->ntopics;
 		in->urgent = t->urgent;
+		in->occasion = t->occasion;
+		in->because = t->because;
+		if ((rc = pick_topics(in, o, db, t, who)))
+			return rc;
 		if (t->kind == FU_EV_OFFER)
 			in->deadline_at = t->until_at;
 		if (t->kind == FU_EV_HELP_PROMISED)
@@ -233,10 +373,10 @@ static int from_events(fu_draft_input *in, owned *o, fu_db *db,
 	/* a check-in or nudge after an interview recalls what was said in
 	 * it when its own trigger has no topics */
 	if (!in->ntopics && iv && (stage || is_kind(kind, "rejection-response",
-						   "withdraw-notice"))) {
-		in->topics = (const char *const *)iv->topics;
-		in->ntopics = iv->ntopics;
-	}
+						   "withdraw-notice") ||
+				   is_kind(kind, "decline-offer", NULL)) &&
+	    (rc = pick_topics(in, o, db, iv, who)))
+		return rc;
 	if (t && t->kind == FU_EV_INTRO) {
 		int64_t by = 0, to = 0;
 		if (is_kind(kind, "intro-thanks", NULL)) {
@@ -257,7 +397,151 @@ static int from_events(fu_draft_input *in, owned *o, fu_db *db,
 		in->introducer_name = o->introducer ? o->introducer->name : NULL;
 		in->introduced_name = o->introduced ? o->introduced->name : NULL;
 	}
+	/* what the message answers */
+	const fu_event *sched = NULL;
+	if (is_kind(kind, "thank-you", NULL) && t)
+		in->situation = !in->application_id ? "networking"
+			: t->kind == FU_EV_MEETING ? "meeting" : "interview";
+	else if (is_kind(kind, "acknowledge", NULL) && t) {
+		if (t->kind == FU_EV_OFFER) {
+			fu_rule_params p;
+			in->situation = "offer";
+			in->answer_at = t->until_at;
+			if (!in->answer_at &&
+			    !(rc = fu_config_params(&p, db)))
+				in->answer_at = fu_time_add_days(
+					t->at, p.v[FU_P_OFFER_DAYS]);
+			if (rc)
+				return rc;
+		} else if (t->kind == FU_EV_HELP_PROMISED) {
+			in->situation = "help";
+		} else if (!in->application_id) {
+			in->situation = "networking";
+		} else if (t->kind == FU_EV_REPLY &&
+			   (sched = invited_to(o, t, in->now))) {
+			in->situation = "invitation";
+		} else {
+			in->situation = "reply";
+		}
+	} else if (is_kind(kind, "nudge", NULL)) {
+		in->situation = t && (t->kind == FU_EV_REPLY ||
+				      t->kind == FU_EV_TIMELINE) ? "conversation"
+			: in->interview_at ? "interview" : "application";
+		if (t && (t->kind == FU_EV_REPLY || t->kind == FU_EV_TIMELINE))
+			in->reply_at = t->at;
+		if (who && (rc = nudge_wording(in, db, who)))
+			return rc;
+	} else if (is_kind(kind, "prepare", NULL) && t) {
+		sched = t;
+	}
+	if (is_kind(kind, "withdraw-notice", "decline-offer") &&
+	    in->application_id) {
+		if ((rc = fu__accepted_at(db, NULL, in->application_id,
+					  &in->accepted_at)))
+			return rc;
+		if (in->accepted_at > in->now)
+			in->accepted_at = 0;
+		in->situation = in->accepted_at ? "accepted"
+			: is_kind(kind, "decline-offer", NULL) ? "declined"
+			: "withdrawn";
+	}
+	if (sched) {
+		if ((rc = fu_event_get(&o->scheduled, db, sched->id)))
+			return rc;
+		in->scheduled_at = o->scheduled->at;
+		in->scheduled_kind = o->scheduled->kind;
+		in->scheduled_channel = o->scheduled->channel;
+		if ((rc = people_of(in, o, db, o->scheduled)))
+			return rc;
+	}
 	return FU_OK;
+}
+
+/* Rule 11: the other applications of the person written to. The
+ * actions this message also serves (its riders, or, when it is itself
+ * one, the message that carries it and that one's other riders) are
+ * in->also; their other open applications are in->others. */
+static int other_applications(fu_draft_input *in, owned *o, fu_db *db,
+			      const fu_action_row *r, int64_t who)
+{
+	fu_action_filter f = { 0 };
+	f.contact_id = who;
+	f.with_riders = 1;
+	f.now = in->now;
+	int rc = fu_action_list(&o->rows, &o->nrows, db, &f);
+	if (rc)
+		return rc;
+	fu_application_filter af = { 0 };
+	af.status = FU_STATUS_OPEN;
+	af.contact_id = who;
+	if ((rc = fu_application_list(&o->apps, &o->napps, db, &af)))
+		return rc;
+	o->also = calloc(o->nrows + 1, sizeof *o->also);
+	o->others = calloc(o->napps + 1, sizeof *o->others);
+	if (!o->also || !o->others)
+		return fu__draft_oom(db);
+	/* the message: this action's, or the one that carries it */
+	const char *carrier = r->joined ? r->joined : r->a.key;
+	const char *also = r->also;
+	for (size_t i = 0; r->joined && i < o->nrows; i++)
+		if (!strcmp(o->rows[i].a.key, r->joined))
+			also = o->rows[i].also;
+	for (size_t i = 0; i < o->nrows; i++) {
+		const fu_action_row *x = &o->rows[i];
+		if (!x->a.application_id || x->a.application_id == in->application_id)
+			continue;
+		int rider = !strcmp(x->a.key, carrier) ||
+			    (x->joined && !strcmp(x->joined, carrier));
+		if (!rider && also) {
+			size_t kl = strlen(x->a.key);
+			for (const char *p = also; *p && !rider; p += strcspn(p, " "),
+			     p += strspn(p, " "))
+				rider = strncmp(p, x->a.key, kl) == 0 &&
+					(p[kl] == ' ' || !p[kl]);
+		}
+		int dup = 0;
+		for (size_t j = 0; j < in->nalso && !dup; j++)
+			dup = o->also[j].application_id == x->a.application_id;
+		if (rider && !dup)
+			o->also[in->nalso++] = (fu_draft_other){
+				x->a.application_id, x->company, x->role,
+				fu_action_kind_name(x->a.kind)
+			};
+	}
+	for (size_t i = 0; i < o->napps; i++) {
+		const fu_application *a = &o->apps[i];
+		int dup = a->id == in->application_id;
+		for (size_t j = 0; j < in->nalso && !dup; j++)
+			dup = o->also[j].application_id == a->id;
+		if (!dup)
+			o->others[in->nothers++] = (fu_draft_other){
+				a->id, a->company, a->role, NULL
+			};
+	}
+	in->also = o->also;
+	in->others = o->others;
+	return FU_OK;
+}
+
+/* Networking: a role applied for at the contact's company, still open
+ * (a thank-you claims interest in their employer only then). */
+static int applied_there(fu_draft_input *in, owned *o, fu_db *db)
+{
+	if (in->application_id || !o->to || !o->to->company_id)
+		return FU_OK;
+	fu_application *list = NULL;
+	size_t n = 0;
+	fu_application_filter af = { 0 };
+	af.status = FU_STATUS_OPEN;
+	af.company = o->to->company;
+	int rc = fu_application_list(&list, &n, db, &af);
+	for (size_t i = 0; !rc && i < n && !o->applied_role; i++)
+		if (list[i].company_id == o->to->company_id && list[i].applied_at &&
+		    !(o->applied_role = strdup(list[i].role)))
+			rc = fu__draft_oom(db);
+	fu_application_list_free(list, n);
+	in->applied_role = o->applied_role;
+	return rc;
 }
 
 int fu_draft_gather(fu_draft_input **out, fu_db *db,
@@ -391,19 +675,28 @@ int fu_draft_gather(fu_draft_input **out, fu_db *db,
 				ch = FU_CH_EMAIL;
 		}
 		in->channel = ch;
+		if (ch == FU_CH_LETTER && !fu_draft_by_letter(in->action)) {
+			rc = fu__error(db, FU_EINVALID, "%s",
+				       fu_draft_no_letter(in->action));
+			goto done;
+		}
 		if ((rc = check_channel(db, in, in->application_id ? o->app
 					: NULL, o->to)))
 			goto done;
 	}
-	if ((rc = from_events(in, o, db, r, who)))
+	if ((rc = from_events(in, o, db, r, who)) ||
+	    (who && (rc = other_applications(in, o, db, r, who))) ||
+	    (rc = applied_there(in, o, db)))
 		goto done;
 	if ((rc = config_value(&o->user_name, db, "user.name")) ||
 	    (rc = config_value(&o->user_email, db, "user.email")) ||
-	    (rc = config_value(&o->user_phone, db, "user.phone")))
+	    (rc = config_value(&o->user_phone, db, "user.phone")) ||
+	    (rc = config_value(&o->user_address, db, "user.address")))
 		goto done;
 	in->user_name = o->user_name;
 	in->user_email = o->user_email;
 	in->user_phone = o->user_phone;
+	in->user_address = o->user_address;
 done:
 	fu_action_list_free(rows, n);
 	fu_contact_free(ref_contact);

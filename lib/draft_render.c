@@ -60,6 +60,45 @@ static void day_words(fu_buf *b, int64_t t, int64_t now)
 		fu_buf_printf(b, ", %d", tm.tm_year + 1900);
 }
 
+/* Whether t falls on now's local day. */
+static int same_day(int64_t t, int64_t now)
+{
+	struct tm tm, tn;
+	local(&tm, t);
+	local(&tn, now);
+	return tm.tm_year == tn.tm_year && tm.tm_yday == tn.tm_yday;
+}
+
+/* "on Tuesday, November 10", or "today" (never "on" the date a letter
+ * is dated). */
+static void on_day(fu_buf *b, int64_t t, int64_t now)
+{
+	if (same_day(t, now)) {
+		fu_buf_puts(b, "today");
+		return;
+	}
+	fu_buf_puts(b, "on ");
+	day_words(b, t, now);
+}
+
+/* "2:00 p.m.", "10:30 a.m.", "noon", "midnight". */
+static void time_words(fu_buf *b, int64_t t)
+{
+	struct tm tm;
+	local(&tm, t);
+	if (tm.tm_hour == 12 && tm.tm_min == 0) {
+		fu_buf_puts(b, "noon");
+		return;
+	}
+	if (tm.tm_hour == 0 && tm.tm_min == 0) {
+		fu_buf_puts(b, "midnight");
+		return;
+	}
+	int h = tm.tm_hour % 12 ? tm.tm_hour % 12 : 12;
+	fu_buf_printf(b, "%d:%02d %s", h, tm.tm_min,
+		      tm.tm_hour < 12 ? "a.m." : "p.m.");
+}
+
 /* "November 9, 2026", as a letter is dated. */
 static void full_date(fu_buf *b, int64_t t)
 {
@@ -128,7 +167,7 @@ int fu_draft_is_message(const char *action)
 	if (!action)
 		return -1;
 	static const char *const lists[] = { "find-contact", "closure",
-					     "offer-review" };
+					     "offer-review", "prepare" };
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
 		if (strcmp(action, lists[i]) == 0)
 			return 0;
@@ -136,6 +175,26 @@ int fu_draft_is_message(const char *action)
 		if (strcmp(action, fu_action_kind_name((fu_action_kind)k)) == 0)
 			return 1;
 	return -1;
+}
+
+int fu_draft_by_letter(const char *action)
+{
+	static const char *const ok[] = { "thank-you", "rejection-response",
+					  "withdraw-notice", "decline-offer" };
+	for (size_t i = 0; action && i < sizeof ok / sizeof ok[0]; i++)
+		if (!strcmp(action, ok[i]))
+			return 1;
+	return 0;
+}
+
+const char *fu_draft_no_letter(const char *action)
+{
+	static char msg[160];
+	snprintf(msg, sizeof msg, "a%s %s does not go by letter: it would "
+		 "not arrive in time (rule 14); use --channel email or phone",
+		 action && strchr("aeiou", action[0]) ? "n" : "",
+		 action ? action : "message");
+	return msg;
 }
 
 int fu_draft_limit(const char *action)
@@ -146,7 +205,8 @@ int fu_draft_limit(const char *action)
 		{ "thank-you", 200 }, { "acknowledge", 60 },
 		{ "application-check-in", 120 }, { "interview-check-in", 120 },
 		{ "nudge", 120 }, { "rejection-response", 100 },
-		{ "withdraw-notice", 100 }, { "connect", 120 },
+		{ "withdraw-notice", 100 }, { "decline-offer", 100 },
+		{ "connect", 120 },
 		{ "intro-thanks", 100 }, { "intro-reach-out", 150 },
 		{ "help-reminder", 100 },
 	};
@@ -188,22 +248,43 @@ static const fu_draft_placeholder placeholders[] = {
 	{ "contact.email", "their e-mail address" },
 	{ "contact.phone", "their phone number" },
 	{ "contact.address", "their postal address" },
-	{ "company", "the application's company" },
+	{ "company", "the application's company (the employer)" },
 	{ "role", "the application's role" },
 	{ "url", "the application's posting (fu add application --url)" },
 	{ "application.id", "the application's number" },
+	{ "agency", "the contact's company when it is not the employer (a "
+	  "recruiter at an agency), for {#agency}...{/agency}" },
 	{ "applied_date", "the day you applied, as \"Monday, November 2\"" },
+	{ "applied.on", "\"on Monday, November 2\", or \"today\"" },
 	{ "event.kind", "what raised the action, as a noun: interview, phone "
-	  "interview, meeting, conversation, message, call, update, "
-	  "introduction, offer" },
+	  "interview, video interview, meeting, conversation, message, call, "
+	  "update, introduction, offer" },
 	{ "event.date", "the day it happened" },
-	{ "topics", "the topics logged with it (fu log --topic), as \"a, b "
-	  "and c\"; for check-ins and nudges, the interview's" },
+	{ "event.on", "\"on\" that day, or \"today\"" },
+	{ "occasion", "where you met, or what the meeting was (fu log "
+	  "--occasion)" },
+	{ "topics", "what was discussed (fu log --topic, --topic-for): the "
+	  "person's own topics first, then everyone's, as \"a, b and c\"; "
+	  "for check-ins and nudges, the interview's" },
 	{ "topic.N", "the N-th of those topics: topic.1, topic.2, ..." },
 	{ "interview_date", "the day of the latest interview" },
-	{ "expect_date", "the day they said you would hear by (fu log "
-	  "--expect); for a help-reminder, the day help was promised by" },
+	{ "interview.on", "\"on\" that day, or \"today\"" },
+	{ "expect_date", "the day they said they would get back to you by "
+	  "(fu log --expect); for a help-reminder, the day help was promised "
+	  "by" },
 	{ "deadline_date", "an offer's deadline (fu log REF offer --until)" },
+	{ "answer_date", "an offer: the day you will answer by (their "
+	  "deadline, else the end of the days to review it)" },
+	{ "reply_date", "a nudge that continues a conversation: the day of "
+	  "their reply" },
+	{ "reply.on", "\"on\" that day, or \"today\"" },
+	{ "scheduled.kind", "the interview or meeting arranged, as a noun "
+	  "(acknowledging an invitation; prepare)" },
+	{ "scheduled.date", "its day" },
+	{ "scheduled.time", "its time, as \"2:00 p.m.\"" },
+	{ "people", "whom it is with, as \"you and Sam Lee\"" },
+	{ "people.list", "prepare: each of them on a line, with what is known "
+	  "and what to find out" },
 	{ "introducer.name", "who introduced you (intro-thanks: the person "
 	  "written to)" },
 	{ "introducer.first_name", "their first name" },
@@ -212,11 +293,22 @@ static const fu_draft_placeholder placeholders[] = {
 	{ "introduced.first_name", "their first name" },
 	{ "urgent", "\"urgent\" when the help was marked urgent, for "
 	  "{#urgent}...{/urgent}" },
+	{ "because", "why the help is urgent (fu log --because)" },
+	{ "applied_role", "networking: a role you applied for at the "
+	  "contact's company, still open" },
+	{ "accepted_date", "the day you accepted another job "
+	  "(withdraw-notice, decline-offer)" },
+	{ "also", "rule 11: the other applications this message also serves, "
+	  "as \"the Data Engineer position at Initech and ...\"" },
+	{ "others", "the person's other open applications, the same way" },
+	{ "situation", "what the message answers (fu-draft(1), SITUATIONS)" },
+	{ "wording", "a nudge's wording, 1 to 8" },
 	{ "reason", "why the action is owed, as fu due says it" },
 	{ "user.name", "your name (fu config user.name)" },
 	{ "user.first_name", "your first name" },
 	{ "user.email", "your e-mail address (fu config user.email)" },
 	{ "user.phone", "your phone number (fu config user.phone)" },
+	{ "user.address", "your postal address (fu config user.address)" },
 	{ "signature", "your name, e-mail address and phone number, one a "
 	  "line (all three must be set)" },
 	{ "today", "today's date, as \"November 9, 2026\"" },
@@ -241,7 +333,124 @@ static int topic_index(const char *name, size_t *k)
 	return 1;
 }
 
+static char *tidy(const char *s);
+
 #define SAY(s) return fu__draft_has(s) ? (fu_buf_puts(b, (s)), 1) : 0
+
+int fu_draft_agency(const fu_draft_input *in)
+{
+	return in->application_id && fu__draft_has(in->contact_company) &&
+	       fu__draft_has(in->company) &&
+	       fu__fold_equal(in->contact_company, in->company) == 0;
+}
+
+/* "a", "a and b", "a, b and c" of n items put by item(b, i). */
+static void join(fu_buf *b, size_t n, void (*item)(fu_buf *, const void *,
+						   size_t), const void *arg)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fu_buf_puts(b, i + 1 == n ? " and " : ", ");
+		item(b, arg, i);
+	}
+}
+
+static void other_item(fu_buf *b, const void *arg, size_t i)
+{
+	const fu_draft_other *o = (const fu_draft_other *)arg + i;
+	fu_buf_printf(b, "the %s position at %s", o->role ? o->role : "",
+		      o->company ? o->company : "");
+}
+
+/* The people of it, the one written to as "you", first. */
+typedef struct people_ctx {
+	const fu_draft_input *in;
+	const fu_draft_person *v[64];
+	size_t n;
+	int you;
+} people_ctx;
+
+static void person_item(fu_buf *b, const void *arg, size_t i)
+{
+	const people_ctx *p = arg;
+	if (p->you && i == 0)
+		fu_buf_puts(b, "you");
+	else
+		fu_buf_puts(b, p->v[i - (size_t)p->you]->name);
+}
+
+static size_t people_words(fu_buf *b, const fu_draft_input *in)
+{
+	people_ctx p = { in, { 0 }, 0, 0 };
+	for (size_t i = 0; i < in->npeople && p.n < 64; i++) {
+		if (in->contact_id && in->people[i].id == in->contact_id)
+			p.you = 1;
+		else if (fu__draft_has(in->people[i].name))
+			p.v[p.n++] = &in->people[i];
+	}
+	join(b, p.n + (size_t)p.you, person_item, &p);
+	return p.n + (size_t)p.you;
+}
+
+/* prepare: each person you will meet on a line, with what is known
+ * and how to record what is not. */
+static void people_list(fu_buf *b, const fu_draft_input *in)
+{
+	for (size_t i = 0; i < in->npeople; i++) {
+		const fu_draft_person *p = &in->people[i];
+		if (!fu__draft_has(p->name))
+			continue;
+		if (b->len && b->data[b->len - 1] != '\n')
+			fu_buf_putc(b, '\n');
+		fu_buf_printf(b, "  - %s", p->name);
+		if (fu__draft_has(p->title))
+			fu_buf_printf(b, ", %s", p->title);
+		const char *known[3] = { NULL, NULL, NULL };
+		size_t nk = 0;
+		if (fu__draft_has(p->email))
+			known[nk++] = p->email;
+		if (fu__draft_has(p->phone))
+			known[nk++] = p->phone;
+		if (fu__draft_has(p->address))
+			known[nk++] = "postal address known";
+		for (size_t k = 0; k < nk; k++)
+			fu_buf_printf(b, "%s%s", k ? ", " : ": ", known[k]);
+		if (p->prefers == FU_CH_EMAIL || p->prefers == FU_CH_PHONE ||
+		    p->prefers == FU_CH_LETTER)
+			fu_buf_printf(b, " (prefers %s)",
+				      p->prefers == FU_CH_EMAIL ? "e-mail"
+				      : p->prefers == FU_CH_PHONE ? "the phone"
+				      : "letters");
+		fu_buf_putc(b, '\n');
+		const char *miss[3] = { NULL, NULL, NULL };
+		const char *opts[3] = { NULL, NULL, NULL };
+		size_t nm = 0;
+		if (!fu__draft_has(p->title)) {
+			miss[nm] = "title";
+			opts[nm++] = "--title TITLE";
+		}
+		if (!fu__draft_has(p->email)) {
+			miss[nm] = "e-mail address";
+			opts[nm++] = "--email ADDRESS";
+		}
+		if (!fu__draft_has(p->address)) {
+			miss[nm] = "postal address";
+			opts[nm++] = "--address ADDRESS";
+		}
+		if (!nm)
+			continue;
+		fu_buf_puts(b, "    to find out: ");
+		for (size_t k = 0; k < nm; k++)
+			fu_buf_printf(b, "%s%s", k ? (k + 1 == nm ? " and " : ", ")
+				      : "", miss[k]);
+		fu_buf_puts(b, "\n      fu edit ");
+		contact_ref(b, p->name, p->id);
+		for (size_t k = 0; k < nm; k++)
+			fu_buf_printf(b, " %s", opts[k]);
+	}
+	while (b->len && b->data[b->len - 1] == '\n')
+		b->data[--b->len] = '\0';
+}
 
 /* Put the value of name into b: 1, 0 when it has none, -1 when no such
  * placeholder exists. */
@@ -269,6 +478,90 @@ static int value_of(fu_buf *b, const fu_draft_input *in, const char *name)
 		SAY(in->contact_address);
 	if (!strcmp(name, "company"))
 		SAY(in->company);
+	if (!strcmp(name, "agency")) {
+		if (!fu_draft_agency(in))
+			return 0;
+		fu_buf_puts(b, in->contact_company);
+		return 1;
+	}
+	if (!strcmp(name, "occasion"))
+		SAY(in->occasion);
+	if (!strcmp(name, "because"))
+		SAY(in->because);
+	if (!strcmp(name, "applied_role"))
+		SAY(in->applied_role);
+	if (!strcmp(name, "situation"))
+		SAY(in->situation);
+	if (!strcmp(name, "wording")) {
+		if (strcmp(in->action ? in->action : "", "nudge"))
+			return 0;
+		fu_buf_printf(b, "%d", fu_draft_wording(in));
+		return 1;
+	}
+	if (!strcmp(name, "user.address")) {
+		if (!fu__draft_has(in->user_address))
+			return 0;
+		char *a = tidy(in->user_address);
+		if (!a)
+			return 0;
+		a[strlen(a) - 1] = '\0'; /* tidy() ends it with a newline */
+		fu_buf_puts(b, a);
+		free(a);
+		return 1;
+	}
+	if (!strcmp(name, "also") || !strcmp(name, "others")) {
+		int also = name[0] == 'a';
+		size_t n = also ? in->nalso : in->nothers;
+		if (!n)
+			return 0;
+		join(b, n, other_item, also ? (const void *)in->also
+					   : (const void *)in->others);
+		return 1;
+	}
+	if (!strcmp(name, "people"))
+		return in->npeople && people_words(b, in) ? 1 : 0;
+	if (!strcmp(name, "people.list")) {
+		fu_buf l = FU_BUF_INIT;
+		people_list(&l, in);
+		int got = l.len > 0;
+		if (got)
+			fu_buf_add(b, l.data, l.len);
+		fu_buf_free(&l);
+		return got;
+	}
+	if (!strcmp(name, "scheduled.kind")) {
+		if (!in->scheduled_at)
+			return 0;
+		SAY(event_noun(in->scheduled_kind, in->scheduled_channel));
+	}
+	if (!strcmp(name, "scheduled.date") || !strcmp(name, "scheduled.time")) {
+		if (!in->scheduled_at)
+			return 0;
+		if (name[10] == 'd')
+			day_words(b, in->scheduled_at, in->now);
+		else
+			time_words(b, in->scheduled_at);
+		return 1;
+	}
+	if (!strcmp(name, "event.on") || !strcmp(name, "interview.on") ||
+	    !strcmp(name, "applied.on") || !strcmp(name, "reply.on")) {
+		int64_t t = name[0] == 'e' ? in->event_at
+			  : name[0] == 'i' ? in->interview_at
+			  : name[0] == 'a' ? in->applied_at : in->reply_at;
+		if (!t)
+			return 0;
+		on_day(b, t, in->now);
+		return 1;
+	}
+	if (!strcmp(name, "answer_date") || !strcmp(name, "reply_date") ||
+	    !strcmp(name, "accepted_date")) {
+		int64_t t = name[1] == 'n' ? in->answer_at
+			  : name[0] == 'r' ? in->reply_at : in->accepted_at;
+		if (!t)
+			return 0;
+		day_words(b, t, in->now);
+		return 1;
+	}
 	if (!strcmp(name, "role"))
 		SAY(in->role);
 	if (!strcmp(name, "url"))
@@ -395,8 +688,8 @@ static void why_missing(fu_buf *b, const fu_draft_input *in,
 	}
 	if (!strcmp(name, "company") || !strcmp(name, "role") ||
 	    !strcmp(name, "application.id") ||
-	    ((!strcmp(name, "url") || !strcmp(name, "applied_date")) &&
-	     !in->application_id)) {
+	    ((!strcmp(name, "url") || !strcmp(name, "applied_date") ||
+	      !strcmp(name, "applied.on")) && !in->application_id)) {
 		fu_buf_printf(b, "this %s is not about an application", action);
 		return;
 	}
@@ -406,7 +699,7 @@ static void why_missing(fu_buf *b, const fu_draft_input *in,
 			      (long long)in->application_id);
 		return;
 	}
-	if (!strcmp(name, "applied_date")) {
+	if (!strcmp(name, "applied_date") || !strcmp(name, "applied.on")) {
 		fu_buf_printf(b, "no application date was logged (fu edit %lld "
 			      "--applied DATE)", (long long)in->application_id);
 		return;
@@ -427,7 +720,7 @@ static void why_missing(fu_buf *b, const fu_draft_input *in,
 			      name);
 		return;
 	}
-	if (!strcmp(name, "interview_date")) {
+	if (!strcmp(name, "interview_date") || !strcmp(name, "interview.on")) {
 		fu_buf_puts(b, "no interview was logged");
 		return;
 	}
@@ -454,6 +747,35 @@ static void why_missing(fu_buf *b, const fu_draft_input *in,
 			    "{#urgent}...{/urgent}");
 		return;
 	}
+	static const struct { const char *name, *why; } opt[] = {
+		{ "occasion", "no occasion was logged (fu log REF met "
+		  "--occasion TEXT)" },
+		{ "because", "no reason for the urgency was logged (fu log REF "
+		  "help-promised --because TEXT)" },
+		{ "agency", "the contact works for the employer, or their "
+		  "company is not known" },
+		{ "applied_role", "you have no open application at their "
+		  "company" },
+		{ "also", "this message serves no other application" },
+		{ "others", "they handle no other open application of yours" },
+		{ "people", "nobody was named with it (fu log --with)" },
+		{ "people.list", "nobody was named with it (fu log --with)" },
+		{ "reply_date", "this is no nudge after a reply" },
+		{ "reply.on", "this is no nudge after a reply" },
+		{ "accepted_date", "you have not accepted another job" },
+		{ "answer_date", "this is no acknowledgement of an offer" },
+	};
+	for (size_t i = 0; i < sizeof opt / sizeof opt[0]; i++)
+		if (!strcmp(name, opt[i].name)) {
+			fu_buf_printf(b, "%s; make it optional with {#%s}..."
+				      "{/%s}", opt[i].why, name, name);
+			return;
+		}
+	if (!strncmp(name, "scheduled.", 10)) {
+		fu_buf_printf(b, "no interview or meeting is arranged for this "
+			      "%s", action);
+		return;
+	}
 	fu_buf_printf(b, "fu knows no %s for this %s", name, action);
 }
 
@@ -473,6 +795,10 @@ static const char *unset_user_key(const fu_draft_input *in, const char *name)
 		return email_msg;
 	if (!strcmp(name, "user.phone"))
 		return phone_msg;
+	if (!strcmp(name, "user.address"))
+		return "set your postal address first, for the head of a "
+		       "letter: fu config user.address '12 Elm Street, "
+		       "Springfield'";
 	if (!strcmp(name, "signature"))
 		return !fu__draft_has(in->user_name) ? name_msg
 		     : !fu__draft_has(in->user_email) ? email_msg : phone_msg;
@@ -734,10 +1060,13 @@ void fu__draft_no_means(fu_buf *b, const fu_draft_input *in,
 		fu_buf_printf(b, ", or --channel %s", others);
 }
 
-/* The letter's head: the date, then the contact's name, title, company
- * and postal address. */
+/* The letter's head: your postal address, the date, then the contact's
+ * name, title, company and postal address. */
 static int letter_head(fu_buf *b, fu_db *db, const fu_draft_input *in)
 {
+	if (!fu__draft_has(in->user_address))
+		return fu__error(db, FU_EINVALID, "%s",
+				 unset_user_key(in, "user.address"));
 	if (!fu__draft_has(in->contact_name))
 		return fu__error(db, FU_EINVALID, "a letter needs someone to "
 				 "write to: name them with --to CONTACT");
@@ -748,17 +1077,26 @@ static int letter_head(fu_buf *b, fu_db *db, const fu_draft_input *in)
 		fu_buf_free(&m);
 		return rc;
 	}
+	char *from = tidy(in->user_address);
+	if (!from)
+		return fu__draft_oom(db);
+	fu_buf_printf(b, "%s\n", from); /* tidy() ends it with a newline */
+	free(from);
 	full_date(b, in->now);
 	fu_buf_printf(b, "\n\n%s\n", in->contact_name);
 	if (fu__draft_has(in->contact_title))
 		fu_buf_printf(b, "%s\n", in->contact_title);
 	const char *org = fu__draft_has(in->contact_company) ? in->contact_company
 						   : in->company;
-	if (fu__draft_has(org))
-		fu_buf_printf(b, "%s\n", org);
 	char *addr = tidy(in->contact_address);
 	if (!addr)
 		return fu__draft_oom(db);
+	/* not twice when the address begins with it ("Stark Industries,
+	 * 1 Tower Way") */
+	size_t n = fu__draft_has(org) ? strlen(org) : 0;
+	if (n && !(strncasecmp(addr, org, n) == 0 &&
+		   (addr[n] == ',' || addr[n] == '\n')))
+		fu_buf_printf(b, "%s\n", org);
 	fu_buf_puts(b, addr); /* tidy() ends it with a newline */
 	free(addr);
 	return FU_OK;
@@ -779,6 +1117,9 @@ int fu_draft_render(fu_draft **out, fu_db *db, const fu_draft_input *in,
 	if (!msg && in->channel != FU_CH_NONE)
 		return fu__error(db, FU_EINVALID, "%s is a checklist, not a "
 				 "message: it has no channel", in->action);
+	if (in->channel == FU_CH_LETTER && !fu_draft_by_letter(in->action))
+		return fu__error(db, FU_EINVALID, "%s", fu_draft_no_letter(
+					 in->action));
 	rctx r = { db, in, source, template_text ? template_text
 				   : fu_draft_builtin(in), 0, FU_BUF_INIT, 0 };
 	int rc = block(&r, NULL, 0, 1, 0);
@@ -1018,15 +1359,18 @@ int fu_draft_template_find(char **text, char **path, fu_db *db,
 		return FU_ENOTFOUND;
 	}
 	int rc = FU_ENOTFOUND;
-	for (int pass = 0; pass < 2 && rc == FU_ENOTFOUND; pass++) {
+	/* a nudge's wording, then the situation's, then the action's */
+	for (int pass = 0; pass < 3 && rc == FU_ENOTFOUND; pass++) {
 		fu_buf p = FU_BUF_INIT;
-		if (pass == 0 && !(strcmp(in->action, "nudge") == 0 &&
-				   in->seq > 0)) {
+		if ((pass == 0 && strcmp(in->action, "nudge") != 0) ||
+		    (pass == 1 && !fu__draft_has(in->situation)))
 			continue;
-		}
 		if (pass == 0)
 			fu_buf_printf(&p, "%s/%s.%d.%s", base.data, in->action,
-				      in->seq, ch);
+				      fu_draft_wording(in), ch);
+		else if (pass == 1)
+			fu_buf_printf(&p, "%s/%s.%s.%s", base.data, in->action,
+				      in->situation, ch);
 		else
 			fu_buf_printf(&p, "%s/%s.%s", base.data, in->action, ch);
 		if (p.failed) {
@@ -1050,11 +1394,72 @@ int fu_draft_template_find(char **text, char **path, fu_db *db,
 
 /* --- checks ------------------------------------------------------------- */
 
+char *fu_draft_dictionary_path(void)
+{
+	fu_buf b = FU_BUF_INIT;
+	if (config_path(&b, "dictionary")) {
+		fu_buf_free(&b);
+		return NULL;
+	}
+	return fu_buf_detach(&b);
+}
+
+/* Seed 000, 002: a thank-you recalls one or two points of the
+ * conversation, and an introduction says why you write; when nothing
+ * was logged, the draft goes out all the same, with the way to add it. */
+static int topic_warning(fu_draft *d, fu_db *db, const fu_draft_input *in)
+{
+	int thanks = !strcmp(in->action, "thank-you");
+	if ((!thanks && strcmp(in->action, "intro-reach-out")) ||
+	    in->ntopics || !in->event_id)
+		return FU_OK;
+	fu_buf b = FU_BUF_INIT;
+	int64_t ref = in->application_id ? in->application_id
+					 : in->subject_contact_id;
+	const char *what = event_noun(in->event_kind, in->event_channel);
+	if (thanks)
+		fu_buf_printf(&b, "nothing was logged as discussed with %s: a "
+			      "thank-you is stronger with one or two points "
+			      "from the %s (fu log %lld topic --event %lld "
+			      "--topic-for '", in->contact_name ? in->contact_name
+			      : "them", what ? what : "meeting", (long long)ref,
+			      (long long)in->event_id);
+	else
+		fu_buf_printf(&b, "no reason for getting in touch was logged "
+			      "with the introduction: say why you write (fu "
+			      "log %lld topic --event %lld --topic '",
+			      (long long)ref, (long long)in->event_id);
+	if (thanks && in->contact_name && !strchr(in->contact_name, '\''))
+		fu_buf_printf(&b, "%s: ", in->contact_name);
+	else if (thanks)
+		fu_buf_printf(&b, "%lld: ", (long long)in->contact_id);
+	fu_buf_puts(&b, "WHAT YOU DISCUSSED')");
+	int rc = b.failed || warn(d, "%s", b.data) ? fu__draft_oom(db) : FU_OK;
+	fu_buf_free(&b);
+	return rc;
+}
+
+/* The capitalised words of a user's text (a topic's proper nouns: "Go",
+ * "PyData"), for the spelling check to leave alone. */
+static void proper_nouns(fu_buf *b, const char *s)
+{
+	while (s && *s) {
+		size_t n = strcspn(s, " \t\n,;:()\"");
+		if (n && ((*s >= 'A' && *s <= 'Z') || (unsigned char)*s >= 0xc0))
+			fu_buf_printf(b, "%.*s ", (int)n, s);
+		s += n;
+		s += strspn(s, " \t\n,;:()\"");
+	}
+}
+
 int fu_draft_check(fu_draft *d, fu_db *db, const fu_draft_input *in,
 		   const char *dictionary, const char *words)
 {
 	if (in->channel == FU_CH_NONE)
 		return FU_OK; /* a checklist is fu's own text, not a message */
+	int rc = topic_warning(d, db, in);
+	if (rc)
+		return rc;
 	int limit = fu_draft_limit(in->action);
 	if (limit && in->channel != FU_CH_PHONE && in->channel != FU_CH_NONE) {
 		size_t n = fu_draft_words(d->body);
@@ -1064,28 +1469,51 @@ int fu_draft_check(fu_draft *d, fu_db *db, const fu_draft_input *in,
 			 in->action, n, limit))
 			return fu__draft_oom(db);
 	}
+	fu_buf proper = FU_BUF_INIT;
+	for (size_t i = 0; i < in->ntopics; i++)
+		proper_nouns(&proper, in->topics[i]);
+	proper_nouns(&proper, in->occasion);
+	proper_nouns(&proper, in->because);
+	proper_nouns(&proper, in->applied_role);
+	for (size_t i = 0; i < in->nalso; i++) {
+		proper_nouns(&proper, in->also[i].company);
+		proper_nouns(&proper, in->also[i].role);
+	}
+	for (size_t i = 0; i < in->nothers; i++) {
+		proper_nouns(&proper, in->others[i].company);
+		proper_nouns(&proper, in->others[i].role);
+	}
+	for (size_t i = 0; i < in->npeople; i++)
+		proper_nouns(&proper, in->people[i].name);
 	const char *ignore[] = {
 		in->contact_name, in->contact_title, in->contact_company,
 		in->contact_email, in->contact_address, in->company, in->role,
 		in->url, in->introducer_name, in->introduced_name,
-		in->user_name, in->user_email,
+		in->user_name, in->user_email, in->user_address, proper.data,
 	};
 	const char *keep[sizeof ignore / sizeof ignore[0]];
 	size_t nkeep = 0;
 	for (size_t i = 0; i < sizeof ignore / sizeof ignore[0]; i++)
 		if (ignore[i])
 			keep[nkeep++] = ignore[i];
-	fu_buf text = FU_BUF_INIT, wpath = FU_BUF_INIT;
+	fu_buf text = FU_BUF_INIT, legacy = FU_BUF_INIT;
 	if (d->subject)
 		fu_buf_printf(&text, "%s\n", d->subject);
 	fu_buf_puts(&text, d->body ? d->body : "");
-	if (!words && config_path(&wpath, "words") == 0)
-		words = wpath.data;
+	char *personal = words ? NULL : fu_draft_dictionary_path();
+	const char *dicts[2];
+	size_t ndicts = 0;
+	if (words)
+		dicts[ndicts++] = words;
+	if (personal)
+		dicts[ndicts++] = personal;
+	if (!words && config_path(&legacy, "words") == 0)
+		dicts[ndicts++] = legacy.data;
 	fu_spell_word *list = NULL;
 	size_t n = 0;
-	int rc = text.failed ? fu__draft_oom(db)
+	rc = text.failed || proper.failed ? fu__draft_oom(db)
 		: fu_spell_check(&list, &n, db, text.data, keep, nkeep,
-				 dictionary, words);
+				 dictionary, dicts, ndicts);
 	if (rc == FU_ENOTFOUND) {
 		rc = warn(d, "%s", fu_errmsg(db)) ? fu__draft_oom(db) : FU_OK;
 	} else if (rc == FU_OK) {
@@ -1096,15 +1524,17 @@ int fu_draft_check(fu_draft *d, fu_db *db, const fu_draft_input *in,
 					      list[i].suggestions[j]);
 			if (list[i].nsuggestions)
 				fu_buf_putc(&s, ')');
-			if (s.failed || warn(d, "'%s' may be misspelled%s",
-					     list[i].word, s.data))
+			if (s.failed || warn(d, "'%s' may be misspelled%s; if it "
+					     "is right: fu draft --add-word %s",
+					     list[i].word, s.data, list[i].word))
 				rc = fu__draft_oom(db);
 			fu_buf_free(&s);
 		}
 	}
 	fu_spell_free(list, n);
 	fu_buf_free(&text);
-	fu_buf_free(&wpath);
+	fu_buf_free(&legacy);
+	fu_buf_free(&proper);
+	free(personal);
 	return rc;
 }
-

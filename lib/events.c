@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fu/buf.h"
 #include "fu/date.h"
 #include "internal.h"
 
@@ -22,6 +23,47 @@ static int known_action(const char *s)
 		if (strcmp(fu_action_kind_name((fu_action_kind)k), s) == 0)
 			return 1;
 	return 0;
+}
+
+/* A topic's person (--topic-for) is someone the event names: one of
+ * its --with people (or, on add, one it creates: -(k + 1)), or the
+ * contact it was logged on; and one person's topics are not given
+ * twice. */
+static int check_topic_people(fu_db *db, const fu_event *e, const char *base)
+{
+	for (size_t i = 0; e->topic_with && i < e->ntopics; i++) {
+		int64_t who = e->topic_with[i];
+		char key[48];
+		snprintf(key, sizeof key, "topic_with[%zu]", i);
+		int known = who == 0 || who == e->contact_id ||
+			    (who < 0 && (size_t)(-(who + 1)) < e->nwith_new);
+		for (size_t k = 0; !known && k < e->nwith; k++)
+			known = e->with[k] == who;
+		if (!known)
+			return base ? fu__field_error(db, base, key, "contact "
+						      "%lld is not among the "
+						      "event's people (with)",
+						      (long long)who)
+				    : fu__error(db, FU_EINVALID, "a topic's person "
+						"must be one of the people met "
+						"(--with)");
+	}
+	for (size_t i = 0; i < e->ntopics; i++)
+		for (size_t j = 0; j < i; j++) {
+			int64_t a = e->topic_with ? e->topic_with[i] : 0;
+			int64_t b = e->topic_with ? e->topic_with[j] : 0;
+			if (a != b || !e->topics[i] || !e->topics[j] ||
+			    fu__fold_equal(e->topics[i], e->topics[j]) != 1)
+				continue;
+			char key[32];
+			snprintf(key, sizeof key, "topics[%zu]", i);
+			return base ? fu__field_error(db, base, key, "'%s' is "
+						      "given twice",
+						      e->topics[i])
+				    : fu__error(db, FU_EINVALID, "the topic '%s' "
+						"is given twice", e->topics[i]);
+		}
+	return FU_OK;
 }
 
 /* What only some kinds carry: an outcome (a closed event, which only fu
@@ -44,6 +86,22 @@ static int check_more(fu_db *db, const fu_event *e, const char *base)
 					      "not %s", kind)
 			    : fu__error(db, FU_EINVALID, "--urgent is for "
 					"help-promised");
+	if (e->occasion && e->kind != FU_EV_MET && e->kind != FU_EV_MEETING)
+		return base ? fu__field_error(db, base, "occasion", "only met "
+					      "and meeting have an occasion, "
+					      "not %s", kind)
+			    : fu__error(db, FU_EINVALID, "--occasion is for "
+					"met and meeting (where you met, or "
+					"what the meeting was)");
+	if (e->because && e->kind != FU_EV_HELP_PROMISED)
+		return base ? fu__field_error(db, base, "because", "only "
+					      "help-promised says why it is "
+					      "urgent, not %s", kind)
+			    : fu__error(db, FU_EINVALID, "--because is for "
+					"help-promised (why it is urgent)");
+	if (e->because && !e->urgent)
+		return fu__field_error(db, base, "because", "says why the help "
+				       "is urgent, but urgent is false");
 	if (e->action && e->kind != FU_EV_SENT && e->kind != FU_EV_SNOOZE &&
 	    e->kind != FU_EV_DISMISS)
 		return base ? fu__field_error(db, base, "action", "only sent, "
@@ -129,6 +187,21 @@ int fu__check_event(fu_db *db, const fu_event *e, const char *base)
 					 e->topics[i], FU__FIELD_MAX)))
 			return rc;
 	}
+	if ((rc = check_topic_people(db, e, base)))
+		return rc;
+	if ((rc = fu__check_field(db, base, "occasion", "the occasion",
+				  e->occasion, FU__FIELD_MAX, 0)) ||
+	    (rc = fu__check_field(db, base, "because", "the reason it is "
+				  "urgent", e->because, FU__FIELD_MAX, 0)))
+		return rc;
+	if (e->occasion && strspn(e->occasion, " \t") == strlen(e->occasion))
+		return fu__field_error(db, base, "occasion", base ? "expected "
+				       "a non-empty string" : "--occasion is "
+				       "empty");
+	if (e->because && strspn(e->because, " \t") == strlen(e->because))
+		return fu__field_error(db, base, "because", base ? "expected "
+				       "a non-empty string" : "--because is "
+				       "empty");
 	for (size_t i = 0; i < e->nwith_new; i++)
 		if ((rc = fu__check_required(db, base, "with", "the contact's name",
 					 e->with_new[i], FU__NAME_MAX)))
@@ -156,13 +229,24 @@ static int insert_event_people(fu_db *db, const fu_event *e)
 		if ((rc = fu__step_done(db, st)))
 			return rc;
 	}
-	for (size_t i = 0; i < e->ntopics; i++) {
+	return fu__event_insert_topics(db, e->id, 1, e->topics, e->topic_with,
+				       e->ntopics);
+}
+
+int fu__event_insert_topics(fu_db *db, int64_t id, int64_t position,
+			    char *const *topics, const int64_t *with, size_t n)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+	for (size_t i = 0; i < n; i++) {
 		if ((rc = fu__prepare(db, &st, "INSERT INTO event_topics "
-			"(event_id, position, text) VALUES (?, ?, ?)")))
+			"(event_id, position, text, contact_id) VALUES "
+			"(?, ?, ?, ?)")))
 			return rc;
-		sqlite3_bind_int64(st, 1, e->id);
-		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
-		fu__bind_text(st, 3, e->topics[i]);
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, position + (int64_t)i);
+		fu__bind_text(st, 3, topics[i]);
+		fu__bind_time(st, 4, with ? with[i] : 0); /* 0: NULL */
 		if ((rc = fu__step_done(db, st)))
 			return rc;
 	}
@@ -175,8 +259,8 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	int rc = fu__prepare(db, &st, "INSERT INTO events (id, kind, at, "
 		"application_id, contact_id, channel, expect_at, until_at, "
 		"note, action, outcome, urgent, created_at, expect_date, "
-		"until_date, message_id, uuid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-		"?,?,?)");
+		"until_date, message_id, occasion, because, uuid) VALUES "
+		"(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	if (rc)
 		return rc;
 	if (!created)
@@ -200,8 +284,10 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	sqlite3_bind_int(st, 12, e->urgent != 0);
 	sqlite3_bind_int64(st, 13, created);
 	fu__bind_text(st, 16, e->message_id);
+	fu__bind_text(st, 17, e->occasion);
+	fu__bind_text(st, 18, e->because);
 	/* NULL: the table's trigger gives it one, and its ord (schema.c) */
-	fu__bind_text(st, 17, e->uuid[0] ? e->uuid : NULL);
+	fu__bind_text(st, 19, e->uuid[0] ? e->uuid : NULL);
 	if ((rc = fu__step_done(db, st)))
 		return rc;
 	e->id = sqlite3_last_insert_rowid(db->sql);
@@ -216,8 +302,8 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 #define EVENT_COLUMNS \
 	"e.id, e.kind, e.at, e.application_id, e.contact_id, e.channel, " \
 	"e.expect_at, e.until_at, e.note, e.action, e.outcome, e.urgent, " \
-	"e.created_at, e.expect_date, e.until_date, e.message_id, e.uuid, " \
-	"e.ord"
+	"e.created_at, e.expect_date, e.until_date, e.message_id, " \
+	"e.occasion, e.because, e.uuid, e.ord"
 
 static void read_event(void *row, sqlite3_stmt *st)
 {
@@ -258,9 +344,11 @@ static void read_event(void *row, sqlite3_stmt *st)
 	e->urgent = sqlite3_column_int(st, 11);
 	e->created_at = fu__col_time(st, 12);
 	e->message_id = fu__col_text(st, 15);
-	if ((s = (const char *)sqlite3_column_text(st, 16)))
+	e->occasion = fu__col_text(st, 16);
+	e->because = fu__col_text(st, 17);
+	if ((s = (const char *)sqlite3_column_text(st, 18)))
 		snprintf(e->uuid, sizeof e->uuid, "%s", s);
-	e->ord = sqlite3_column_int64(st, 17);
+	e->ord = sqlite3_column_int64(st, 19);
 }
 
 /* An event read from the file, as fu would have written it. */
@@ -298,8 +386,9 @@ static int prepare_details(fu_db *db, detail_stmts *d, int want_topics)
 			     "event_contacts WHERE event_id = ? ORDER BY "
 			     "position");
 	if (!rc && want_topics &&
-	    (rc = fu__prepare(db, &d->topics, "SELECT text FROM event_topics "
-			      "WHERE event_id = ? ORDER BY position"))) {
+	    (rc = fu__prepare(db, &d->topics, "SELECT text, contact_id FROM "
+			      "event_topics WHERE event_id = ? ORDER BY "
+			      "position"))) {
 		sqlite3_finalize(d->with);
 		d->with = NULL;
 	}
@@ -334,15 +423,24 @@ static int load_event_details(fu_db *db, detail_stmts *d, fu_event *e)
 	sqlite3_bind_int64(st, 1, e->id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		char **p = realloc(e->topics, (e->ntopics + 1) * sizeof *p);
+		if (p)
+			e->topics = p;
+		int64_t who = sqlite3_column_int64(st, 1);
+		int64_t *w = who || e->topic_with
+			? realloc(e->topic_with, (e->ntopics + 1) * sizeof *w)
+			: NULL;
+		if (w && !e->topic_with) /* the topics before had nobody */
+			memset(w, 0, e->ntopics * sizeof *w);
+		if (w)
+			e->topic_with = w;
 		char *t = fu__col_text(st, 0);
-		if (!p || !t) {
-			if (p)
-				e->topics = p;
+		if (!p || !t || ((who || e->topic_with) && !w)) {
 			free(t);
 			rc = fu__error(db, FU_ERROR, "out of memory");
 			break;
 		}
-		e->topics = p;
+		if (w)
+			w[e->ntopics] = who;
 		p[e->ntopics++] = t;
 	}
 	sqlite3_reset(st);
@@ -557,9 +655,144 @@ int fu__event_by_uuid(fu_db *db, int64_t *out, const char *uuid)
 	return rc;
 }
 
+/* " AND e.kind IN (?n, ...)" for the kinds of a mask, their names bound
+ * from ?first on; *n gets how many. */
+static void kinds_in(fu_buf *sql, unsigned kinds, int first, int *n)
+{
+	*n = 0;
+	fu_buf_puts(sql, " AND e.kind IN (");
+	for (int k = 1; k < FU_EV__COUNT; k++)
+		if (kinds & (1u << k)) {
+			fu_buf_printf(sql, "%s?%d", *n ? ", " : "", first + *n);
+			(*n)++;
+		}
+	fu_buf_puts(sql, *n ? ")" : "NULL)");
+}
+
+static void bind_kinds(sqlite3_stmt *st, unsigned kinds, int first)
+{
+	int i = first;
+	for (int k = 1; k < FU_EV__COUNT; k++)
+		if (kinds & (1u << k))
+			fu__bind_text(st, i++,
+				      fu_event_kind_name((fu_event_kind)k));
+}
+
+/* A statement over the events of a span and of some kinds: head, then
+ * the span (?1 <= at < ?2, at <= ?3) and the kinds, then tail. */
+static int prepare_span(fu_db *db, sqlite3_stmt **st, const char *head,
+			const char *tail, int64_t from, int64_t to,
+			int64_t until, unsigned kinds)
+{
+	fu_buf sql = FU_BUF_INIT;
+	int n = 0;
+	fu_buf_puts(&sql, head);
+	fu_buf_puts(&sql, " WHERE e.at >= ?1 AND e.at < ?2 AND e.at <= ?3");
+	kinds_in(&sql, kinds, 4, &n);
+	fu_buf_puts(&sql, tail);
+	int rc = sql.failed ? fu__error(db, FU_ERROR, "out of memory")
+			    : fu__prepare(db, st, sql.data);
+	fu_buf_free(&sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(*st, 1, from);
+	sqlite3_bind_int64(*st, 2, to);
+	sqlite3_bind_int64(*st, 3, until);
+	bind_kinds(*st, kinds, 4);
+	return FU_OK;
+}
+
+int fu__event_each_between(fu_db *db, int64_t from, int64_t to,
+			   int64_t until, unsigned kinds,
+			   int (*fn)(const fu_event *e, void *arg), void *arg)
+{
+	sqlite3_stmt *st = NULL;
+	detail_stmts d;
+	int rc = prepare_span(db, &st, "SELECT " EVENT_COLUMNS " FROM events e",
+			      " ORDER BY e.at, e.id", from, to, until, kinds);
+	if (rc)
+		return rc;
+	if ((rc = prepare_details(db, &d, 0))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		fu_event e = { 0 };
+		read_event(&e, st);
+		if (!(rc = load_event_details(db, &d, &e)))
+			rc = fn(&e, arg);
+		fu_event_clear(&e);
+		if (rc)
+			break;
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	finalize_details(&d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu__event_each_brief(fu_db *db, int64_t from, int64_t to, int64_t until,
+			 unsigned kinds,
+			 int (*fn)(const fu__event_brief *e, void *arg),
+			 void *arg)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = prepare_span(db, &st, "SELECT e.id, e.kind, e.at, "
+		"e.application_id, e.contact_id, CASE WHEN e.application_id "
+		"IS NOT NULL THEN a.company_id ELSE c.company_id END FROM "
+		"events e LEFT JOIN applications a ON a.id = e.application_id "
+		"LEFT JOIN contacts c ON c.id = e.contact_id",
+		" ORDER BY e.at, e.id", from, to, until, kinds);
+	if (rc)
+		return rc;
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		fu__event_brief b = { 0 };
+		const char *k = (const char *)sqlite3_column_text(st, 1);
+		b.id = sqlite3_column_int64(st, 0);
+		if (k)
+			fu_event_kind_stored(&b.kind, k);
+		b.at = sqlite3_column_int64(st, 2);
+		b.application_id = sqlite3_column_int64(st, 3);
+		b.contact_id = sqlite3_column_int64(st, 4);
+		b.company_id = sqlite3_column_int64(st, 5);
+		if ((rc = fn(&b, arg)))
+			break;
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu__event_first_of(fu_db *db, int64_t *out, unsigned kinds, int64_t until)
+{
+	sqlite3_stmt *st = NULL;
+	*out = 0;
+	int rc = prepare_span(db, &st, "SELECT min(e.at) FROM events e", "",
+			      INT64_MIN, INT64_MAX, until, kinds);
+	if (rc)
+		return rc;
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int fu__event_count(fu_db *db, int64_t *out)
 {
 	return fu__query_int64(db, out, "SELECT count(*) FROM events", 0);
+}
+
+int fu__event_topic_next(fu_db *db, int64_t id, int64_t *out)
+{
+	return fu__query_int64(db, out, "SELECT coalesce(max(position), 0) + "
+			       "1 FROM event_topics WHERE event_id = ?", id);
 }
 
 int fu__event_next_id(fu_db *db, int64_t *out)

@@ -531,7 +531,7 @@ static int read_application(imp *m, const cJSON *o, const char *base,
 static const char *const event_fields[] = { "id", "kind", "at",
 	"application", "contact", "with", "channel", "topics", "expect",
 	"until", "note", "action", "outcome", "urgent", "recorded", "added",
-	"message_id", "uuid", NULL };
+	"message_id", "topic_with", "occasion", "because", "uuid", NULL };
 
 /* The kinds of an export: what fu log takes, and closed. */
 static int parse_kind(fu_event_kind *out, const char *s)
@@ -543,9 +543,37 @@ static int parse_kind(fu_event_kind *out, const char *s)
 	return fu_event_kind_parse(out, s);
 }
 
+/* "topic_with": beside each topic, the person it was discussed with
+ * (a number) or null (everyone); absent when none is one person's. */
+static int read_topic_with(imp *m, const cJSON *o, const char *base,
+			   fu_event *e)
+{
+	const cJSON *list = NULL;
+	size_t count = 0;
+	char path[256];
+	int rc = get_array(m, o, base, "topic_with", &list, &count);
+	if (rc || !list)
+		return rc;
+	if (count != e->ntopics)
+		return bad(m, at(path, sizeof path, base, "topic_with"), "has "
+			   "%zu entries for %zu topics: one each, null for "
+			   "everyone met", count, e->ntopics);
+	if (count && !(e->topic_with = calloc(count, sizeof *e->topic_with)))
+		return oom(m);
+	size_t i = 0;
+	for (const cJSON *v = list->child; v; v = v->next, i++) {
+		snprintf(path, sizeof path, "%s.topic_with[%zu]", base, i);
+		if (!cJSON_IsNull(v) && (rc = as_id(m, path, v,
+						    &e->topic_with[i])))
+			return rc;
+	}
+	return FU_OK;
+}
+
 static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 {
-	const char *kind, *channel, *note, *action, *outcome, *message_id;
+	const char *kind, *channel, *note, *action, *outcome, *message_id,
+		   *occasion, *because;
 	char path[256];
 	int rc;
 	if (!cJSON_IsObject(o))
@@ -585,6 +613,8 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 				   "an empty string");
 		e->topics[e->ntopics++] = t->valuestring;
 	}
+	if ((rc = read_topic_with(m, o, base, e)))
+		return rc;
 	int64_t *added = NULL;
 	size_t nadded = 0;
 	rc = read_ids(m, o, base, "added", &added, &nadded);
@@ -618,8 +648,12 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 	    (rc = get_time(m, o, base, "recorded", 0, &e->created_at)) ||
 	    (rc = get_word(m, o, base, "message_id", 0, FU__MESSAGE_ID_MAX,
 			   &message_id)) ||
+	    (rc = get_str(m, o, base, "occasion", 0, &occasion)) ||
+	    (rc = get_str(m, o, base, "because", 0, &because)) ||
 	    (rc = get_uuid(m, o, base, e->uuid)))
 		return rc;
+	e->occasion = (char *)occasion;
+	e->because = (char *)because;
 	if (outcome && fu_outcome_parse(&e->outcome, outcome))
 		return bad(m, at(path, sizeof path, base, "outcome"), "'%s' is "
 			   "not an outcome (%s)", outcome, fu_outcome_names());
@@ -651,7 +685,7 @@ static int read_config(imp *m, const cJSON *obj)
 				return bad(m, path, "given twice");
 		if (!cJSON_IsString(v))
 			return expected(m, path, v, "a string");
-		char norm[32];
+		char norm[128]; /* as config.c normalises it */
 		const char *value = NULL;
 		int rc = fu__config_check_at(m->db, path, v->string,
 					     v->valuestring, &value, norm,
@@ -1392,6 +1426,7 @@ static void record_clear(record *r)
 	free(r->ap.contact_ids);
 	free(r->ev.with);
 	free(r->ev.topics);
+	free(r->ev.topic_with);
 	cJSON_Delete(r->tree);
 	memset(r, 0, sizeof *r);
 }
@@ -1669,6 +1704,9 @@ static int write_element(walker *w, jscan *j, int sec, size_t i)
 		r.ev.contact_id = new_number(m, 0, r.ev.contact_id);
 		for (size_t k = 0; k < r.ev.nwith; k++)
 			r.ev.with[k] = new_number(m, 0, r.ev.with[k]);
+		for (size_t k = 0; r.ev.topic_with && k < r.ev.ntopics; k++)
+			r.ev.topic_with[k] = new_number(m, 0,
+							r.ev.topic_with[k]);
 		if ((merge && (rc = rewrite_key(m, &r.ev))) ||
 		    (rc = fu__insert_event(db, &r.ev, id, r.ev.created_at)))
 			break;

@@ -5,11 +5,13 @@
  * others.
  *
  * The floors, from the bottom (a file calls only files below it):
- *   buf, error, model, text, date, params, rules, fold, sql, sha256,
- *   cmdline,
+ *   buf, error, model, text, date, params, rules, report_rules, fold,
+ *   sql, sha256, cmdline, spawn, mailer,
  *   mailmsg, mailmatch
- *       no table; rules.c is the engine, on plain structs; mailmsg.c
- *       and mailmatch.c read and match mail, on plain structs;
+ *       no table; rules.c is the engine, on plain structs;
+ *       report_rules.c what unemployment offices require; mailmsg.c
+ *       and mailmatch.c read and match mail, on plain structs; spawn.c
+ *       runs other programs, mailer.c composes and sends mail;
  *   schema        the database's shape and its migrations;
  *   db            opening the file (then schema.c migrates it);
  *   companies, config, contacts, applications, events, proposals,
@@ -17,8 +19,8 @@
  *   actions       the derived actions table: derive, store, read;
  *   ref, store    references; the public transactional writes;
  *   mail          fu mail's writes: a scan, accepting, ignoring;
- *   export, import, csv, ics, stats, doctor, spell,
- *   draft_templates, draft_render, draft_gather, eml
+ *   export, import, csv, ics, stats, report, doctor, spell,
+ *   draft_templates, draft_render, draft_gather, eml, notify
  *                 features built on the records.
  *
  * One owner per table: only its file writes the table and parses its
@@ -37,8 +39,12 @@
  *   proposals, proposal_people,
  *   proposal_candidates    proposals.c
  *   mail_seen, mail_sources mailseen.c
+ *   notify_log             notify.c
  * SQL lives only in those files, schema.c, db.c (pragmas), ref.c and
  * stats.c (queries that read), and doctor.c (its own checks of a file).
+ * The folded names of companies and contacts (their fold columns, for
+ * completion) are written by their owners with each name, and made
+ * again by schema.c when the folding changes (fold_stamp).
  */
 #ifndef FU_INTERNAL_H
 #define FU_INTERNAL_H
@@ -262,9 +268,15 @@ void fu__sha256(unsigned char out[32], const void *data, size_t len);
 enum { FU_FOLD_CASE, FU_FOLD_ACCENTS };
 /* s folded into a new string (NULL out of memory). */
 char *fu__fold(const char *s, int how);
+/* Whether a and b are the same text but for case: 1, 0, or -1 out of
+ * memory. */
+int fu__fold_equal(const char *a, const char *b);
 /* Whether two different names are a typo or two apart (case and
  * accents aside): "Dana Reys" and "Dana Reyes". */
 int fu__names_alike(const char *a, const char *b);
+/* Which folding this is (fold.c's rules and utf8proc's Unicode
+ * version): the stored folded names were made by it, or are made again. */
+const char *fu__fold_revision(void);
 /* Whether s is nothing but combining marks (which fold to nothing). */
 int fu__only_marks(const char *s);
 /* Register fu's SQL functions (fu_fold: as references match). */
@@ -287,7 +299,8 @@ enum {
 	FU__SV_ANY, FU__SV_UUID, FU__SV_NAME, FU__SV_FIELD, FU__SV_LINES,
 	FU__SV_NOTE, FU__SV_URL, FU__SV_BOOL, FU__SV_TIME, FU__SV_POSITION,
 	FU__SV_ORD, FU__SV_DAY, FU__SV_KIND, FU__SV_CHANNEL, FU__SV_PREFERS,
-	FU__SV_SOURCE, FU__SV_OUTCOME, FU__SV_ACTION, FU__SV_CONFIG_KEY
+	FU__SV_SOURCE, FU__SV_OUTCOME, FU__SV_ACTION, FU__SV_CONFIG_KEY,
+	FU__SV_MESSAGE_ID
 };
 enum {
 	FU__SF_KEY = 1,     /* part of the key of a table without identifier */
@@ -433,11 +446,22 @@ int fu__changes_tail(struct fu_buf *b);
 
 /* --- schema.c ------------------------------------------------------- */
 
+/* The folded names (companies.fold, contacts.fold) made again when
+ * the folding changed or a name has none (another program wrote it);
+ * in its own transaction, only when needed (fu__schema_migrate calls it
+ * on every open that may write). */
+int fu__schema_refold(fu_db *db);
 /* Create or migrate forward to FU_SCHEMA_VERSION. */
 int fu__schema_migrate(fu_db *db);
 /* A temporary table "actions" of this connection, which SQLite reads in
  * place of main.actions (actions.c). */
 int fu__schema_stand_in(fu_db *db);
+
+/* --- db.c ------------------------------------------------------------ */
+
+/* The page cache of this connection, in KiB (0: the usual 1 MiB), for a
+ * walk that reads many records at random (fu report's rows). */
+int fu__cache_kib(fu_db *db, int kib);
 
 /* --- companies.c ---------------------------------------------------- */
 
@@ -507,6 +531,21 @@ int fu__contact_find_same(fu_db *db, int64_t *out, const char *name,
 int fu__contact_count(fu_db *db, int64_t *out);
 /* The contact with this identifier (uuid.h); *out 0 when none. */
 int fu__contact_by_uuid(fu_db *db, int64_t *out, const char *uuid);
+/* Contacts one at a time, the statements prepared once, for a
+ * feature that reads many (report.c): a contact by number (*c zeroed by
+ * the caller, cleared with fu_contact_clear; FU_ENOTFOUND when none),
+ * and the contact at a company who can best be reached: the one with
+ * the most of postal address, phone and e-mail, the lowest number
+ * first (*found 0 when the company has none). */
+typedef struct fu__contact_reader {
+	fu_db *db;
+	sqlite3_stmt *one, *reach;
+} fu__contact_reader;
+int fu__contact_reader_open(fu_db *db, fu__contact_reader *r);
+int fu__contact_reader_get(fu__contact_reader *r, int64_t id, fu_contact *c);
+int fu__contact_reader_reach(fu__contact_reader *r, int64_t company,
+			     fu_contact *c, int *found);
+void fu__contact_reader_close(fu__contact_reader *r);
 /* Remove a contact nothing refers to (undo of the event that created
  * it); one still referred to stays. */
 int fu__contact_drop_unused(fu_db *db, int64_t id);
@@ -524,6 +563,16 @@ int fu__application_count(fu_db *db, int64_t *out);
 /* The application with this identifier; *out 0 when none. */
 int fu__application_by_uuid(fu_db *db, int64_t *out, const char *uuid);
 int fu__application_first_created(fu_db *db, int64_t *out);
+/* Applications one at a time by number, with their people, the
+ * statements prepared once (report.c): *a zeroed by the caller, cleared
+ * with fu_application_clear; FU_ENOTFOUND when there is none. */
+typedef struct fu__app_reader {
+	fu_db *db;
+	sqlite3_stmt *one, *people;
+} fu__app_reader;
+int fu__app_reader_open(fu_db *db, fu__app_reader *r);
+int fu__app_reader_get(fu__app_reader *r, int64_t id, fu_application *a);
+void fu__app_reader_close(fu__app_reader *r);
 /* Attach contacts (existing ones, which must exist, then new names,
  * created at company) to an application, after those it has. */
 int fu__application_attach(fu_db *db, int64_t app, int64_t company,
@@ -563,6 +612,13 @@ int fu__check_event(fu_db *db, const fu_event *e, const char *base);
  * the next), recorded at created (0: now), with its with[] and
  * topics[]; sets e->id and e->created_at. */
 int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created);
+/* Topics of event id from position on (texts, and each one's person:
+ * with[i], 0 or with NULL for everyone). */
+int fu__event_insert_topics(fu_db *db, int64_t id, int64_t position,
+			    char *const *topics, const int64_t *with,
+			    size_t n);
+/* The next position for a topic of event id. */
+int fu__event_topic_next(fu_db *db, int64_t id, int64_t *out);
 /* The events of one subject for the rules (an application's, or a
  * contact's networking ones), in (at, ord) order, without topics. */
 int fu__event_list_subject(fu_event **out, size_t *n, fu_db *db,
@@ -580,6 +636,27 @@ int fu__event_set_applied(fu_db *db, int64_t app, int64_t at);
  * record is valid during the call. */
 int fu__event_each(fu_db *db, int want_topics,
 		   int (*fn)(const fu_event *e, void *arg), void *arg);
+/* The same for the events at from <= at < to and at <= until whose
+ * kind is in kinds (bits 1 << kind), in (at, id) order, without topics
+ * (fu report's rows). */
+int fu__event_each_between(fu_db *db, int64_t from, int64_t to,
+			   int64_t until, unsigned kinds,
+			   int (*fn)(const fu_event *e, void *arg), void *arg);
+/* The same events in brief, with the employer: the company of their
+ * application, or of the contact a networking event was logged on (0:
+ * none) (fu report's totals). */
+typedef struct fu__event_brief {
+	int64_t id, at, application_id, contact_id, company_id;
+	fu_event_kind kind;
+} fu__event_brief;
+int fu__event_each_brief(fu_db *db, int64_t from, int64_t to, int64_t until,
+			 unsigned kinds,
+			 int (*fn)(const fu__event_brief *e, void *arg),
+			 void *arg);
+/* When the first event of those kinds at or before until happened (0:
+ * none). */
+int fu__event_first_of(fu_db *db, int64_t *out, unsigned kinds,
+		       int64_t until);
 int fu__event_count(fu_db *db, int64_t *out);
 /* The event with this identifier; *out 0 when none. */
 int fu__event_by_uuid(fu_db *db, int64_t *out, const char *uuid);

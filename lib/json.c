@@ -30,6 +30,12 @@ static void add_id(cJSON *o, const char *k, int64_t id)
 				       : cJSON_CreateNull());
 }
 
+static void add_id_item(cJSON *a, int64_t id)
+{
+	cJSON_AddItemToArray(a, id ? cJSON_CreateNumber((double)id)
+				   : cJSON_CreateNull());
+}
+
 static void add_time(cJSON *o, const char *k, int64_t t)
 {
 	cJSON_AddItemToObject(o, k, fu_json_time(t));
@@ -150,6 +156,18 @@ cJSON *fu_json_event(const fu_event *e)
 	cJSON *t = cJSON_AddArrayToObject(o, "topics");
 	for (size_t i = 0; t && i < e->ntopics; i++)
 		cJSON_AddItemToArray(t, cJSON_CreateString(e->topics[i]));
+	/* only where a topic is one person's, so that what an older fu
+	 * wrote and reads stays the same */
+	int personal = 0;
+	for (size_t i = 0; e->topic_with && i < e->ntopics; i++)
+		personal |= e->topic_with[i] != 0;
+	cJSON *tw = personal ? cJSON_AddArrayToObject(o, "topic_with") : NULL;
+	for (size_t i = 0; tw && i < e->ntopics; i++)
+		add_id_item(tw, e->topic_with[i]);
+	if (e->occasion)
+		add_str(o, "occasion", e->occasion);
+	if (e->because)
+		add_str(o, "because", e->because);
 	add_when(o, "expect", e->expect_at, e->expect_day);
 	add_when(o, "until", e->until_at, e->until_day);
 	add_str(o, "note", e->note);

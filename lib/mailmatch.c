@@ -531,12 +531,13 @@ int fu_mail_names(const char *text, const char *name)
 	return yes;
 }
 
-/* Phrases that plainly decline, folded (lower case, no accents). */
+/* Phrases that plainly decline, folded (lower case, no accents, no
+ * apostrophes: won't and won’t fold to wont). */
 static const char *const declines[] = {
 	/* English */
 	"unfortunately", "other candidates", "another candidate",
 	"not to move forward", "not be moving forward",
-	"not moving forward", "will not be moving", "won't be moving",
+	"not moving forward", "will not be moving", "wont be moving",
 	"decided to move forward with", "not to proceed", "not be proceeding",
 	"not to pursue", "decided to pursue other", "regret to inform",
 	"no longer under consideration", "not been selected",

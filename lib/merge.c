@@ -623,6 +623,29 @@ static int built_on_undone(fu__merge *m, const char *key, const cJSON *values)
 
 /* --- writing --------------------------------------------------------------- */
 
+/* A record of a table with a folded name (companies, contacts: schema
+ * 10) gets it folded here, as its owner would, once its name is
+ * written: the fold never travels. */
+static int refold(fu__merge *m, const fu__sync_table *t, int64_t rowid)
+{
+	if (fu__sync_col_index(t, "fold") < 0)
+		return FU_OK;
+	char sql[128];
+	sqlite3_stmt *st = NULL;
+	snprintf(sql, sizeof sql, "UPDATE main.%s SET fold = fu_fold(name) "
+		 "WHERE rowid = ?", t->name);
+	int rc = fu__cached(m->db, &st, sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, rowid);
+	int src = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (src != SQLITE_DONE)
+		return fail(m, "a name of %s cannot be folded here (%s)",
+			    t->name, sqlite3_errmsg(m->db->sql));
+	return FU_OK;
+}
+
 /* Insert a record of t from its values; *rowid its number here. */
 static int insert_row(fu__merge *m, const fu__sync_table *t, const char *key,
 		      const cJSON *values, int64_t *rowid)
@@ -677,7 +700,7 @@ static int insert_row(fu__merge *m, const fu__sync_table *t, const char *key,
 		return fail(m, "a record of %s cannot be written here (%s)",
 			    t->name, sqlite3_errmsg(m->db->sql));
 	*rowid = sqlite3_last_insert_rowid(m->db->sql);
-	return FU_OK;
+	return refold(m, t, *rowid);
 }
 
 static int set_field(fu__merge *m, const fu__sync_table *t, int64_t rowid,
@@ -699,7 +722,7 @@ static int set_field(fu__merge *m, const fu__sync_table *t, int64_t rowid,
 	if (src != SQLITE_DONE)
 		return fail(m, "%s of a record of %s cannot be written here "
 			    "(%s)", c->name, t->name, sqlite3_errmsg(m->db->sql));
-	return FU_OK;
+	return strcmp(c->name, "name") ? FU_OK : refold(m, t, rowid);
 }
 
 /* Which of two values of one moment wins: the greater, as text. */

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fu/buf.h"
 #include "fu/fu.h"
 #include "fu/model.h"
 
@@ -258,6 +259,9 @@ void fu_event_clear(fu_event *e)
 	for (size_t i = 0; i < e->ntopics; i++)
 		free(e->topics[i]);
 	free(e->topics);
+	free(e->topic_with);
+	free(e->occasion);
+	free(e->because);
 	free(e->with);
 	for (size_t i = 0; i < e->nwith_new; i++)
 		free(e->with_new[i]);
@@ -279,4 +283,69 @@ void fu_event_free(fu_event *e)
 {
 	fu_event_clear(e);
 	free(e);
+}
+
+/* --- fu notify's methods ------------------------------------------------ */
+
+static const char *const method_names[FU_NOTIFY__COUNT] = {
+	"none", "desktop", "mail", "exec"
+};
+
+const char *fu_notify_method_name(fu_notify_method m)
+{
+	return m < FU_NOTIFY__COUNT ? method_names[m] : NULL;
+}
+
+int fu_notify_method_parse(fu_notify_method *out, const char *s)
+{
+	for (int m = 1; m < FU_NOTIFY__COUNT; m++)
+		if (s && !strcasecmp(s, method_names[m])) {
+			*out = (fu_notify_method)m;
+			return FU_OK;
+		}
+	return FU_EINVALID;
+}
+
+int fu_notify_via_parse(fu_notify_method out[FU_NOTIFY__COUNT], size_t *n,
+			fu_db *db, const char *text, char *norm, size_t len)
+{
+	fu_buf b = FU_BUF_INIT;
+	int rc = FU_OK;
+	*n = 0;
+	const char *p = text ? text : "";
+	for (;;) {
+		p += strspn(p, " \t");
+		size_t w = strcspn(p, ",");
+		size_t k = w;
+		while (k && (p[k - 1] == ' ' || p[k - 1] == '\t'))
+			k--;
+		char word[32];
+		fu_notify_method m;
+		snprintf(word, sizeof word, "%.*s", (int)(k < 31 ? k : 31), p);
+		if (k == 0 || k > 31 || fu_notify_method_parse(&m, word)) {
+			rc = fu__error(db, FU_EINVALID, "notify.via takes desktop, "
+				       "mail or exec, separated by commas, not "
+				       "'%s'", text ? text : "");
+			goto done;
+		}
+		for (size_t i = 0; i < *n; i++)
+			if (out[i] == m) {
+				rc = fu__error(db, FU_EINVALID, "notify.via names "
+					       "'%s' twice", method_names[m]);
+				goto done;
+			}
+		out[(*n)++] = m;
+		fu_buf_printf(&b, "%s%s", *n > 1 ? "," : "", method_names[m]);
+		p += w;
+		if (!*p)
+			break;
+		p++; /* the comma */
+	}
+	if (norm && len)
+		snprintf(norm, len, "%s", b.data);
+done:
+	if (rc)
+		*n = 0;
+	fu_buf_free(&b);
+	return rc;
 }

@@ -542,10 +542,16 @@ static int64_t plus_days(int64_t t, int days)
 }
 
 /* Rule 8: "+24 h" is the same local time the next day; other counts
- * add whole days for each 24 and the rest as elapsed hours. */
-static int64_t plus_hours(int64_t t, int hours)
+ * add whole days for each 24 and the rest as elapsed hours (exported,
+ * so that fu stats measures "on time" as the rules do). */
+int64_t fu_rules_plus_hours(int64_t t, int hours)
 {
 	return fu_time_add_days(t, hours / 24) + (int64_t)(hours % 24) * 3600;
+}
+
+static int64_t plus_hours(int64_t t, int hours)
+{
+	return fu_rules_plus_hours(t, hours);
 }
 
 /* Decision: dates in reasons show the time only when it is not

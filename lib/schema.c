@@ -295,7 +295,109 @@ static const char schema_v6[] =
 "  scanned_at INTEGER NOT NULL      -- when\n"
 ");\n";
 
-/* Version 7: one hunt on several machines (fu sync: changes.c records
+/* Version 7: the people at a company, found by index: fu report
+ * completes a row without an address from the contact at its employer
+ * who can best be reached (contacts.c), once a company, and read every
+ * contact to find them (20 s for a year of 10k applications). */
+static const char schema_v7[] =
+"CREATE INDEX IF NOT EXISTS contacts_company ON contacts(company_id);\n";
+
+/* Version 8: drafts written to the person and the situation.
+ * - A topic may be what was discussed with one person of a meeting
+ *   (fu log --topic-for), so that each interviewer's thank-you recalls
+ *   their own conversation.
+ * - An event keeps the occasion of a meeting (where you met someone:
+ *   the connect message says so) and why a promise of help is urgent
+ *   (the reminder says so). */
+static const char schema_v8[] =
+"ALTER TABLE event_topics ADD COLUMN contact_id INTEGER REFERENCES\n"
+"  contacts(id);                    -- discussed with this person of the\n"
+"                                   -- event; NULL: with everyone met\n"
+"ALTER TABLE events ADD COLUMN occasion TEXT; -- met, meeting: where you\n"
+"                                   -- met, or what the meeting was\n"
+"ALTER TABLE events ADD COLUMN because TEXT; -- help-promised: why it\n"
+"                                   -- is urgent\n";
+
+/* Version 9: the deliveries of fu notify (notify.c), so that one that
+ * failed is seen (fu notify --log). A row per method tried, written
+ * once it was tried; a morning with nothing due is one row of its own. */
+static const char schema_v9[] =
+"CREATE TABLE notify_log (\n"
+"  id INTEGER PRIMARY KEY,          -- the delivery's number\n"
+"  at INTEGER NOT NULL,             -- when fu notify ran (fu's now)\n"
+"  method TEXT NOT NULL,            -- desktop, mail, exec; none: nothing\n"
+"                                   -- was due, nothing was sent\n"
+"  actions INTEGER NOT NULL,        -- how many actions the digest counted\n"
+"  ok INTEGER NOT NULL,             -- 1: delivered; 0: it failed\n"
+"  error TEXT                       -- why it failed, as fu said it\n"
+");\n";
+
+static int migrate_v1(fu_db *db)
+{
+	return fu__exec(db, schema_v1);
+}
+
+static int migrate_v2(fu_db *db)
+{
+	return fu__exec(db, schema_v2);
+}
+
+static int migrate_v3(fu_db *db)
+{
+	return fu__exec(db, schema_v3);
+}
+
+static int migrate_v4(fu_db *db)
+{
+	return fu__exec(db, schema_v4);
+}
+
+static int migrate_v5(fu_db *db)
+{
+	return fu__exec(db, schema_v5);
+}
+
+static int migrate_v6(fu_db *db)
+{
+	return fu__exec(db, schema_v6);
+}
+
+/* Version 10: completion finds names by index, whatever their case and
+ * accents (fu __complete): each company's and contact's name folded as
+ * references fold it (fold.c), kept beside the name by its owner, and
+ * which folding made them (fold_stamp). Derived data: filled here, and
+ * made again when the folding changes (fu__schema_refold). */
+static const char schema_v10[] =
+"ALTER TABLE companies ADD COLUMN fold TEXT; -- the name folded (fold.c)\n"
+"ALTER TABLE contacts ADD COLUMN fold TEXT; -- the name folded (fold.c)\n"
+"CREATE INDEX companies_fold ON companies(fold);\n"
+"CREATE INDEX contacts_fold ON contacts(fold);\n"
+"CREATE TABLE fold_stamp (\n"
+"  id INTEGER PRIMARY KEY CHECK (id = 1), -- one row\n"
+"  revision TEXT NOT NULL           -- fu__fold_revision() that made them\n"
+");\n";
+
+static int migrate_v7(fu_db *db)
+{
+	return fu__exec(db, schema_v7);
+}
+
+static int migrate_v8(fu_db *db)
+{
+	return fu__exec(db, schema_v8);
+}
+
+static int migrate_v9(fu_db *db)
+{
+	return fu__exec(db, schema_v9);
+}
+
+static int migrate_v10(fu_db *db)
+{
+	return fu__exec(db, schema_v10);
+}
+
+/* Version 11: one hunt on several machines (fu sync: changes.c records
  * what each write changes, merge.c applies what other machines
  * changed, sync.c carries it through git).
  * - Every contact, application and event gets an identifier that
@@ -326,7 +428,7 @@ static const char schema_v6[] =
 "(((coalesce((SELECT max(ord) FROM events), 0) >> 20) + 1) << 20) |" \
 " (random() & 1048575)"
 
-static const char schema_v7[] =
+static const char schema_v11[] =
 "ALTER TABLE companies ADD COLUMN uuid TEXT; -- version 5 UUID of the name\n"
 "                                   -- (uuid.h): the same on every machine\n"
 "ALTER TABLE contacts ADD COLUMN uuid TEXT; -- the contact everywhere\n"
@@ -420,36 +522,6 @@ static const char schema_v7[] =
 "  shown INTEGER NOT NULL DEFAULT 0 -- 1: fu sync has printed it\n"
 ");\n";
 
-static int migrate_v1(fu_db *db)
-{
-	return fu__exec(db, schema_v1);
-}
-
-static int migrate_v2(fu_db *db)
-{
-	return fu__exec(db, schema_v2);
-}
-
-static int migrate_v3(fu_db *db)
-{
-	return fu__exec(db, schema_v3);
-}
-
-static int migrate_v4(fu_db *db)
-{
-	return fu__exec(db, schema_v4);
-}
-
-static int migrate_v5(fu_db *db)
-{
-	return fu__exec(db, schema_v5);
-}
-
-static int migrate_v6(fu_db *db)
-{
-	return fu__exec(db, schema_v6);
-}
-
 /* Every company's identifier, from its name (uuid.h): in C, which
  * SQL cannot compute. */
 static int company_uuids(fu_db *db)
@@ -482,16 +554,17 @@ static int company_uuids(fu_db *db)
 	return rc;
 }
 
-static int migrate_v7(fu_db *db)
+static int migrate_v11(fu_db *db)
 {
-	int rc = fu__exec(db, schema_v7);
+	int rc = fu__exec(db, schema_v11);
 	return rc ? rc : company_uuids(db);
 }
 
 /* migrations[i] takes the file from version i to i + 1 */
 static int (*const migrations[])(fu_db *) = {
 	migrate_v1, migrate_v2, migrate_v3, migrate_v4, migrate_v5,
-	migrate_v6, migrate_v7
+	migrate_v6, migrate_v7, migrate_v8, migrate_v9,
+	migrate_v10, migrate_v11
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == FU_SCHEMA_VERSION,
@@ -529,12 +602,74 @@ static int check_identity(fu_db *db, int *version)
 	return FU_OK;
 }
 
+/* The folded names (version 10) when they are not what this fu's
+ * folding makes: fu_fold() of every name, after a change of the folding
+ * (fold_stamp), and of the names another program wrote without one. */
+static const char refold_check[] =
+	"SELECT coalesce((SELECT revision FROM fold_stamp) IS NOT ?1, 1) * 2 "
+	"+ (EXISTS (SELECT 1 FROM companies WHERE fold IS NULL) OR "
+	"EXISTS (SELECT 1 FROM contacts WHERE fold IS NULL))";
+
+static int refold(fu_db *db, int all)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__exec(db, all
+		? "UPDATE companies SET fold = fu_fold(name); "
+		  "UPDATE contacts SET fold = fu_fold(name)"
+		: "UPDATE companies SET fold = fu_fold(name) WHERE fold IS NULL; "
+		  "UPDATE contacts SET fold = fu_fold(name) WHERE fold IS NULL");
+	if (rc || (rc = fu__prepare(db, &st, "INSERT OR REPLACE INTO "
+				    "fold_stamp (id, revision) VALUES (1, ?)")))
+		return rc;
+	fu__bind_text(st, 1, fu__fold_revision());
+	return fu__step_done(db, st);
+}
+
+/* Whether refold is needed: 0 no, 1 for the missing ones, 2 all. */
+static int refold_needed(fu_db *db, int *how)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, refold_check);
+	if (rc)
+		return rc;
+	fu__bind_text(st, 1, fu__fold_revision());
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		int v = sqlite3_column_int(st, 0);
+		*how = v >= 2 ? 2 : v;
+	} else {
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu__schema_refold(fu_db *db)
+{
+	int how = 0, rc = refold_needed(db, &how);
+	if (rc || !how)
+		return rc;
+	if ((rc = fu__begin(db)))
+		return rc;
+	/* another fu may have done it while we waited for the lock */
+	if ((rc = refold_needed(db, &how)) || (how && (rc = refold(db, how == 2))) ||
+	    (rc = fu__commit(db))) {
+		fu__rollback(db);
+		return rc;
+	}
+	return FU_OK;
+}
+
 int fu__schema_migrate(fu_db *db)
 {
 	int version = 0;
 	int rc = check_identity(db, &version);
 	if (rc)
 		return rc;
+	if (version == FU_SCHEMA_VERSION && !(db->flags & FU_OPEN_READONLY)) {
+		db->schema_version = version;
+		return fu__schema_refold(db);
+	}
 	if (version == FU_SCHEMA_VERSION || (db->flags & FU_OPEN_READONLY)) {
 		db->schema_version = version;
 		return FU_OK;
@@ -550,6 +685,8 @@ int fu__schema_migrate(fu_db *db)
 	for (int v = version; v < FU_SCHEMA_VERSION; v++)
 		if ((rc = migrations[v](db)))
 			goto fail;
+	if ((rc = refold(db, 1)))
+		goto fail;
 	/* pragmas take no parameters: these are compile-time constants */
 	if ((rc = fu__exec(db, "PRAGMA user_version = " FU__STR(FU_SCHEMA_VERSION)
 			   "; PRAGMA application_id = "

@@ -19,6 +19,8 @@
  */
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +49,8 @@ static struct hunspell_api {
 	int (*suggest)(Hunhandle *, char ***, const char *);
 	void (*free_list)(Hunhandle *, char ***, int);
 	int (*add)(Hunhandle *, const char *);
+	int (*add_affix)(Hunhandle *, const char *, const char *); /* or NULL */
+	int (*remove)(Hunhandle *, const char *);                  /* or NULL */
 } hs;
 
 /* A function of the library, or 0: ISO C has no conversion from the
@@ -79,6 +83,12 @@ static int load_hunspell(fu_db *db)
 	    SYM(lib, "Hunspell_suggest", suggest) &&
 	    SYM(lib, "Hunspell_free_list", free_list) &&
 	    SYM(lib, "Hunspell_add", add)) {
+		/* a personal dictionary's "word/model" and "*word" (older
+		 * libraries lack them: the word alone, or nothing) */
+		if (!SYM(lib, "Hunspell_add_with_affix", add_affix))
+			hs.add_affix = NULL;
+		if (!SYM(lib, "Hunspell_remove", remove))
+			hs.remove = NULL;
 		loaded = 1;
 		return FU_OK;
 	}
@@ -286,6 +296,16 @@ static void check_word(void *ctx, const char *w, size_t n, int start)
 			return;
 	if (hs.spell(k->h, word))
 		return;
+	/* a possessive of a known word (one of the personal dictionary:
+	 * "kubectl's") */
+	size_t stem = stem_len(word, n);
+	if (stem < n) {
+		char base[MAX_WORD + 1];
+		memcpy(base, word, stem);
+		base[stem] = '\0';
+		if (hs.spell(k->h, base))
+			return;
+	}
 	if (k->n == k->cap) {
 		size_t cap = k->cap ? 2 * k->cap : 8;
 		fu_spell_word *v = realloc(k->out, cap * sizeof *v);
@@ -322,8 +342,11 @@ static void check_word(void *ctx, const char *w, size_t n, int start)
 		hs.free_list(k->h, &list, ns);
 }
 
-/* Add the words of a file (one a line; blank lines and "#" comments
- * skipped) to the dictionary. A missing file is fine. */
+/* Add the words of a personal dictionary to the dictionary, in
+ * hunspell's own format (hunspell(5)): a word a line; "word/model"
+ * takes the affixes of model ("Kubernetes/Linux"); "*word" marks a
+ * word as wrong. Blank lines and "#" comments are skipped. A missing
+ * file is fine. */
 static void add_words(Hunhandle *h, const char *path)
 {
 	FILE *f = path ? fopen(path, "r") : NULL;
@@ -336,8 +359,21 @@ static void add_words(Hunhandle *h, const char *path)
 		size_t n = strlen(w);
 		while (n && (w[n - 1] == ' ' || w[n - 1] == '\t'))
 			w[--n] = '\0';
-		if (n && *w != '#')
+		if (!n || *w == '#')
+			continue;
+		char *model = strchr(w, '/');
+		if (*w == '*') {
+			if (w[1] && hs.remove)
+				hs.remove(h, w + 1);
+		} else if (model && model != w) {
+			*model++ = '\0';
+			if (*model && hs.add_affix)
+				hs.add_affix(h, w, model);
+			else
+				hs.add(h, w);
+		} else if (!model) {
 			hs.add(h, w);
+		}
 	}
 	fclose(f);
 }
@@ -353,9 +389,116 @@ void fu_spell_free(fu_spell_word *list, size_t n)
 	free(list);
 }
 
+static void count_word(void *ctx, const char *w, size_t n, int start)
+{
+	size_t *count = ctx;
+	(void)w;
+	(void)n;
+	(void)start;
+	(*count)++;
+}
+
+int fu_spell_add_word(fu_db *db, const char *path, const char *word,
+		      int *added)
+{
+	*added = 0;
+	size_t len = word ? strlen(word) : 0, words = 0;
+	if (!len)
+		return fu__error(db, FU_EINVALID, "--add-word is empty");
+	/* one word, as the check sees one: letters, and apostrophes
+	 * inside (a word with a digit is never flagged) */
+	each_word(word, count_word, &words);
+	int digit = strcspn(word, "0123456789") != len;
+	if (words != 1 || digit || len > MAX_WORD || strpbrk(word, " \t/*#-.") ||
+	    word[0] == '\'')
+		return fu__error(db, FU_EINVALID, "'%s' is not one word: add "
+				 "letters only (and an apostrophe inside), one "
+				 "word each time%s", word, digit ? "; a word "
+				 "with a digit is never flagged" : "");
+	int rc = FU_OK;
+	FILE *f = fopen(path, "r");
+	if (f) {
+		char line[256];
+		while (!*added && fgets(line, sizeof line, f)) {
+			line[strcspn(line, "\r\n/")] = '\0';
+			if (strcmp(line, word) == 0)
+				*added = -1; /* there already */
+		}
+		fclose(f);
+		if (*added) {
+			*added = 0;
+			return FU_OK;
+		}
+	} else if (errno != ENOENT) {
+		return fu__error(db, FU_EINVALID, "cannot read %s: %s", path,
+				 strerror(errno));
+	}
+	/* the directory, private as fu's own files are */
+	fu_buf dir = FU_BUF_INIT;
+	fu_buf_puts(&dir, path);
+	for (size_t i = 1; !dir.failed && i < dir.len; i++) {
+		if (dir.data[i] != '/')
+			continue;
+		dir.data[i] = '\0';
+		if (mkdir(dir.data, 0700) != 0 && errno != EEXIST)
+			rc = fu__error(db, FU_EINVALID, "cannot create %s: %s",
+				       dir.data, strerror(errno));
+		dir.data[i] = '/';
+		if (rc)
+			break;
+	}
+	if (!rc && dir.failed)
+		rc = fu__error(db, FU_ERROR, "out of memory");
+	fu_buf_free(&dir);
+	if (rc)
+		return rc;
+	/* appended, never rewritten: what the file held stays */
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return fu__error(db, FU_EINVALID, "cannot write %s: %s", path,
+				 strerror(errno));
+	/* a last line without its newline gets one first */
+	struct stat st;
+	int nl = 0;
+	if (fstat(fd, &st) == 0 && st.st_size > 0) {
+		int rfd = open(path, O_RDONLY | O_CLOEXEC);
+		char last = '\n';
+		if (rfd >= 0) {
+			if (pread(rfd, &last, 1, st.st_size - 1) != 1)
+				last = '\n';
+			close(rfd);
+		}
+		nl = last != '\n';
+	}
+	fu_buf b = FU_BUF_INIT;
+	fu_buf_printf(&b, "%s%s\n", nl ? "\n" : "", word);
+	size_t off = 0;
+	while (!b.failed && off < b.len) {
+		ssize_t w = write(fd, b.data + off, b.len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			rc = fu__error(db, FU_EINVALID, "cannot write %s: %s",
+				       path, strerror(errno));
+			break;
+		}
+		off += (size_t)w;
+	}
+	if (!rc && b.failed)
+		rc = fu__error(db, FU_ERROR, "out of memory");
+	if (close(fd) != 0 && !rc)
+		rc = fu__error(db, FU_EINVALID, "cannot write %s: %s", path,
+			       strerror(errno));
+	fu_buf_free(&b);
+	if (!rc)
+		*added = 1;
+	return rc;
+}
+
 int fu_spell_check(fu_spell_word **out, size_t *n, fu_db *db,
 		   const char *text, const char *const *ignore,
-		   size_t nignore, const char *dictionary, const char *words)
+		   size_t nignore, const char *dictionary,
+		   const char *const *words, size_t nwords)
 {
 	*out = NULL;
 	*n = 0;
@@ -384,7 +527,8 @@ int fu_spell_check(fu_spell_word **out, size_t *n, fu_db *db,
 			       "dictionary %s: spelling not checked", dic.data);
 		goto done;
 	}
-	add_words(h, words);
+	for (size_t i = 0; i < nwords; i++)
+		add_words(h, words[i]);
 	wordset skip = { 0 };
 	for (size_t i = 0; i < nignore; i++)
 		if (ignore[i])

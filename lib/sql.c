@@ -147,7 +147,6 @@ int fu__check_row_time(fu_db *db, const char *what, int64_t id,
 static struct cached {
 	fu_db *db;
 	sqlite3_stmt *st;
-	const char *sql; /* the text it was asked for (a fast first test) */
 	int lent;
 } cache[CACHE_SLOTS];
 
@@ -163,9 +162,11 @@ int fu__prepare(fu_db *db, sqlite3_stmt **st, const char *sql)
 		}
 		if (c->db != db || c->lent)
 			continue;
-		if (c->sql == sql || strcmp(sqlite3_sql(c->st), sql) == 0) {
+		/* by text, never by address: a caller's buffer (actions.c's
+		 * on the stack, events.c's on the heap) holds another
+		 * statement's text on its next call */
+		if (strcmp(sqlite3_sql(c->st), sql) == 0) {
 			c->lent = 1;
-			c->sql = sql;
 			*st = c->st;
 			return FU_OK;
 		}
@@ -176,7 +177,7 @@ int fu__prepare(fu_db *db, sqlite3_stmt **st, const char *sql)
 		return fu__sqlerr(db, rc, "cannot read the database");
 	}
 	if (free_slot && *st)
-		*free_slot = (struct cached){ db, *st, sql, 1 };
+		*free_slot = (struct cached){ db, *st, 1 };
 	return FU_OK;
 }
 

@@ -19,10 +19,14 @@ typedef struct s_app {
 	int64_t first_contact; /* first attached contact, or 0 */
 	int64_t applied_at;    /* first applied event, or 0 */
 	fu_stage stage;
+	fu_source source;
 	int counted;
 	size_t sent;           /* its sent events */
 	int spoke;             /* the employer said something */
 	int64_t first_word;    /* their first word since applying, or 0 */
+	int64_t first;         /* that, or the closing that answered */
+	int responded;
+	size_t waiting_sents;  /* check-ins: sents while waiting for it */
 } s_app;
 
 typedef struct s_ev {
@@ -80,6 +84,7 @@ static int load_app(const fu_application *a, void *arg)
 	x->first_contact = a->main_contact;
 	x->applied_at = a->applied_at;
 	x->stage = a->stage;
+	x->source = a->source;
 	return FU_OK;
 }
 
@@ -178,10 +183,11 @@ static int by_time(const void *a, const void *b)
 	return (x->at > y->at) - (x->at < y->at);
 }
 
-/* Whether a sent within the window after meeting e reaches person p:
- * the sents of that window only, found by time (all the sents for
- * every meeting made fu stats take ten minutes at 100k applications). */
-static int thanked(const data *d, const s_ev *e, int64_t p, int64_t window)
+/* Whether a sent within the window after meeting e (up to end)
+ * reaches person p: the sents of that window only, found by time (all
+ * the sents for every meeting made fu stats take ten minutes at 100k
+ * applications). */
+static int thanked(const data *d, const s_ev *e, int64_t p, int64_t end)
 {
 	size_t lo = 0, hi = d->nsents;
 	while (lo < hi) {
@@ -191,17 +197,17 @@ static int thanked(const data *d, const s_ev *e, int64_t p, int64_t window)
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i < d->nsents && d->sents[i]->at <= e->at + window;
-	     i++)
+	for (size_t i = lo; i < d->nsents && d->sents[i]->at <= end; i++)
 		if (reaches(d->sents[i], e, p))
 			return 1;
 	return 0;
 }
 
-/* 1 thanked in time, 0 not, -1 still open (left out). */
-static int meeting_thanked(data *d, const s_ev *e, int64_t window,
-			   int64_t now)
+/* 1 thanked in time, 0 not, -1 still open (left out). The window ends
+ * where the rule engine puts the thank-you's due. */
+static int meeting_thanked(data *d, const s_ev *e, int hours, int64_t now)
 {
+	int64_t end = fu_rules_plus_hours(e->at, hours);
 	int64_t people[64];
 	size_t n = 0;
 	if (!e->app && e->contact)
@@ -216,16 +222,23 @@ static int meeting_thanked(data *d, const s_ev *e, int64_t window,
 	}
 	int all = 1;
 	if (n == 0)
-		all = thanked(d, e, 0, window);
+		all = thanked(d, e, 0, end);
 	for (size_t i = 0; i < n && all; i++)
-		all = thanked(d, e, people[i], window);
+		all = thanked(d, e, people[i], end);
 	if (all)
 		return 1;
-	return e->at + window > now ? -1 : 0;
+	return end > now ? -1 : 0;
+}
+
+static double ratio(size_t part, size_t whole)
+{
+	return whole ? (double)part / (double)whole : -1;
 }
 
 static double median(int *v, size_t n)
 {
+	if (!n)
+		return -1;
 	qsort(v, n, sizeof *v, cmp_int);
 	if (n % 2)
 		return v[n / 2];
@@ -236,16 +249,22 @@ int fu_stats_compute(fu_stats *out, fu_db *db, int64_t since)
 {
 	data d = { .db = db };
 	fu_rule_params params;
-	int *days = NULL;
+	int *days = NULL, *by_source = NULL, *tmp = NULL;
 	int rc;
 	memset(out, 0, sizeof *out);
 	out->since = since;
 	out->response_rate = out->median_reply_days = -1;
 	out->thank_you_rate = out->follow_ups_per_application = -1;
+	out->checked_in_rate = out->not_checked_in_rate = -1;
+	out->ghosted_rate = -1;
+	for (int n = 0; n < 4; n++)
+		out->reply_rate[n] = -1;
+	for (int src = 0; src < FU_SRC__COUNT; src++)
+		out->source_median_days[src] = -1;
 	if ((rc = fu_config_params(&params, db)) || (rc = load(db, &d)))
 		goto done;
 	out->thank_you_hours = params.v[FU_P_THANK_YOU_HOURS];
-	int64_t window = (int64_t)out->thank_you_hours * 3600;
+	out->ghost_days = params.v[FU_P_BOARD_SILENCE_DAYS];
 	int64_t now = fu_db_now(db);
 
 	/* sents, and the employer's word */
@@ -265,15 +284,35 @@ int fu_stats_compute(fu_stats *out, fu_db *db, int64_t since)
 		    (!a->first_word || e->at < a->first_word))
 			a->first_word = e->at;
 	}
-	if ((d.napps && !(days = calloc(d.napps, sizeof *days))) ||
+	if ((d.napps && (!(days = calloc(d.napps, sizeof *days)) ||
+			 !(by_source = calloc(d.napps, sizeof *by_source)) ||
+			 !(tmp = calloc(d.napps, sizeof *tmp)))) ||
 	    (d.nsents && !(d.sents = malloc(d.nsents * sizeof *d.sents)))) {
 		rc = oom(db);
 		goto done;
 	}
+	for (size_t i = 0; i < d.napps; i++) {
+		s_app *a = &d.apps[i];
+		a->responded = answered_outcome(a->outcome) || a->spoke;
+		a->first = a->first_word;
+		if (!a->first && answered_outcome(a->outcome) &&
+		    a->closed_at >= a->applied_at)
+			a->first = a->closed_at;
+	}
+	/* check-ins: sents while waiting for the employer's first word
+	 * (the sents of an application that was answered before it was
+	 * applied to are none: it was never waiting) */
 	d.nsents = 0;
-	for (size_t i = 0; i < d.nevs; i++)
-		if (d.evs[i].kind == FU_EV_SENT)
-			d.sents[d.nsents++] = &d.evs[i];
+	for (size_t i = 0; i < d.nevs; i++) {
+		const s_ev *e = &d.evs[i];
+		if (e->kind != FU_EV_SENT)
+			continue;
+		d.sents[d.nsents++] = e;
+		s_app *a = app_of(&d, e->app);
+		if (a && a->applied_at && e->at >= a->applied_at &&
+		    (a->first ? e->at < a->first : !a->responded))
+			a->waiting_sents++;
+	}
 	if (d.nsents)
 		qsort(d.sents, d.nsents, sizeof *d.sents, by_time);
 	for (size_t i = 0; i < d.napps; i++) {
@@ -293,18 +332,24 @@ int fu_stats_compute(fu_stats *out, fu_db *db, int64_t since)
 		if (!a->applied_at)
 			continue;
 		out->applied++;
-		int responded = answered_outcome(a->outcome) || a->spoke;
-		int64_t first = a->first_word;
 		out->follow_ups += a->sent;
-		if (!first && answered_outcome(a->outcome) &&
-		    a->closed_at >= a->applied_at)
-			first = a->closed_at;
-		if (!responded)
+		size_t k = a->waiting_sents < 3 ? a->waiting_sents : 3;
+		for (size_t n = 0; n <= k; n++)
+			out->waited[n]++;
+		if (!a->responded) {
+			if (a->outcome == FU_OUT_NO_RESPONSE ||
+			    (!a->outcome && fu_time_days_between(a->applied_at,
+					now) >= out->ghost_days))
+				out->ghosted++;
 			continue;
+		}
 		out->responded++;
-		if (first)
+		out->replied[k]++;
+		if (a->first) {
+			by_source[out->reply_samples] = (int)a->source;
 			days[out->reply_samples++] =
-				fu_time_days_between(a->applied_at, first);
+				fu_time_days_between(a->applied_at, a->first);
+		}
 	}
 	/* thank-yous after interviews and meetings */
 	for (size_t i = 0; i < d.nevs; i++) {
@@ -318,7 +363,7 @@ int fu_stats_compute(fu_stats *out, fu_db *db, int64_t since)
 		} else if (since && e->at < since) {
 			continue;
 		}
-		int t = meeting_thanked(&d, e, window, now);
+		int t = meeting_thanked(&d, e, out->thank_you_hours, now);
 		if (t < 0)
 			continue;
 		out->meetings++;
@@ -329,12 +374,35 @@ int fu_stats_compute(fu_stats *out, fu_db *db, int64_t since)
 		out->follow_ups_per_application =
 			(double)out->follow_ups / (double)out->applied;
 	}
+	out->checked_in = out->waited[1];
+	out->not_checked_in = out->waited[0] - out->waited[1];
+	out->not_checked_in_replied = out->replied[0];
+	out->checked_in_replied = out->replied[1] + out->replied[2] +
+				  out->replied[3];
+	out->checked_in_rate = ratio(out->checked_in_replied, out->checked_in);
+	out->not_checked_in_rate = ratio(out->not_checked_in_replied,
+					 out->not_checked_in);
+	for (int n = 0; n < 4; n++)
+		out->reply_rate[n] = ratio(out->replied[n], out->waited[n]);
+	out->ghosted_rate = ratio(out->ghosted, out->applied);
+	/* by source first (median() sorts what it is given): each
+	 * source's days gathered at the front of tmp */
+	for (int src = 0; src < FU_SRC__COUNT; src++) {
+		size_t m = 0;
+		for (size_t i = 0; i < out->reply_samples; i++)
+			if (by_source[i] == src)
+				tmp[m++] = days[i];
+		out->source_samples[src] = m;
+		out->source_median_days[src] = median(tmp, m);
+	}
 	if (out->reply_samples)
 		out->median_reply_days = median(days, out->reply_samples);
 	if (out->meetings)
 		out->thank_you_rate = (double)out->thanked / (double)out->meetings;
 done:
 	free(days);
+	free(by_source);
+	free(tmp);
 	data_free(&d);
 	return rc;
 }

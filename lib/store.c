@@ -166,6 +166,11 @@ static int resolve_event_people(fu_db *db, fu_event *e)
 	/* people the caller created (fu mail) stand just before these */
 	e->nadded = (e->nadded <= e->nwith - e->nwith_new ? e->nadded : 0) +
 		    e->nwith_new;
+	/* a topic for a person created just now: their number */
+	for (size_t i = 0; e->topic_with && i < e->ntopics; i++)
+		if (e->topic_with[i] < 0)
+			e->topic_with[i] = e->with[e->nwith - e->nwith_new +
+						   (size_t)(-(e->topic_with[i] + 1))];
 	for (size_t i = 0; i < e->nwith; i++)
 		if ((rc = fu__contact_exists(db, e->with[i])))
 			return rc;
@@ -324,6 +329,46 @@ int fu__store_commit(fu_db *db, int rc)
 	return commit(db, rc);
 }
 
+int fu_event_add_topics(fu_db *db, int64_t id, char *const *topics,
+			const int64_t *with, size_t n)
+{
+	fu_event *e = NULL;
+	int64_t position = 0;
+	if (!n)
+		return fu__error(db, FU_EINVALID, "no topic to add");
+	int rc = begin(db);
+	if (rc)
+		return rc;
+	if ((rc = fu_event_get(&e, db, id)))
+		goto done;
+	/* checked as the event with them, old and new together */
+	size_t old = e->ntopics, total = old + n;
+	char **t = realloc(e->topics, total * sizeof *t);
+	if (t)
+		e->topics = t;
+	int64_t *w = t ? realloc(e->topic_with, total * sizeof *w) : NULL;
+	if (!t || !w) {
+		rc = fu__error(db, FU_ERROR, "out of memory");
+		goto done;
+	}
+	if (!e->topic_with)
+		memset(w, 0, old * sizeof *w);
+	e->topic_with = w;
+	for (size_t i = 0; i < n; i++) {
+		t[old + i] = topics[i];
+		w[old + i] = with ? with[i] : 0;
+	}
+	e->ntopics = total;
+	rc = fu__check_event(db, e, NULL);
+	e->ntopics = old; /* the new texts are the caller's */
+	if (rc || (rc = fu__event_topic_next(db, id, &position)) ||
+	    (rc = fu__event_insert_topics(db, id, position, topics, with, n)))
+		goto done;
+done:
+	fu_event_free(e);
+	return commit(db, rc);
+}
+
 int fu_event_undo(fu_event **out, fu_db *db, int64_t application_id,
 		  int64_t contact_id)
 {
@@ -385,7 +430,7 @@ int fu_actions_recompute_all(fu_db *db)
 int fu_config_set(fu_db *db, const char *key, const char *value)
 {
 	const char *norm = NULL;
-	char buf[32];
+	char buf[128]; /* a number, a word, or a list of words */
 	int affects = 0;
 	int rc = fu__config_check(db, key, value, &norm, buf, sizeof buf,
 				  &affects);

@@ -31,6 +31,8 @@ static const fu__sync_col companies_cols[] = {
 	COL("name", FU__SC_VALUE, FU__SV_NAME, R, NULL),
 	COL("created_at", FU__SC_VALUE, FU__SV_TIME, R, NULL),
 	COL("uuid", FU__SC_UUID, FU__SV_UUID, 0, NULL),
+	/* the name folded, kept beside it here (merge.c refolds) */
+	COL("fold", FU__SC_LOCAL, 0, 0, NULL),
 };
 
 static const fu__sync_col contacts_cols[] = {
@@ -47,6 +49,8 @@ static const fu__sync_col contacts_cols[] = {
 	COL("notes", FU__SC_VALUE, FU__SV_NOTE, 0, NULL),
 	COL("created_at", FU__SC_VALUE, FU__SV_TIME, R, NULL),
 	COL("uuid", FU__SC_UUID, FU__SV_UUID, 0, NULL),
+	/* the name folded, kept beside it here (merge.c refolds) */
+	COL("fold", FU__SC_LOCAL, 0, 0, NULL),
 };
 
 static const fu__sync_col applications_cols[] = {
@@ -87,6 +91,9 @@ static const fu__sync_col events_cols[] = {
 	COL("created_at", FU__SC_VALUE, FU__SV_TIME, R, NULL),
 	COL("expect_date", FU__SC_VALUE, FU__SV_DAY, 0, NULL),
 	COL("until_date", FU__SC_VALUE, FU__SV_DAY, 0, NULL),
+	COL("message_id", FU__SC_VALUE, FU__SV_MESSAGE_ID, 0, NULL),
+	COL("occasion", FU__SC_VALUE, FU__SV_FIELD, 0, NULL),
+	COL("because", FU__SC_VALUE, FU__SV_FIELD, 0, NULL),
 	COL("uuid", FU__SC_UUID, FU__SV_UUID, 0, NULL),
 	COL("ord", FU__SC_VALUE, FU__SV_ORD, R, NULL),
 };
@@ -102,6 +109,7 @@ static const fu__sync_col event_topics_cols[] = {
 	COL("event_id", FU__SC_REF, FU__SV_UUID, K | R, "events"),
 	COL("position", FU__SC_VALUE, FU__SV_POSITION, K | R, NULL),
 	COL("text", FU__SC_VALUE, FU__SV_FIELD, R, NULL),
+	COL("contact_id", FU__SC_REF, FU__SV_UUID, 0, "contacts"),
 };
 
 static const fu__sync_col config_cols[] = {
@@ -132,6 +140,13 @@ const char *const fu__sync_local_tables[] = {
 	"actions",       /* derived from the records on every machine */
 	"actions_stamp", /* what the actions were derived with, here */
 	"marks",         /* derived (rule 11) */
+	"fold_stamp",    /* which folding made the folded names, here */
+	"notify_log",    /* this machine's deliveries of fu notify */
+	"proposals",     /* what fu mail read in this machine's mail */
+	"proposal_people",
+	"proposal_candidates",
+	"mail_seen",
+	"mail_sources",
 	"sync_device",   /* this machine's own place in the sync */
 	"sync_log",
 	"sync_peers",
@@ -319,6 +334,13 @@ const char *fu__sync_bad_value(const fu__sync_col *c, const cJSON *v)
 		return bad_text(s, FU__NOTE_MAX, 1);
 	case FU__SV_URL:
 		return bad_text(s, FU__URL_MAX, 0);
+	case FU__SV_MESSAGE_ID: /* as fu__check_message_id keeps it */
+		if (!*s)
+			return "is empty";
+		for (const char *p = s; *p; p++)
+			if (*p <= ' ' || *p > '~' || *p == '<' || *p == '>')
+				return "is not a Message-ID";
+		return bad_text(s, FU__MESSAGE_ID_MAX, 0);
 	case FU__SV_DAY:
 		return is_day(s) ? NULL : "is not a day (YYYY-MM-DD)";
 	case FU__SV_ACTION:

@@ -201,9 +201,12 @@ void fu_test_rich_scenario(fu_db *db)
 	int64_t planned = fu_test_app(db, "Umbrella", "Data Engineer", 0, 0);
 	(void)planned;
 
-	/* an interview with Dana and someone new, topics, a promised date */
+	/* an interview with Dana and someone new, topics (one each, one
+	 * for both), a promised date */
 	fu_event iv = { 0 };
-	char *topics[] = { "moving billing to Go", "on-call, rotas; pay" };
+	char *topics[] = { "moving billing to Go", "on-call, rotas; pay",
+			   "the team's roadmap" };
+	int64_t topic_with[] = { 0, -1, d }; /* -1: Sam, new */
 	char *names[] = { "Sam Lee" };
 	iv.kind = FU_EV_INTERVIEW;
 	iv.application_id = acme;
@@ -214,7 +217,8 @@ void fu_test_rich_scenario(fu_db *db)
 	iv.with_new = names;
 	iv.nwith_new = 1;
 	iv.topics = topics;
-	iv.ntopics = 2;
+	iv.topic_with = topic_with;
+	iv.ntopics = 3;
 	iv.expect_at = fu_test_at("2026-11-10");
 	iv.channel = FU_CH_IN_PERSON;
 	iv.note = "went well";
@@ -268,8 +272,13 @@ void fu_test_rich_scenario(fu_db *db)
 	assert_fu_ok_db(db, fu_application_close(db, ini, FU_OUT_REJECTED,
 						 fu_test_at("2026-10-31 11:00"),
 						 "they chose someone internal"));
-	/* networking with Maria */
-	fu_test_log(db, FU_EV_MET, 0, m, fu_test_at("2026-11-01 18:00"), 0, 0);
+	/* networking with Maria: met at an event, help urgent, and why */
+	memset(&e, 0, sizeof e);
+	e.kind = FU_EV_MET;
+	e.contact_id = m;
+	e.at = fu_test_at("2026-11-01 18:00");
+	e.occasion = "the PyData Berlin meetup";
+	assert_fu_ok_db(db, fu_event_add(db, &e));
 	fu_test_log(db, FU_EV_INTRO, 0, m,
 		    fu_test_at("2026-11-02 12:00"), d, 0);
 	memset(&e, 0, sizeof e);
@@ -277,6 +286,7 @@ void fu_test_rich_scenario(fu_db *db)
 	e.contact_id = m;
 	e.at = fu_test_at("2026-11-02 13:00");
 	e.urgent = 1;
+	e.because = "the Globex role closes on Friday";
 	e.expect_at = fu_test_at("2026-11-09");
 	assert_fu_ok_db(db, fu_event_add(db, &e));
 	fu_test_log(db, FU_EV_SENT, 0, m, fu_test_at("2026-11-02 20:00"), 0, 0);
@@ -376,6 +386,7 @@ fu_draft_input fu_test_draft_input(const char *action, fu_channel ch)
 	in.user_name = "Alex Morgan";
 	in.user_email = "alex.morgan@example.org";
 	in.user_phone = "+1 555 0100";
+	in.user_address = "12 Elm Street\nSpringfield, IL 62701";
 	in.now = NOW;
 	return in;
 }

@@ -196,12 +196,13 @@ static void test_csv_bad_rows(void **state)
 	assert_string_equal(fu_errmsg(db), "line 1: columns 'Role' and "
 			    "'Position' both give the role");
 	fu_csv_report_clear(&rep);
+	/* semicolons said to be commas */
 	static const char semi[] = "company;role\nAcme;Dev\n";
-	assert_int_equal(fu_import_csv(db, semi, strlen(semi), 0, &rep),
-			 FU_EINVALID);
+	assert_int_equal(fu_import_csv(db, semi, strlen(semi),
+				       FU_IMPORT_COMMA, &rep), FU_EINVALID);
 	assert_string_equal(fu_errmsg(db), "line 1: the columns are separated "
-			    "by ';', not by commas: save the spreadsheet as CSV "
-			    "with commas");
+			    "by semicolons, not by commas (leave the separator "
+			    "out, and fu reads it from this line)");
 	fu_csv_report_clear(&rep);
 	static const char wide[] = "company,role\nAcme,Dev,extra\n";
 	assert_int_equal(fu_import_csv(db, wide, strlen(wide), 0, &rep),
@@ -211,9 +212,92 @@ static void test_csv_bad_rows(void **state)
 	fu_csv_report_clear(&rep);
 }
 
+/* Spreadsheets saved in French or German separate columns with ';',
+ * and tab-separated files with tabs: fu reads the separator from the
+ * header line, or is told. */
+static void test_csv_separators(void **state)
+{
+	fu_db *db = *state;
+	assert_int_equal(fu_csv_separator("a,b;c;d\n", 8), ';');
+	assert_int_equal(fu_csv_separator("a\tb\tc,d\n", 9), '\t');
+	assert_int_equal(fu_csv_separator("\"a;b;c\",d\n1;2;3;4;5", 19), ',');
+	assert_int_equal(fu_csv_separator("company", 7), ',');
+	assert_int_equal(fu_csv_separator("a;b,c", 5), ','); /* a tie */
+	fu_csv *csv = NULL;
+	static const char tabs[] = "a\tb\n\"x\ty\"\tz\n";
+	assert_fu_ok_db(db, fu_csv_parse_sep(&csv, db, tabs, strlen(tabs), 0));
+	assert_int_equal(csv->nrows, 2);
+	assert_string_equal(csv->rows[1].fields[0], "x\ty");
+	assert_string_equal(csv->rows[1].fields[1], "z");
+	fu_csv_free(csv);
+	assert_int_equal(fu_csv_parse_sep(&csv, db, tabs, strlen(tabs), '|'),
+			 FU_EINVALID);
+
+	fu_csv_report rep;
+	static const char semi[] =
+		"Unternehmen;Company;Role;Applied;Notes\n"
+		"x;Müller GmbH;Entwickler;2026-11-02;\"eins; zwei\"\n";
+	assert_fu_ok_db(db, fu_import_csv(db, semi, strlen(semi), 0, &rep));
+	assert_int_equal(rep.applications, 1);
+	assert_int_equal(rep.nunknown, 1);
+	fu_csv_report_clear(&rep);
+	static const char tab[] = "company\trole\nInitech\tQA, nights\n";
+	assert_fu_ok_db(db, fu_import_csv(db, tab, strlen(tab), 0, &rep));
+	assert_int_equal(rep.applications, 1);
+	fu_csv_report_clear(&rep);
+	/* told: a comma file read as semicolons is one column */
+	static const char commas[] = "company,role\nHooli,Dev\n";
+	assert_int_equal(fu_import_csv(db, commas, strlen(commas),
+				       FU_IMPORT_SEMICOLON, &rep), FU_EINVALID);
+	assert_string_equal(fu_errmsg(db), "line 1: the columns are separated "
+			    "by commas, not by semicolons (leave the separator "
+			    "out, and fu reads it from this line)");
+	fu_csv_report_clear(&rep);
+	assert_fu_ok_db(db, fu_import_csv(db, commas, strlen(commas),
+					  FU_IMPORT_COMMA, &rep));
+	fu_csv_report_clear(&rep);
+	fu_application *list = NULL;
+	size_t n = 0;
+	assert_fu_ok_db(db, fu_application_list(&list, &n, db, NULL));
+	assert_int_equal(n, 3);
+	assert_string_equal(list[0].company, "Müller GmbH");
+	assert_string_equal(list[0].notes, "eins; zwei");
+	assert_string_equal(list[1].role, "QA, nights");
+	assert_string_equal(list[2].company, "Hooli");
+	fu_application_list_free(list, n);
+}
+
+/* A line break typed inside a cell of one line (a company, a role, a
+ * name) is a space; notes keep their lines. */
+static void test_csv_line_breaks_in_cells(void **state)
+{
+	fu_db *db = *state;
+	static const char text[] =
+		"company,role,contact,notes\r\n"
+		"\"Acme\r\nLabs\",\"Senior \n  Backend\nEngineer\",\"Dana\n"
+		"Reyes\",\"first line\r\nsecond line\"\r\n";
+	fu_csv_report rep;
+	assert_fu_ok_db(db, fu_import_csv(db, text, strlen(text), 0, &rep));
+	assert_int_equal(rep.applications, 1);
+	fu_csv_report_clear(&rep);
+	fu_application *list = NULL;
+	size_t n = 0;
+	assert_fu_ok_db(db, fu_application_list(&list, &n, db, NULL));
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].company, "Acme Labs");
+	assert_string_equal(list[0].role, "Senior Backend Engineer");
+	assert_string_equal(list[0].notes, "first line\nsecond line");
+	fu_application_list_free(list, n);
+	fu_ref r;
+	assert_fu_ok_db(db, fu_ref_resolve(&r, db, "dana reyes",
+					   FU_REF_CONTACT));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		FU_TEST(test_csv_separators),
+		FU_TEST(test_csv_line_breaks_in_cells),
 		FU_TEST(test_csv_quoting),
 		FU_TEST(test_csv_errors),
 		FU_TEST(test_csv_import),

@@ -723,6 +723,82 @@ static void test_date_add_days_dst(void **state)
 	}
 }
 
+/* The instant local clocks show wall time w, as fu chose it before its
+ * quick way (mktime under each tm_isdst hint; the earliest exact
+ * candidate, else the latest): the reference the quick way must match. */
+static int64_t reference_local_at(const struct tm *w)
+{
+	static const int hints[3] = { -1, 0, 1 };
+	int64_t first = 0, last = 0;
+	int nexact = 0, nfound = 0;
+	for (int i = 0; i < 3; i++) {
+		struct tm tm = *w, back;
+		tm.tm_isdst = hints[i];
+		tm.tm_wday = -1;
+		time_t t = mktime(&tm);
+		if (tm.tm_wday == -1)
+			continue;
+		localtime_r(&t, &back);
+		if (back.tm_year == w->tm_year && back.tm_mon == w->tm_mon &&
+		    back.tm_mday == w->tm_mday && back.tm_hour == w->tm_hour &&
+		    back.tm_min == w->tm_min && back.tm_sec == w->tm_sec) {
+			if (nexact++ == 0 || t < first)
+				first = t;
+		} else if (nexact == 0 && (nfound == 0 || t > last)) {
+			last = t;
+		}
+		nfound++;
+	}
+	return nexact ? first : last;
+}
+
+/* One instant: a day later is what the reference says. */
+static void check_day_after(const char *tz, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm w;
+	localtime_r(&tt, &w);
+	w.tm_mday += 1;
+	(void)timegm(&w); /* normalises the day, as a wall time */
+	int64_t want = reference_local_at(&w);
+	int64_t got = fu_time_add_days(t, 1);
+	if (got != want)
+		fail_msg("%s: a day after %lld: %lld, wanted %lld", tz,
+			 (long long)t, (long long)got, (long long)want);
+}
+
+/* A day later, over two years, in zones with an hour, half an hour or
+ * no daylight saving, north and south, and one that skipped a whole day
+ * (Samoa, 2011): every 3 hours 45 minutes or so (13,537 s, so that the
+ * minutes vary), and every 10 minutes of the
+ * days around each change of offset. */
+static void test_date_add_days_matches_mktime(void **state)
+{
+	static const char *tzs[] = { "Europe/Berlin", "America/New_York",
+		"Australia/Lord_Howe", "America/Sao_Paulo", "Asia/Kolkata",
+		"Pacific/Apia", "UTC" };
+	(void)state;
+	for (size_t z = 0; z < sizeof tzs / sizeof *tzs; z++) {
+		fu_test_tz(tzs[z]);
+		int64_t from = strcmp(tzs[z], "Pacific/Apia") == 0
+			? utc(2011, 1, 1, 0, 0) : utc(2025, 1, 1, 0, 0);
+		int64_t to = from + 2 * 365 * 86400;
+		for (int64_t t = from; t < to; t += 13537)
+			check_day_after(tzs[z], t);
+		long prev = 0;
+		for (int64_t t = from; t < to; t += 1800) {
+			time_t tt = (time_t)t;
+			struct tm tm;
+			localtime_r(&tt, &tm);
+			if (t != from && tm.tm_gmtoff != prev)
+				for (int64_t u = t - 2 * 86400; u < t + 86400;
+				     u += 600)
+					check_day_after(tzs[z], u);
+			prev = tm.tm_gmtoff;
+		}
+	}
+}
+
 static void test_date_add_days_gap_and_repeat(void **state)
 {
 	char buf[FU_ISO_LEN];
@@ -1140,6 +1216,7 @@ int main(void)
 		cmocka_unit_test(test_date_relative_words),
 		cmocka_unit_test(test_date_relative_across_dst),
 		cmocka_unit_test(test_date_matches_gnu_date),
+		cmocka_unit_test(test_date_add_days_matches_mktime),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

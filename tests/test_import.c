@@ -26,6 +26,10 @@ static void test_import_round_trip(void **state)
 			print_error("missing %s\n", want);
 		assert_non_null(strstr(one, want));
 	}
+	/* and the fields only some events have */
+	assert_has(one, "\"topic_with\":\t[null, ");
+	assert_has(one, "\"occasion\":\t\"the PyData Berlin meetup\"");
+	assert_has(one, "\"because\":\t\"the Globex role closes on Friday\"");
 	fu_db *db2 = fu_test_db();
 	fu_import_report rep;
 	assert_fu_ok_db(db2, fu_import_json(db2, one, strlen(one), 0, &rep));
@@ -310,6 +314,23 @@ static const struct bad_case {
 	  "a number" },
 	{ "\"topics\":[\"Go\"]", "\"topics\":[\"Go\",\"\"]", "events[1]."
 	  "topics[1]: expected a non-empty string, not an empty string" },
+	{ "\"topics\":[\"Go\"]", "\"topics\":[\"Go\"],\"topic_with\":[1,1]",
+	  "events[1].topic_with: has 2 entries for 1 topics: one each, null "
+	  "for everyone met" },
+	{ "\"topics\":[\"Go\"]", "\"topics\":[\"Go\"],\"topic_with\":[0]",
+	  "events[1].topic_with[0]: expected a whole number above 0, not a "
+	  "number" },
+	{ "\"topics\":[\"Go\"]", "\"topics\":[\"Go\"],\"topic_with\":[7]",
+	  "events[1].topic_with[0]: contact 7 is not among the event's people "
+	  "(with)" },
+	{ "\"topics\":[\"Go\"]", "\"topics\":[\"Go\",\"go\"],\"topic_with\":"
+	  "[1,1]", "events[1].topics[1]: 'go' is given twice" },
+	{ "\"kind\":\"interview\"", "\"kind\":\"interview\",\"occasion\":"
+	  "\"lunch\"", "events[1].occasion: only met and meeting have an "
+	  "occasion, not interview" },
+	{ "\"kind\":\"interview\"", "\"kind\":\"help-promised\",\"because\":"
+	  "\"soon\"", "events[1].because: says why the help is urgent, but "
+	  "urgent is false" },
 	{ "{\"id\":2,\"kind\"", "{\"id\":1,\"kind\"", "events[1].id: 1 is "
 	  "already the number of events[0]" },
 	{ "\"user.name\":\"Alex\"", "\"user.nam\":\"Alex\"", "config.user.nam: "

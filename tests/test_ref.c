@@ -200,13 +200,12 @@ static void test_ref_accented_and_plain_names(void **state)
 	assert_int_equal(fu_ref_resolve(&r, db, "josé", aa), FU_EAMBIGUOUS);
 	assert_int_equal(fu_ref_resolve(&r, db, "jose ruíz", aa),
 			 FU_EAMBIGUOUS); /* neither is written so */
-	/* written with a combining mark, José Ruiz is not the same text as
-	 * either until accents are folded away: both, then */
-	assert_int_equal(fu_ref_resolve(&r, db, "Jose\xcc\x81 Ruiz", aa),
-			 FU_EAMBIGUOUS);
+	/* written with a combining mark, it is José Ruiz all the same
+	 * (Unicode's canonical equivalence) */
+	assert_ref(db, "Jose\xcc\x81 Ruiz", aa, accented);
 }
 
-/* Scripts without Latin accents fold case as they did. */
+/* Other scripts fold case, and Greek its accents too. */
 static void test_ref_non_latin_case(void **state)
 {
 	fu_db *db = *state;
@@ -219,6 +218,127 @@ static void test_ref_non_latin_case(void **state)
 	assert_ref(db, "дмитрий орлов", FU_REF_ANY, d);
 	assert_ref(db, "ёлка", FU_REF_ANY, a);
 	assert_ref(db, "ИНЖЕНЕР", FU_REF_ANY, a);
+	int64_t e = fu_test_contact(db, "Ελένη Οικονόμου", NULL);
+	assert_ref(db, "ελενη", FU_REF_ANY, e);
+	assert_ref(db, "ΟΙΚΟΝΟΜΟΥ", FU_REF_ANY, e);
+	assert_ref(db, "王", FU_REF_ANY, fu_test_contact(db, "王小明", NULL));
+}
+
+/* Apostrophes do not count: obrien finds O'Brien, however the
+ * apostrophe was typed, and O'Brien finds O’Brien. */
+static void test_ref_apostrophes(void **state)
+{
+	fu_db *db = *state;
+	int64_t o = fu_test_contact(db, "Siobhán O'Brien", NULL);
+	int64_t d = fu_test_app(db, "D\xe2\x80\x99" "Angelo Foods", "Chef", 0,
+				WEEK_AGO);
+	assert_ref(db, "obrien", FU_REF_ANY, o);
+	assert_ref(db, "o'brien", FU_REF_ANY, o);
+	assert_ref(db, "O\xe2\x80\x99" "Brien", FU_REF_ANY, o);
+	assert_ref(db, "siobhan obrien", FU_REF_ANY, o);
+	assert_ref(db, "d'angelo", FU_REF_ANY, d);
+	assert_ref(db, "dangelo", FU_REF_ANY, d);
+}
+
+/* --- completion (fu_ref_complete) ------------------------------------ */
+
+typedef struct got {
+	char text[4096]; /* "word\tdescription\n" each */
+	size_t n;
+	size_t stop_after; /* non-zero: return 1 after that many */
+} got;
+
+static int collect(const fu_ref_candidate *c, void *arg)
+{
+	got *g = arg;
+	size_t len = strlen(g->text);
+	snprintf(g->text + len, sizeof g->text - len, "%s\t%s\n", c->word,
+		 c->description);
+	g->n++;
+	return g->stop_after && g->n >= g->stop_after;
+}
+
+static got complete(fu_db *db, const char *word, int what, size_t max)
+{
+	got g = { "", 0, 0 };
+	assert_fu_ok_db(db, fu_ref_complete(db, word, what, max, collect, &g));
+	return g;
+}
+
+static void test_ref_complete_matches_as_references(void **state)
+{
+	fu_db *db = *state;
+	int64_t dana = fu_test_contact(db, "Dana Reyes", "Acme");
+	fu_test_app(db, "Acme", "Backend Engineer", dana, WEEK_AGO);
+	fu_test_app(db, "Müller GmbH", "Data Engineer", 0, WEEK_AGO);
+	fu_test_app(db, "Müller GmbH", "Platform Engineer", 0, WEEK_AGO);
+	fu_test_contact(db, "Siobhán O'Brien", "Globex");
+	fu_test_contact(db, "Ελένη Παππά", NULL);
+	int all = FU_COMPLETE_OPEN | FU_COMPLETE_CLOSED | FU_COMPLETE_CONTACTS;
+	got g = complete(db, "AC", all, 100);
+	assert_string_equal(g.text, "Acme\t2 Backend Engineer\n");
+	/* accents aside; a company with several: each as Company Role */
+	g = complete(db, "mu", all, 100);
+	assert_string_equal(g.text, "Müller GmbH\t2 applications\n"
+			    "Müller GmbH Data Engineer\t3\n"
+			    "Müller GmbH Platform Engineer\t4\n");
+	g = complete(db, "muller gmbh p", all, 100);
+	assert_string_equal(g.text, "Müller GmbH Platform Engineer\t4\n");
+	g = complete(db, "siob", all, 100);
+	assert_string_equal(g.text, "Siobhán O'Brien\tGlobex\n");
+	g = complete(db, "ελ", all, 100);
+	assert_string_equal(g.text, "Ελένη Παππά\t\n");
+	/* contacts only; companies only */
+	g = complete(db, "d", FU_COMPLETE_CONTACTS, 100);
+	assert_string_equal(g.text, "Dana Reyes\tAcme\n");
+	g = complete(db, "a", FU_COMPLETE_COMPANIES, 100);
+	assert_string_equal(g.text, "Acme\t2 Backend Engineer\n");
+	/* numbers: by their digits */
+	g = complete(db, "1", all, 100);
+	assert_string_equal(g.text, "1\tDana Reyes, Acme\n");
+	g = complete(db, "#3", all, 100);
+	assert_string_equal(g.text, "3\tMüller GmbH, Data Engineer\n");
+	g = complete(db, "zz", all, 100);
+	assert_string_equal(g.text, "");
+}
+
+static void test_ref_complete_bounded(void **state)
+{
+	fu_db *db = *state;
+	char name[64];
+	for (int i = 0; i < 30; i++) {
+		snprintf(name, sizeof name, "Company %02d", i);
+		fu_test_app(db, name, "Engineer", 0, WEEK_AGO);
+	}
+	got g = complete(db, "comp", FU_COMPLETE_OPEN, 7);
+	assert_int_equal(g.n, 7);
+	assert_has(g.text, "Company 00\t");
+	assert_lacks(g.text, "Company 07\t");
+	/* numbers 1, 10-19: eleven, bounded at 5 */
+	g = complete(db, "1", FU_COMPLETE_OPEN, 5);
+	assert_int_equal(g.n, 5);
+	assert_true(strncmp(g.text, "1\t", 2) == 0);
+	/* an empty word: numbers (the newest first) and names */
+	g = complete(db, "", FU_COMPLETE_OPEN, 10);
+	assert_int_equal(g.n, 10);
+	assert_true(strncmp(g.text, "30\t", 3) == 0);
+	assert_has(g.text, "Company 00\t");
+	/* fn stops the walk: its value is returned */
+	got s = { "", 0, 3 };
+	assert_int_equal(fu_ref_complete(db, "comp", FU_COMPLETE_OPEN, 100,
+					 collect, &s), 1);
+	assert_int_equal(s.n, 3);
+}
+
+static void test_ref_complete_closed_and_open(void **state)
+{
+	fu_db *db = *state;
+	int64_t a = fu_test_app(db, "Initech", "Data Engineer", 0, WEEK_AGO);
+	assert_fu_ok_db(db, fu_application_close(db, a, FU_OUT_REJECTED, 0, NULL));
+	got g = complete(db, "ini", FU_COMPLETE_OPEN, 100);
+	assert_string_equal(g.text, "");
+	g = complete(db, "ini", FU_COMPLETE_OPEN | FU_COMPLETE_CLOSED, 100);
+	assert_string_equal(g.text, "Initech\t1 Data Engineer (closed)\n");
 }
 
 int main(void)
@@ -231,6 +351,10 @@ int main(void)
 		FU_TEST(test_ref_ignores_accents),
 		FU_TEST(test_ref_accented_and_plain_names),
 		FU_TEST(test_ref_non_latin_case),
+		FU_TEST(test_ref_apostrophes),
+		FU_TEST(test_ref_complete_matches_as_references),
+		FU_TEST(test_ref_complete_bounded),
+		FU_TEST(test_ref_complete_closed_and_open),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 
 #include "fu/changes.h"
 #include "fu/sync.h"
+#include "internal.h"
 
 #define DEV_A "00000000-0000-4000-8000-00000000000a"
 #define DEV_B "00000000-0000-4000-8000-00000000000b"
@@ -243,6 +244,52 @@ static void test_refused_file_changes_nothing(void **state)
 	fu_db_close(b);
 }
 
+/* Every table of the schema is synced or named local (synced.c), and
+ * every column of a synced table is declared: a migration that adds one
+ * must say how it travels. */
+static void test_every_column_declared(void **state)
+{
+	(void)state;
+	fu_db *db = fu_test_db();
+	sqlite3_stmt *tables = NULL, *cols = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db->sql, "SELECT name FROM "
+					    "sqlite_master WHERE type = "
+					    "'table' ORDER BY name", -1,
+					    &tables, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db->sql, "SELECT name FROM "
+					    "pragma_table_info(?)", -1, &cols,
+					    NULL), SQLITE_OK);
+	int ntables = 0;
+	while (sqlite3_step(tables) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(tables, 0);
+		const fu__sync_table *t = fu__sync_table_named(name);
+		ntables++;
+		if (!t) {
+			int local = 0;
+			for (const char *const *l = fu__sync_local_tables;
+			     *l && !local; l++)
+				local = strcmp(*l, name) == 0;
+			if (!local)
+				fail_msg("table %s is neither synced nor local",
+					 name);
+			continue;
+		}
+		sqlite3_bind_text(cols, 1, name, -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(cols) == SQLITE_ROW) {
+			const char *col = (const char *)
+				sqlite3_column_text(cols, 0);
+			if (fu__sync_col_index(t, col) < 0)
+				fail_msg("%s.%s is not declared in synced.c",
+					 name, col);
+		}
+		sqlite3_reset(cols);
+	}
+	assert_true(ntables > 10);
+	sqlite3_finalize(tables);
+	sqlite3_finalize(cols);
+	fu_db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -251,6 +298,7 @@ int main(void)
 		FU_TEST(test_later_edit_wins),
 		FU_TEST(test_reader_refuses),
 		FU_TEST(test_refused_file_changes_nothing),
+		FU_TEST(test_every_column_declared),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

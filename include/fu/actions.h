@@ -51,6 +51,10 @@ void fu_action_list_free(fu_action_row *list, size_t n);
 int fu_action_each(fu_db *db, const fu_action_filter *filter,
 		   int (*fn)(const fu_action_row *row, void *arg), void *arg);
 
+/* How many rows fu_action_each would walk (fu due --count, --check,
+ * the shell prompt): one count, no names read, no sort. */
+int fu_action_count(fu_db *db, const fu_action_filter *filter, size_t *out);
+
 /* When the last follow-up to a person was sent, as the rules recognised
  * it (rule 7: a thank-you is no follow-up); 0 when none was. */
 int fu_action_last_follow_up(fu_db *db, int64_t contact_id, int64_t *at);

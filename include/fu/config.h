@@ -14,12 +14,16 @@
 #include "fu/params.h"
 
 /* Known keys: user.name, user.email, user.phone, user.employed,
- * mail.from, mail.ats, mail.sendmail, and the rule numbers of
- * fu_params[] (rules.h). */
+ * mail.from, mail.ats, mail.sendmail, the rule numbers of fu_params[]
+ * (rules.h), and fu notify's notify.via, notify.max, notify.exec and
+ * notify.terminal. */
 typedef struct fu_config_key {
 	const char *key;
 	const char *def;  /* default shown by fu config --list, or NULL */
 	const char *help;
+	const char *values; /* the words it takes, space-separated ("true
+	                       false"; for a list, each of its words), or
+	                       NULL when it takes any text or a number */
 } fu_config_key;
 /* All known keys; *n gets the count. */
 const fu_config_key *fu_config_keys(size_t *n);
@@ -27,6 +31,9 @@ const fu_config_key *fu_config_keys(size_t *n);
 /* *out is a malloc'd copy of the value; FU_ENOTFOUND when unset (the
  * caller may then show the default). Unknown keys are FU_EINVALID. */
 int fu_config_get(char **out, fu_db *db, const char *key);
+/* The same, or the key's default when it is not set (FU_ENOTFOUND only
+ * when it has none). */
+int fu_config_value(char **out, fu_db *db, const char *key);
 /* Validates value for the key (booleans, whole numbers in range,
  * e-mail addresses); FU_EINVALID with a message otherwise. */
 int fu_config_set(fu_db *db, const char *key, const char *value);

@@ -33,6 +33,13 @@ typedef struct fu_csv {
  * NULL) receives the message.
  */
 int fu_csv_parse(fu_csv **out, fu_db *db, const char *text, size_t len);
+/* The same with another separator: ',', ';' or '\t'; 0 for the one the
+ * first line uses most outside quotes (a comma when it uses none, or
+ * as many of another). */
+int fu_csv_parse_sep(fu_csv **out, fu_db *db, const char *text, size_t len,
+		     char sep);
+/* The separator fu_csv_parse_sep(..., 0) would take for text. */
+char fu_csv_separator(const char *text, size_t len);
 void fu_csv_free(fu_csv *csv);
 
 /* A bad row, with why ("line 7, column applied: cannot read date ..."). */
@@ -68,7 +75,12 @@ typedef struct fu_csv_report {
  * applied on, date), contact (contact name, name), email (contact email,
  * e-mail), status (open, applied, interviewing, offer, or an outcome:
  * the application is closed with it), source, url (link, posting), notes
- * (note). Other columns are listed in rep->unknown_columns.
+ * (note). Other columns are listed in rep->unknown_columns. The columns
+ * are separated by commas, semicolons or tabs (what spreadsheets save in
+ * French or German, or as "tab-separated"), as the header line has them,
+ * or as flags say (FU_IMPORT_COMMA, FU_IMPORT_SEMICOLON, FU_IMPORT_TAB).
+ * A line break inside a field of one line (a company, a role, a name)
+ * is read as a space; notes keep theirs.
  *
  * A contact named on a row is the contact with that name (and that
  * e-mail address, when one is given), or a new one at the row's company.

@@ -35,11 +35,35 @@
 #include "fu/model.h"
 #include "fu/spell.h"
 
+/* Another application of the person written to (rule 11: a message to
+ * someone who handles several names each, so that one serves all). */
+typedef struct fu_draft_other {
+	int64_t application_id;
+	const char *company, *role;
+	const char *action; /* the action of it this message also serves
+	                       (a rider: its kind), or NULL */
+} fu_draft_other;
+
+/* Someone the user will meet (prepare) or has met. */
+typedef struct fu_draft_person {
+	int64_t id;
+	const char *name, *title, *email, *phone, *address;
+	fu_channel prefers;
+} fu_draft_person;
+
 /* Everything a draft may say, as plain values. Strings may be NULL
  * (unknown); times are 0 when unknown. */
 typedef struct fu_draft_input {
 	const char *action;      /* an action id: "thank-you", "nudge", ... */
-	int seq;                 /* nudges: 1, 2, ... (chooses the wording) */
+	int seq;                 /* nudges: 1, 2, ... within their stage */
+	int wording;             /* nudges: 1 + the follow-ups already sent
+	                            to this person that may have been nudges
+	                            (chooses the wording, so that none
+	                            repeats an earlier one); 0: seq */
+	const char *situation;   /* what the message answers, among the
+	                            wordings of its action (fu-draft(1),
+	                            SITUATIONS): "invitation", "offer",
+	                            "conversation", "accepted", ...; NULL */
 	fu_channel channel;      /* email, phone, letter or social;
 	                            FU_CH_NONE: a checklist (find-contact,
 	                            closure, offer-review) */
@@ -52,11 +76,37 @@ typedef struct fu_draft_input {
 	const char *company, *role, *url;
 	int64_t applied_at;
 	/* the event that raised the action (FU_EV_NONE when none) */
+	int64_t event_id;
 	fu_event_kind event_kind;
 	fu_channel event_channel;
 	int64_t event_at;
-	const char *const *topics; /* its --topic texts (else the interview's) */
+	const char *const *topics; /* its topics: the person's own first,
+	                              then everyone's (check-ins and nudges
+	                              without their own: the interview's) */
 	size_t ntopics;
+	const char *occasion;    /* met, meeting: where you met (--occasion) */
+	const char *because;     /* help-promised: why it is urgent */
+	int64_t scheduled_at;    /* the interview or meeting arranged, that
+	                            the message confirms or the checklist
+	                            prepares; 0 */
+	fu_event_kind scheduled_kind;
+	fu_channel scheduled_channel;
+	const fu_draft_person *people; /* whom it is with */
+	size_t npeople;
+	int64_t answer_at;       /* an offer: the day you will answer by
+	                            (their deadline, else the review's end) */
+	int64_t reply_at;        /* a nudge in a conversation: their reply
+	                            it continues; 0 */
+	int64_t accepted_at;     /* you accepted another job then; 0 */
+	const char *applied_role; /* networking: a role you applied for at
+	                             the contact's company (else NULL: no
+	                             interest in it is claimed) */
+	const fu_draft_other *also;   /* rule 11: the applications whose
+	                                 actions this message also serves */
+	size_t nalso;
+	const fu_draft_other *others; /* the person's other open
+	                                 applications */
+	size_t nothers;
 	int64_t interview_at;    /* the latest interview, or 0 */
 	int64_t expect_at;       /* the date they promised word by, or 0 */
 	int64_t deadline_at;     /* an offer's deadline, or 0 */
@@ -65,8 +115,8 @@ typedef struct fu_draft_input {
 	int urgent;              /* help-reminder: marked urgent */
 	const char *reason;      /* the action's reason, as fu due shows it */
 	int64_t not_before;      /* the action's window opens then */
-	/* the user's signature */
-	const char *user_name, *user_email, *user_phone;
+	/* the user's signature, and the address at a letter's head */
+	const char *user_name, *user_email, *user_phone, *user_address;
 	int64_t now;
 	/* filled by fu_draft_gather(): the action and what it read */
 	char key[96];             /* the action's key (fu due --json) */
@@ -98,8 +148,24 @@ int fu_draft_gather(fu_draft_input **out, fu_db *db,
 void fu_draft_input_free(fu_draft_input *in);
 
 /* Whether an action id is a message (not find-contact, closure,
- * offer-review); -1 for an unknown id. */
+ * offer-review, prepare); -1 for an unknown id. */
 int fu_draft_is_message(const char *action);
+
+/* Rule 14: whether a message of this action may go by letter
+ * (thank-you, rejection-response, withdraw-notice, decline-offer), and
+ * the error when it may not (a static string). */
+int fu_draft_by_letter(const char *action);
+const char *fu_draft_no_letter(const char *action);
+
+/* Whether the person written to works elsewhere than the employer (an
+ * agency's recruiter): their company is known and is not the
+ * application's. */
+int fu_draft_agency(const fu_draft_input *in);
+
+/* The wording a nudge takes, 1 to FU_DRAFT_WORDINGS: in->wording (else
+ * in->seq) taken round. */
+#define FU_DRAFT_WORDINGS 8
+int fu_draft_wording(const fu_draft_input *in);
 
 /* A draft. */
 typedef struct fu_draft {
@@ -161,20 +227,29 @@ size_t fu_draft_words(const char *text);
 int fu_draft_limit(const char *action);
 
 /*
- * Append warnings to a message (a checklist gets none): a body longer
+ * Append warnings to a message (a checklist gets none): a thank-you
+ * with nothing logged as discussed, an intro-reach-out with no reason
+ * logged (each with the fu log command that adds one); a body longer
  * than the action's limit (not counting a letter's head and the
  * signature; a call has no limit), and each word the spelling dictionary
  * does not know (with suggestions), except the names of people,
- * companies and roles, addresses, e-mail addresses, URLs, words with
- * digits, all-capital words and capitalised words inside a sentence
- * (proper nouns). dictionary is the hunspell base path (NULL:
- * $FU_DICTIONARY, else /usr/share/hunspell/en_US); words a file of extra
- * words, one a line (NULL: $XDG_CONFIG_HOME/fu/words, else
- * ~/.config/fu/words, when it exists). A missing dictionary is one
- * warning. Returns 0, or FU_ERROR when out of memory.
+ * companies and roles, the capitalised words of topics and occasions,
+ * addresses, e-mail addresses, URLs, words with digits, all-capital
+ * words and capitalised words inside a sentence (proper nouns), and the
+ * words of the personal dictionary. dictionary is the hunspell base
+ * path (NULL: $FU_DICTIONARY, else /usr/share/hunspell/en_US); words a
+ * personal dictionary in hunspell's format (see spell.h; NULL: the
+ * user's, fu_draft_dictionary_path(), and the older
+ * $XDG_CONFIG_HOME/fu/words, where they exist). A missing dictionary is
+ * one warning. Returns 0, or FU_ERROR when out of memory.
  */
 int fu_draft_check(fu_draft *d, fu_db *db, const fu_draft_input *in,
 		   const char *dictionary, const char *words);
+
+/* The user's personal dictionary: $XDG_CONFIG_HOME/fu/dictionary (else
+ * ~/.config/fu/dictionary); malloc'd, NULL when neither variable is set
+ * (or out of memory). */
+char *fu_draft_dictionary_path(void);
 
 /* --- e-mail files --------------------------------------------------- */
 

@@ -24,6 +24,14 @@ int fu_event_list(fu_event **out, size_t *n, fu_db *db,
 		  int64_t application_id, int64_t contact_id);
 void fu_event_list_free(fu_event *list, size_t n);
 
+/* Add topics to event id afterwards (what was discussed, remembered
+ * later): topics[i], each discussed with with[i] (a person the event
+ * names, or 0 for everyone; with NULL: everyone), checked as fu log
+ * checks them (a person's topic given twice is FU_EINVALID). One
+ * transaction; the actions owed do not depend on topics. */
+int fu_event_add_topics(fu_db *db, int64_t id, char *const *topics,
+			const int64_t *with, size_t n);
+
 /* Remove the most recently recorded event (by number), optionally only
  * among those of one application or contact (0: any), and bring the
  * actions up to date. *out (may be NULL) receives the removed event.

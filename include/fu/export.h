@@ -15,7 +15,9 @@
  *    "events": [{"id", "kind", "at", "application", "contact",
  *                "with": [ids], "channel", "topics": [...], "expect",
  *                "until", "note", "action", "outcome", "urgent",
- *                "recorded"}...],
+ *                "recorded", "added": [ids], and where set
+ *                "topic_with": [id or null...], "occasion",
+ *                "because"}...],
  *    "config": {"key": "value"...}}
  *
  * Companies are named by name (they are unique, case-insensitively),

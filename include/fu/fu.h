@@ -46,7 +46,10 @@ typedef struct fu_db fu_db;
 /* Open flags for fu_db_open(). */
 enum {
 	FU_OPEN_READONLY = 1 << 0, /* never create or write (completion) */
-	FU_OPEN_MEMORY = 1 << 1    /* an in-memory database (tests) */
+	FU_OPEN_MEMORY = 1 << 1,   /* an in-memory database (tests) */
+	FU_OPEN_NOCREATE = 1 << 2  /* no file there: an empty database in
+	                              memory, and no file created (a
+	                              command that only reads) */
 };
 
 /*
@@ -80,7 +83,7 @@ int64_t fu_db_now(const fu_db *db);
 int fu_db_changed(const fu_db *db);
 
 /* The schema version this fu writes, and the one in the file. */
-#define FU_SCHEMA_VERSION 7
+#define FU_SCHEMA_VERSION 11
 int fu_db_schema_version(const fu_db *db);
 
 /* Set the handle's message from a printf format and return code; for the

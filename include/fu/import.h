@@ -20,8 +20,13 @@ typedef void (*fu_progress_fn)(void *arg, const char *stage,
 
 /* Flags of fu_import_json() and fu_import_csv(). */
 enum {
-	FU_IMPORT_MERGE = 1 << 0,   /* JSON: add to a database with data */
-	FU_IMPORT_SKIP_BAD = 1 << 1 /* CSV: import the good rows */
+	FU_IMPORT_MERGE = 1 << 0,    /* JSON: add to a database with data */
+	FU_IMPORT_SKIP_BAD = 1 << 1, /* CSV: import the good rows */
+	/* CSV: the columns are separated by this (without any of the
+	 * three: as the header line separates them) */
+	FU_IMPORT_COMMA = 1 << 2,
+	FU_IMPORT_SEMICOLON = 1 << 3,
+	FU_IMPORT_TAB = 1 << 4
 };
 
 typedef struct fu_import_report {

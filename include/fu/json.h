@@ -37,7 +37,8 @@ cJSON *fu_json_application_export(const fu_application *a);
 
 /* {"id","kind","at","application","contact","with":[ids],"channel",
  *  "topics":[...],"expect","until","note","action","outcome","urgent",
- *  "recorded","added":[ids],"message_id"} */
+ *  "recorded","added":[ids],"message_id"}, and where they have a value,
+ *  "topic_with":[id or null, beside each topic], "occasion", "because" */
 cJSON *fu_json_event(const fu_event *e);
 
 /* The element of fu due --json: {"application":{"id","company","role"}

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "fu/uuid.h"
+#include "fu/fu.h" /* fu_db, for the messages of fu_notify_via_parse */
 
 typedef enum {
 	FU_EV_NONE = 0,
@@ -128,6 +129,27 @@ const char *fu_source_names(void);
 const char *fu_outcome_names(void);
 const char *fu_action_kind_names(void);
 
+/* The ways fu notify delivers its digest (notify.h). */
+typedef enum fu_notify_method {
+	FU_NOTIFY_NONE = 0, /* logged when nothing was due */
+	FU_NOTIFY_DESKTOP,  /* a desktop notification (fu-notify-desktop) */
+	FU_NOTIFY_MAIL,     /* an e-mail to user.email (mail.sendmail) */
+	FU_NOTIFY_EXEC,     /* the JSON on notify.exec's standard input */
+	FU_NOTIFY__COUNT
+} fu_notify_method;
+
+/* "none", "desktop", "mail", "exec"; NULL out of range. */
+const char *fu_notify_method_name(fu_notify_method m);
+/* FU_EINVALID for another word (and "none", which no user chooses). */
+int fu_notify_method_parse(fu_notify_method *out, const char *s);
+
+/* notify.via: methods separated by commas (blanks around them are
+ * allowed), each once, at least one. out gets them in the order given,
+ * *n of them; norm (may be NULL, len bytes) the value written plainly:
+ * "desktop,mail". FU_EINVALID with a message otherwise. */
+int fu_notify_via_parse(fu_notify_method out[FU_NOTIFY__COUNT], size_t *n,
+			fu_db *db, const char *text, char *norm, size_t len);
+
 /* A contact: a person the user deals with. Strings are owned (malloc'd)
  * and may be NULL when unknown. */
 typedef struct fu_contact {
@@ -198,6 +220,16 @@ typedef struct fu_event {
 	int urgent;             /* help-promised: the user marked it urgent */
 	char **topics;          /* --topic, in order */
 	size_t ntopics;
+	int64_t *topic_with;    /* NULL, or beside each topic the person it
+	                           was discussed with (--topic-for): a person
+	                           of with[] or the subject contact; 0 for
+	                           everyone met. On add, -(k + 1) names
+	                           with_new[k], created with the event */
+	char *occasion;         /* met, meeting: where you met, or what the
+	                           meeting was (--occasion), written to
+	                           follow "at": "the PyData Berlin meetup" */
+	char *because;          /* help-promised: why it is urgent
+	                           (--because; urgent is set with it) */
 	int64_t *with;          /* --with contacts, in order */
 	size_t nwith;
 	/* on add: people named with --with who are not contacts yet; each

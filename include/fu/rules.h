@@ -152,6 +152,13 @@ int fu_rules_eval_marks(fu_action **out, size_t *n, fu_rule_mark **marks,
 			size_t *nmarks, const fu_rule_subject *s,
 			const fu_rule_params *p);
 
+/* `hours` after t as the rules count them (RULES.md 8): each whole 24
+ * is a calendar day (the same local wall-clock time the next day, also
+ * across a daylight-saving change), the rest elapsed hours. "Within 24
+ * hours" of an interview means up to this, for fu due and fu stats
+ * alike. */
+int64_t fu_rules_plus_hours(int64_t t, int hours);
+
 /* Whether an action kind is a follow-up (rule 7: kept 7 days apart for
  * one person), and whether it is a written courtesy (never held back). */
 int fu_action_is_follow_up(fu_action_kind k);

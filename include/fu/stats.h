@@ -44,7 +44,9 @@ typedef struct fu_stats {
 
 	/* Thank-yous: interviews and meetings (on the counted applications,
 	 * and networking ones at or after since) after which every person
-	 * met got a sent within rules.thank-you.hours. The people met: the
+	 * met got a sent within rules.thank-you.hours, counted as the rules
+	 * count them (fu_rules_plus_hours: 24 hours is the same local time
+	 * the next day, across a daylight-saving change too). The people met: the
 	 * --with people, and the contact of a networking meeting; with
 	 * nobody named on an application, its first contact. A sent counts
 	 * for a person it names (--with), that it was logged on, or, when
@@ -60,6 +62,39 @@ typedef struct fu_stats {
 	 * and per such application (-1 when none). */
 	size_t follow_ups;
 	double follow_ups_per_application;
+
+	/* Does following up work? A check-in here is a sent logged on an
+	 * application applied to, at or after applying and before the
+	 * employer's first word (the same first word as above; still
+	 * waiting: before now). Of the applications applied to:
+	 *   waited[n]   those that got at least n check-ins (n = 0..3:
+	 *               waited[0] is every one applied to; [3]: 3 or more);
+	 *   replied[n]  those the employer answered after exactly n of
+	 *               them ([3]: after 3 or more);
+	 *   reply_rate[n] = replied[n] / waited[n]: the chance of an answer
+	 *               after the nth check-in, before another (-1: none).
+	 * And the comparison: the applications with a check-in (waited[1])
+	 * and how many of them the employer answered, against those with
+	 * none (waited[0] - waited[1]) and how many were answered. */
+	size_t waited[4], replied[4];
+	double reply_rate[4];
+	size_t checked_in, checked_in_replied;
+	size_t not_checked_in, not_checked_in_replied;
+	double checked_in_rate, not_checked_in_rate; /* -1: none */
+
+	/* Days to the first word (as median_reply_days), by the
+	 * application's source (FU_SRC_NONE: not given); -1: none. */
+	size_t source_samples[FU_SRC__COUNT];
+	double source_median_days[FU_SRC__COUNT];
+
+	/* Ghosted: applications applied to that never heard a word from
+	 * the employer and were closed as no-response, or are open and were
+	 * applied to at least ghost_days ago (rules.closure.board-silence-
+	 * days, the silence after which the rules ask you to decide); rate
+	 * is ghosted / applied, -1 when none applied. */
+	int ghost_days;
+	size_t ghosted;
+	double ghosted_rate;
 } fu_stats;
 
 /* Work out the numbers as of the handle's now; since 0 counts all. */

@@ -13,7 +13,8 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/fu-e2e.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export HOME="$T/home"
 mkdir -p "$HOME"
-unset XDG_DATA_HOME XDG_CONFIG_HOME FU_DB NO_COLOR VISUAL EDITOR
+unset XDG_DATA_HOME XDG_CONFIG_HOME FU_DB NO_COLOR VISUAL EDITOR FU_PAGER PAGER \
+	LESS COLUMNS
 export FU_DB="$T/fu.db"
 export FU_NOW="2026-11-09 09:00"
 export TZ="Europe/Berlin"
@@ -126,9 +127,9 @@ PY
 # mode PATH: its permission bits, as "600" (nothing when it is missing).
 mode() { stat -c %a "$1" 2>/dev/null; }
 
-# Undo schema 7 (identifiers and sync) in a file, as the first step of
+# Undo schema 11 (identifiers and sync) in a file, as the first step of
 # making it look like an older fu's: SQL to run before the older steps.
-UNDO_V6="DROP TRIGGER contacts_identity; DROP TRIGGER applications_identity;
+UNDO_V11="DROP TRIGGER contacts_identity; DROP TRIGGER applications_identity;
 	DROP TRIGGER events_identity; DROP INDEX companies_uuid; DROP INDEX contacts_uuid;
 	DROP INDEX applications_uuid; DROP INDEX events_uuid; DROP INDEX events_ord;
 	ALTER TABLE companies DROP COLUMN uuid; ALTER TABLE contacts DROP COLUMN uuid;
@@ -194,7 +195,8 @@ EOF
 # all in one session. compadd is wrapped to write down the matches it
 # adds (matched against the line by zsh itself), and C-x d writes "=== "
 # and the line as completion left it, all into $T/zout; zpick N takes
-# the Nth completion from there.
+# the Nth completion from there. What zsh shows beside the matches (the
+# -d arrays: each candidate with its description) goes to $T/zout.d.
 zcomp() {
 	[ -f "$T/zcomp.zsh" ] || cat >"$T/zcomp.zsh" <<'EOF'
 zmodload zsh/zpty || exit 2
@@ -205,7 +207,7 @@ zpty z zsh -f -i || exit 2
 zpty -w z "PS1='' RPS1='' LISTMAX=100000; unsetopt beep auto_list auto_menu list_beep"
 zpty -w z "fpath=(${(q)compdir} \$fpath); autoload -Uz compinit; compinit -u -D"
 zpty -w z "__out=${(q)out}"
-zpty -w z 'compadd() { if [[ ${(j: :)@} == *-[OAD]* ]]; then builtin compadd "$@"; return; fi; local -a __m; builtin compadd -O __m "$@"; (( $#__m )) && print -rl -- $__m >>$__out; builtin compadd "$@"; }'
+zpty -w z 'compadd() { if [[ ${(j: :)@} == *-[OAD]* ]]; then builtin compadd "$@"; return; fi; local -a __m; builtin compadd -O __m "$@"; (( $#__m )) && print -rl -- $__m >>$__out; integer __i; for (( __i = 1; __i < $#; __i++ )); do [[ ${@[__i]} == -d ]] && print -rl -- ${(P)${@[__i+1]}} >>$__out.d; done; builtin compadd "$@"; }'
 zpty -w z '__dump() { print -r -- "=== $BUFFER" >>$__out; BUFFER=; }; zle -N __dump; bindkey "^Xd" __dump; bindkey "^I" complete-word'
 integer n=0 tries
 for line in "$@"; do

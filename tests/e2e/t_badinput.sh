@@ -262,6 +262,8 @@ class Worker:
             word = i == 0 or not template[i - 1].startswith("--")
             if word and value == b"--":
                 return None  # there "--" ends the options: not a value
+            if value == b"--" and template[i - 1] == "--color":
+                return None  # --color alone is --color=always
             argv = [value if a is None else a.encode() for a in template]
         what = "%s = %s" % (label, vname)
         legit = (label, vname) in LEGIT or \

@@ -52,6 +52,16 @@ half='SELECT count(*) BETWEEN 1050 AND 1950 FROM applications WHERE outcome IS N
 [ $? -eq 2 ] && [ ! -e "$T/x.db" ] && grep -q '^usage: fu-bench-gen' "$T/err" && pass \
 	|| fail "--shape tidy: not a usage error"
 
+t "--days spreads the applications over that many days (a year for bench/reportrun)"
+"$GEN" --db "$T/year.db" --apps 300 --days 365 --now "$NOW" && pass || fail "--days 365"
+span='SELECT (max(created_at) - min(created_at)) / 86400 FROM applications'
+first='SELECT min(created_at) >= unixepoch('"'2026-11-09'"', '"'-366 days'"') FROM applications'
+days=$(sqlite3 "$T/year.db" "$span")
+[ "$days" -ge 340 ] && [ "$days" -le 365 ] && pass || fail "--days 365: $days days"
+[ "$(sqlite3 "$T/year.db" "$first")" = 1 ] && pass || fail "--days 365: earlier than a year"
+"$GEN" --db "$T/x.db" --apps 10 --days -1 2>"$T/err"
+[ $? -eq 2 ] && [ ! -e "$T/x.db" ] && pass || fail "--days -1: not a usage error"
+
 t "its actions are the ones fu computes"
 q 'SELECT * FROM actions ORDER BY id' >"$T/gen.actions"
 FU_NOW="$NOW" FU_DB="$T/gen.db" ok config rules.nudge.days 14 # recomputes all
@@ -62,7 +72,7 @@ if [ -n "${FU_WRAP:-}" ]; then
 	t "every benchmarked command, once, through the wrapper"
 	export FU_DB="$T/gen.db" FU_NOW="$NOW"
 	ref=$(q 'SELECT id FROM applications WHERE outcome IS NULL ORDER BY id LIMIT 1')
-	for args in due "due --json" "show $ref" list --version "log $ref sent"; do
+	for args in due "due --json" "due --count" "show $ref" list --version "log $ref sent"; do
 		# shellcheck disable=SC2086
 		ok $args
 		[ -s "$T/out" ] && pass || fail "fu $args printed nothing"
@@ -76,7 +86,8 @@ python3 "$BENCH/run" --fu "$FU" --gen "$GEN" --sizes 200 --runs 1 \
 	--dir "$T/bench" >"$T/out" 2>"$T/err"
 code=$?
 [ "$code" -eq 0 ] && pass || fail "bench/run exited $code"
-for row in "fu due" "sqlite3: fu due's SELECT" "fu due --json" "fu log REF sent" \
+for row in "fu due" "sqlite3: fu due's SELECT" "fu due --json" "fu due --count" \
+	"sqlite3: fu due --count's SELECT" "fu log REF sent" \
 	"fu show REF" "fu list" "fu --version" "/bin/true"; do
 	out_has "| $row |"
 done
@@ -85,5 +96,17 @@ out_has "fu due within 1.5x of the sqlite3 shell"
 # every fu command exited 0 and printed something (bench/run says which not)
 err_has "fu due"
 if grep -q '^Failures:' "$T/err"; then fail "$(cat "$T/err")"; else pass; fi
+
+t "bench/reportrun: fu report over a year of 200 applications, CSV and PDF"
+python3 "$BENCH/reportrun" --build "$(dirname "$FU")" --apps 200 --runs 1 \
+	--dir "$T/reportbench" >"$T/out" 2>"$T/err"
+code=$?
+[ "$code" -eq 0 ] && pass || fail "bench/reportrun exited $code"
+# the same rows in both, as many as the year's activities
+rows=$(awk '$1 == 200 { print $3 }' "$T/out" | sort -u)
+[ "$(awk '$1 == 200' "$T/out" | wc -l)" -eq 2 ] && pass || fail "not two lines for 200"
+[ "$(echo "$rows" | wc -l)" -eq 1 ] && [ "$rows" -gt 1000 ] && pass ||
+	fail "rows: $rows"
+[ "$(head -c 5 "$T/reportbench/report-200.pdf")" = "%PDF-" ] && pass || fail "no PDF"
 
 finish

@@ -127,6 +127,26 @@ line_editor() {
 	line_is 'fu log acme sent '
 }
 
+# names_line_editor SHELL SETUP: SHELL's line editor completes names as
+# fu matches them (case and accents aside) into a valid line: an
+# apostrophe inside the single quote the user opened, a $ never left to
+# be expanded.
+names_line_editor() {
+	PTY_SHELL=$1 python3 "$T/drive_pty.py" "$T/pty" "$2" \
+		"fu show ac" "fu show MU" "fu show 'se" "fu show cash" \
+		"fu show sea"
+	pty_line 1
+	line_is 'fu show Acme '
+	pty_line 2
+	line_is 'fu show Müller\ GmbH '
+	pty_line 3
+	line_is "fu show 'Seán O'\\''Brien' "
+	pty_line 4
+	line_is 'fu show Cash\$Flow '
+	pty_line 5
+	line_is "fu show Seán\\ O\\'Brien "
+}
+
 # --- the user's data -----------------------------------------------------
 
 t "the data the completions offer"
@@ -135,6 +155,10 @@ ok add application Acme "Backend Engineer" --contact dana --applied 2026-11-02
 ok add application Globex "Platform Engineer" --source board
 ok add application Initech "Data Engineer" --applied 2026-10-01
 ok close initech --outcome rejected
+ok add application "Müller GmbH" "Data Engineer"
+ok add application 'Cash$Flow' "Analyst"
+ok add contact "Seán O'Brien" --company Globex
+ok add contact "王小明" --company "Müller GmbH"
 # a proposal of fu mail waiting (number 1), for fu mail accept
 if [ -n "${FU_MAIL_READ:-}" ]; then
 	printf 'From: Dana Reyes <dana@acme.example>\nTo: me@example.org\nSubject: Re: hi\nDate: Mon, 9 Nov 2026 08:00:00 +0100\nMessage-ID: <c1@acme.example>\n\nThanks!\n' |
@@ -184,6 +208,8 @@ else
 	got_lacks closed
 	bcomp log acme in
 	got_is interview intro
+	bcomp log acme to
+	got_is topic
 	bcomp close acme --outcome ""
 	got_is accepted declined rejected withdrawn no-response filled
 	bcomp close acme --outcome=re
@@ -200,10 +226,32 @@ else
 	got_all actions
 	bcomp config rules.nudge.
 	got_is rules.nudge.days rules.nudge.window-days
+	bcomp config notify.via ""
+	got_is desktop mail exec
+	bcomp config user.employed ""
+	got_is true false
+	bcomp config user.name ""
+	[ -s "$T/got" ] && fail "values offered for user.name: $(cat "$T/got")" || pass
+	bcomp notify --via ""
+	got_is desktop mail exec
+	bcomp notify --via desktop,
+	got_is desktop,mail desktop,exec
+	bcomp config notify.via mail,exec,
+	got_is mail,exec,desktop
+	bcomp notify --
+	got_has --dry-run --via --log --json
 	bcomp rules ""
 	got_all rules
 	bcomp --color ""
 	got_is auto always never
+	bcomp report --
+	got_has --since --until --week --rules --format --output --stats
+	bcomp report --rules ""
+	got_is wa ny ne nc de custom
+	bcomp report --format ""
+	got_is text csv pdf
+	bcomp config report.rules ""
+	got_is wa ny ne nc de custom
 	bcomp help ""
 	got_all commands
 
@@ -231,6 +279,30 @@ else
 	bcomp draft acme --channel ""
 	got_is email phone letter
 
+	t "bash: names match as references do, quoted for the line"
+	bcomp show ac
+	got_is Acme
+	bcomp show MÜ
+	got_is 'Müller\ GmbH'
+	bcomp show sean
+	got_is "Seán\\ O\\'Brien"
+	bcomp show "'se"
+	got_is "Seán O'\\''Brien"
+	bcomp show '"cash'
+	got_is 'Cash\$Flow'
+	bcomp show cash
+	got_is 'Cash\$Flow'
+	bcomp show 王
+	got_is 王小明
+	bcomp add contact X --company ac
+	got_is Acme
+	bcomp add contact X --company=m
+	got_is 'Müller\ GmbH'
+	bcomp close g
+	got_is Globex
+	bcomp import --separator ""
+	got_is comma semicolon tab
+
 	t "bash: fu mail's forms, options, values and proposal numbers"
 	bcomp mail ""
 	got_is list scan accept ignore
@@ -255,6 +327,8 @@ else
 	t "bash: what readline makes of it"
 	line_editor "bash --norc --noprofile -i" \
 		". $BASH_COMPLETION; . $COMP/fu.bash; __d() { printf '%s\\n' \"\$READLINE_LINE\" >>$T/pty; READLINE_LINE=; }; bind -x '\"\\C-xd\": __d'"
+	names_line_editor "bash --norc --noprofile -i" \
+		". $BASH_COMPLETION; . $COMP/fu.bash; __d() { printf '%s\\n' \"\$READLINE_LINE\" >>$T/pty; READLINE_LINE=; }; bind -x '\"\\C-xd\": __d'"
 fi
 
 # --- zsh -----------------------------------------------------------------
@@ -271,8 +345,14 @@ else
 		"fu log acme sent --channel " "fu config rules.nudge." \
 		"fu rules " "fu --color " "fu edit dana --prefers " \
 		"fu draft acme --to Dan" "fu draft acme --channel " "fu show " \
-		"fu sync " "fu sync init --"
-	if [ "$(grep -c '^=== ' "$T/zout")" -ne 24 ]; then
+		"fu report --rules " "fu report --format " \
+		"fu config report.rules " \
+		"fu notify --via " "fu config notify.via " "fu config user.employed " \
+		"fu notify --via desktop," \
+		"fu show ac" "fu show MU" "fu show 'se" "fu show cash" \
+		"fu show sea" "fu add contact X --company ac" "fu show 王" \
+		"fu import --separator " "fu sync " "fu sync init --"
+	if [ "$(grep -c '^=== ' "$T/zout")" -ne 39 ]; then
 		fail "zsh did not complete every line"
 		sed 's/^/  zsh: /' "$T/zout" | tail -20
 	fi
@@ -313,6 +393,20 @@ else
 	got_is auto always never
 	zpick 19
 	got_is email phone letter social none
+	zpick 23
+	got_is wa ny ne nc de custom
+	zpick 24
+	got_is text csv pdf
+	zpick 25
+	got_is wa ny ne nc de custom
+	zpick 26
+	got_is desktop mail exec
+	zpick 27
+	got_is desktop mail exec
+	zpick 28
+	got_is true false
+	zpick 29
+	got_is desktop,mail desktop,exec
 
 	t "zsh: the user's applications and contacts, names quoted"
 	zpick 9
@@ -333,10 +427,43 @@ else
 	zpick 21
 	got_is email phone letter
 
+	t "zsh: names match as references do, quoted for the line"
+	zpick 30
+	got_is Acme
+	line_is 'fu show Acme '
+	zpick 31
+	got_is "Müller GmbH"
+	line_is 'fu show Müller\ GmbH '
+	zpick 32
+	got_is "Seán O'Brien"
+	line_is "fu show 'Seán O'\\''Brien' "
+	zpick 33
+	got_is 'Cash$Flow'
+	line_is 'fu show Cash\$Flow '
+	zpick 34
+	line_is "fu show Seán\\ O\\'Brien "
+	zpick 35
+	got_is Acme
+	line_is 'fu add contact X --company Acme '
+	zpick 36
+	line_is 'fu show 王小明 '
+	zpick 37
+	got_is comma semicolon tab
+
+	t "zsh: a description beside each candidate"
+	for want in "1  -- Dana Reyes, Acme" "2  -- Acme, Backend Engineer" \
+		"Dana Reyes  -- Acme" "Acme  -- 2 Backend Engineer" \
+		"Seán O'Brien  -- Globex" "王小明  -- Müller GmbH" \
+		"due  -- what to do, most urgent first"; do
+		if grep -qxF -- "$want" "$T/zout.d"; then pass; else
+			fail "zsh shows no '$want'"
+		fi
+	done
+
 	t "zsh: fu sync's forms and options"
-	zpick 23
+	zpick 38
 	got_is init status key
-	zpick 24
+	zpick 39
 	got_has --join --key --encrypt --no-encrypt --name
 
 	t "zsh: --db or FU_DB on the line chooses the database read"
@@ -401,10 +528,26 @@ else
 	got_is thank-you
 	fcomp "fu config rules.nudge."
 	got_is rules.nudge.days rules.nudge.window-days
+	fcomp "fu config notify.via "
+	got_is desktop mail exec
+	fcomp "fu config user.employed "
+	got_is true false
+	fcomp "fu notify --via "
+	got_is desktop mail exec
+	fcomp "fu notify --via desktop,"
+	got_is desktop,mail desktop,exec
+	fcomp "fu config notify.via mail,exec,"
+	got_is mail,exec,desktop
 	fcomp "fu rules "
 	got_all rules
 	fcomp "fu --color "
 	got_is auto always never
+	fcomp "fu report --rules "
+	got_is wa ny ne nc de custom
+	fcomp "fu report --format "
+	got_is text csv pdf
+	fcomp "fu config report.rules "
+	got_is wa ny ne nc de custom
 
 	t "fish: the user's applications and contacts"
 	fcomp "fu show Da"
@@ -421,6 +564,22 @@ else
 	got_is "Dana Reyes"
 	fcomp "fu draft acme --channel "
 	got_is email phone letter
+
+	t "fish: names match as references do (case aside), described"
+	fcomp "fu show ac"
+	got_is Acme
+	fcomp "fu add contact X --company ac"
+	got_is Acme
+	fcomp "fu show cash"
+	got_is 'Cash$Flow'
+	fcomp "fu import --separator "
+	got_is comma semicolon tab
+	fish --no-config -c 'source $argv[1]; complete -C $argv[2]' \
+		"$COMP/fu.fish" "fu show " >"$T/got" 2>"$T/err"
+	got_has "$(printf '1\tDana Reyes, Acme')" \
+		"$(printf 'Dana Reyes\tAcme')" \
+		"$(printf 'Acme\t2 Backend Engineer')" \
+		"$(printf '王小明\tMüller GmbH')"
 
 	t "fish: fu mail's forms, options, values and proposal numbers"
 	fcomp "fu mail "
@@ -445,6 +604,74 @@ else
 	t "fish: what its line editor makes of it"
 	line_editor "fish --no-config -i" \
 		"source $COMP/fu.fish; function __d; commandline >>$T/pty; commandline ''; end; bind \\cxd __d"
+fi
+
+# --- installed: each shell finds its file for the prefix -----------------
+
+BUILD=$(dirname "$FU")
+if ! command -v cmake >/dev/null 2>&1 || [ ! -f "$BUILD/cmake_install.cmake" ]; then
+	echo "SKIP: $FU is not in a CMake build tree: the install is not tested"
+else
+	t "cmake --install into a prefix: the completions where the shells look"
+	P=$T/prefix
+	if cmake --install "$BUILD" --prefix "$P" >"$T/install.log" 2>&1; then
+		pass
+	else
+		fail "cmake --install exited $?"; tail -5 "$T/install.log"
+	fi
+	for f in share/bash-completion/completions/fu \
+		share/zsh/site-functions/_fu share/fish/vendor_completions.d/fu.fish
+	do
+		if [ -f "$P/$f" ]; then pass; else fail "no $f in the prefix"; fi
+	done
+	# for the README's own command (prefix /usr/local): zsh and fish
+	# read those places with no setting at all
+	rm -rf "$T/dest"
+	DESTDIR=$T/dest cmake --install "$BUILD" --prefix /usr/local \
+		>"$T/install.log" 2>&1 || fail "cmake --install with DESTDIR failed"
+	for f in usr/local/share/bash-completion/completions/fu \
+		usr/local/share/zsh/site-functions/_fu etc/fish/completions/fu.fish
+	do
+		if [ -f "$T/dest/$f" ]; then pass; else fail "no /$f for /usr/local"; fi
+	done
+	if command -v zsh >/dev/null 2>&1; then
+		zsh -f -c 'print -l $fpath' >"$T/got"
+		got_has /usr/local/share/zsh/site-functions
+	fi
+	if command -v fish >/dev/null 2>&1; then
+		env -u XDG_DATA_DIRS fish -c \
+			'printf "%s\n" $fish_complete_path' >"$T/got" 2>/dev/null
+		got_has /etc/fish/completions
+	fi
+
+	t "installed: bash-completion finds it where XDG_DATA_DIRS names PREFIX/share"
+	if [ -n "$BASH_COMPLETION" ]; then
+		PATH=$P/bin:$PATH XDG_DATA_DIRS=$P/share PTY_SHELL="bash --norc --noprofile -i" \
+			python3 "$T/drive_pty.py" "$T/pty" \
+			". $BASH_COMPLETION; __d() { printf '%s\\n' \"\$READLINE_LINE\" >>$T/pty; READLINE_LINE=; }; bind -x '\"\\C-xd\": __d'" \
+			"fu show da" "fu show 'se"
+		pty_line 1
+		line_is 'fu show Dana\ Reyes '
+		pty_line 2
+		line_is "fu show 'Seán O'\\''Brien' "
+	fi
+
+	t "installed: zsh finds _fu in PREFIX/share/zsh/site-functions"
+	if command -v zsh >/dev/null 2>&1; then
+		COMP=$P/share/zsh/site-functions PATH=$P/bin:$PATH zcomp \
+			"fu show da" "fu show mü"
+		zpick 1
+		line_is 'fu show Dana\ Reyes '
+		zpick 2
+		line_is 'fu show Müller\ GmbH '
+	fi
+
+	t "installed: fish finds fu.fish where XDG_DATA_DIRS names PREFIX/share"
+	if command -v fish >/dev/null 2>&1; then
+		PATH=$P/bin:$PATH XDG_DATA_DIRS=$P/share fish -c \
+			'complete -C "fu show da"' 2>"$T/err" | cut -f1 >"$T/got"
+		got_is "Dana Reyes"
+	fi
 fi
 
 t "fu ran cleanly under every completion"

@@ -18,8 +18,8 @@ XDG_DATA_HOME="$T/xdg" ok add contact "Dana Reyes"
 [ -f "$T/xdg/fu/fu.db" ] && pass || fail "no $T/xdg/fu/fu.db"
 [ "$(mode "$T/xdg/fu")" = 700 ] && pass || fail "directory mode $(mode "$T/xdg/fu")"
 [ "$(mode "$T/xdg/fu/fu.db")" = 600 ] && pass || fail "file mode $(mode "$T/xdg/fu/fu.db")"
-[ "$(sqlite3 "$T/xdg/fu/fu.db" 'PRAGMA application_id; PRAGMA user_version;' | tr '\n' ' ')" = "1718962760 7 " ] \
-	&& pass || fail "not a fu database of schema 7"
+[ "$(sqlite3 "$T/xdg/fu/fu.db" 'PRAGMA application_id; PRAGMA user_version;' | tr '\n' ' ')" = "1718962760 11 " ] \
+	&& pass || fail "not a fu database of schema 11"
 XDG_DATA_HOME="$T/xdg" ok list contacts --json
 json "[c['name'] for c in d] == ['Dana Reyes']"
 [ -e "$HOME/.local/share/fu/fu.db" ] && fail "HOME was used too" || pass
@@ -188,15 +188,54 @@ same "$D/newer.db" "$D/newer.copy"
 
 t "a database of schema 1 is brought forward"
 ok --db "$D/v1.db" add application Acme "Backend Engineer" --applied 2026-11-02
-sqlite3 "$D/v1.db" "$UNDO_V6 DROP TABLE proposal_people; DROP TABLE proposal_candidates;
+sqlite3 "$D/v1.db" "$UNDO_V11 DROP TABLE notify_log; DROP TABLE proposal_people; DROP TABLE proposal_candidates;
 	DROP TABLE proposals; DROP TABLE mail_seen; DROP TABLE mail_sources;
 	DROP INDEX events_message_id; ALTER TABLE events DROP COLUMN message_id;
 	DROP TABLE actions; DROP TABLE actions_stamp; DROP TABLE marks;
+	DROP TABLE fold_stamp; DROP INDEX companies_fold; DROP INDEX contacts_fold;
+	ALTER TABLE companies DROP COLUMN fold; ALTER TABLE contacts DROP COLUMN fold;
 	ALTER TABLE events DROP COLUMN expect_date; ALTER TABLE events DROP COLUMN until_date;
-	ALTER TABLE event_contacts DROP COLUMN created; PRAGMA user_version = 1;"
+	ALTER TABLE event_contacts DROP COLUMN created;
+	ALTER TABLE event_topics DROP COLUMN contact_id;
+	ALTER TABLE events DROP COLUMN occasion; ALTER TABLE events DROP COLUMN because;
+	PRAGMA user_version = 1;"
 ok --db "$D/v1.db" due --all --json
 json "[a['action'] for a in d] == ['find-contact']"
-[ "$(sqlite3 "$D/v1.db" 'PRAGMA user_version;')" = 7 ] && pass || fail "not migrated to 7"
+[ "$(sqlite3 "$D/v1.db" 'PRAGMA user_version;')" = 11 ] && pass || fail "not migrated to 11"
+
+t "a database of schema 9 gains the folded names completion reads"
+ok --db "$D/v5.db" add application "Müller GmbH" "Data Engineer"
+ok --db "$D/v5.db" add contact "Élodie Durand" --company Acme
+sqlite3 "$D/v5.db" "$UNDO_V11 DROP TABLE fold_stamp; DROP INDEX companies_fold; DROP INDEX contacts_fold;
+	ALTER TABLE companies DROP COLUMN fold; ALTER TABLE contacts DROP COLUMN fold;
+	PRAGMA user_version = 9;"
+cp "$D/v5.db" "$D/v5.copy"
+# completion only reads: the file is left as it was, and it offers
+# no names (they are found through the folded names only)
+ok --db "$D/v5.db" __complete refs mu
+[ -s "$T/out" ] && fail "names completed from a file without folded names" || pass
+same "$D/v5.db" "$D/v5.copy"
+ok --db "$D/v5.db" add contact "Sam Lee"
+[ "$(sqlite3 "$D/v5.db" 'PRAGMA user_version;')" = 11 ] && pass || fail "not migrated to 11"
+[ "$(sqlite3 "$D/v5.db" "SELECT group_concat(fold, '|') FROM (SELECT fold FROM companies ORDER BY fold)")" = "acme|muller gmbh" ] \
+	&& pass || fail "companies folded: $(sqlite3 "$D/v5.db" 'SELECT fold FROM companies')"
+[ "$(sqlite3 "$D/v5.db" "SELECT group_concat(fold, '|') FROM (SELECT fold FROM contacts ORDER BY id)")" = "elodie durand|sam lee" ] \
+	&& pass || fail "contacts folded: $(sqlite3 "$D/v5.db" 'SELECT fold FROM contacts')"
+ok --db "$D/v5.db" __complete refs mu
+out_has "Müller GmbH"
+ok --db "$D/v5.db" __complete contacts elo
+out_has "Élodie Durand"
+
+t "folded names another program left out, or another folding made, are made again"
+sqlite3 "$D/v5.db" "UPDATE companies SET fold = NULL; UPDATE contacts SET fold = 'x';
+	UPDATE fold_stamp SET revision = 'an older folding'"
+ok --db "$D/v5.db" add contact "Kim Park"
+[ "$(sqlite3 "$D/v5.db" "SELECT group_concat(fold, '|') FROM (SELECT fold FROM companies ORDER BY fold)")" = "acme|muller gmbh" ] \
+	&& pass || fail "companies not folded again"
+[ "$(sqlite3 "$D/v5.db" "SELECT fold FROM contacts ORDER BY id")" = "$(printf 'elodie durand\nsam lee\nkim park')" ] \
+	&& pass || fail "contacts not folded again: $(sqlite3 "$D/v5.db" 'SELECT fold FROM contacts')"
+[ "$(sqlite3 "$D/v5.db" "SELECT revision <> 'an older folding' FROM fold_stamp")" = 1 ] \
+	&& pass || fail "fold_stamp not renewed"
 
 t "an empty file becomes a database"
 : >"$D/empty.db"

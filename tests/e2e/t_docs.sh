@@ -199,7 +199,7 @@ for page in "$MAN"/fu.1 "$MAN"/fu-*.1; do
 	done <"$T/documented"
 done
 
-t "the event kinds, outcomes, rules and keys are documented"
+t "the event kinds, outcomes, rules, keys and report's words are documented"
 plain "$MAN/fu-log.1" >"$T/page"
 "$FU" __complete kinds | while read -r kind; do
 	if grep -qxF ".B $kind" "$T/page"; then echo pass; else
@@ -229,12 +229,34 @@ plain "$MAN/fu-config.1" >"$T/page"
 	if grep -qxF ".B $k" "$T/page"; then echo pass; else
 		echo "fail fu-config.1 does not describe the key $k"
 	fi
+	# the rules' numbers (and employment) are given in fu-rules(7) too
 	case $k in
 	user.employed) ;;
-	user.* | mail.*) continue ;;
+	user.* | mail.* | core.*) continue ;;
+	report.rules) continue ;;
+	report.*)
+		# fu report's own rules, not the follow-up rules
+		if plain "$MAN/fu-report.1" | grep -qE -e "^\.BR? .*$k( |,|\$)"
+		then echo pass; else
+			echo "fail fu-report.1 does not name the key $k"
+		fi
+		continue ;;
+	rules.* | due.*) ;;
+	*) continue ;;
 	esac
 	if grep -qE -e "^\.BR? .*$k( |,|\$)" "$T/page7"; then echo pass; else
 		echo "fail fu-rules.7 does not give the number $k"
+	fi
+done >>"$T/results"
+plain "$MAN/fu-report.1" >"$T/page"
+"$FU" __complete report-rules | while read -r r; do
+	if grep -qxF ".B $r" "$T/page"; then echo pass; else
+		echo "fail fu-report.1 does not describe the rules $r"
+	fi
+done >>"$T/results"
+"$FU" __complete formats | while read -r f; do
+	if grep -qE -e "^\.BR? $f( |\$)" "$T/page"; then echo pass; else
+		echo "fail fu-report.1 does not describe the format $f"
 	fi
 done >>"$T/results"
 while read -r verdict rest; do

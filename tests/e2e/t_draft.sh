@@ -42,6 +42,8 @@ export FU_NOW="2026-11-10 09:00"
 ok config user.name "Alex Morgan"
 ok config user.email "alex.morgan@example.org"
 ok config user.phone "+1 555 0100"
+ok config user.address "12 Elm Street
+Springfield, IL 62701"
 
 ok add contact "Dana Reyes" --company Acme --title "Engineering Manager" \
 	--email dana@acme.example --phone "+1 555 0142" \
@@ -102,7 +104,8 @@ ok add application Cyberdyne "Machine Learning Engineer" --applied -1d \
 # Networking: met Maria on Sunday, she introduced Lee yesterday; Omar
 # offered help ten days ago
 ok log maria met --at "-2d 19:00" --topic "platform teams at scale"
-ok log maria intro --at "-1d 12:00" --with "Lee Chen"
+ok log maria intro --at "-1d 12:00" --with "Lee Chen" \
+	--topic "running platform teams"
 ok log omar help-promised --at -10d --topic "passing my resume to the data team"
 
 t "what is owed"
@@ -111,8 +114,13 @@ json "set(a['action'] for a in d) >= {'thank-you','acknowledge','connect','intro
 
 # --- a golden draft for every action and channel -------------------------
 
+# (a letter only where rule 14 allows one: thank-you, rejection-response,
+# withdraw-notice, decline-offer)
 for ch in email letter phone; do
 	golden "thank-you.$ch" acme thank-you --to dana --channel $ch
+	golden "rejection-response.$ch" soylent rejection-response --channel $ch
+done
+for ch in email phone; do
 	golden "acknowledge.$ch" wayne acknowledge --channel $ch
 	golden "connect.$ch" maria connect --channel $ch
 	golden "intro-thanks.$ch" maria intro-thanks --channel $ch
@@ -120,14 +128,28 @@ for ch in email letter phone; do
 	golden "help-reminder.$ch" omar help-reminder --channel $ch
 	golden "application-check-in.$ch" initech application-check-in --channel $ch
 	golden "interview-check-in.$ch" umbrella interview-check-in --channel $ch
-	golden "nudge.1.$ch" hooli nudge --channel $ch
-	golden "rejection-response.$ch" soylent rejection-response --channel $ch
+	golden "nudge.2.$ch" hooli nudge --channel $ch
 done
 golden find-contact.checklist cyberdyne
 
+t "rule 14: no letter where it could not arrive in time"
+for a in "wayne acknowledge" "maria connect" "initech application-check-in" \
+	"umbrella interview-check-in" "hooli nudge" "omar help-reminder"; do
+	# shellcheck disable=SC2086
+	fails_with 4 draft $a --channel letter
+	err_has "does not go by letter: it would not arrive in time (rule 14); use --channel email or phone"
+done
+
+t "a letter needs your own address at its head"
+ok config --unset user.address
+fails_with 4 draft acme thank-you --to dana --channel letter
+err_has "set your postal address first, for the head of a letter: fu config user.address"
+ok config user.address "12 Elm Street
+Springfield, IL 62701"
+
 t "with no ACTION, the most urgent action owed on REF, by its own channel"
 ok draft acme
-out_has "Subject: Thank you - Backend Engineer interview"
+out_has "Subject: Thank you for the interview - Backend Engineer"
 out_has "Dear Dana,"
 ok draft initech --json
 json "d['action'] == 'application-check-in' and d['channel'] == 'email'"
@@ -148,12 +170,18 @@ ok draft acme thank-you --to dana --json
 json "set(d) >= {'action','channel','to','subject','body','application','warnings'}"
 json "d['action'] == 'thank-you' and d['channel'] == 'email'"
 json "d['to'] == {'id': 1, 'name': 'Dana Reyes', 'email': 'dana@acme.example'}"
-json "d['subject'] == 'Thank you - Backend Engineer interview'"
+json "d['subject'] == 'Thank you for the interview - Backend Engineer'"
 json "d['body'].startswith('Dear Dana,\n') and d['body'].endswith('+1 555 0100\n')"
 json "d['application'] == {'id': 11, 'company': 'Acme', 'role': 'Backend Engineer'}"
 json "d['warnings'] == [] and d['sent_event'] is None"
-ok draft chen intro-reach-out --channel letter --json
-json "d['subject'] is None and d['application'] is None and d['body'].startswith('November 10, 2026\n')"
+ok draft soylent rejection-response --channel letter --json
+json "d['subject'] is None and d['body'].startswith('12 Elm Street\nSpringfield, IL 62701\n\nNovember 10, 2026\n')"
+ok draft chen intro-reach-out --json
+json "d['application'] is None and d['situation'] is None and d['topics'] == ['running platform teams']"
+json "d['also'] == [] and d['others'] == [] and d['agency'] is False and d['wording'] is None"
+json "d['scheduled'] is None and d['answer_by'] is None and d['added_words'] == []"
+ok draft hooli nudge --json
+json "d['wording'] == 2 and d['situation'] == 'application'"
 ok draft cyberdyne --json
 json "d['action'] == 'find-contact' and d['channel'] is None and d['to'] is None and d['subject'] is None"
 
@@ -198,16 +226,30 @@ Dear Tom Becker: Platform Engineer, Friday, November 6.
 Alex Morgan
 alex.morgan@example.org
 +1 555 0100"
-ok draft initech application-check-in --channel letter
-out_has "I applied for the Platform Engineer position at Initech"
+ok draft initech application-check-in --channel phone
+out_has "you applied for the Platform Engineer position at Initech"
 rm "$HOME/.config/fu/templates/application-check-in.email"
 
-t "a nudge template for one nudge number"
-printf 'Subject: Nudge {role}\n\nNudge number one for {contact.name}.\n' \
-	>"$HOME/.config/fu/templates/nudge.1.email"
+t "a nudge template for one wording (Grace has had one follow-up: the second)"
+printf 'Subject: Nudge {role}\n\nWording {wording} for {contact.name}.\n' \
+	>"$HOME/.config/fu/templates/nudge.2.email"
+printf 'Subject: Nudge {role}\n\nAny nudge for {contact.name}.\n' \
+	>"$HOME/.config/fu/templates/nudge.email"
 ok draft hooli nudge --channel email
-out_has "Nudge number one for Grace Kim."
-rm "$HOME/.config/fu/templates/nudge.1.email"
+out_has "Wording 2 for Grace Kim."
+rm "$HOME/.config/fu/templates/nudge.2.email"
+ok draft hooli nudge --channel email
+out_has "Any nudge for Grace Kim."
+rm "$HOME/.config/fu/templates/nudge.email"
+
+t "a template for one situation comes before the action's"
+printf 'Subject: Re {role}\n\nThank you, {contact.first_name} ({situation}).\n' \
+	>"$HOME/.config/fu/templates/acknowledge.reply.email"
+ok draft wayne acknowledge
+out_has "Thank you, Ruth (reply)."
+ok draft wayne acknowledge --json
+json "d['template'].endswith('/acknowledge.reply.email') and d['situation'] == 'reply'"
+rm "$HOME/.config/fu/templates/acknowledge.reply.email"
 
 t "an unknown placeholder is an error that names it"
 printf 'Subject: Hello\n\nDear {contact.nmae},\n' >"$T/xdg/fu/templates/connect.email"
@@ -244,6 +286,8 @@ ok config --unset user.phone
 fails_with 4 draft initech
 err_has "set your phone number first: fu config user.phone"
 ok config user.phone "+1 555 0100"
+ok config user.address "12 Elm Street
+Springfield, IL 62701"
 
 # --- spelling and length ------------------------------------------------
 
@@ -264,7 +308,7 @@ for w in Maria Lopez Vandelay Kubernetes SRE exampel Alex Morgan; do
 done
 [ "$(wc -l <"$T/err")" -eq 1 ] && pass || fail "more than one warning"
 XDG_CONFIG_HOME="$T/xdg" ok draft maria connect --json
-json "d['warnings'] == [\"'recieve' may be misspelled (receive, relieve, reverie)\"]"
+json "d['warnings'] == [\"'recieve' may be misspelled (receive, relieve, reverie); if it is right: fu draft --add-word recieve\"]"
 
 t "extra words in \$XDG_CONFIG_HOME/fu/words"
 echo recieve >"$T/xdg/fu/words"
@@ -453,16 +497,16 @@ json "[a['contact']['name'] for a in d if a['action'] == 'thank-you'] == ['Sam L
 t "nudges: the second and third, two weeks apart"
 ok log hooli sent --with grace --channel email
 export FU_NOW="2026-11-24 09:00"
-for ch in email letter phone; do
-	golden "nudge.2.$ch" hooli nudge --channel $ch
+for ch in email phone; do
+	golden "nudge.3.$ch" hooli nudge --channel $ch
 done
 ok log hooli sent --with grace --channel phone
 export FU_NOW="2026-12-08 09:00"
-for ch in email letter phone; do
-	golden "nudge.3.$ch" hooli nudge --channel $ch
+for ch in email phone; do
+	golden "nudge.4.$ch" hooli nudge --channel $ch
 done
 t "three nudges, three wordings"
-for a in 1 2; do
+for a in 2 3; do
 	b=$((a + 1))
 	if cmp -s "$G/nudge.$a.email" "$G/nudge.$b.email"; then fail "nudge $a = nudge $b"; else pass; fi
 done
@@ -476,5 +520,19 @@ ok close wayne --outcome accepted
 for ch in email letter phone; do
 	golden "withdraw-notice.$ch" initech withdraw-notice --channel $ch
 done
+t "after accepting, the withdrawal says so"
+ok draft initech withdraw-notice --json
+json "d['situation'] == 'accepted' and 'I have accepted another position' in d['body']"
+
+t "every golden: no placeholder, within RULES.md's limits, nothing proselint flags (draft_check.py)"
+if "$PY3" -c "import proselint" 2>/dev/null; then
+	if "$PY3" "$FU_TESTS/e2e/draft_check.py" "$G"/* >"$T/check" 2>&1; then
+		pass
+	else
+		fail "$(cat "$T/check")"
+	fi
+else
+	fail "proselint is missing: apt-get install python3-proselint (scripts/deps)"
+fi
 
 finish

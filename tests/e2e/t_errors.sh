@@ -38,11 +38,16 @@ out_is "fu $version"
 ok version --json
 json "d['version'] == '$version'"
 fails_with 2 version extra
-# --help before --version: the usage of fu version (it crashed)
+# --help before --version: the help of fu version (it crashed)
 ok --help --version
-out_is "usage: fu version"
+out_has "usage: fu version"
 ok -h -V
-out_is "usage: fu version"
+out_has "usage: fu version"
+# --json after --version too
+ok --version --json
+json "d['version'] == '$version'"
+ok --json --version
+json "d['version'] == '$version'"
 
 t "help: on stdout, exit 0"
 ok help
@@ -103,6 +108,7 @@ fails_with 4 due --days 99999999999999999999
 fails_with 2 due --days
 
 t "control characters and terminal escapes are refused, never echoed"
+ok config core.pager cat # (the database: reads create none)
 fails_with 4 add contact "$(printf 'Evil\033[31mRed')"
 err_clean
 err_has "control character"
@@ -213,6 +219,73 @@ if [ -w /dev/full ]; then
 	[ $? -eq 7 ] && pass || fail "fu export to a full disk did not exit 7"
 	[ "$(wc -l <"$T/err")" -eq 1 ] && pass || fail "not one line: $(cat "$T/err")"
 	err_has "fu: cannot write the output: No space left on device"
+fi
+
+t "-h lists every option of the command, with a line of help each"
+for c in due list show log close edit undo config rules draft import export stats; do
+	ok "$c" -h
+	"$FU" __complete options "$c" >"$T/opts" 2>/dev/null
+	missing=""
+	while read -r o; do
+		grep -qE -- "(^|[ ,])$o([ =[]|\$)" "$T/out" || missing="$missing $o"
+	done <"$T/opts"
+	[ -z "$missing" ] && pass || fail "fu $c -h lacks$missing"
+done
+ok add contact -h
+out_has "--company C"
+out_has "--no-calls"
+ok due -h
+grep -qE '^ +--overdue +[a-z]' "$T/out" && pass || fail "no help line for --overdue"
+
+t "help as JSON: fu --json help, fu help CMD --json, fu CMD -h --json"
+ok --json help
+json "d['version'] == '$version' and 'due' in [c['name'] for c in d['commands']]"
+ok help due --json
+json "d['name'] == 'due' and any(o['name'] == '--overdue' and o['help'] for o in d['options'])"
+ok due -h --json
+json "d['name'] == 'due' and all(o['help'] for o in d['options'])"
+
+t "did you mean: an unknown command or option; a unique prefix is the option"
+fails_with 2 dur
+err_has "did you mean 'due'?"
+fails_with 2 due --ovrdue
+err_has "did you mean '--overdue'?"
+ok due --overd --json
+fails_with 2 due --c
+err_has "ambiguous option '--c'"
+err_has "--count"
+
+t "a command that only reads creates no database"
+for args in "due --count" "list" "list contacts" "rules" "due --json" "stats"; do
+	rm -rf "$T/fresh"
+	# shellcheck disable=SC2086
+	env -u FU_DB HOME="$T/fresh" XDG_DATA_HOME="$T/fresh/data" \
+		${FU_WRAP:-} "$FU" $args >"$T/out" 2>"$T/err"
+	code=$?
+	[ "$code" = 0 ] && pass || fail "fu $args exited $code: $(cat "$T/err")"
+	[ -e "$T/fresh" ] && fail "fu $args created $(find "$T/fresh" | tail -1)" || pass
+done
+env -u FU_DB HOME="$T/fresh" XDG_DATA_HOME="$T/fresh/data" "$FU" due --count >"$T/out"
+out_is 0
+env -u FU_DB HOME="$T/fresh" XDG_DATA_HOME="$T/fresh/data" "$FU" list --json >"$T/out"
+json "d == []"
+
+t "HOME unset: the password database's home directory"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	# nobody's home (/nonexistent) cannot hold a database: reading
+	# works and creates nothing; writing names the path it tried
+	home=$(getent passwd nobody | cut -d: -f6)
+	env -u FU_DB -u HOME -u XDG_DATA_HOME setpriv --reuid=nobody \
+		--regid=nogroup --clear-groups "$FU" list --json >"$T/out" 2>"$T/err"
+	[ "$?" = 0 ] && pass || fail "fu list without HOME: $(cat "$T/err")"
+	json "d == []"
+	env -u FU_DB -u HOME -u XDG_DATA_HOME setpriv --reuid=nobody \
+		--regid=nogroup --clear-groups "$FU" add contact "Dana Reyes" \
+		>"$T/out" 2>"$T/err"
+	[ "$?" = 6 ] && pass || fail "fu add without HOME did not fail with 6"
+	err_has "'$home"
+else
+	echo "  (not root, or no setpriv: HOME unset not checked)"
 fi
 
 finish

@@ -92,7 +92,7 @@ t "a record too long to be one: refused, saying where it starts"
 	head -c 1200000 /dev/zero | tr '\0' 'x'
 	echo
 } >"$T/open.csv"
-ok list # the database, before what fails
+ok config user.name "Alex Morgan" # the database, before what fails (fu list, which only reads, creates none)
 fails_with 4 import --csv "$T/open.csv"
 err_has "line 3: a record longer than 1 MiB (is a quote left open?)"
 "$PY3" - "$T/small.json" "$T/long.json" <<'PY'
@@ -101,7 +101,10 @@ d = json.load(open(sys.argv[1]))
 d["contacts"][0]["notes"] = "x" * 1100000
 json.dump(d, open(sys.argv[2], "w"), indent=1)
 PY
-FU_DB="$T/long.db" ok list
+# the database, empty, before what fails (fu undo creates it and finds
+# nothing to undo; fu list, which only reads, creates none)
+FU_DB="$T/long.db" "$FU" undo >/dev/null 2>&1
+[ -s "$T/long.db" ] && pass || fail "fu undo created no database"
 FU_DB="$T/long.db" fails_with 4 import "$T/long.json"
 err_has "a value longer than 1 MiB"
 err_has "line "

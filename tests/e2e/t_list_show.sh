@@ -211,19 +211,32 @@ NO_COLOR=1 ok list
 out_lacks "$ESC"
 fails_with 2 list --color=sometimes
 err_has "auto, always or never"
-fails_with 2 list --color
+# --color alone is --color=always; the word after it is its value only
+# when it is one of auto, always and never
+ok list --color
+out_has "${ESC}["
+ok --color list
+out_has "${ESC}["
+ok --color never list
+out_lacks "$ESC"
+TERM=dumb ok list --color
+out_has "${ESC}["
 
-t "colour on a terminal, unless NO_COLOR or --no-color"
+t "colour on a terminal, unless NO_COLOR, TERM=dumb or --no-color"
+# (FU_PAGER=cat: the terminal gets fu's own output, not a pager's)
 if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1 </dev/null; then
-	script -qec "${FU_WRAP:-} '$FU' list" /dev/null >"$T/out" 2>&1 </dev/null
+	FU_PAGER=cat script -qec "${FU_WRAP:-} '$FU' list" /dev/null >"$T/out" 2>&1 </dev/null
 	out_has "${ESC}["
-	NO_COLOR=1 script -qec "${FU_WRAP:-} '$FU' list" /dev/null >"$T/out" 2>&1 </dev/null
+	NO_COLOR=1 FU_PAGER=cat script -qec "${FU_WRAP:-} '$FU' list" /dev/null >"$T/out" 2>&1 </dev/null
 	out_has "Backend Engineer"
 	out_lacks "$ESC"
-	script -qec "${FU_WRAP:-} '$FU' list --no-color" /dev/null >"$T/out" 2>&1 </dev/null
+	TERM=dumb FU_PAGER=cat script -qec "${FU_WRAP:-} '$FU' list" /dev/null >"$T/out" 2>&1 </dev/null
 	out_has "Backend Engineer"
 	out_lacks "$ESC"
-	script -qec "${FU_WRAP:-} '$FU' show acme --color=never" /dev/null >"$T/out" 2>&1 </dev/null
+	FU_PAGER=cat script -qec "${FU_WRAP:-} '$FU' list --no-color" /dev/null >"$T/out" 2>&1 </dev/null
+	out_has "Backend Engineer"
+	out_lacks "$ESC"
+	FU_PAGER=cat script -qec "${FU_WRAP:-} '$FU' show acme --color=never" /dev/null >"$T/out" 2>&1 </dev/null
 	out_has "history"
 	out_lacks "$ESC"
 else

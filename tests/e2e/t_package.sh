@@ -85,8 +85,10 @@ field Description >"$T/desc"
 [ "$(wc -l <"$T/desc")" -ge 5 ] && pass || fail "the extended description is short"
 depends=$(field Depends)
 # from the libraries fu links (dpkg-shlibdeps), and what it loads itself
+# (fu-report-pdf's cairo and pango among them)
 for d in "libc6 (>= " "libsqlite3-0 (>= " "libcjson1 (>= " "libhunspell-1.7-0" \
-	"hunspell-en-us | hunspell-dictionary"; do
+	"hunspell-en-us | hunspell-dictionary" "libcairo2 (>= " \
+	"libpangocairo-1.0-0 (>= "; do
 	case ", $depends," in
 	*", $d"*) pass ;;
 	*) fail "Depends lacks $d: $depends" ;;
@@ -108,6 +110,7 @@ wanted() {
 	esac
 }
 wanted /usr/bin/fu -rwxr-xr-x
+wanted /usr/libexec/fu/fu-report-pdf -rwxr-xr-x
 for page in "$REPO"/man/*.[1-8]; do
 	name=${page##*/}
 	wanted "/usr/share/man/man${name##*.}/$name.gz" -rw-r--r--
@@ -230,6 +233,14 @@ EOF
 XDG_CONFIG_HOME=$T/xdg ok draft maria connect
 err_has "fu: warning: 'recieve' may be misspelled (receive"
 [ "$(wc -l <"$T/err")" -eq 1 ] && pass || fail "not one warning: $(cat "$T/err")"
+
+t "fu report --format pdf, from the package: fu finds fu-report-pdf in /usr/libexec/fu"
+ok add application Globex "Platform Engineer" --applied -1d
+env -u FU_LIBEXECDIR /usr/bin/fu report --rules wa --format pdf \
+	-o "$T/pkg.pdf" >"$T/out" 2>"$T/err"
+code=$?
+[ "$code" -eq 0 ] && pass || fail "fu report --format pdf exited $code: $(cat "$T/err")"
+[ "$(head -c 5 "$T/pkg.pdf" 2>/dev/null)" = "%PDF-" ] && pass || fail "no PDF"
 
 t "completion from the installed files"
 if command -v bash >/dev/null 2>&1; then

@@ -138,20 +138,25 @@ HUMAN = [["list"], ["list", "contacts"], ["list", "--all"], ["show", "2"],
          ["draft", "2"], ["draft", "2", "--channel", "letter"], ["stats"],
          ["config", "--list"], ["config", "user.email"], ["doctor"],
          ["log", "2", "sent", "--with", "1"], ["edit", "2", "--notes", "n"],
-         ["undo", "2"], ["__complete", "refs"], ["rules"]]
+         ["undo", "2"], ["__complete", "refs"], ["rules"],
+         ["report", "--rules", "wa", "--since", "2026-10-01"]]
 MACHINE = [["list", "--json"], ["list", "contacts", "--json"],
            ["show", "2", "--json"], ["show", "1", "--json"],
            ["due", "--all", "--json"], ["draft", "2", "--json"],
            ["stats", "--json"], ["export"], ["export", "--ics"],
            ["due", "--all", "--ics"], ["draft", "2", "--eml", EML],
-           ["draft", "2", "--eml", "-"], ["log", "2", "sent", "--json"]]
+           ["draft", "2", "--eml", "-"], ["log", "2", "sent", "--json"],
+           ["report", "--rules", "wa", "--since", "2026-10-01", "--json"],
+           ["report", "--rules", "wa", "--since", "2026-10-01", "--format", "csv"]]
 
 def dump(db):
     # the shell's dump: bytes, whatever the text holds
     return subprocess.run(["sqlite3", db, ".dump"], capture_output=True).stdout
 
 def run(argv, tty, db):
-    env = dict(os.environ, FU_DB=db, NO_COLOR="1")
+    # FU_PAGER=cat: fu's own output reaches the terminal (less, the
+    # default pager there, sends its own keypad and reset sequences)
+    env = dict(os.environ, FU_DB=db, NO_COLOR="1", FU_PAGER="cat")
     cmd = WRAP + [FU] + argv
     if not tty:
         r = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL,

@@ -133,6 +133,21 @@ FU_DB="$T/backup.db" ok doctor
 ok doctor --json
 json "d['ok'] is True or d.get('status') in ('ok', 'warning')"
 
+t "notify: by a command and by mail (a sendmail of our own), the log"
+mkdir -p "$T/bin"
+printf '#!/bin/sh\ncat >"%s/mail.txt"\n' "$T" >"$T/bin/sendmail"
+chmod +x "$T/bin/sendmail"
+ok config mail.sendmail "$T/bin/sendmail"
+ok config notify.exec "sh -c 'cat >\"$T/notify.json\"'"
+FU_NOW="2026-11-20 09:00" ok notify --via exec,mail
+grep -q '^Subject: fu: ' "$T/mail.txt" && pass || fail "no mail"
+grep -q '"action":' "$T/notify.json" && pass || fail "no JSON"
+FU_NOW="2026-11-20 09:00" FU_LIBEXECDIR="$(dirname "$FU")" ok notify --dry-run --via desktop,mail,exec --json
+json "len(d['deliveries']) == 3 and all(x['ok'] for x in d['deliveries'])"
+ok notify --log --json
+json "[x['method'] for x in d] == ['exec', 'mail']"
+fails_with 4 notify --via fax
+
 t "help, version, completion, a usage mistake"
 ok --version
 out_has "fu "

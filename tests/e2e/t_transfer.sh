@@ -129,7 +129,10 @@ json "[e['action'] for e in d['events'] if e['action']] == ['thank-you', 'interv
 json "d['config'] == {'rules.nudge.days': '10', 'user.name': 'Alex Morgan'}"
 
 t "a bad file changes nothing and says where it is wrong"
+# (a read creates no database; a write does, even one that does nothing)
 FU_DB="$T/empty.db" ok list
+if [ -e "$T/empty.db" ]; then fail "fu list created a database"; else pass; fi
+FU_DB="$T/empty.db" ok config core.pager cat
 bad() { # bad NAME PYTHON: one.json changed by PYTHON (over d) into NAME
 	python3 - "$T/one.json" "$T/$1" "$2" <<'PY'
 import json, sys
@@ -217,6 +220,26 @@ fails_with 4 import --csv "$T/latin1.csv"
 err_has "fu: import: line 2: not valid UTF-8 (save the spreadsheet as CSV UTF-8)"
 run_in "$D/applications.csv" import --csv - --json
 json "d['applications'] == 6 and d['ignored_columns'] == ['Salary'] and d['skipped'] == []"
+
+t "CSV: semicolons and tabs, as the header has them or as told"
+export FU_DB="$T/seps.db"
+# what a spreadsheet in a French or German locale saves
+printf 'Company;Role;Applied;Notes\r\n"Müller; Söhne";Entwickler;2026-11-02;"eins\r\nzwei"\r\n' >"$T/de.csv"
+ok import --csv "$T/de.csv"
+out_is "imported 1 application from 1 row"
+ok list --json
+json "[(a['company'], a['role'], a['notes']) for a in d] == [('Müller; Söhne', 'Entwickler', 'eins\nzwei')]"
+printf 'company\trole\tcontact\nInitech\t"QA, nights"\t"Dana\nReyes"\n' >"$T/tab.tsv"
+ok import --csv "$T/tab.tsv" --separator tab
+ok show dana --json
+json "d['name'] == 'Dana Reyes'"
+# the wrong separator said: nothing imported, and why
+fails_with 4 import --csv "$T/tab.tsv" --separator ,
+err_has "fu: import: line 1: the columns are separated by tabs, not by commas (leave the separator out, and fu reads it from this line)"
+fails_with 4 import --csv "$T/de.csv" --separator pipe
+err_has "--separator takes comma, semicolon or tab, not 'pipe'"
+fails_with 2 import "$T/de.csv" --separator ";"
+ok import --csv "$T/de.csv" --sep ";"
 
 # --- calendars ----------------------------------------------------------
 

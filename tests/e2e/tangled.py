@@ -5,7 +5,9 @@ day by day through the built fu (issue 13; RULES.md 11-19).
 
 A simulated user does, each morning, everything `fu due` says is due:
 drafts each message (`fu draft REF KEY`) and records it sent (`--sent`),
-prepares for interviews, and otherwise lives the hunt below: a recruiter
+prepares for interviews, gives what fu draft asks for (an interviewer's
+e-mail address, their own postal address, what was discussed with each
+person met), and otherwise lives the hunt below: a recruiter
 shared by three applications, a reply that schedules an interview, a
 reply with no date, a reply that names a new date, a three-person onsite,
 a phone screen, a networking event with a promise of help and an
@@ -46,6 +48,12 @@ FOLLOW_UPS = {"connect", "intro-reach-out", "help-reminder",
               "application-check-in", "interview-check-in", "nudge"}
 LETTER_OK = {"thank-you", "rejection-response", "withdraw-notice",
              "decline-offer"}
+# what the user discussed with each person they met, added when fu
+# draft says nothing was logged
+TOPICS = {"Walter Hughes": "the release process",
+          "Sam Lee": "the on-call rotation",
+          "Dana Reyes": "the deployment pipeline",
+          "Lee Chen": "how incidents are reviewed"}
 NOT_MESSAGES = {"find-contact", "closure", "offer-review", "prepare"}
 ASKS_ARRIVED = re.compile(r"reached you|application (has )?arrived|"
                           r"received my application", re.I)
@@ -79,6 +87,7 @@ class Sim:
         self.no_calls_apps = set()
         self.no_calls_people = set()
         self.employed = False
+        self.address = False      # user.address given (for letters)
 
     # --- running fu ------------------------------------------------------
     def at(self, when, tz=None):
@@ -253,6 +262,28 @@ class Sim:
                 addr = m.group(1).lower().replace(" ", ".") + "@example.com"
                 self.run("edit", m.group(1), "--email", addr)
                 r = self.run("draft", ref, key, want=None)
+            m = re.match(r"fu: set your postal address first, .*: "
+                         r"(fu config user\.address) '", r.stderr)
+            if r.returncode == 4 and m and not self.address:
+                # the first letter: the user gives their own address,
+                # as fu tells them to, once
+                self.address = True
+                self.run("config", "user.address",
+                         "Linienstrasse 12, 10119 Berlin")
+                r = self.run("draft", ref, key, want=None)
+            m = re.search(r"\(fu log (\d+) topic --event (\d+) "
+                          r"--topic-for '([^':]+): WHAT YOU DISCUSSED'\)",
+                          r.stderr)
+            if r.returncode == 0 and m:
+                # nothing logged as discussed with them: the user adds
+                # what they talked about, with the command fu gives
+                topic = TOPICS.get(m.group(3), "the team's plans")
+                self.run("log", m.group(1), "topic", "--event", m.group(2),
+                         "--topic-for", "%s: %s" % (m.group(3), topic))
+                r = self.run("draft", ref, key, want=None)
+                check(topic in r.stdout and "WHAT YOU" not in r.stderr,
+                      "%s: the topic added as fu said is not in the "
+                      "draft:\n%s%s" % (key, r.stdout, r.stderr))
             check(r.returncode == 0, "fu draft %s %s exited %d: %s" %
                   (ref, key, r.returncode, r.stderr.strip()))
             text = r.stdout
@@ -478,6 +509,13 @@ def checks_of_the_morning(day):
         thanked = {a["contact"]["name"] for a in did("thank-you")}
         check({"Sam Lee", "Dana Reyes", "Lee Chen"} <= thanked,
               "each of three interviewers thanked: %s" % sorted(thanked))
+        # the name in the greeting aside
+        onsite = [re.sub(r"^Dear .*\n", "", text, flags=re.M)
+                  for key, a, text in sim.drafts
+                  if a["action"] == "thank-you" and
+                  a["not_before"].startswith("2026-10-22")]
+        check(len(onsite) == 3 and len(set(onsite)) == 3,
+              "three interviewers, three different notes (issue 14)")
     if day == "2026-10-25":
         # the acknowledgement of Saturday's 13:50 reply: within 24 hours,
         # across the end of summer time (a day of 25 hours)
