@@ -52,6 +52,7 @@
 
 #include "fu/date.h"
 #include "fu/store.h"
+#include "fu/uuid.h"
 #include "internal.h"
 
 #define DAY 86400
@@ -435,6 +436,16 @@ static void die_db(const char *what)
 	exit(1);
 }
 
+/* A record's identifier, made from its kind and number so that the
+ * same database comes out of every run. */
+static void bind_uuid(sqlite3_stmt *st, int i, int kind, int64_t id)
+{
+	char u[FU_UUID_LEN];
+	snprintf(u, sizeof u, "%08x-0000-4000-8000-%012llx", (unsigned)kind,
+		 (unsigned long long)id);
+	sqlite3_bind_text(st, i, u, -1, SQLITE_TRANSIENT);
+}
+
 static sqlite3_stmt *prep(const char *sql)
 {
 	sqlite3_stmt *s = NULL;
@@ -578,7 +589,8 @@ int main(int argc, char **argv)
 		die_db("begin");
 
 	sqlite3_stmt *co = prep("INSERT INTO companies (id, name, fold, "
-				"created_at) VALUES (?1, ?2, fu_fold(?2), ?3)");
+				"created_at, uuid) VALUES (?1, ?2, fu_fold(?2), "
+				"?3, ?4)");
 	size_t na = sizeof company_a / sizeof company_a[0];
 	size_t nb = sizeof company_b / sizeof company_b[0];
 	for (int64_t i = 0; i < ncompanies; i++) {
@@ -594,17 +606,20 @@ int main(int argc, char **argv)
 		sqlite3_bind_int64(co, 1, i + 1);
 		sqlite3_bind_text(co, 2, name, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(co, 3, first_day);
+		char uuid[FU_UUID_LEN];
+		fu_uuid_company(uuid, name);
+		sqlite3_bind_text(co, 4, uuid, -1, SQLITE_TRANSIENT);
 		step_reset(co);
 	}
 	sqlite3_finalize(co);
 
 	sqlite3_stmt *ct = prep("INSERT INTO contacts (id, name, fold, "
 		"company_id, title, email, phone, prefers, no_calls, "
-		"created_at) VALUES (?1, ?2, fu_fold(?2), ?3, ?4, ?5, ?6, ?7, "
-		"?8, ?9)");
+		"created_at, uuid) VALUES (?1, ?2, fu_fold(?2), ?3, ?4, ?5, ?6, "
+		"?7, ?8, ?9, ?10)");
 	sqlite3_stmt *ap = prep("INSERT INTO applications (id, company_id, "
 		"role, source, url, no_calls, no_follow_up, outcome, closed_at, "
-		"created_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+		"created_at, uuid) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	sqlite3_stmt *ac = prep("INSERT INTO application_contacts "
 		"(application_id, contact_id, position) VALUES (?,?,?)");
 	for (size_t i = 0; i < n; i++) {
@@ -638,6 +653,7 @@ int main(int argc, char **argv)
 						  SQLITE_STATIC);
 			sqlite3_bind_int(ct, 8, chance(15));
 			sqlite3_bind_int64(ct, 9, a->applied - DAY);
+			bind_uuid(ct, 10, 1, id);
 			step_reset(ct);
 		}
 		char role[96], url[160];
@@ -658,6 +674,7 @@ int main(int argc, char **argv)
 			sqlite3_bind_int64(ap, 9, a->closed_at);
 		}
 		sqlite3_bind_int64(ap, 10, a->applied);
+		bind_uuid(ap, 11, 2, a->id);
 		step_reset(ap);
 		for (int k = 0; k < 2; k++) {
 			sqlite3_bind_int64(ac, 1, a->id);
@@ -672,7 +689,7 @@ int main(int argc, char **argv)
 
 	sqlite3_stmt *ev = prep("INSERT INTO events (id, kind, at, "
 		"application_id, channel, expect_at, until_at, outcome, "
-		"created_at) VALUES (?,?,?,?,?,?,?,?,?)");
+		"created_at, uuid, ord) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	sqlite3_stmt *ec = prep("INSERT INTO event_contacts (event_id, "
 		"position, contact_id) VALUES (?,?,?)");
 	sqlite3_stmt *et = prep("INSERT INTO event_topics (event_id, "
@@ -695,6 +712,8 @@ int main(int argc, char **argv)
 			sqlite3_bind_text(ev, 8, fu_outcome_name(e->outcome),
 					  -1, SQLITE_STATIC);
 		sqlite3_bind_int64(ev, 9, e->at + between(0, 3 * HOUR));
+		bind_uuid(ev, 10, 3, e->id);
+		sqlite3_bind_int64(ev, 11, e->id << 20); /* in their order */
 		step_reset(ev);
 		for (int k = 0; k < e->nwith; k++) {
 			sqlite3_bind_int64(ec, 1, e->id);

@@ -38,6 +38,8 @@ int cli_exit_for(int rc)
 	case FU_EEXISTS: return FU_EXIT_INVALID;
 	case FU_EBUSY: return FU_EXIT_BUSY;
 	case FU_EDB: return FU_EXIT_DB;
+	case FU_EREMOTE: return FU_EXIT_REMOTE;
+	case FU_ECHANGES: return FU_EXIT_CHANGES;
 	default: return FU_EXIT_FAILURE;
 	}
 }

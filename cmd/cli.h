@@ -25,7 +25,11 @@ enum {
 	FU_EXIT_BUSY = 5,     /* the database stayed locked */
 	FU_EXIT_DB = 6,       /* the database is unusable */
 	FU_EXIT_FAILURE = 7,  /* anything else (I/O, memory, editor) */
-	FU_EXIT_DELIVERY = 8  /* fu notify: a way of delivering failed */
+	FU_EXIT_DELIVERY = 8, /* fu notify: a way of delivering failed */
+	FU_EXIT_REMOTE = 9,   /* fu sync: the remote is unreachable or kept
+	                         refusing the push */
+	FU_EXIT_CHANGES = 10  /* fu sync: a change file cannot be read or
+	                         applied (the others were) */
 };
 
 typedef struct cli {

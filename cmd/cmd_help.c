@@ -32,6 +32,9 @@ static const struct {
 	{ FU_EXIT_BUSY, "database busy" },
 	{ FU_EXIT_DB, "database unusable" },
 	{ FU_EXIT_FAILURE, "other failure" },
+	{ FU_EXIT_DELIVERY, "fu notify could not deliver" },
+	{ FU_EXIT_REMOTE, "fu sync: remote unreachable or refusing" },
+	{ FU_EXIT_CHANGES, "fu sync: a change file refused" },
 };
 
 static int overview_json(cli *c)

@@ -76,7 +76,11 @@ static int import_json(cli *c, FILE *in, int merge)
 						(double)rep.contacts_matched);
 			cJSON_AddNumberToObject(o, "applications",
 						(double)rep.applications);
+			cJSON_AddNumberToObject(o, "applications_matched",
+						(double)rep.applications_matched);
 			cJSON_AddNumberToObject(o, "events", (double)rep.events);
+			cJSON_AddNumberToObject(o, "events_matched",
+						(double)rep.events_matched);
 			cJSON_AddNumberToObject(o, "config", (double)rep.config);
 		}
 		return cli_json(c, o);
@@ -86,9 +90,25 @@ static int import_json(cli *c, FILE *in, int merge)
 					"applications"),
 	       rep.contacts, plural(rep.contacts, "contact", "contacts"),
 	       rep.events, plural(rep.events, "event", "events"));
-	if (rep.contacts_matched)
-		printf(" (%zu %s already there)", rep.contacts_matched,
-		       plural(rep.contacts_matched, "contact was", "contacts were"));
+	/* "(3 applications, 3 contacts and 10 events were already there)" */
+	size_t there[3] = { rep.applications_matched, rep.contacts_matched,
+			    rep.events_matched };
+	static const char *const one[3] = { "application", "contact", "event" };
+	static const char *const many[3] = { "applications", "contacts",
+					     "events" };
+	size_t nthere = 0, said = 0;
+	for (int i = 0; i < 3; i++)
+		nthere += there[i] > 0;
+	for (int i = 0; i < 3; i++) {
+		if (!there[i])
+			continue;
+		printf("%s%zu %s", !said ? " (" : said + 1 == nthere ? " and "
+		       : ", ", there[i], plural(there[i], one[i], many[i]));
+		said++;
+	}
+	if (said)
+		printf(" %s already there)", said == 1 && there[0] + there[1] +
+		       there[2] == 1 ? "was" : "were");
 	if (rep.config)
 		printf("; %zu %s", rep.config, plural(rep.config, "setting",
 						      "settings"));

@@ -32,6 +32,7 @@ const cmd *const fu_commands[] = {
 	&cmd_rules_def,
 	&cmd_show_def,
 	&cmd_stats_def,
+	&cmd_sync_def,
 	&cmd_undo_def,
 	&cmd_version_def,
 	NULL

@@ -77,6 +77,7 @@ extern const cmd cmd_report_def;
 extern const cmd cmd_rules_def;
 extern const cmd cmd_show_def;
 extern const cmd cmd_stats_def;
+extern const cmd cmd_sync_def;
 extern const cmd cmd_undo_def;
 extern const cmd cmd_version_def; /* in cmd_help.c */
 

@@ -118,7 +118,7 @@ _fu()
         if [[ -z $cmd ]]; then
             cmd=$w
             _fu_argopts=$(_fu_call arg-options "$cmd")
-        elif [[ ($cmd == add || $cmd == mail) && -z $sub ]]; then
+        elif [[ ($cmd == add || $cmd == mail || $cmd == sync) && -z $sub ]]; then
             sub=$w
             _fu_argopts=$(_fu_call arg-options "$cmd" "$sub")
         else
@@ -167,7 +167,7 @@ _fu()
     if [[ -z $dashdash && $cur == -* ]]; then
         if [[ -z $cmd ]]; then
             _fu_offer "$(_fu_call options)"
-        elif [[ ($cmd == add || $cmd == mail) && -z $sub ]]; then
+        elif [[ ($cmd == add || $cmd == mail || $cmd == sync) && -z $sub ]]; then
             _fu_offer "$(_fu_call options "$cmd" "")"
         else
             _fu_offer "$(_fu_call options "$cmd" ${sub:+"$sub"})"
@@ -190,6 +190,13 @@ _fu()
                 scan) _filedir ;;
                 accept | ignore) _fu_offer "$(_fu_call proposals)" ;;
             esac
+            ;;
+        sync)
+            if [[ -z $sub ]]; then
+                _fu_offer "$(_fu_call options sync)"
+            elif [[ $sub == init ]] && ((${#pos[@]} == 0)); then
+                _filedir -d
+            fi
             ;;
         log | draft)
             case ${#pos[@]} in

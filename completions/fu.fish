@@ -111,7 +111,7 @@ function __fu_candidates
         if test -z "$cmd"
             set cmd $w
             set argopts (__fu_call arg-options $cmd)
-        else if contains -- "$cmd" add mail; and test -z "$sub"
+        else if contains -- "$cmd" add mail sync; and test -z "$sub"
             set sub $w
             set argopts (__fu_call arg-options $cmd $sub)
         else
@@ -140,7 +140,7 @@ function __fu_candidates
     if test -z "$dashdash"; and string match -q -- '-*' $cur
         if test -z "$cmd"
             __fu_call options
-        else if contains -- "$cmd" add mail; and test -z "$sub"
+        else if contains -- "$cmd" add mail sync; and test -z "$sub"
             __fu_call options $cmd ''
         else
             __fu_call options $cmd $sub
@@ -165,6 +165,12 @@ function __fu_candidates
                     __fish_complete_path $cur
                 case accept ignore
                     __fu_call proposals
+            end
+        case sync
+            if test -z "$sub"
+                __fu_call options sync
+            else if test "$sub" = init; and test $n -eq 0
+                __fish_complete_directories $cur
             end
         case log draft
             if test $n -eq 0

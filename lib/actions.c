@@ -176,6 +176,8 @@ static int mark_cmp(const void *a, const void *b)
 	const fu_rule_mark *p = a, *q = b;
 	if (p->at != q->at)
 		return p->at < q->at ? -1 : 1;
+	if (p->ord != q->ord)
+		return p->ord < q->ord ? -1 : 1;
 	if (p->event_id != q->event_id)
 		return p->event_id < q->event_id ? -1 : 1;
 	return (p->contact_id > q->contact_id) - (p->contact_id < q->contact_id);
@@ -191,9 +193,10 @@ static int foreign_marks(fu_db *db, const people *p, int64_t app,
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	int rc = fu__prepare(db, &st, "SELECT contact_id, at, event_id, "
-		"courtesy FROM marks WHERE contact_id = ?1 AND NOT "
-		"(application_id IS ?2 AND subject_contact_id IS ?3)");
+	int rc = fu__prepare(db, &st, "SELECT m.contact_id, m.at, m.event_id, "
+		"m.courtesy, e.ord FROM marks m JOIN main.events e ON e.id = "
+		"m.event_id WHERE m.contact_id = ?1 AND NOT (m.application_id "
+		"IS ?2 AND m.subject_contact_id IS ?3)");
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < p->n && !rc; i++) {
@@ -216,7 +219,8 @@ static int foreign_marks(fu_db *db, const people *p, int64_t app,
 				sqlite3_column_int64(st, 0),
 				sqlite3_column_int64(st, 1),
 				sqlite3_column_int64(st, 2),
-				sqlite3_column_int(st, 3) };
+				sqlite3_column_int(st, 3),
+				sqlite3_column_int64(st, 4) };
 		}
 		if (!rc && src != SQLITE_DONE)
 			rc = fu__sqlerr(db, src, "cannot read the database");
@@ -267,7 +271,7 @@ static int store_marks(fu_db *db, int64_t app, int64_t subject_contact,
 		}
 		old[nold++] = (fu_rule_mark){ sqlite3_column_int64(st, 0),
 			sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
-			sqlite3_column_int(st, 3) };
+			sqlite3_column_int(st, 3), 0 };
 	}
 	if (!rc && src != SQLITE_DONE)
 		rc = fu__sqlerr(db, src, "cannot write the database");
@@ -795,6 +799,21 @@ done:
 	free(ids);
 	settle_free(&z);
 	return rc;
+}
+
+int fu__actions_forget_contact(fu_db *db, int64_t contact)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "DELETE FROM actions WHERE contact_id = "
+			     "?1 OR subject_contact_id = ?1");
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, contact);
+	if ((rc = fu__step_done(db, st)) ||
+	    (rc = fu__prepare(db, &st, "DELETE FROM marks WHERE contact_id = ?")))
+		return rc;
+	sqlite3_bind_int64(st, 1, contact);
+	return fu__step_done(db, st);
 }
 
 /* --- the stamp: what the stored actions were derived with ------------ */

@@ -5,6 +5,7 @@
  * edit and fu import take one, writing and reading its rows, its stage,
  * and keeping its outcome equal to its last closed event.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,24 @@ int fu__application_company(fu_db *db, int64_t *out, int64_t id)
 {
 	return fu__query_int64(db, out, "SELECT company_id FROM applications "
 			       "WHERE id = ?", id);
+}
+
+int fu__application_by_uuid(fu_db *db, int64_t *out, const char *uuid)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "SELECT id FROM applications WHERE "
+			     "uuid = ?");
+	*out = 0;
+	if (rc)
+		return rc;
+	fu__bind_text(st, 1, uuid);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int fu__application_count(fu_db *db, int64_t *out)
@@ -96,8 +115,8 @@ int fu__insert_application(fu_db *db, fu_application *a, int64_t id,
 	    (rc = fu__company_id(db, &cid, a->company, 0, 0)) ||
 	    (rc = fu__prepare(db, &st,
 		"INSERT INTO applications (id, company_id, role, source, url, "
-		"notes, no_calls, no_follow_up, created_at) "
-		"VALUES (?,?,?,?,?,?,?,?,?)")))
+		"notes, no_calls, no_follow_up, created_at, uuid) "
+		"VALUES (?,?,?,?,?,?,?,?,?,?)")))
 		return rc;
 	if (!created)
 		created = db->now;
@@ -110,6 +129,8 @@ int fu__insert_application(fu_db *db, fu_application *a, int64_t id,
 	sqlite3_bind_int(st, 7, a->no_calls != 0);
 	sqlite3_bind_int(st, 8, a->no_follow_up != 0);
 	sqlite3_bind_int64(st, 9, created);
+	/* NULL: the table's trigger gives it one (schema.c) */
+	fu__bind_text(st, 10, a->uuid[0] ? a->uuid : NULL);
 	if ((rc = fu__step_done(db, st)) ||
 	    (rc = fu__application_attach(db, id, cid, a->contact_ids, a->ncontacts,
 				  a->new_contacts, a->nnew_contacts)))
@@ -138,8 +159,9 @@ _Static_assert(FU_STAGE_PLANNED == 0 && FU_STAGE_APPLIED == 1 &&
 	"a.no_calls, a.no_follow_up, a.outcome, a.closed_at, a.created_at, " \
 	"(SELECT min(e.at) FROM events e WHERE e.application_id = a.id AND " \
 	"e.kind = 'applied'), " STAGE_SQL ", (SELECT ac.contact_id FROM " \
-	"application_contacts ac WHERE ac.application_id = a.id ORDER BY " \
-	"ac.position LIMIT 1)"
+	"application_contacts ac JOIN contacts pc ON pc.id = ac.contact_id " \
+	"WHERE ac.application_id = a.id ORDER BY ac.position, pc.uuid " \
+	"LIMIT 1), a.uuid"
 
 static void read_application(void *row, sqlite3_stmt *st)
 {
@@ -169,6 +191,8 @@ static void read_application(void *row, sqlite3_stmt *st)
 	a->stage = stage >= 0 && stage <= FU_STAGE__OPEN ? (fu_stage)stage
 							 : FU_STAGE_PLANNED;
 	a->main_contact = sqlite3_column_int64(st, 14);
+	const unsigned char *u = sqlite3_column_text(st, 15);
+	snprintf(a->uuid, sizeof a->uuid, "%s", u ? (const char *)u : "");
 }
 
 /* An application read from the file, as fu would have written it. */
@@ -188,8 +212,11 @@ static int check_application_row(fu_db *db, const fu_application *a)
 
 /* The people attached to an application, in order: st is people_sql,
  * prepared once for a whole list, and left reset. */
-static const char people_sql[] = "SELECT contact_id FROM "
-	"application_contacts WHERE application_id = ? ORDER BY position";
+/* Two machines may each attach someone at the same position: the
+ * people's identifiers order them the same way on both. */
+static const char people_sql[] = "SELECT ac.contact_id FROM "
+	"application_contacts ac JOIN contacts pc ON pc.id = ac.contact_id "
+	"WHERE ac.application_id = ? ORDER BY ac.position, pc.uuid";
 
 static int load_people(fu_db *db, sqlite3_stmt *st, fu_application *a)
 {
@@ -419,8 +446,8 @@ int fu__application_sync_outcome(fu_db *db, int64_t app)
 	int rc = fu__prepare(db, &st,
 		"UPDATE applications SET (outcome, closed_at) = (SELECT "
 		"e.outcome, e.at FROM events e WHERE e.application_id = "
-		"applications.id AND e.kind = 'closed' ORDER BY e.id DESC "
-		"LIMIT 1) WHERE ?1 = 0 OR id = ?1");
+		"applications.id AND e.kind = 'closed' ORDER BY e.ord DESC, "
+		"e.uuid DESC LIMIT 1) WHERE ?1 = 0 OR id = ?1");
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, app);

@@ -2,8 +2,10 @@
 /*
  * companies.c - the companies table: one row per employer name (unique
  * whatever its case), found or created when a contact or an application
- * names it.
+ * names it. Its identifier is its name's (uuid.h), the same on every
+ * machine.
  */
+#include "fu/uuid.h"
 #include "internal.h"
 
 int fu__company_id(fu_db *db, int64_t *out, const char *name, int64_t id,
@@ -14,14 +16,18 @@ int fu__company_id(fu_db *db, int64_t *out, const char *name, int64_t id,
 		return FU_OK;
 	sqlite3_stmt *st = NULL;
 	int rc = fu__prepare(db, &st,
-		"INSERT INTO companies (id, name, fold, created_at) VALUES "
-		"(?1, ?2, fu_fold(?2), ?3) "
-		"ON CONFLICT (name) DO UPDATE SET name = name RETURNING id");
+		"INSERT INTO companies (id, name, fold, created_at, uuid) "
+		"VALUES (?1, ?2, fu_fold(?2), ?3, ?4) "
+		"ON CONFLICT (name) DO UPDATE SET uuid = "
+		"coalesce(uuid, excluded.uuid) RETURNING id");
 	if (rc)
 		return rc;
+	char uuid[FU_UUID_LEN];
+	fu_uuid_company(uuid, name);
 	fu__bind_time(st, 1, id);
 	fu__bind_text(st, 2, name);
 	sqlite3_bind_int64(st, 3, created ? created : db->now);
+	fu__bind_text(st, 4, uuid);
 	int src = sqlite3_step(st);
 	if (src == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);

@@ -4,6 +4,7 @@
  * checks a contact as fu add, fu edit and fu import take one, writes
  * and reads its rows, and finds people by number or by name.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,8 +81,8 @@ int fu__insert_contact(fu_db *db, fu_contact *c, int64_t id, int64_t created)
 	if ((rc = fu__prepare(db, &st,
 		"INSERT INTO contacts (id, name, fold, company_id, title, "
 		"email, phone, address, prefers, no_calls, social_ok, notes, "
-		"created_at) VALUES (?1, ?2, fu_fold(?2), ?3, ?4, ?5, ?6, ?7, "
-		"?8, ?9, ?10, ?11, ?12)")))
+		"created_at, uuid) VALUES (?1, ?2, fu_fold(?2), ?3, ?4, ?5, ?6, "
+		"?7, ?8, ?9, ?10, ?11, ?12, ?13)")))
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	fu__bind_text(st, 2, c->name);
@@ -95,6 +96,8 @@ int fu__insert_contact(fu_db *db, fu_contact *c, int64_t id, int64_t created)
 	sqlite3_bind_int(st, 10, c->social_ok != 0);
 	fu__bind_text(st, 11, c->notes);
 	sqlite3_bind_int64(st, 12, created);
+	/* NULL: the table's trigger gives it one (schema.c) */
+	fu__bind_text(st, 13, c->uuid[0] ? c->uuid : NULL);
 	if ((rc = fu__step_done(db, st)))
 		return rc;
 	c->id = id;
@@ -129,7 +132,8 @@ int fu__contact_add_named(fu_db *db, int64_t *out, const char *name,
 
 #define CONTACT_COLUMNS \
 	"c.id, c.name, c.company_id, co.name, c.title, c.email, c.phone, " \
-	"c.address, c.prefers, c.no_calls, c.social_ok, c.notes, c.created_at"
+	"c.address, c.prefers, c.no_calls, c.social_ok, c.notes, c.created_at, " \
+	"c.uuid"
 
 static void read_contact(void *row, sqlite3_stmt *st)
 {
@@ -151,6 +155,8 @@ static void read_contact(void *row, sqlite3_stmt *st)
 	c->social_ok = sqlite3_column_int(st, 10);
 	c->notes = fu__col_text(st, 11);
 	c->created_at = fu__col_time(st, 12);
+	const unsigned char *u = sqlite3_column_text(st, 13);
+	snprintf(c->uuid, sizeof c->uuid, "%s", u ? (const char *)u : "");
 }
 
 /* A contact read from the file, as fu would have written it. */
@@ -383,6 +389,23 @@ int fu__contact_find_same(fu_db *db, int64_t *out, const char *name,
 		return rc;
 	fu__bind_text(st, 1, name);
 	fu__bind_text(st, 2, email);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu__contact_by_uuid(fu_db *db, int64_t *out, const char *uuid)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "SELECT id FROM contacts WHERE uuid = ?");
+	*out = 0;
+	if (rc)
+		return rc;
+	fu__bind_text(st, 1, uuid);
 	int src = sqlite3_step(st);
 	if (src == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);

@@ -299,6 +299,10 @@ int fu_db_open(fu_db **out, const char *path, int flags)
 	if (rc || (rc = fu__register_functions(db)) ||
 	    (rc = fu__schema_migrate(db)))
 		return rc;
+	/* from now on every write is recorded for fu sync, when it is set
+	 * up (changes.c) */
+	if (db->schema_version == FU_SCHEMA_VERSION)
+		fu__changes_install(db);
 	if (existed && !readonly && !db->refuse_write[0])
 		fu__db_tighten(path, &st);
 	return FU_OK;
@@ -308,6 +312,7 @@ void fu_db_close(fu_db *db)
 {
 	if (!db)
 		return;
+	fu__changes_free(db);
 	fu__stmt_cache_clear(db);
 	sqlite3_close(db->sql);
 	free(db->path);

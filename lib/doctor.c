@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "fu/buf.h"
+#include "fu/date.h"
 #include "fu/doctor.h"
 #include "fu/store.h"
 #include "internal.h"
@@ -333,6 +334,84 @@ static int count_things(fu_doctor_report *r, sqlite3 *sql)
 #undef N_S
 }
 
+/* fu sync's state, when this machine syncs (schema 11 on): where to,
+ * what waits to be sent, which machine's file could not be applied, and
+ * whether the key and the clone are where they belong. */
+static int check_sync(fu_doctor_report *r, sqlite3 *sql)
+{
+	if (r->schema_version < 11)
+		return 1;
+	sqlite3_stmt *st = NULL;
+	int src = sqlite3_prepare_v2(sql, "SELECT remote, encrypted, files - "
+				     "pushed, last_sync, (SELECT count(*) FROM "
+				     "sync_log WHERE file IS NULL), (SELECT "
+				     "count(*) FROM sync_peers WHERE problem IS "
+				     "NOT NULL), (SELECT problem FROM sync_peers "
+				     "WHERE problem IS NOT NULL LIMIT 1) FROM "
+				     "sync_device WHERE id = 1 AND state = 'on'",
+				     -1, &st, NULL);
+	if (src != SQLITE_OK || (src = sqlite3_step(st)) == SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return src == SQLITE_DONE ? 1 : sql_failed(r, sql, "sync", src);
+	}
+	if (src != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return sql_failed(r, sql, "sync", src);
+	}
+	fu_buf b = FU_BUF_INIT;
+	fu_check_status status = FU_CHECK_OK;
+	int encrypted = sqlite3_column_int(st, 1);
+	int64_t unpushed = sqlite3_column_int64(st, 2);
+	int64_t waiting = sqlite3_column_int64(st, 4);
+	int64_t problems = sqlite3_column_int64(st, 5);
+	fu_buf_printf(&b, "with %s (%s)", (const char *)sqlite3_column_text(st, 0),
+		      encrypted ? "encrypted" : "not encrypted");
+	if (sqlite3_column_type(st, 3) == SQLITE_NULL)
+		fu_buf_puts(&b, ", never synced");
+	else {
+		char when[64];
+		fu_buf_printf(&b, ", last synced %s",
+			      fu_time_iso(when, sqlite3_column_int64(st, 3)));
+	}
+	fu_buf_printf(&b, "; %lld change%s to send, %lld file%s not pushed",
+		      (long long)waiting, waiting == 1 ? "" : "s",
+		      (long long)unpushed, unpushed == 1 ? "" : "s");
+	if (problems) {
+		status = FU_CHECK_WARN;
+		fu_buf_printf(&b, "; cannot apply: %s",
+			      (const char *)sqlite3_column_text(st, 6));
+	}
+	sqlite3_finalize(st);
+	/* beside the database: the clone, and the key of an encrypted hunt */
+	char dir[4096], path[4200];
+	const char *slash = strrchr(r->path, '/');
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - r->path) : 1,
+		 slash ? r->path : ".");
+	struct stat sb;
+	if (snprintf(path, sizeof path, "%s/sync/.git", dir) <
+	    (int)sizeof path && stat(path, &sb) != 0) {
+		status = FU_CHECK_WARN;
+		fu_buf_printf(&b, "; the repository '%s/sync' is missing: fu "
+			      "sync init --join again", dir);
+	}
+	if (encrypted && snprintf(path, sizeof path, "%s/sync-key", dir) <
+	    (int)sizeof path) {
+		if (stat(path, &sb) != 0) {
+			status = FU_CHECK_WARN;
+			fu_buf_puts(&b, "; the key (sync-key) is missing");
+		} else if (sb.st_mode & 077) {
+			status = FU_CHECK_WARN;
+			fu_buf_printf(&b, "; the key (sync-key) is readable by "
+				      "others (%04o): chmod 600 it",
+				      (unsigned)(sb.st_mode & 07777));
+		}
+	}
+	int rc = b.failed ? FU_ERROR : add_check(r, "sync", status, "%s",
+						   b.data);
+	fu_buf_free(&b);
+	return rc ? FU_ERROR : 1;
+}
+
 static int run_checks(fu_doctor_report *r)
 {
 	int rc = check_file(r);
@@ -351,7 +430,10 @@ static int run_checks(fu_doctor_report *r)
 	if ((rc = check_identity(r, sql)) <= 0 ||
 	    (rc = check_integrity(r, sql)) <= 0)
 		goto done;
-	rc = count_things(r, sql);
+	if ((rc = count_things(r, sql)) == FU_OK)
+		rc = check_sync(r, sql);
+	if (rc > 0)
+		rc = FU_OK;
 done:
 	sqlite3_close(sql);
 	return rc < 0 ? rc : FU_OK;

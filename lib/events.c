@@ -259,8 +259,8 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	int rc = fu__prepare(db, &st, "INSERT INTO events (id, kind, at, "
 		"application_id, contact_id, channel, expect_at, until_at, "
 		"note, action, outcome, urgent, created_at, expect_date, "
-		"until_date, message_id, occasion, because) VALUES "
-		"(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+		"until_date, message_id, occasion, because, uuid) VALUES "
+		"(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	if (rc)
 		return rc;
 	if (!created)
@@ -286,6 +286,8 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	fu__bind_text(st, 16, e->message_id);
 	fu__bind_text(st, 17, e->occasion);
 	fu__bind_text(st, 18, e->because);
+	/* NULL: the table's trigger gives it one, and its ord (schema.c) */
+	fu__bind_text(st, 19, e->uuid[0] ? e->uuid : NULL);
 	if ((rc = fu__step_done(db, st)))
 		return rc;
 	e->id = sqlite3_last_insert_rowid(db->sql);
@@ -301,7 +303,7 @@ int fu__insert_event(fu_db *db, fu_event *e, int64_t id, int64_t created)
 	"e.id, e.kind, e.at, e.application_id, e.contact_id, e.channel, " \
 	"e.expect_at, e.until_at, e.note, e.action, e.outcome, e.urgent, " \
 	"e.created_at, e.expect_date, e.until_date, e.message_id, " \
-	"e.occasion, e.because"
+	"e.occasion, e.because, e.uuid, e.ord"
 
 static void read_event(void *row, sqlite3_stmt *st)
 {
@@ -344,6 +346,9 @@ static void read_event(void *row, sqlite3_stmt *st)
 	e->message_id = fu__col_text(st, 15);
 	e->occasion = fu__col_text(st, 16);
 	e->because = fu__col_text(st, 17);
+	if ((s = (const char *)sqlite3_column_text(st, 18)))
+		snprintf(e->uuid, sizeof e->uuid, "%s", s);
+	e->ord = sqlite3_column_int64(st, 19);
 }
 
 /* An event read from the file, as fu would have written it. */
@@ -511,13 +516,15 @@ static int list_events(fu_event **out, size_t *n, fu_db *db, const char *sql,
 }
 
 static const char app_events_sql[] = "SELECT " EVENT_COLUMNS
-	" FROM events e WHERE e.application_id = ?1 ORDER BY e.at, e.id";
+	" FROM events e WHERE e.application_id = ?1"
+	" ORDER BY e.at, e.ord, e.uuid";
 static const char contact_events_sql[] = "SELECT " EVENT_COLUMNS
 	" FROM events e WHERE e.contact_id = ?1 OR e.id IN (SELECT event_id "
-	"FROM event_contacts WHERE contact_id = ?1) ORDER BY e.at, e.id";
+	"FROM event_contacts WHERE contact_id = ?1)"
+	" ORDER BY e.at, e.ord, e.uuid";
 static const char networking_events_sql[] = "SELECT " EVENT_COLUMNS
 	" FROM events e WHERE e.contact_id = ?1 AND e.application_id IS NULL"
-	" ORDER BY e.at, e.id";
+	" ORDER BY e.at, e.ord, e.uuid";
 
 int fu_event_list(fu_event **out, size_t *n, fu_db *db,
 		  int64_t application_id, int64_t contact_id)
@@ -627,6 +634,23 @@ int fu__event_each(fu_db *db, int want_topics,
 	if (!rc && src != SQLITE_DONE)
 		rc = fu__sqlerr(db, src, "cannot read the database");
 	finalize_details(&d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int fu__event_by_uuid(fu_db *db, int64_t *out, const char *uuid)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = fu__prepare(db, &st, "SELECT id FROM events WHERE uuid = ?");
+	*out = 0;
+	if (rc)
+		return rc;
+	fu__bind_text(st, 1, uuid);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot read the database");
 	sqlite3_finalize(st);
 	return rc;
 }

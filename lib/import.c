@@ -19,6 +19,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@
 #include "fu/date.h"
 #include "fu/json.h"
 #include "fu/transfer.h"
+#include "fu/uuid.h"
 #include "internal.h"
 
 int fu__import_finish(fu_db *db)
@@ -365,6 +367,31 @@ static int get_array(imp *m, const cJSON *obj, const char *base,
 	return FU_OK;
 }
 
+/* An identifier (uuid.h), optional: an older fu's export has none, and
+ * the records then get new ones. */
+static int get_uuid(imp *m, const cJSON *obj, const char *base,
+		    char out[FU_UUID_LEN])
+{
+	char path[256];
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "uuid");
+	out[0] = '\0';
+	if (!v || cJSON_IsNull(v))
+		return FU_OK;
+	at(path, sizeof path, base, "uuid");
+	if (!cJSON_IsString(v))
+		return expected(m, path, v, "an identifier (a UUID, as fu "
+				"export writes them) or null");
+	int rc = fu__check_text_at(m->db, path, v->valuestring, 64, 0);
+	if (rc)
+		return rc;
+	if (!fu_uuid_valid(v->valuestring))
+		return bad(m, path, "expected an identifier (a UUID in lower "
+			   "case, as fu export writes them), not '%s'",
+			   v->valuestring);
+	memcpy(out, v->valuestring, FU_UUID_LEN);
+	return FU_OK;
+}
+
 static const char *const company_fields[] = { "id", "name", "created", NULL };
 
 typedef struct company_rec {
@@ -390,7 +417,7 @@ static int read_company(imp *m, const cJSON *o, const char *base,
 
 static const char *const contact_fields[] = { "id", "name", "company",
 	"title", "email", "phone", "address", "prefers", "no_calls",
-	"social_ok", "notes", "created", NULL };
+	"social_ok", "notes", "created", "uuid", NULL };
 
 static int read_contact(imp *m, const cJSON *o, const char *base,
 			fu_contact *c)
@@ -414,7 +441,8 @@ static int read_contact(imp *m, const cJSON *o, const char *base,
 	    (rc = get_bool(m, o, base, "no_calls", &c->no_calls)) ||
 	    (rc = get_bool(m, o, base, "social_ok", &c->social_ok)) ||
 	    (rc = get_str(m, o, base, "notes", 0, &notes)) ||
-	    (rc = get_time(m, o, base, "created", 0, &c->created_at)))
+	    (rc = get_time(m, o, base, "created", 0, &c->created_at)) ||
+	    (rc = get_uuid(m, o, base, c->uuid)))
 		return rc;
 	/* the words a contact's preference can be (in-person is a channel,
 	 * but not one to prefer) */
@@ -436,7 +464,7 @@ static int read_contact(imp *m, const cJSON *o, const char *base,
 
 static const char *const application_fields[] = { "id", "company", "role",
 	"source", "url", "notes", "no_calls", "no_follow_up", "contacts",
-	"created", NULL };
+	"created", "uuid", NULL };
 
 static int read_ids(imp *m, const cJSON *arr, const char *base,
 		    const char *key, int64_t **out, size_t *n)
@@ -479,7 +507,8 @@ static int read_application(imp *m, const cJSON *o, const char *base,
 	    (rc = get_bool(m, o, base, "no_follow_up", &a->no_follow_up)) ||
 	    (rc = read_ids(m, o, base, "contacts", &a->contact_ids,
 			   &a->ncontacts)) ||
-	    (rc = get_time(m, o, base, "created", 0, &a->created_at)))
+	    (rc = get_time(m, o, base, "created", 0, &a->created_at)) ||
+	    (rc = get_uuid(m, o, base, a->uuid)))
 		return rc;
 	if (source && fu_source_parse(&a->source, source))
 		return bad(m, at(path, sizeof path, base, "source"), "'%s' is "
@@ -502,7 +531,7 @@ static int read_application(imp *m, const cJSON *o, const char *base,
 static const char *const event_fields[] = { "id", "kind", "at",
 	"application", "contact", "with", "channel", "topics", "expect",
 	"until", "note", "action", "outcome", "urgent", "recorded", "added",
-	"message_id", "topic_with", "occasion", "because", NULL };
+	"message_id", "topic_with", "occasion", "because", "uuid", NULL };
 
 /* The kinds of an export: what fu log takes, and closed. */
 static int parse_kind(fu_event_kind *out, const char *s)
@@ -620,7 +649,8 @@ static int read_event(imp *m, const cJSON *o, const char *base, fu_event *e)
 	    (rc = get_word(m, o, base, "message_id", 0, FU__MESSAGE_ID_MAX,
 			   &message_id)) ||
 	    (rc = get_str(m, o, base, "occasion", 0, &occasion)) ||
-	    (rc = get_str(m, o, base, "because", 0, &because)))
+	    (rc = get_str(m, o, base, "because", 0, &because)) ||
+	    (rc = get_uuid(m, o, base, e->uuid)))
 		return rc;
 	e->occasion = (char *)occasion;
 	e->because = (char *)because;
@@ -1189,9 +1219,11 @@ static const char index_sql[] =
 	"DROP TABLE IF EXISTS temp.fu_import; "
 	"CREATE TEMP TABLE fu_import (space INTEGER NOT NULL, id INTEGER NOT "
 	"NULL, kind INTEGER NOT NULL, i INTEGER NOT NULL, name TEXT, email "
-	"TEXT, newid INTEGER, PRIMARY KEY (space, id)); "
+	"TEXT, newid INTEGER, uuid TEXT, PRIMARY KEY (space, id)); "
 	"CREATE UNIQUE INDEX temp.fu_import_name ON fu_import (name COLLATE "
-	"NOCASE) WHERE space = 2";
+	"NOCASE) WHERE space = 2; "
+	"CREATE INDEX temp.fu_import_uuid ON fu_import (uuid) WHERE uuid IS "
+	"NOT NULL";
 
 static int index_open(imp *m)
 {
@@ -1259,7 +1291,7 @@ static int index_find(imp *m, int space, int64_t id, int *kind, size_t *i,
 /* Put a record's number (and a company's or a contact's name) in the
  * index; a number given twice, or a company named twice, is refused. */
 static int index_add(imp *m, int kind, int64_t id, size_t i,
-		     const char *name, const char *email)
+		     const char *name, const char *email, const char *uuid)
 {
 	char path[96];
 	int k = 0;
@@ -1290,10 +1322,30 @@ static int index_add(imp *m, int kind, int64_t id, size_t i,
 				   name, j);
 		}
 	}
+	if (uuid && *uuid) { /* an identifier names one record */
+		if ((rc = fu__prepare(m->db, &st, "SELECT kind, i FROM "
+				      "temp.fu_import WHERE uuid = ?")))
+			return rc;
+		fu__bind_text(st, 1, uuid);
+		int src = sqlite3_step(st);
+		if (src == SQLITE_ROW) {
+			k = sqlite3_column_int(st, 0);
+			j = (size_t)sqlite3_column_int64(st, 1);
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+		if (src == SQLITE_ROW) {
+			snprintf(path, sizeof path, "%s[%zu].uuid",
+				 kind_array(kind), i);
+			return bad(m, path, "'%s' is already the identifier of "
+				   "%s[%zu]", uuid, kind_array(k), j);
+		}
+	}
 	if ((rc = fu__prepare(m->db, &st, "INSERT INTO temp.fu_import (space, "
-			      "id, kind, i, name, email) VALUES (?, ?, ?, ?, "
-			      "?, ?)")))
+			      "id, kind, i, name, email, uuid) VALUES (?, ?, ?, "
+			      "?, ?, ?, ?)")))
 		return rc;
+	fu__bind_text(st, 7, uuid && *uuid ? uuid : NULL);
 	sqlite3_bind_int(st, 1, space_of(kind));
 	sqlite3_bind_int64(st, 2, id);
 	sqlite3_bind_int(st, 3, kind);
@@ -1406,17 +1458,20 @@ static int check_element(walker *w, jscan *j, int sec, size_t i)
 	if (!rc) {
 		switch (sec) {
 		case S_COMPANIES:
-			rc = index_add(m, K_COMPANY, r.co.id, i, r.co.name, NULL);
+			rc = index_add(m, K_COMPANY, r.co.id, i, r.co.name, NULL,
+				       NULL);
 			break;
 		case S_CONTACTS:
 			rc = index_add(m, K_CONTACT, r.ct.id, i, r.ct.name,
-				       r.ct.email);
+				       r.ct.email, r.ct.uuid);
 			break;
 		case S_APPLICATIONS:
-			rc = index_add(m, K_APPLICATION, r.ap.id, i, NULL, NULL);
+			rc = index_add(m, K_APPLICATION, r.ap.id, i, NULL, NULL,
+				       r.ap.uuid);
 			break;
 		default:
-			rc = index_add(m, K_EVENT, r.ev.id, i, NULL, NULL);
+			rc = index_add(m, K_EVENT, r.ev.id, i, NULL, NULL,
+				       r.ev.uuid);
 		}
 	}
 	/* what it names came before it: its references now */
@@ -1474,9 +1529,40 @@ static int merge_numbers(imp *m)
 	if ((rc = fu__next_thing_id(db, &thing)) ||
 	    (rc = fu__event_next_id(db, &event)))
 		return rc;
-	/* match first, against what was there before this import */
+	/* match first, against what was there before this import: the same
+	 * identifier (the same hunt, merged again), else a contact of the
+	 * same name and address */
+	if ((rc = fu__prepare(db, &st, "SELECT space, id, kind, uuid FROM "
+			      "temp.fu_import WHERE uuid IS NOT NULL")) ||
+	    (rc = fu__prepare(db, &set, "UPDATE temp.fu_import SET newid = ? "
+			      "WHERE space = ? AND id = ?"))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t same = 0;
+		int kind = sqlite3_column_int(st, 2);
+		const char *u = (const char *)sqlite3_column_text(st, 3);
+		if ((rc = kind == K_CONTACT ? fu__contact_by_uuid(db, &same, u)
+			: kind == K_APPLICATION ? fu__application_by_uuid(db,
+								&same, u)
+			: fu__event_by_uuid(db, &same, u)) || !same)
+			continue;
+		sqlite3_bind_int64(set, 1, -same);
+		sqlite3_bind_int(set, 2, sqlite3_column_int(st, 0));
+		sqlite3_bind_int64(set, 3, sqlite3_column_int64(st, 1));
+		if ((src = sqlite3_step(set)) != SQLITE_DONE)
+			rc = fu__sqlerr(db, src, "cannot write the import's index");
+		sqlite3_reset(set);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(set);
+	st = set = NULL;
+	if (rc)
+		return rc;
 	if ((rc = fu__prepare(db, &st, "SELECT id, name, email FROM "
-			      "temp.fu_import WHERE kind = 0 ORDER BY id")) ||
+			      "temp.fu_import WHERE kind = 0 AND newid IS NULL "
+			      "ORDER BY id")) ||
 	    (rc = fu__prepare(db, &set, "UPDATE temp.fu_import SET newid = ? "
 			      "WHERE space = ? AND id = ?"))) {
 		sqlite3_finalize(st);
@@ -1594,6 +1680,11 @@ static int write_element(walker *w, jscan *j, int sec, size_t i)
 			ww->rep->contacts++;
 		break;
 	case S_APPLICATIONS:
+		if (merge && index_find(m, 0, r.ap.id, NULL, NULL, &id) == FU_OK
+		    && id < 0) {
+			ww->rep->applications_matched++; /* the same one */
+			break;
+		}
 		id = new_number(m, 0, r.ap.id);
 		for (size_t k = 0; k < r.ap.ncontacts; k++)
 			r.ap.contact_ids[k] = new_number(m, 0,
@@ -1603,6 +1694,11 @@ static int write_element(walker *w, jscan *j, int sec, size_t i)
 			ww->rep->applications++;
 		break;
 	default:
+		if (merge && index_find(m, 1, r.ev.id, NULL, NULL, &id) == FU_OK
+		    && id < 0) {
+			ww->rep->events_matched++; /* already there */
+			break;
+		}
 		id = new_number(m, 1, r.ev.id);
 		r.ev.application_id = new_number(m, 0, r.ev.application_id);
 		r.ev.contact_id = new_number(m, 0, r.ev.contact_id);

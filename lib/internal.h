@@ -53,6 +53,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <cJSON.h>
+
 #include "fu/store.h"
 
 /* PRAGMA application_id: "fu" + 0x4a48 ("JH", job hunt). */
@@ -77,6 +79,17 @@ struct fu_db {
 	/* waiting for a lock (db.c): the timeout, and since when (ms) */
 	int busy_timeout;
 	int64_t busy_since;
+	/* what every write transaction changes, recorded for fu sync
+	 * (changes.c): the verbs of sql.c call these once db.c has
+	 * installed them; NULL: nothing is recorded */
+	int (*tx_begin)(fu_db *db);
+	int (*tx_commit)(fu_db *db); /* before COMMIT, in the transaction */
+	void (*tx_end)(fu_db *db);   /* after COMMIT or ROLLBACK */
+	int sync_state;    /* changes.c: 0 not asked yet, 1 off, 2 on */
+	int sync_quiet;    /* merge.c is applying another machine's
+	                      changes: record nothing */
+	void *session;     /* the open transaction's sqlite3_session */
+	struct fu__capture *capture; /* changes.c's cache of the handle */
 	/* db.c: why writes are refused (a file of another user's, or that
 	 * others may change); empty when they are not */
 	char refuse_write[768];
@@ -234,6 +247,18 @@ int fu__check_required(fu_db *db, const char *base, const char *key,
 		       const char *words, const char *s, size_t max);
 int fu__check_email_field(fu_db *db, const char *base, const char *s);
 
+/* --- spawn.c: running git and age for fu sync ----------------------- */
+
+/* Run argv[0] (found on PATH, no shell) with the environment and env
+ * (NAME=VALUE..., NULL-ended; may be NULL) before it, in (inlen bytes)
+ * on its standard input, its standard output and error into out and
+ * err (either may be NULL: dropped); *status its exit status (128 + the
+ * signal that ended it). FU_ERROR when it cannot run (a message that
+ * says to install it when it is not there). */
+struct fu_buf;
+int fu__spawn(fu_db *db, const char *const argv[], const char *const *env,
+	      const char *in, size_t inlen, struct fu_buf *out,
+	      struct fu_buf *err, int *status);
 /* --- sha256.c ------------------------------------------------------- */
 
 void fu__sha256(unsigned char out[32], const void *data, size_t len);
@@ -256,6 +281,168 @@ const char *fu__fold_revision(void);
 int fu__only_marks(const char *s);
 /* Register fu's SQL functions (fu_fold: as references match). */
 int fu__register_functions(fu_db *db);
+
+/* --- synced.c: what fu sync carries, declared in one place ---------- */
+
+/* How a column of a synced table travels between machines. */
+enum {
+	FU__SC_LOCAL,  /* stays here: the row's number, or derived data */
+	FU__SC_VALUE,  /* as it is */
+	FU__SC_REF,    /* a number of another synced table: travels as
+	                  that record's identifier */
+	FU__SC_UUID,   /* the record's identifier: its key */
+	FU__SC_ACTION  /* an action key "<kind>:<event>:<contact>[:<n>]":
+	                  its numbers travel as identifiers */
+};
+/* What a value from another machine must be (fu__sync_bad_value). */
+enum {
+	FU__SV_ANY, FU__SV_UUID, FU__SV_NAME, FU__SV_FIELD, FU__SV_LINES,
+	FU__SV_NOTE, FU__SV_URL, FU__SV_BOOL, FU__SV_TIME, FU__SV_POSITION,
+	FU__SV_ORD, FU__SV_DAY, FU__SV_KIND, FU__SV_CHANNEL, FU__SV_PREFERS,
+	FU__SV_SOURCE, FU__SV_OUTCOME, FU__SV_ACTION, FU__SV_CONFIG_KEY,
+	FU__SV_MESSAGE_ID
+};
+enum {
+	FU__SF_KEY = 1,     /* part of the key of a table without identifier */
+	FU__SF_REQUIRED = 2 /* never NULL */
+};
+/* How a row that comes from another machine gets its number here. */
+enum {
+	FU__SN_NONE,  /* it has none (a key of its columns) */
+	FU__SN_AUTO,  /* the table's next */
+	FU__SN_THING  /* the next of contacts and applications together */
+};
+
+typedef struct fu__sync_col {
+	const char *name;
+	unsigned char how;   /* FU__SC_* */
+	unsigned char check; /* FU__SV_* */
+	unsigned char flags; /* FU__SF_* */
+	const char *ref;     /* FU__SC_REF: the table it refers to */
+} fu__sync_col;
+
+typedef struct fu__sync_table {
+	const char *name;
+	const fu__sync_col *cols; /* every column of the table */
+	size_t ncols;
+	int numbers;              /* FU__SN_* */
+	const char *parent;       /* its rows go with a record of that
+	                             table: their removal with it is not
+	                             sent (it removes them everywhere) */
+} fu__sync_table;
+
+extern const fu__sync_table fu__sync_tables[];
+extern const size_t fu__nsync_tables;
+/* The schema's tables that are never synced (NULL-ended). */
+extern const char *const fu__sync_local_tables[];
+/* Configuration keys (or, ending in '.', families) that stay on their
+ * machine (NULL-ended). */
+extern const char *const fu__sync_local_keys[];
+int fu__sync_key_local(const char *key);
+const fu__sync_table *fu__sync_table_named(const char *name);
+int fu__sync_col_index(const fu__sync_table *t, const char *name);
+/* Whether its records are keyed by identifier (else by key columns). */
+int fu__sync_has_uuid(const fu__sync_table *t);
+/* NULL when v (NULL: missing) is a value column c can take from
+ * another machine; else what is wrong, in words ("is not text"). */
+const char *fu__sync_bad_value(const fu__sync_col *c, const cJSON *v);
+
+/* --- changes.c: what each write changes, recorded for fu sync ------- */
+
+/* When and where a synced value was written: a hybrid logical clock
+ * (t: the time of the write, or after the latest stamp the machine had
+ * seen; c: a counter), then the machine, which orders two machines'
+ * writes of one moment; seq: that machine's transaction. t 0: the
+ * records as they were when the machine began to sync. */
+typedef struct fu__stamp {
+	int64_t t, c;
+	char device[37];
+	int64_t seq;
+} fu__stamp;
+int fu__stamp_cmp(const fu__stamp *a, const fu__stamp *b);
+
+/* Record every write transaction's changes from now on (db.c installs
+ * it once the file is migrated); the handle's cache freed. */
+void fu__changes_install(fu_db *db);
+void fu__changes_free(fu_db *db);
+/* Whether this machine syncs (asked once per handle; reset: ask again,
+ * after fu sync init). */
+int fu__changes_on(fu_db *db, int *on);
+void fu__changes_reset(fu_db *db);
+/* Record nothing while merge.c applies another machine's changes. */
+void fu__changes_quiet(fu_db *db, int quiet);
+/* This machine's identifier in the sync ("" when it does not sync). */
+const char *fu__sync_device(fu_db *db);
+/* Every synced record as it is, as one transaction stamped 0, into the
+ * outgoing log: what this machine brings to the sync. Inside the
+ * caller's transaction. */
+int fu__changes_snapshot(fu_db *db);
+/* A statement prepared once per handle (for sql built from the synced
+ * tables' names), reset and unbound; not to be finalized. */
+int fu__cached(fu_db *db, sqlite3_stmt **st, const char *sql);
+/* Numbers here and identifiers everywhere: a record of a synced table
+ * with an identifier ("" / 0 when there is none). */
+int fu__sync_uuid_of(fu_db *db, const char *table, int64_t id,
+		     char out[37]);
+int fu__sync_id_of(fu_db *db, const char *table, const char *uuid,
+		   int64_t *id);
+/* A value of column c here (v) as it travels (*out: JSON); a row of t
+ * (by rowid) as an object of its synced columns (NULL: no such row). */
+int fu__sync_value_out(fu_db *db, const fu__sync_col *c, sqlite3_value *v,
+		       cJSON **out);
+int fu__sync_row_out(fu_db *db, const fu__sync_table *t, int64_t rowid,
+		     cJSON **out);
+/* An action key as it travels, back into this machine's numbers
+ * (*out malloc'd). */
+int fu__sync_aim_in(fu_db *db, const char *portable, char **out);
+/* The stamp of a value (col "": of the record itself); *found 0: none,
+ * *out zeroed. */
+int fu__stamp_get(fu_db *db, const char *table, const char *key,
+		  const char *col, fu__stamp *out, int *found);
+int fu__stamp_put(fu_db *db, const char *table, const char *key,
+		  const char *col, const fu__stamp *s);
+/* A removed record's last values (portable JSON), for events with their
+ * subject's identifier and ord. */
+int fu__grave_put(fu_db *db, const char *table, const char *key,
+		  const char *subject, int64_t ord, const char *data);
+int fu__grave_get(fu_db *db, const char *table, const char *key,
+		  char **data);
+int fu__grave_drop(fu_db *db, const char *table, const char *key);
+/* The clock has seen stamp (t, c). */
+int fu__clock_observe(fu_db *db, int64_t t, int64_t c);
+
+/* --- changefile.c: the change files (changes.h) ---------------------- */
+
+typedef struct fu__dep {
+	char device[37];
+	int64_t seq;
+} fu__dep;
+
+typedef struct fu__tx {
+	int64_t seq, t, c;
+	const cJSON *changes; /* in the file's tree */
+} fu__tx;
+
+struct fu_changes {
+	cJSON *root;
+	int version;
+	char device[37];
+	const char *name; /* in the tree */
+	int64_t file;
+	fu__dep *deps;
+	size_t ndeps;
+	fu__tx *tx;
+	size_t ntx;
+};
+
+/* A change file written a piece at a time: its head, each transaction
+ * (changes: the log's JSON array), its tail. FU_ERROR out of memory. */
+struct fu_buf;
+int fu__changes_head(struct fu_buf *b, const char *device, const char *name,
+		     int64_t file, const fu__dep *deps, size_t ndeps);
+int fu__changes_tx(struct fu_buf *b, int first, int64_t seq, int64_t t,
+		   int64_t c, const char *changes);
+int fu__changes_tail(struct fu_buf *b);
 
 /* --- schema.c ------------------------------------------------------- */
 
@@ -342,6 +529,8 @@ int fu__contact_find(fu_db *db, int64_t *out, const char *name,
 int fu__contact_find_same(fu_db *db, int64_t *out, const char *name,
 			  const char *email);
 int fu__contact_count(fu_db *db, int64_t *out);
+/* The contact with this identifier (uuid.h); *out 0 when none. */
+int fu__contact_by_uuid(fu_db *db, int64_t *out, const char *uuid);
 /* Contacts one at a time, the statements prepared once, for a
  * feature that reads many (report.c): a contact by number (*c zeroed by
  * the caller, cleared with fu_contact_clear; FU_ENOTFOUND when none),
@@ -371,6 +560,8 @@ int fu__check_application(fu_db *db, const fu_application *a,
 int fu__application_exists(fu_db *db, int64_t id);
 int fu__application_company(fu_db *db, int64_t *out, int64_t id);
 int fu__application_count(fu_db *db, int64_t *out);
+/* The application with this identifier; *out 0 when none. */
+int fu__application_by_uuid(fu_db *db, int64_t *out, const char *uuid);
 int fu__application_first_created(fu_db *db, int64_t *out);
 /* Applications one at a time by number, with their people, the
  * statements prepared once (report.c): *a zeroed by the caller, cleared
@@ -429,7 +620,7 @@ int fu__event_insert_topics(fu_db *db, int64_t id, int64_t position,
 /* The next position for a topic of event id. */
 int fu__event_topic_next(fu_db *db, int64_t id, int64_t *out);
 /* The events of one subject for the rules (an application's, or a
- * contact's networking ones), in (at, id) order, without topics. */
+ * contact's networking ones), in (at, ord) order, without topics. */
 int fu__event_list_subject(fu_event **out, size_t *n, fu_db *db,
 			   int64_t application_id, int64_t contact_id);
 /* The number of the last event recorded (of an application, or about a
@@ -467,6 +658,8 @@ int fu__event_each_brief(fu_db *db, int64_t from, int64_t to, int64_t until,
 int fu__event_first_of(fu_db *db, int64_t *out, unsigned kinds,
 		       int64_t until);
 int fu__event_count(fu_db *db, int64_t *out);
+/* The event with this identifier; *out 0 when none. */
+int fu__event_by_uuid(fu_db *db, int64_t *out, const char *uuid);
 /* The people event id created (named with --with, new then), in order. */
 int fu__event_created_people(fu_db *db, int64_t id, int64_t **out, size_t *n);
 int fu__event_next_id(fu_db *db, int64_t *out);
@@ -552,5 +745,22 @@ int fu__actions_for_write(fu_db *db);
 /* Before reading actions: when they are stale, this connection works
  * them out into its own temp.actions (the file is not written). */
 int fu__actions_for_read(fu_db *db);
+/* What was derived naming a contact about to be removed (merge.c); the
+ * caller derives its subjects again. */
+int fu__actions_forget_contact(fu_db *db, int64_t contact);
+
+/* --- merge.c: other machines' change files, applied here ------------ */
+
+typedef struct fu__merge fu__merge;
+int fu__merge_new(fu__merge **out, fu_db *db);
+void fu__merge_free(fu__merge *m);
+/* Apply one change file, inside the caller's transaction (and its
+ * savepoint: on failure, FU_ECHANGES with why, roll it back), begun
+ * with fu__changes_quiet on. */
+int fu__merge_file(fu__merge *m, const struct fu_changes *f);
+/* After the files: the actions of what they touched, derived again. */
+int fu__merge_finish(fu__merge *m);
+void fu__merge_counts(const fu__merge *m, size_t *files, size_t *records,
+		      size_t *reports);
 
 #endif

@@ -51,6 +51,14 @@ static void add_when(cJSON *o, const char *k, int64_t t, int day)
 		add_time(o, k, t);
 }
 
+/* A record's identifier (uuid.h), the same on every machine; left out
+ * when it has none (a record not read from the database). */
+static void add_uuid(cJSON *o, const char *uuid)
+{
+	if (uuid && *uuid)
+		cJSON_AddStringToObject(o, "uuid", uuid);
+}
+
 cJSON *fu_json_contact(const fu_contact *c)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -68,6 +76,7 @@ cJSON *fu_json_contact(const fu_contact *c)
 	cJSON_AddBoolToObject(o, "social_ok", c->social_ok);
 	add_str(o, "notes", c->notes);
 	add_time(o, "created", c->created_at);
+	add_uuid(o, c->uuid);
 	return o;
 }
 
@@ -91,6 +100,7 @@ cJSON *fu_json_application(const fu_application *a,
 	add_str(o, "outcome", fu_outcome_name(a->outcome));
 	add_time(o, "closed", a->closed_at);
 	add_time(o, "created", a->created_at);
+	add_uuid(o, a->uuid);
 	cJSON *cs = cJSON_AddArrayToObject(o, "contacts");
 	for (size_t i = 0; cs && i < a->ncontacts; i++) {
 		cJSON *c = cJSON_CreateObject();
@@ -125,6 +135,7 @@ cJSON *fu_json_application_export(const fu_application *a)
 		cJSON_AddItemToArray(cs, cJSON_CreateNumber(
 					     (double)a->contact_ids[i]));
 	add_time(o, "created", a->created_at);
+	add_uuid(o, a->uuid);
 	return o;
 }
 
@@ -164,6 +175,7 @@ cJSON *fu_json_event(const fu_event *e)
 	add_str(o, "outcome", fu_outcome_name(e->outcome));
 	cJSON_AddBoolToObject(o, "urgent", e->urgent);
 	add_time(o, "recorded", e->created_at);
+	add_uuid(o, e->uuid);
 	cJSON *ad = cJSON_AddArrayToObject(o, "added");
 	for (size_t i = e->nwith - (e->nadded <= e->nwith ? e->nadded : 0);
 	     ad && i < e->nwith; i++)

@@ -464,7 +464,8 @@ typedef struct cand {
 /* One moment of the replay: an event, or a moment of the subject. */
 enum { S_EVENT, S_APPLIED, S_ACCEPTED, S_CLOSED, S_SCHEDULED, S_MARK };
 typedef struct step {
-	int64_t at, id; /* id 0: not an event (sorts before events) */
+	int64_t at, id; /* the event's seq_of; 0: not an event (sorts
+	                   before events) */
 	int what;
 	size_t order;
 	const fu_event *e;
@@ -915,7 +916,7 @@ static void own_mark(ctx *x, int64_t who, const fu_event *e, int courtesy)
 		x->om = p;
 		x->capom = cap;
 	}
-	x->om[x->nom++] = (fu_rule_mark){ who, e->at, e->id, courtesy };
+	x->om[x->nom++] = (fu_rule_mark){ who, e->at, e->id, courtesy, e->ord };
 }
 
 /* The person most recently in touch on the employer's side (rule 15):
@@ -1958,6 +1959,18 @@ static void on_event(ctx *x, const fu_event *e)
 
 /* --- the replay ------------------------------------------------------------ */
 
+/* An event's place among those of one moment: its ord, the same on
+ * every machine (its number for events that have none, as a test's). */
+static int64_t seq_of(const fu_event *e)
+{
+	return e->ord ? e->ord : e->id;
+}
+
+static int64_t mark_seq(const fu_rule_mark *m)
+{
+	return m->ord ? m->ord : m->event_id;
+}
+
 static int step_cmp(const void *a, const void *b)
 {
 	const step *p = a, *q = b;
@@ -1968,10 +1981,10 @@ static int step_cmp(const void *a, const void *b)
 	return p->order < q->order ? -1 : p->order > q->order;
 }
 
-/* Whether event a comes after event b in (at, id) order. */
+/* Whether event a comes after event b in (at, ord) order. */
 static int later(const fu_event *a, const fu_event *b)
 {
-	return a->at != b->at ? a->at > b->at : a->id > b->id;
+	return a->at != b->at ? a->at > b->at : seq_of(a) > seq_of(b);
 }
 
 /*
@@ -1994,11 +2007,11 @@ static step *steps_of(ctx *x, size_t *n)
 		return NULL;
 	for (size_t i = 0; i < s->nevents; i++) {
 		const fu_event *e = &s->events[i];
-		v[k] = (step){ e->at, e->id, S_EVENT, k, e, NULL };
+		v[k] = (step){ e->at, seq_of(e), S_EVENT, k, e, NULL };
 		k++;
 		if (scheduled(x, e)) {
-			v[k] = (step){ e->created_at, e->id, S_SCHEDULED, k, e,
-				       NULL };
+			v[k] = (step){ e->created_at, seq_of(e), S_SCHEDULED, k,
+				       e, NULL };
 			k++;
 		}
 		applied |= e->kind == FU_EV_APPLIED;
@@ -2008,7 +2021,7 @@ static step *steps_of(ctx *x, size_t *n)
 	}
 	for (size_t i = 0; i < s->nmarks; i++) {
 		const fu_rule_mark *m = &s->marks[i];
-		v[k] = (step){ m->at, m->event_id, S_MARK, k, NULL, m };
+		v[k] = (step){ m->at, mark_seq(m), S_MARK, k, NULL, m };
 		k++;
 	}
 	if (!applied && s->applied_at) {

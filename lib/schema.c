@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fu/uuid.h"
 #include "internal.h"
 
 #define FU__STR2(x) #x
@@ -396,11 +397,174 @@ static int migrate_v10(fu_db *db)
 	return fu__exec(db, schema_v10);
 }
 
+/* Version 11: one hunt on several machines (fu sync: changes.c records
+ * what each write changes, merge.c applies what other machines
+ * changed, sync.c carries it through git).
+ * - Every contact, application and event gets an identifier that
+ *   travels with it (uuid.h): a random UUID, given by the triggers
+ *   below whatever code inserts the row, and never changed; a
+ *   company's is its name's (companies.c), so that two machines that
+ *   both write "Acme" name the same company. The numbers users type
+ *   stay per machine.
+ * - events.ord orders the events of one moment the same way on every
+ *   machine (the rules replay events by (at, ord)): a Lamport clock in
+ *   the high bits (one more than the largest the machine has seen, so
+ *   an event sorts after everything its machine knew when it was
+ *   logged) and 20 random bits below it, which keep two machines'
+ *   events of one moment apart. Older events keep their order: their
+ *   number in the high bits.
+ * - The sync_ tables are this machine's own (never sent): its identity
+ *   in the sync (sync_device), what it recorded and has yet to send
+ *   (sync_log), what it knows of the other machines (sync_peers), when
+ *   and where each synced value was last written (sync_stamps), the
+ *   records removed (sync_graves) and what fu sync has to tell
+ *   (sync_reports). */
+#define UUID4_SQL \
+"lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||" \
+" substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', (random() & 3)" \
+" + 1, 1) || substr(lower(hex(randomblob(2))), 2) || '-' ||" \
+" lower(hex(randomblob(6)))"
+#define ORD_SQL \
+"(((coalesce((SELECT max(ord) FROM events), 0) >> 20) + 1) << 20) |" \
+" (random() & 1048575)"
+
+static const char schema_v11[] =
+"ALTER TABLE companies ADD COLUMN uuid TEXT; -- version 5 UUID of the name\n"
+"                                   -- (uuid.h): the same on every machine\n"
+"ALTER TABLE contacts ADD COLUMN uuid TEXT; -- the contact everywhere\n"
+"ALTER TABLE applications ADD COLUMN uuid TEXT; -- the application everywhere\n"
+"ALTER TABLE events ADD COLUMN uuid TEXT; -- the event everywhere\n"
+"ALTER TABLE events ADD COLUMN ord INTEGER; -- order among events of one\n"
+"                                   -- moment, the same on every machine\n"
+"UPDATE contacts SET uuid = " UUID4_SQL ";\n"
+"UPDATE applications SET uuid = " UUID4_SQL ";\n"
+"UPDATE events SET uuid = " UUID4_SQL ", ord = (id << 20) |"
+" (random() & 1048575);\n"
+"CREATE UNIQUE INDEX companies_uuid ON companies(uuid);\n"
+"CREATE UNIQUE INDEX contacts_uuid ON contacts(uuid);\n"
+"CREATE UNIQUE INDEX applications_uuid ON applications(uuid);\n"
+"CREATE UNIQUE INDEX events_uuid ON events(uuid);\n"
+"CREATE INDEX events_ord ON events(ord);\n"
+"CREATE TRIGGER contacts_identity AFTER INSERT ON contacts\n"
+"  WHEN new.uuid IS NULL BEGIN\n"
+"  UPDATE contacts SET uuid = " UUID4_SQL " WHERE id = new.id;\n"
+"END;\n"
+"CREATE TRIGGER applications_identity AFTER INSERT ON applications\n"
+"  WHEN new.uuid IS NULL BEGIN\n"
+"  UPDATE applications SET uuid = " UUID4_SQL " WHERE id = new.id;\n"
+"END;\n"
+"CREATE TRIGGER events_identity AFTER INSERT ON events\n"
+"  WHEN new.uuid IS NULL OR new.ord IS NULL BEGIN\n"
+"  UPDATE events SET uuid = coalesce(uuid, " UUID4_SQL "),\n"
+"    ord = coalesce(ord, " ORD_SQL ") WHERE id = new.id;\n"
+"END;\n"
+"CREATE TABLE sync_device (\n"
+"  id INTEGER PRIMARY KEY CHECK (id = 1), -- one row, once fu sync init ran\n"
+"  device TEXT NOT NULL,            -- this machine's identifier (a UUID):\n"
+"                                   -- its directory in the repository\n"
+"  name TEXT NOT NULL,              -- what the other machines call it\n"
+"  remote TEXT NOT NULL,            -- the git remote, as the user gave it\n"
+"  branch TEXT NOT NULL,            -- the branch of the repository\n"
+"  encrypted INTEGER NOT NULL,      -- 1: change files are sealed with age\n"
+"  state TEXT NOT NULL,             -- 'joining' until set up, then 'on'\n"
+"  files INTEGER NOT NULL DEFAULT 0, -- change files this machine wrote\n"
+"  pushed INTEGER NOT NULL DEFAULT 0, -- of those, known to be pushed\n"
+"  clock_t INTEGER NOT NULL DEFAULT 0, -- the latest stamp seen (hybrid\n"
+"  clock_c INTEGER NOT NULL DEFAULT 0, -- logical clock: time, counter)\n"
+"  last_sync INTEGER,               -- when fu sync last completed\n"
+"  created_at INTEGER NOT NULL      -- when fu sync init ran\n"
+");\n"
+"CREATE TABLE sync_log (\n"
+"  seq INTEGER PRIMARY KEY AUTOINCREMENT, -- one write transaction of this\n"
+"                                   -- machine: never used twice, also once\n"
+"                                   -- its row is gone (the others' deps\n"
+"                                   -- and stamps name it)\n"
+"  t INTEGER NOT NULL,              -- its stamp: time (0: the records as\n"
+"  c INTEGER NOT NULL,              -- they were when sync began), counter\n"
+"  changes TEXT NOT NULL,           -- what it changed, as portable change\n"
+"                                   -- records (JSON, changes.c)\n"
+"  file INTEGER                     -- the change file that carries it;\n"
+"                                   -- NULL: not written yet\n"
+");\n"
+"CREATE INDEX sync_log_file ON sync_log(file);\n"
+"CREATE TABLE sync_peers (\n"
+"  device TEXT PRIMARY KEY,         -- another machine (or this one)\n"
+"  name TEXT,                       -- what it calls itself\n"
+"  applied INTEGER NOT NULL DEFAULT 0, -- its change files applied here\n"
+"  seq INTEGER NOT NULL DEFAULT 0,  -- its last transaction applied here\n"
+"  problem TEXT                     -- why its next file cannot be applied\n"
+") WITHOUT ROWID;\n"
+"CREATE TABLE sync_stamps (\n"
+"  tbl TEXT NOT NULL,               -- a synced table\n"
+"  key TEXT NOT NULL,               -- a record's portable key\n"
+"  col TEXT NOT NULL,               -- a field; '': the record itself\n"
+"  t INTEGER NOT NULL,              -- the stamp of the write that set it\n"
+"  c INTEGER NOT NULL,\n"
+"  device TEXT NOT NULL,            -- the machine that wrote it\n"
+"  seq INTEGER NOT NULL,            -- in its transaction number seq\n"
+"  PRIMARY KEY (tbl, key, col)\n"
+") WITHOUT ROWID;\n"
+"CREATE TABLE sync_graves (\n"
+"  tbl TEXT NOT NULL,               -- a synced table\n"
+"  key TEXT NOT NULL,               -- a record removed (undo, unset)\n"
+"  subject TEXT,                    -- events: their subject's UUID\n"
+"  ord INTEGER,                     -- events: their ord\n"
+"  data TEXT NOT NULL,              -- its last values, portable (JSON):\n"
+"                                   -- a contact another machine still\n"
+"                                   -- refers to comes back from them\n"
+"  PRIMARY KEY (tbl, key)\n"
+") WITHOUT ROWID;\n"
+"CREATE TABLE sync_reports (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  at INTEGER NOT NULL,             -- when fu sync found it\n"
+"  kind TEXT NOT NULL,              -- conflict, undone, kept\n"
+"  text TEXT NOT NULL,              -- one line for the user\n"
+"  shown INTEGER NOT NULL DEFAULT 0 -- 1: fu sync has printed it\n"
+");\n";
+
+/* Every company's identifier, from its name (uuid.h): in C, which
+ * SQL cannot compute. */
+static int company_uuids(fu_db *db)
+{
+	sqlite3_stmt *st = NULL, *up = NULL;
+	int rc = fu__prepare(db, &st, "SELECT id, name FROM companies WHERE "
+			     "uuid IS NULL");
+	if (rc || (rc = fu__prepare(db, &up, "UPDATE companies SET uuid = ? "
+				    "WHERE id = ?"))) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	int src;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		char u[FU_UUID_LEN];
+		fu_uuid_company(u, (const char *)sqlite3_column_text(st, 1));
+		sqlite3_bind_text(up, 1, u, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(up, 2, sqlite3_column_int64(st, 0));
+		int urc = sqlite3_step(up);
+		sqlite3_reset(up);
+		if (urc != SQLITE_DONE) {
+			src = urc;
+			break;
+		}
+	}
+	if (src != SQLITE_DONE)
+		rc = fu__sqlerr(db, src, "cannot write the database");
+	sqlite3_finalize(st);
+	sqlite3_finalize(up);
+	return rc;
+}
+
+static int migrate_v11(fu_db *db)
+{
+	int rc = fu__exec(db, schema_v11);
+	return rc ? rc : company_uuids(db);
+}
+
 /* migrations[i] takes the file from version i to i + 1 */
 static int (*const migrations[])(fu_db *) = {
 	migrate_v1, migrate_v2, migrate_v3, migrate_v4, migrate_v5,
 	migrate_v6, migrate_v7, migrate_v8, migrate_v9,
-	migrate_v10
+	migrate_v10, migrate_v11
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == FU_SCHEMA_VERSION,

@@ -212,23 +212,36 @@ int fu__exec(fu_db *db, const char *sql)
 	return FU_OK;
 }
 
+/* The transaction verbs call the handle's hooks (changes.c, which
+ * records for fu sync what the transaction changed, in it), so that
+ * every write is recorded whichever code makes it. */
 int fu__begin(fu_db *db)
 {
 	if (db->flags & FU_OPEN_READONLY)
 		return fu__error(db, FU_EDB, "the database was opened read-only");
 	if (db->refuse_write[0])
 		return fu__error(db, FU_EDB, "%s", db->refuse_write);
-	return fu__exec(db, "BEGIN IMMEDIATE");
+	int rc = fu__exec(db, "BEGIN IMMEDIATE");
+	if (!rc && db->tx_begin && (rc = db->tx_begin(db)))
+		fu__rollback(db);
+	return rc;
 }
 
 int fu__commit(fu_db *db)
 {
-	int rc = sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
-		int code = fu__sqlerr(db, rc, "cannot write the database");
+	int code;
+	if (db->tx_commit && (code = db->tx_commit(db))) {
 		fu__rollback(db);
 		return code;
 	}
+	int rc = sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		code = fu__sqlerr(db, rc, "cannot write the database");
+		fu__rollback(db);
+		return code;
+	}
+	if (db->tx_end)
+		db->tx_end(db);
 	db->changed = 1;
 	return FU_OK;
 }
@@ -237,6 +250,8 @@ void fu__rollback(fu_db *db)
 {
 	if (!sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	if (db->tx_end)
+		db->tx_end(db);
 }
 
 int fu__bind_text(sqlite3_stmt *st, int i, const char *s)

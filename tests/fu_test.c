@@ -305,8 +305,14 @@ char *fu_test_export_text(fu_db *db)
 static int dump_row(void *arg, int n, char **vals, char **cols)
 {
 	fu_buf *b = arg;
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
+		/* an event's ord has random low bits (schema.c): its order
+		 * among the events of one moment is what counts, and that
+		 * follows from the rest */
+		if (strcmp(cols[i], "ord") == 0)
+			continue;
 		fu_buf_printf(b, "%s=%s|", cols[i], vals[i] ? vals[i] : "NULL");
+	}
 	fu_buf_putc(b, '\n');
 	return 0;
 }

@@ -2240,7 +2240,7 @@ static void test_rules_rule11_message_elsewhere_serves_check_in(
 	t *x = *state;
 	application(x, 1);
 	apply(x, nov(2, 9, 0));
-	fu_rule_mark m = { DANA, nov(5, 10, 0), 900, 0 };
+	fu_rule_mark m = { DANA, nov(5, 10, 0), 900, 0, 0 };
 	x->s.marks = &m;
 	x->s.nmarks = 1;
 	eval(x);
@@ -2264,7 +2264,7 @@ static void test_rules_rule11_courtesy_elsewhere(void **state)
 	application(x, 1);
 	apply(x, nov(2, 9, 0));
 	log_ev(x, FU_EV_REPLY, nov(4, 9, 0), 1, DANA);
-	fu_rule_mark m = { DANA, nov(4, 12, 0), 900, 1 };
+	fu_rule_mark m = { DANA, nov(4, 12, 0), 900, 1, 0 };
 	x->s.marks = &m;
 	x->s.nmarks = 1;
 	eval(x);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fu/uuid.h"
 #include "internal.h"
 
 int fu__schema_create_version(fu_db *db, int version);
@@ -132,6 +133,62 @@ static void test_schema_migrates_v7(void **state)
 	unlink(path);
 }
 
+/* Schema 11: one hunt on several machines (fu sync). A file of schema
+ * 10 gains an identifier for every record (a company's from its name),
+ * an order for every event, and the sync's own tables, empty. */
+static void test_schema_migrates_v10(void **state)
+{
+	(void)state;
+	char path[512];
+	fu_test_temp_path(path, sizeof path, "v10.db");
+	make_file(path, 10,
+		"INSERT INTO companies (id, name, fold, created_at) VALUES "
+		"(1, 'Acme', 'acme', 1793600000);"
+		"INSERT INTO contacts (id, name, fold, company_id, created_at) "
+		"VALUES (1, 'Dana Reyes', 'dana reyes', 1, 1793600000);"
+		"INSERT INTO applications (id, company_id, role, created_at) "
+		"VALUES (2, 1, 'Backend Engineer', 1793600000);"
+		"INSERT INTO events (id, kind, at, application_id, created_at) "
+		"VALUES (1, 'applied', 1793606400, 2, 1793606400);"
+		"INSERT INTO events (id, kind, at, application_id, created_at) "
+		"VALUES (2, 'sent', 1793606400, 2, 1793606400);");
+	fu_db *db = NULL;
+	assert_fu_ok_db(db, fu_db_open(&db, path, 0));
+	assert_int_equal(fu_db_schema_version(db), FU_SCHEMA_VERSION);
+	char want[FU_UUID_LEN];
+	fu_uuid_company(want, "Acme");
+	assert_int_equal(fu_test_int(db, "SELECT count(*) FROM companies "
+				     "WHERE uuid IS NULL"), 0);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db->sql, "SELECT uuid FROM "
+					    "companies WHERE id = 1", -1, &st,
+					    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), want);
+	sqlite3_finalize(st);
+	assert_int_equal(fu_test_int(db, "SELECT count(*) FROM contacts WHERE "
+				     "length(uuid) = 36"), 1);
+	assert_int_equal(fu_test_int(db, "SELECT count(*) FROM applications "
+				     "WHERE length(uuid) = 36"), 1);
+	/* the events of one moment keep their order: their number first */
+	assert_int_equal(fu_test_int(db, "SELECT count(DISTINCT uuid) FROM "
+				     "events WHERE length(uuid) = 36"), 2);
+	assert_int_equal(fu_test_int(db, "SELECT (SELECT ord FROM events "
+				     "WHERE id = 1) < (SELECT ord FROM events "
+				     "WHERE id = 2)"), 1);
+	assert_int_equal(fu_test_int(db, "SELECT count(*) FROM sync_device"),
+			 0);
+	assert_int_equal(fu_test_int(db, "SELECT count(*) FROM sync_log"), 0);
+	/* a record written after it gets its identifier from the triggers */
+	fu_contact c = { 0 };
+	c.name = "Sam Lee";
+	assert_fu_ok_db(db, fu_contact_add(db, &c));
+	assert_int_equal(fu_test_int(db, "SELECT count(*) FROM contacts WHERE "
+				     "length(uuid) = 36"), 2);
+	fu_db_close(db);
+	unlink(path);
+}
+
 static void test_schema_refuses_newer_and_foreign(void **state)
 {
 	(void)state;
@@ -198,6 +255,7 @@ int main(void)
 		cmocka_unit_test(test_schema_migrates_v1),
 		cmocka_unit_test(test_schema_migrates_v2),
 		cmocka_unit_test(test_schema_migrates_v7),
+		cmocka_unit_test(test_schema_migrates_v10),
 		cmocka_unit_test(test_schema_refuses_newer_and_foreign),
 		cmocka_unit_test(test_schema_creates_private_file),
 	};

@@ -23,7 +23,8 @@ typedef enum {
 typedef struct fu_check {
 	const char *name;       /* static: "file", "permissions",
 	                           "application-id", "schema", "integrity",
-	                           "foreign-keys", "contents" */
+	                           "foreign-keys", "contents", "sync"
+	                           (when this machine syncs) */
 	fu_check_status status;
 	char *detail;           /* one line: what was found (may quote the
 	                           path as it is: print it cleaned) */

@@ -27,8 +27,13 @@ enum {
 	FU_EAMBIGUOUS = -4,/* a reference matches more than one thing */
 	FU_EEXISTS = -5,   /* the thing already exists */
 	FU_EBUSY = -6,     /* the database stayed locked past the timeout */
-	FU_EDB = -7        /* the database is unusable: corrupt, unreadable,
+	FU_EDB = -7,       /* the database is unusable: corrupt, unreadable,
 	                      read-only, not fu's, or written by a newer fu */
+	FU_EREMOTE = -8,   /* fu sync: the remote could not be reached, or
+	                      kept refusing what was pushed */
+	FU_ECHANGES = -9   /* fu sync: a change file cannot be read (cut
+	                      short, corrupt, sealed with another key, from
+	                      a newer fu) or applied */
 };
 
 /* The largest number a record may have: 2^53 - 1, the largest whole
@@ -78,7 +83,7 @@ int64_t fu_db_now(const fu_db *db);
 int fu_db_changed(const fu_db *db);
 
 /* The schema version this fu writes, and the one in the file. */
-#define FU_SCHEMA_VERSION 10
+#define FU_SCHEMA_VERSION 11
 int fu_db_schema_version(const fu_db *db);
 
 /* Set the handle's message from a printf format and return code; for the

@@ -32,9 +32,13 @@ enum {
 typedef struct fu_import_report {
 	size_t companies;     /* created */
 	size_t contacts;      /* created */
-	size_t contacts_matched; /* --merge: already there (name + email) */
+	size_t contacts_matched; /* --merge: already there (the same
+	                            identifier, or name + email) */
 	size_t applications;
+	size_t applications_matched; /* --merge: already there (the same
+	                                identifier: skipped) */
 	size_t events;
+	size_t events_matched; /* --merge: already there: skipped */
 	size_t config;        /* keys set */
 } fu_import_report;
 
@@ -44,10 +48,12 @@ typedef struct fu_import_report {
  * FU_IMPORT_MERGE the database must hold no companies, contacts,
  * applications or events (FU_EEXISTS otherwise), and the numbers of the
  * file are kept; the file's configuration keys replace those set. With
- * FU_IMPORT_MERGE every record gets a new number (references follow),
- * a contact with exactly the same name and e-mail address as one in the
- * database is that one, companies are matched by name, applications and
- * events are always added, and configuration keys already set are kept.
+ * FU_IMPORT_MERGE every record gets a new number (references follow);
+ * a record whose identifier ("uuid", uuid.h) the database holds is
+ * that one (so that merging the same hunt twice adds nothing), and so
+ * is a contact with exactly the same name and e-mail address; companies
+ * are matched by name; other applications and events are added, and
+ * configuration keys already set are kept. Identifiers are kept.
  *
  * A bad document is FU_EINVALID with a message that names the place:
  * "applications[3].role: expected a non-empty string", "line 2, column

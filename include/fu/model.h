@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fu/uuid.h"
 #include "fu/fu.h" /* fu_db, for the messages of fu_notify_via_parse */
 
 typedef enum {
@@ -165,6 +166,8 @@ typedef struct fu_contact {
 	int social_ok;
 	char *notes;
 	int64_t created_at;
+	char uuid[FU_UUID_LEN]; /* the same on every machine (uuid.h); "" on
+	                           add: one is given */
 } fu_contact;
 
 /* An application: one role at one company. */
@@ -192,6 +195,7 @@ typedef struct fu_application {
 	size_t nnew_contacts;
 	fu_stage stage;     /* filled on read: open stage (FU_STAGE__OPEN
 	                       once closed: the outcome says how) */
+	char uuid[FU_UUID_LEN]; /* as fu_contact's */
 } fu_application;
 
 /* An event: something that happened. Events are appended, and removed
@@ -243,6 +247,11 @@ typedef struct fu_event {
 	 * In-Reply-To or References names it threads back to this event */
 	char *message_id;
 	int64_t created_at;
+	char uuid[FU_UUID_LEN]; /* as fu_contact's */
+	int64_t ord;            /* filled on read: its place among the events
+	                           of one moment, the same on every machine
+	                           (the rules replay events by at, then ord;
+	                           0: by id) */
 } fu_event;
 
 void fu_contact_free(fu_contact *c);

@@ -86,7 +86,7 @@ typedef struct fu_rule_subject {
 	 * contacts (attached = 1), the --with people, the subject contact */
 	const fu_rule_contact *contacts;
 	size_t ncontacts;
-	/* its events, sorted by (at, id) */
+	/* its events, sorted by (at, ord) (fu_event) */
 	const fu_event *events;
 	size_t nevents;
 	/* another application was closed as accepted at this time (0: none) */
@@ -106,6 +106,8 @@ typedef struct fu_rule_mark {
 	int64_t at;
 	int64_t event_id;
 	int courtesy;
+	int64_t ord;      /* the event's ord (fu_event), as read back from the
+	                     marks stored; 0: order by event_id */
 } fu_rule_mark;
 
 /* An action owed. */

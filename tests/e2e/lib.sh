@@ -127,6 +127,17 @@ PY
 # mode PATH: its permission bits, as "600" (nothing when it is missing).
 mode() { stat -c %a "$1" 2>/dev/null; }
 
+# Undo schema 11 (identifiers and sync) in a file, as the first step of
+# making it look like an older fu's: SQL to run before the older steps.
+UNDO_V11="DROP TRIGGER contacts_identity; DROP TRIGGER applications_identity;
+	DROP TRIGGER events_identity; DROP INDEX companies_uuid; DROP INDEX contacts_uuid;
+	DROP INDEX applications_uuid; DROP INDEX events_uuid; DROP INDEX events_ord;
+	ALTER TABLE companies DROP COLUMN uuid; ALTER TABLE contacts DROP COLUMN uuid;
+	ALTER TABLE applications DROP COLUMN uuid; ALTER TABLE events DROP COLUMN uuid;
+	ALTER TABLE events DROP COLUMN ord; DROP TABLE sync_device; DROP TABLE sync_log;
+	DROP TABLE sync_peers; DROP TABLE sync_stamps; DROP TABLE sync_graves;
+	DROP TABLE sync_reports;"
+
 # many_events: 3000 sent events on application 2, written straight into
 # the database, so that it has pages enough for scribble to land on data.
 many_events() {

@@ -192,6 +192,13 @@ else
 	got_has --contact --applied --source --no-follow-up --url
 	bcomp add ""
 	got_is contact application
+	bcomp sync ""
+	got_is init status key
+	bcomp sync init --
+	got_has --join --key --encrypt --no-encrypt --name
+	got_lacks --offline
+	bcomp sync status --
+	got_has --offline
 	bcomp --
 	got_has --db --now --json --color --no-color --help --version
 
@@ -344,8 +351,8 @@ else
 		"fu notify --via desktop," \
 		"fu show ac" "fu show MU" "fu show 'se" "fu show cash" \
 		"fu show sea" "fu add contact X --company ac" "fu show 王" \
-		"fu import --separator "
-	if [ "$(grep -c '^=== ' "$T/zout")" -ne 37 ]; then
+		"fu import --separator " "fu sync " "fu sync init --"
+	if [ "$(grep -c '^=== ' "$T/zout")" -ne 39 ]; then
 		fail "zsh did not complete every line"
 		sed 's/^/  zsh: /' "$T/zout" | tail -20
 	fi
@@ -453,6 +460,12 @@ else
 		fi
 	done
 
+	t "zsh: fu sync's forms and options"
+	zpick 38
+	got_is init status key
+	zpick 39
+	got_has --join --key --encrypt --no-encrypt --name
+
 	t "zsh: --db or FU_DB on the line chooses the database read"
 	zpick 13
 	got_has "Olive Other"
@@ -496,6 +509,10 @@ else
 	got_has --contact --applied --source --no-follow-up --url
 	fcomp "fu add "
 	got_is contact application
+	fcomp "fu sync "
+	got_is init status key
+	fcomp "fu sync init --"
+	got_has --join --key --encrypt --no-encrypt --name
 
 	t "fish: option values"
 	fcomp "fu log acme "

@@ -18,8 +18,8 @@ XDG_DATA_HOME="$T/xdg" ok add contact "Dana Reyes"
 [ -f "$T/xdg/fu/fu.db" ] && pass || fail "no $T/xdg/fu/fu.db"
 [ "$(mode "$T/xdg/fu")" = 700 ] && pass || fail "directory mode $(mode "$T/xdg/fu")"
 [ "$(mode "$T/xdg/fu/fu.db")" = 600 ] && pass || fail "file mode $(mode "$T/xdg/fu/fu.db")"
-[ "$(sqlite3 "$T/xdg/fu/fu.db" 'PRAGMA application_id; PRAGMA user_version;' | tr '\n' ' ')" = "1718962760 10 " ] \
-	&& pass || fail "not a fu database of schema 10"
+[ "$(sqlite3 "$T/xdg/fu/fu.db" 'PRAGMA application_id; PRAGMA user_version;' | tr '\n' ' ')" = "1718962760 11 " ] \
+	&& pass || fail "not a fu database of schema 11"
 XDG_DATA_HOME="$T/xdg" ok list contacts --json
 json "[c['name'] for c in d] == ['Dana Reyes']"
 [ -e "$HOME/.local/share/fu/fu.db" ] && fail "HOME was used too" || pass
@@ -188,7 +188,7 @@ same "$D/newer.db" "$D/newer.copy"
 
 t "a database of schema 1 is brought forward"
 ok --db "$D/v1.db" add application Acme "Backend Engineer" --applied 2026-11-02
-sqlite3 "$D/v1.db" "DROP TABLE notify_log; DROP TABLE proposal_people; DROP TABLE proposal_candidates;
+sqlite3 "$D/v1.db" "$UNDO_V11 DROP TABLE notify_log; DROP TABLE proposal_people; DROP TABLE proposal_candidates;
 	DROP TABLE proposals; DROP TABLE mail_seen; DROP TABLE mail_sources;
 	DROP INDEX events_message_id; ALTER TABLE events DROP COLUMN message_id;
 	DROP TABLE actions; DROP TABLE actions_stamp; DROP TABLE marks;
@@ -201,12 +201,12 @@ sqlite3 "$D/v1.db" "DROP TABLE notify_log; DROP TABLE proposal_people; DROP TABL
 	PRAGMA user_version = 1;"
 ok --db "$D/v1.db" due --all --json
 json "[a['action'] for a in d] == ['find-contact']"
-[ "$(sqlite3 "$D/v1.db" 'PRAGMA user_version;')" = 10 ] && pass || fail "not migrated to 10"
+[ "$(sqlite3 "$D/v1.db" 'PRAGMA user_version;')" = 11 ] && pass || fail "not migrated to 11"
 
 t "a database of schema 9 gains the folded names completion reads"
 ok --db "$D/v5.db" add application "Müller GmbH" "Data Engineer"
 ok --db "$D/v5.db" add contact "Élodie Durand" --company Acme
-sqlite3 "$D/v5.db" "DROP TABLE fold_stamp; DROP INDEX companies_fold; DROP INDEX contacts_fold;
+sqlite3 "$D/v5.db" "$UNDO_V11 DROP TABLE fold_stamp; DROP INDEX companies_fold; DROP INDEX contacts_fold;
 	ALTER TABLE companies DROP COLUMN fold; ALTER TABLE contacts DROP COLUMN fold;
 	PRAGMA user_version = 9;"
 cp "$D/v5.db" "$D/v5.copy"
@@ -216,7 +216,7 @@ ok --db "$D/v5.db" __complete refs mu
 [ -s "$T/out" ] && fail "names completed from a file without folded names" || pass
 same "$D/v5.db" "$D/v5.copy"
 ok --db "$D/v5.db" add contact "Sam Lee"
-[ "$(sqlite3 "$D/v5.db" 'PRAGMA user_version;')" = 10 ] && pass || fail "not migrated to 10"
+[ "$(sqlite3 "$D/v5.db" 'PRAGMA user_version;')" = 11 ] && pass || fail "not migrated to 11"
 [ "$(sqlite3 "$D/v5.db" "SELECT group_concat(fold, '|') FROM (SELECT fold FROM companies ORDER BY fold)")" = "acme|muller gmbh" ] \
 	&& pass || fail "companies folded: $(sqlite3 "$D/v5.db" 'SELECT fold FROM companies')"
 [ "$(sqlite3 "$D/v5.db" "SELECT group_concat(fold, '|') FROM (SELECT fold FROM contacts ORDER BY id)")" = "elodie durand|sam lee" ] \

@@ -94,7 +94,7 @@ ok config user.name "Alex Morgan"
 [ "$(stamp)" = "$RV TZ=Europe/Berlin" ] && pass || fail "stamp '$(stamp)'"
 
 t "a file of schema 3 (no stamp) is brought forward and derived"
-sqlite3 "$FU_DB" "DROP TABLE notify_log; DROP TABLE proposal_people; DROP TABLE proposal_candidates;
+sqlite3 "$FU_DB" "$UNDO_V11 DROP TABLE notify_log; DROP TABLE proposal_people; DROP TABLE proposal_candidates;
 	DROP TABLE proposals; DROP TABLE mail_seen; DROP TABLE mail_sources;
 	DROP INDEX events_message_id; ALTER TABLE events DROP COLUMN message_id;
 	DROP TABLE actions_stamp; DROP TABLE marks; DELETE FROM actions;
@@ -108,7 +108,7 @@ sqlite3 "$FU_DB" "DROP TABLE notify_log; DROP TABLE proposal_people; DROP TABLE 
 ok due --all --json
 [ "$(checkin_due)" = "2026-11-16T01:00:00+01:00" ] && pass ||
 	fail "due $(checkin_due)"
-[ "$(sqlite3 "$FU_DB" 'PRAGMA user_version')" = 10 ] && pass ||
+[ "$(sqlite3 "$FU_DB" 'PRAGMA user_version')" = 11 ] && pass ||
 	fail "not migrated"
 [ "$(sqlite3 "$FU_DB" "SELECT count(*) FROM actions")" = 0 ] && pass ||
 	fail "the migration derived the actions itself"
