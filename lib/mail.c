@@ -488,7 +488,8 @@ int fu_mail_scan_commit(fu_db *db, fu_mail_batch *b, int apply,
 			fu_scan_result *out)
 {
 	memset(out, 0, sizeof *out);
-	qsort(b->msgs, b->nmsgs, sizeof *b->msgs, by_date);
+	if (b->nmsgs > 1) /* qsort wants a non-null base, even for none */
+		qsort(b->msgs, b->nmsgs, sizeof *b->msgs, by_date);
 	if (b->nmsgs && !(out->entries = calloc(b->nmsgs, sizeof *out->entries)))
 		return fu__error(db, FU_ERROR, "out of memory");
 	int rc = fu__store_begin(db);

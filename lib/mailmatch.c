@@ -372,7 +372,9 @@ static int index_ctx(const fu_mail_ctx *cx)
 {
 	fu_mail_ctx *x = (fu_mail_ctx *)cx;
 	if (!x->known_sorted) {
-		qsort(x->known, x->nknown, sizeof *x->known, by_message_id);
+		if (x->nknown > 1)
+			qsort(x->known, x->nknown, sizeof *x->known,
+			      by_message_id);
 		x->known_sorted = 1;
 	}
 	if (x->sorted)
@@ -387,7 +389,8 @@ static int index_ctx(const fu_mail_ctx *cx)
 	for (size_t i = 0; i < x->ncontacts; i++)
 		if (x->contacts[i].email && *x->contacts[i].email)
 			x->by_email[x->nby_email++] = i;
-	qsort(x->apps, x->napps, sizeof *x->apps, by_app_id);
+	if (x->napps > 1)
+		qsort(x->apps, x->napps, sizeof *x->apps, by_app_id);
 	size_t np = 0;
 	for (size_t i = 0; i < x->napps; i++)
 		np += x->apps[i].ncontacts;
@@ -398,8 +401,11 @@ static int index_ctx(const fu_mail_ctx *cx)
 			x->pairs[x->npairs++] = (cx_pair){ x->apps[i].contacts[j],
 							   i };
 	sort_ctx = x;
-	qsort(x->by_email, x->nby_email, sizeof *x->by_email, by_email);
-	qsort(x->pairs, x->npairs, sizeof *x->pairs, by_pair);
+	if (x->nby_email > 1)
+		qsort(x->by_email, x->nby_email, sizeof *x->by_email,
+		      by_email);
+	if (x->npairs > 1)
+		qsort(x->pairs, x->npairs, sizeof *x->pairs, by_pair);
 	x->sorted = 1;
 	return FU_OK;
 }
