@@ -73,6 +73,7 @@ typedef struct doc {
 	int page;            /* pages begun */
 	const char *user;    /* for the footer */
 	cJSON *head;
+	struct batch *batch; /* table text not yet shown */
 } doc;
 
 static const char *str(const cJSON *o, const char *k)
@@ -131,10 +132,241 @@ static double width_of(PangoLayout *l)
 	return (double)w / PANGO_SCALE;
 }
 
+/* --- the table's text, shaped once and shown in long runs ---------------
+ *
+ * A year of a busy hunt is tens of thousands of rows: the same dates,
+ * employers, positions, people and results come back row after row, and
+ * most of the work was pango shaping them again and drawing each cell as
+ * a call of its own. A cell's text is shaped once into its glyphs (each
+ * with its position, and the clusters that tie glyphs to the characters,
+ * so the PDF's text can be copied and searched as pango would have it),
+ * kept in a cache, and the glyphs of consecutive cells in one font are
+ * shown by one cairo_show_text_glyphs. Pango still draws everything it
+ * must draw itself (a missing glyph's box). */
+
+typedef struct grun {
+	cairo_scaled_font_t *font; /* referenced */
+	int glyphs, clusters, bytes;
+	int backward;              /* right to left */
+} grun;
+
+typedef struct shaped {
+	int refs;
+	double w, h;
+	int nruns;
+	grun *runs;
+	cairo_glyph_t *g;          /* every run's glyphs, from the origin */
+	cairo_text_cluster_t *c;   /* every run's clusters */
+	char *text;                /* every run's text */
+	PangoLayout *pango;        /* non-NULL: pango draws this one */
+} shaped;
+
+typedef struct batch {
+	cairo_scaled_font_t *font;
+	int backward;
+	cairo_glyph_t *g;
+	cairo_text_cluster_t *c;
+	char *text;
+	int glyphs, clusters, bytes;
+	int gcap, ccap, bcap;
+} batch;
+
+static void *grow(void *p, int *cap, int need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	int n = *cap ? *cap : 256;
+	while (n < need)
+		n *= 2;
+	p = realloc(p, (size_t)n * size);
+	if (!p)
+		die("out of memory");
+	*cap = n;
+	return p;
+}
+
+/* Show what is batched. */
+static void flush(doc *d)
+{
+	batch *b = d->batch;
+	if (!b || !b->glyphs) {
+		if (b)
+			b->clusters = b->bytes = 0;
+		return;
+	}
+	cairo_set_scaled_font(d->cr, b->font);
+	cairo_show_text_glyphs(d->cr, b->text, b->bytes, b->g, b->glyphs,
+			       b->c, b->clusters, b->backward
+			       ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
+	b->glyphs = b->clusters = b->bytes = 0;
+}
+
 static void draw(doc *d, PangoLayout *l, double x, double y)
 {
+	flush(d);
 	cairo_move_to(d->cr, x, y);
 	pango_cairo_show_layout(d->cr, l);
+}
+
+/* The glyphs of l, or NULL when pango must draw it (a glyph the fonts
+ * do not have, which pango draws as a box). */
+static shaped *shape(PangoLayout *l)
+{
+	int runs = 0, glyphs = 0, clusters = 0, bytes = 0;
+	const char *text = pango_layout_get_text(l);
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		if (!run)
+			continue;
+		runs++;
+		bytes += run->item->length;
+		for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+			PangoGlyph g = run->glyphs->glyphs[i].glyph;
+			if (g & PANGO_GLYPH_UNKNOWN_FLAG && g != (0x20 |
+				    PANGO_GLYPH_UNKNOWN_FLAG)) {
+				pango_layout_iter_free(it);
+				return NULL;
+			}
+			glyphs++;
+		}
+		clusters += run->glyphs->num_glyphs + 1;
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	shaped *s = calloc(1, sizeof *s);
+	if (!s || !(s->runs = calloc((size_t)runs + 1, sizeof *s->runs)) ||
+	    !(s->g = calloc((size_t)glyphs + 1, sizeof *s->g)) ||
+	    !(s->c = calloc((size_t)clusters + 1, sizeof *s->c)) ||
+	    !(s->text = malloc((size_t)bytes + 1)))
+		die("out of memory");
+	s->refs = 1;
+	int w, h;
+	pango_layout_get_size(l, &w, &h);
+	s->w = (double)w / PANGO_SCALE;
+	s->h = (double)h / PANGO_SCALE;
+	cairo_glyph_t *gp = s->g;
+	cairo_text_cluster_t *cp = s->c;
+	char *tp = s->text;
+	it = pango_layout_get_iter(l);
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		if (!run)
+			continue;
+		grun *r = &s->runs[s->nruns++];
+		PangoRectangle lr;
+		pango_layout_iter_get_run_extents(it, NULL, &lr);
+		int base = pango_layout_iter_get_baseline(it);
+		r->font = cairo_scaled_font_reference(
+			pango_cairo_font_get_scaled_font(
+				PANGO_CAIRO_FONT(run->item->analysis.font)));
+		r->backward = run->item->analysis.level % 2;
+		/* the glyphs, where pango's renderer puts them */
+		int x = lr.x, n = 0;
+		int *index = malloc(sizeof *index *
+				    (size_t)(run->glyphs->num_glyphs + 1));
+		if (!index)
+			die("out of memory");
+		for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+			const PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
+			index[i] = -1;
+			if (gi->glyph != PANGO_GLYPH_EMPTY &&
+			    !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+				index[i] = n;
+				gp[n].index = gi->glyph;
+				gp[n].x = (double)(x + gi->geometry.x_offset) /
+					  PANGO_SCALE;
+				gp[n].y = (double)(base + gi->geometry.y_offset)
+					  / PANGO_SCALE;
+				n++;
+			}
+			x += gi->geometry.width;
+		}
+		/* the clusters, in the order cairo wants them (backward for
+		 * right to left), counting the glyphs shown */
+		PangoGlyphItemIter ci;
+		int k = 0;
+		for (gboolean more = pango_glyph_item_iter_init_start(&ci, run,
+								     text);
+		     more; more = pango_glyph_item_iter_next_cluster(&ci)) {
+			int shown = 0;
+			int from = ci.start_glyph < ci.end_glyph ? ci.start_glyph
+				   : ci.end_glyph + 1;
+			int to = ci.start_glyph < ci.end_glyph ? ci.end_glyph
+				 : ci.start_glyph + 1;
+			for (int i = from; i < to; i++)
+				shown += index[i] >= 0;
+			cp[k].num_bytes = ci.end_index - ci.start_index;
+			cp[k].num_glyphs = shown;
+			k++;
+		}
+		free(index);
+		memcpy(tp, text + run->item->offset, (size_t)run->item->length);
+		r->glyphs = n;
+		r->clusters = k;
+		r->bytes = run->item->length;
+		gp += n;
+		cp += k;
+		tp += r->bytes;
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	return s;
+}
+
+static void release(shaped *s)
+{
+	if (!s || --s->refs > 0)
+		return;
+	for (int i = 0; i < s->nruns; i++)
+		cairo_scaled_font_destroy(s->runs[i].font);
+	if (s->pango)
+		g_object_unref(s->pango);
+	free(s->runs);
+	free(s->g);
+	free(s->c);
+	free(s->text);
+	free(s);
+}
+
+/* Show s with its origin at (x, y): its glyphs join the batch. */
+static void put(doc *d, const shaped *s, double x, double y)
+{
+	if (s->pango) {
+		draw(d, s->pango, x, y);
+		return;
+	}
+	batch *b = d->batch;
+	const cairo_glyph_t *g = s->g;
+	const cairo_text_cluster_t *c = s->c;
+	const char *t = s->text;
+	for (int i = 0; i < s->nruns; i++) {
+		const grun *r = &s->runs[i];
+		/* right to left, cairo reads a call's clusters from its
+		 * last glyph: such a run is shown by a call of its own */
+		if (b->glyphs && (b->font != r->font || b->backward ||
+				  r->backward))
+			flush(d);
+		b->font = r->font;
+		b->backward = r->backward;
+		b->g = grow(b->g, &b->gcap, b->glyphs + r->glyphs,
+			    sizeof *b->g);
+		b->c = grow(b->c, &b->ccap, b->clusters + r->clusters,
+			    sizeof *b->c);
+		b->text = grow(b->text, &b->bcap, b->bytes + r->bytes, 1);
+		for (int k = 0; k < r->glyphs; k++) {
+			cairo_glyph_t *o = &b->g[b->glyphs + k];
+			o->index = g[k].index;
+			o->x = x + g[k].x;
+			o->y = y + g[k].y;
+		}
+		memcpy(b->c + b->clusters, c, sizeof *c * (size_t)r->clusters);
+		memcpy(b->text + b->bytes, t, (size_t)r->bytes);
+		b->glyphs += r->glyphs;
+		b->clusters += r->clusters;
+		b->bytes += r->bytes;
+		g += r->glyphs;
+		c += r->clusters;
+		t += r->bytes;
+	}
 }
 
 /* Text at (x, y); its height. */
@@ -150,6 +382,7 @@ static double text_at(doc *d, double x, double y, const char *text,
 
 static void color(doc *d, double r, double g, double b)
 {
+	flush(d);
 	cairo_set_source_rgb(d->cr, r, g, b);
 }
 
@@ -166,6 +399,7 @@ static void footer(doc *d)
 
 static void new_page(doc *d)
 {
+	flush(d);
 	if (d->page)
 		cairo_show_page(d->cr);
 	d->page++;
@@ -489,19 +723,20 @@ static const char *const heads[NCOLS] = { "Date", "Activity", "Employer",
 static const double share[NCOLS] = { .09, .09, .14, .16, .13, .08, .20,
 				     .11 };
 
-/* Cached layouts: the same texts come back row after row (dates,
- * employers, methods, results), and shaping them again would be most
- * of the work. Direct-mapped by a hash of the column and the text. */
-#define SLOTS 2048
+/* The cells' text, shaped: the same texts come back row after row
+ * (dates, employers, positions, people, results). Direct-mapped by a
+ * hash of the column and the text; 32768 slots hold a year of a busy
+ * hunt's distinct cells with few collisions, in a few MiB. */
+#define SLOTS 32768
 typedef struct slot {
 	int col;
 	char *text;
-	PangoLayout *l;
+	shaped *s;
 } slot;
 
 typedef struct table {
 	double x[NCOLS + 1];
-	slot cache[SLOTS];
+	slot *cache;
 	long period;         /* the period whose table is open, or -1 */
 	long next;           /* the next period to begin */
 	int rows_in_period;
@@ -515,24 +750,37 @@ static unsigned hash(int col, const char *s)
 	return h;
 }
 
-static PangoLayout *cell(doc *d, table *t, int col, const char *text)
+/* Column col's cell of text, shaped; the caller releases it. */
+static shaped *cell(doc *d, table *t, int col, const char *text)
 {
 	if (!text)
 		text = "\u2013";
 	slot *s = &t->cache[hash(col, text) % SLOTS];
-	if (s->l && s->col == col && !strcmp(s->text, text))
-		return s->l;
-	if (s->l) {
-		g_object_unref(s->l);
+	if (!s->s || s->col != col || strcmp(s->text, text)) {
+		release(s->s);
 		free(s->text);
+		s->col = col;
+		s->text = strdup(text);
+		if (!s->text)
+			die("out of memory");
+		PangoLayout *l = layout(d, text, FONT, BODY,
+					t->x[col + 1] - t->x[col] - 2 * GAP,
+					MAX_LINES);
+		s->s = shape(l);
+		if (s->s) {
+			g_object_unref(l);
+		} else {
+			s->s = calloc(1, sizeof *s->s);
+			if (!s->s)
+				die("out of memory");
+			s->s->refs = 1;
+			s->s->pango = l;
+			s->s->h = height_of(l);
+			s->s->w = width_of(l);
+		}
 	}
-	s->col = col;
-	s->text = strdup(text);
-	if (!s->text)
-		die("out of memory");
-	s->l = layout(d, text, col == C_DATE ? FONT : FONT, BODY,
-		      t->x[col + 1] - t->x[col] - 2 * GAP, MAX_LINES);
-	return s->l;
+	s->s->refs++;
+	return s->s;
 }
 
 static void table_head(doc *d, table *t)
@@ -674,14 +922,14 @@ static void row(doc *d, table *t, const cJSON *r)
 			*sp = '\0';
 		text[C_DATE] = day;
 	}
-	/* each cell's layout held for the row: the next cell's may take
+	/* each cell's glyphs held for the row: the next cell's may take
 	 * its place in the cache */
-	PangoLayout *l[NCOLS];
+	shaped *l[NCOLS];
 	double h = 0;
 	for (int i = 0; i < NCOLS; i++) {
-		l[i] = g_object_ref(cell(d, t, i, text[i]));
-		if (height_of(l[i]) > h)
-			h = height_of(l[i]);
+		l[i] = cell(d, t, i, text[i]);
+		if (l[i]->h > h)
+			h = l[i]->h;
 	}
 	/* what the rules ask that the row lacks, under it */
 	char missing[1024];
@@ -712,8 +960,8 @@ static void row(doc *d, table *t, const cJSON *r)
 		color(d, 0, 0, 0);
 	}
 	for (int i = 0; i < NCOLS; i++) {
-		draw(d, l[i], t->x[i] + GAP, d->y + GAP);
-		g_object_unref(l[i]);
+		put(d, l[i], t->x[i] + GAP, d->y + GAP);
+		release(l[i]);
 	}
 	d->y += h + 2 * GAP;
 	if (ml) {
@@ -751,7 +999,9 @@ int main(int argc, char **argv)
 	ssize_t len;
 	doc d = { 0 };
 	table *t = calloc(1, sizeof *t);
-	if (!t)
+	batch b = { 0 };
+	d.batch = &b;
+	if (!t || !(t->cache = calloc(SLOTS, sizeof *t->cache)))
 		die("out of memory");
 	if ((len = getline(&line, &cap, stdin)) < 0)
 		die("no report on standard input");
@@ -779,6 +1029,10 @@ int main(int argc, char **argv)
 	d.pc = pango_cairo_create_context(d.cr);
 	/* sizes in points, as the page is measured (not 96 dots an inch) */
 	pango_cairo_context_set_resolution(d.pc, 72);
+	/* glyphs where the font puts them: rounded to whole points (pango's
+	 * default, for screens), every glyph of the PDF was moved a little
+	 * and written with its own correction */
+	pango_context_set_round_glyph_positions(d.pc, FALSE);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
@@ -819,12 +1073,16 @@ int main(int argc, char **argv)
 		para(&d, "No activity.", FONT, BODY);
 		period_total(&d, t->next);
 	}
-	for (int i = 0; i < SLOTS; i++)
-		if (t->cache[i].l) {
-			g_object_unref(t->cache[i].l);
-			free(t->cache[i].text);
-		}
+	flush(&d);
+	for (int i = 0; i < SLOTS; i++) {
+		release(t->cache[i].s);
+		free(t->cache[i].text);
+	}
+	free(t->cache);
 	free(t);
+	free(b.g);
+	free(b.c);
+	free(b.text);
 	g_object_unref(d.pc);
 	cairo_destroy(d.cr);
 	cairo_surface_finish(d.surface);
