@@ -32,6 +32,21 @@ static void field(cli *c, const char *label, const char *value)
 	fu_buf_free(&b);
 }
 
+/* The identifiers (uuid.h), the same on every machine: the record's,
+ * and its company's */
+static void identifiers(cli *c, const char *uuid, const char *company_uuid)
+{
+	field(c, "id", *uuid ? uuid : NULL);
+	field(c, "company id", *company_uuid ? company_uuid : NULL);
+}
+
+/* ... and in --json beside the record's "uuid" */
+static void json_company_uuid(cJSON *o, const char *company_uuid)
+{
+	if (o && *company_uuid)
+		cJSON_AddStringToObject(o, "company_uuid", company_uuid);
+}
+
 static char *contact_name(cli *c, int64_t id)
 {
 	fu_contact *p = NULL;
@@ -183,6 +198,7 @@ static int show_application(cli *c, int64_t id)
 		goto done;
 	if (c->json) {
 		cJSON *o = fu_json_application(a, people, np);
+		json_company_uuid(o, a->company_uuid);
 		if (o) {
 			cJSON_AddItemToObject(o, "events", json_history(ev, nev));
 			cJSON_AddItemToObject(o, "actions",
@@ -238,6 +254,7 @@ static int show_application(cli *c, int64_t id)
 		field(c, i ? "" : "contacts", b.data);
 		fu_buf_free(&b);
 	}
+	identifiers(c, a->uuid, a->company_uuid);
 	printf("%shistory%s\n", cli_c(c, C_BOLD), cli_c(c, C_RESET));
 	for (size_t i = 0; i < nev; i++)
 		print_event_line(c, &ev[i], id);
@@ -270,6 +287,7 @@ static int show_contact(cli *c, int64_t id)
 	}
 	if (c->json) {
 		cJSON *o = fu_json_contact(p);
+		json_company_uuid(o, p->company_uuid);
 		if (o) {
 			cJSON *arr = cJSON_AddArrayToObject(o, "applications");
 			for (size_t i = 0; arr && i < napps; i++) {
@@ -316,6 +334,7 @@ static int show_contact(cli *c, int64_t id)
 			 fu_application_stage_name(&apps[i]));
 		field(c, i ? "" : "for", line);
 	}
+	identifiers(c, p->uuid, p->company_uuid);
 	printf("%shistory%s\n", cli_c(c, C_BOLD), cli_c(c, C_RESET));
 	for (size_t i = 0; i < nev; i++)
 		print_event_line(c, &ev[i], 0);

@@ -161,7 +161,7 @@ _Static_assert(FU_STAGE_PLANNED == 0 && FU_STAGE_APPLIED == 1 &&
 	"e.kind = 'applied'), " STAGE_SQL ", (SELECT ac.contact_id FROM " \
 	"application_contacts ac JOIN contacts pc ON pc.id = ac.contact_id " \
 	"WHERE ac.application_id = a.id ORDER BY ac.position, pc.uuid " \
-	"LIMIT 1), a.uuid"
+	"LIMIT 1), a.uuid, co.uuid"
 
 static void read_application(void *row, sqlite3_stmt *st)
 {
@@ -193,6 +193,9 @@ static void read_application(void *row, sqlite3_stmt *st)
 	a->main_contact = sqlite3_column_int64(st, 14);
 	const unsigned char *u = sqlite3_column_text(st, 15);
 	snprintf(a->uuid, sizeof a->uuid, "%s", u ? (const char *)u : "");
+	u = sqlite3_column_text(st, 16);
+	snprintf(a->company_uuid, sizeof a->company_uuid, "%s",
+		 u ? (const char *)u : "");
 }
 
 /* An application read from the file, as fu would have written it. */

@@ -133,7 +133,7 @@ int fu__contact_add_named(fu_db *db, int64_t *out, const char *name,
 #define CONTACT_COLUMNS \
 	"c.id, c.name, c.company_id, co.name, c.title, c.email, c.phone, " \
 	"c.address, c.prefers, c.no_calls, c.social_ok, c.notes, c.created_at, " \
-	"c.uuid"
+	"c.uuid, co.uuid"
 
 static void read_contact(void *row, sqlite3_stmt *st)
 {
@@ -157,6 +157,9 @@ static void read_contact(void *row, sqlite3_stmt *st)
 	c->created_at = fu__col_time(st, 12);
 	const unsigned char *u = sqlite3_column_text(st, 13);
 	snprintf(c->uuid, sizeof c->uuid, "%s", u ? (const char *)u : "");
+	u = sqlite3_column_text(st, 14);
+	snprintf(c->company_uuid, sizeof c->company_uuid, "%s",
+		 u ? (const char *)u : "");
 }
 
 /* A contact read from the file, as fu would have written it. */

@@ -168,6 +168,8 @@ typedef struct fu_contact {
 	int64_t created_at;
 	char uuid[FU_UUID_LEN]; /* the same on every machine (uuid.h); "" on
 	                           add: one is given */
+	char company_uuid[FU_UUID_LEN]; /* filled on read: the company's
+	                                   identifier; "" without one */
 } fu_contact;
 
 /* An application: one role at one company. */
@@ -196,6 +198,7 @@ typedef struct fu_application {
 	fu_stage stage;     /* filled on read: open stage (FU_STAGE__OPEN
 	                       once closed: the outcome says how) */
 	char uuid[FU_UUID_LEN]; /* as fu_contact's */
+	char company_uuid[FU_UUID_LEN]; /* as fu_contact's */
 } fu_application;
 
 /* An event: something that happened. Events are appended, and removed

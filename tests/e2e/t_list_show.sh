@@ -269,4 +269,31 @@ t "notes on several lines round-trip"
 ok add application Acme "Dev" --notes "$(printf 'line one\nline two')" --json
 json "d['notes'] == 'line one\\nline two'"
 
+t "fu show prints the identifiers, the record's and its company's, as --json has them"
+# field LABEL: the value of the "  LABEL  value" line of the last run
+field() { sed -n "s/^  $1  *\([^ ].*\)$/\1/p" "$T/out"; }
+uuid_re='^[0-9a-f]\{8\}-[0-9a-f]\{4\}-[0-9a-f]\{4\}-[0-9a-f]\{4\}-[0-9a-f]\{12\}$'
+for who in 2 dana; do
+	ok show "$who"
+	id=$(field id)
+	cid=$(field "company id")
+	echo "$id" | grep -q "$uuid_re" && pass || fail "$who: id is '$id'"
+	echo "$cid" | grep -q "$uuid_re" && pass || fail "$who: company id is '$cid'"
+	ok show "$who" --json
+	json "d['uuid'] == '$id' and d['company_uuid'] == '$cid'"
+	eval "cid_$who=\$cid"
+done
+# application 2 is at Acme, where Dana works: one company, one
+# identifier, the one the database holds
+[ "$cid_2" = "$cid_dana" ] && pass || fail "Acme's identifier differs"
+[ "$(sqlite3 "$FU_DB" "SELECT uuid FROM companies WHERE name = 'Acme'")" = "$cid_2" ] &&
+	pass || fail "Acme's identifier is not the database's"
+# a contact without a company: no company id line, none in --json
+ok add contact "Zed Quill"
+ok show "zed quill"
+field id | grep -q "$uuid_re" && pass || fail "no id line"
+out_lacks "company id"
+ok show "zed quill" --json
+json "'uuid' in d and 'company_uuid' not in d"
+
 finish
