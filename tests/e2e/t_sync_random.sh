@@ -39,7 +39,9 @@ for m in 2 3; do
 		fail "join m$m"
 done
 
-# The plan: one line a step, "MACHINE DAY TIME WHAT KILL ARGS...", from
+# The plan: one line a step, no name a part of another (with Co2 and
+# Co20, a machine that has not seen Co2 yet takes Co2 for Co20, as
+# fu(1)'s REFERENCES say), "MACHINE DAY TIME WHAT KILL ARGS...", from
 # the seed (the same steps for a seed). KILL is "-"; or the seconds
 # after which the step's fu is killed: within a write's run (a few
 # milliseconds: before it opens the database, in its transaction, after
@@ -60,16 +62,16 @@ for i in range(rounds):
     x = r.random()
     if x < 0.12 or apps == 0:
         apps += 1
-        step = ["app", "Co%d" % apps]
+        step = ["app", "Co%03d" % apps]
     elif x < 0.22:
         people += 1
-        step = ["contact", "Person%d" % people]
+        step = ["contact", "Person%03d" % people]
     elif x < 0.50:
-        step = ["log", "Co%d" % r.randint(1, apps), r.choice(kinds), i]
+        step = ["log", "Co%03d" % r.randint(1, apps), r.choice(kinds), i]
     elif x < 0.62:
-        step = ["edit", "Co%d" % r.randint(1, apps), "Role%d" % i]
+        step = ["edit", "Co%03d" % r.randint(1, apps), "Role%d" % i]
     elif x < 0.70:
-        step = ["close", "Co%d" % r.randint(1, apps)]
+        step = ["close", "Co%03d" % r.randint(1, apps)]
     elif x < 0.80:
         step = ["undo"]
     else:
@@ -140,8 +142,9 @@ while read -r m day time what kill a b c; do
 			WHERE name = '$a'") ;;
 		log) n=$(q "$FU_DB" "SELECT count(*) FROM events
 			WHERE note = 'note $c'") ;;
-		edit) n=$(q "$FU_DB" "SELECT count(*) FROM applications
-			WHERE role = '$b'") ;;
+		edit) n=$(q "$FU_DB" "SELECT count(*) FROM applications a
+			JOIN companies c ON c.id = a.company_id
+			WHERE c.name = '$a' AND a.role = '$b'") ;;
 		undo) n=0
 			[ -n "$last" ] && n=$(q "$FU_DB" "SELECT count(*) = 0
 				FROM events WHERE uuid = '${last%% *}'") ;;
@@ -168,7 +171,13 @@ while read -r m day time what kill a b c; do
 	case $what in
 	app | contact) echo "$what $a" >>"$T/recorded" ;;
 	log) echo "note note $c" >>"$T/recorded" ;;
-	edit) echo "role $(printf %05d "${b#Role}") $a $b" >>"$T/recorded" ;;
+	edit)
+		# on the application named, nowhere else
+		[ "$(q "$FU_DB" "SELECT a.role FROM applications a JOIN
+			companies c ON c.id = a.company_id
+			WHERE c.name = '$a'")" = "$b" ] ||
+			fail "step '$step': fu edit succeeded, $a's role is not $b"
+		echo "role $(printf %05d "${b#Role}") $a $b" >>"$T/recorded" ;;
 	undo)
 		if [ -z "$last" ] || [ "$(q "$FU_DB" "SELECT count(*) FROM events
 			WHERE uuid = '${last%% *}'")" -ne 0 ]; then
