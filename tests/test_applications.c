@@ -16,6 +16,33 @@ static void test_applications_company_found_case_insensitively(void **state)
 	fu_application_free(a);
 }
 
+/* An application and a contact read with their company's identifier,
+ * the name's (uuid.h), whatever case the name was written in; a contact
+ * without a company has none. */
+static void test_applications_company_identifier(void **state)
+{
+	fu_db *db = *state;
+	int64_t a = fu_test_app(db, "Acme", "Backend Engineer", 0, WEEK_AGO);
+	int64_t c = fu_test_contact(db, "Dana Reyes", "ACME");
+	int64_t lone = fu_test_contact(db, "Sam Lee", NULL);
+	char want[FU_UUID_LEN];
+	fu_uuid_company(want, "Acme");
+	fu_application *got = NULL;
+	assert_fu_ok_db(db, fu_application_get(&got, db, a));
+	assert_string_equal(got->company_uuid, want);
+	assert_true(fu_uuid_valid(got->uuid));
+	assert_string_not_equal(got->uuid, got->company_uuid);
+	fu_application_free(got);
+	fu_contact *p = NULL;
+	assert_fu_ok_db(db, fu_contact_get(&p, db, c));
+	assert_string_equal(p->company_uuid, want);
+	fu_contact_free(p);
+	assert_fu_ok_db(db, fu_contact_get(&p, db, lone));
+	assert_string_equal(p->company_uuid, "");
+	assert_true(fu_uuid_valid(p->uuid));
+	fu_contact_free(p);
+}
+
 static void test_applications_applied_event(void **state)
 {
 	fu_db *db = *state;
@@ -101,6 +128,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		FU_TEST(test_applications_company_found_case_insensitively),
+		FU_TEST(test_applications_company_identifier),
 		FU_TEST(test_applications_applied_event),
 		FU_TEST(test_applications_unknown_contact_leaves_nothing),
 		FU_TEST(test_applications_close_and_undo),
