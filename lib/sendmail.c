@@ -169,9 +169,8 @@ int fu_draft_send(fu_db *db, fu_draft *d, const fu_draft_input *in,
 	int rc = fu_config_get(&line, db, "mail.sendmail");
 	if (rc && rc != FU_ENOTFOUND)
 		return rc;
-	char *words[FU__COMMAND_WORDS];
-	size_t n = 0;
-	rc = fu__command_split(db, words, &n, "mail.sendmail",
+	char **words = NULL;
+	rc = fu__command_split(&words, NULL, db, "mail.sendmail",
 			       line ? line : DEFAULT_SENDMAIL);
 	free(line);
 	if (rc)
@@ -181,7 +180,7 @@ int fu_draft_send(fu_db *db, fu_draft *d, const fu_draft_input *in,
 		rc = fu_draft_eml_sending(&msg, db, d, in);
 	if (rc) {
 		fu_buf_free(&msg);
-		fu__command_free(words, n);
+		fu__command_free(words);
 		return rc;
 	}
 	char err[400];
@@ -205,7 +204,7 @@ int fu_draft_send(fu_db *db, fu_draft *d, const fu_draft_input *in,
 		rc = fu__error(db, FU_ERROR, "the mailer '%s' exited with "
 			       "status %d%s%s; nothing logged", words[0],
 			       WEXITSTATUS(st), err[0] ? ": " : "", err);
-	fu__command_free(words, n);
+	fu__command_free(words);
 	if (rc)
 		return rc;
 	if ((rc = fu_draft_mark_sent_as(db, in, d->message_id, event_id))) {

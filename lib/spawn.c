@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * spawn.c - running another program without a shell (spawn.h): a
- * command line split into words, the program started with posix_spawn,
+ * command line split into words (by cmdline.c), the program started
+ * with posix_spawn,
  * fed its standard input and watched until it exits or its time is up;
  * and (fu__spawn) git and age for fu sync: through posix_spawnp, with
  * the user's own environment (their ssh agent, credential helpers,
@@ -31,94 +32,12 @@ extern char **environ;
 
 void fu_spawn_free(char **argv)
 {
-	for (char **p = argv; p && *p; p++)
-		free(*p);
-	free(argv);
-}
-
-/* Append the word in w to the list; -1 out of memory. */
-static int push_word(char ***list, size_t *n, fu_buf *w)
-{
-	if (w->failed)
-		return -1;
-	char **p = realloc(*list, (*n + 2) * sizeof *p);
-	if (!p)
-		return -1;
-	*list = p;
-	if (!(p[*n] = strdup(w->data)))
-		return -1;
-	p[++*n] = NULL;
-	fu_buf_clear(w);
-	return 0;
+	fu__command_free(argv);
 }
 
 int fu_spawn_split(char ***out, size_t *nout, fu_db *db, const char *line)
 {
-	char **list = NULL;
-	size_t n = 0;
-	fu_buf w = FU_BUF_INIT;
-	int rc = FU_OK, in_word = 0;
-	char quote = 0;
-	*out = NULL;
-	if (nout)
-		*nout = 0;
-	for (const char *p = line ? line : ""; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c < 0x20 && c != '\t') {
-			rc = fu__error(db, FU_EINVALID, "a command line holds no "
-				       "line break or control character");
-			goto done;
-		}
-		if (quote == '\'') {
-			if (c == '\'')
-				quote = 0;
-			else
-				fu_buf_putc(&w, (char)c);
-		} else if (quote == '"') {
-			if (c == '"')
-				quote = 0;
-			else if (c == '\\' && p[1] && strchr("\"\\$`", p[1]))
-				fu_buf_putc(&w, *++p);
-			else
-				fu_buf_putc(&w, (char)c);
-		} else if (c == ' ' || c == '\t') {
-			if (in_word && push_word(&list, &n, &w))
-				goto oom;
-			in_word = 0;
-		} else {
-			in_word = 1;
-			if (c == '\'' || c == '"')
-				quote = (char)c;
-			else if (c == '\\' && p[1])
-				fu_buf_putc(&w, *++p);
-			else
-				fu_buf_putc(&w, (char)c);
-		}
-	}
-	if (quote) {
-		rc = fu__error(db, FU_EINVALID, "the command line has an "
-			       "unclosed %s quote", quote == '"' ? "double"
-			       : "single");
-		goto done;
-	}
-	if (in_word && push_word(&list, &n, &w))
-		goto oom;
-	if (n == 0) {
-		rc = fu__error(db, FU_EINVALID, "the command line names no "
-			       "program");
-		goto done;
-	}
-	*out = list;
-	if (nout)
-		*nout = n;
-	list = NULL;
-	goto done;
-oom:
-	rc = fu__error(db, FU_ERROR, "out of memory");
-done:
-	fu_buf_free(&w);
-	fu_spawn_free(list);
-	return rc;
+	return fu__command_split(out, nout, db, NULL, line);
 }
 
 char **fu_spawn_env_with(const char *name, const char *value)
