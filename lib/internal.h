@@ -20,7 +20,7 @@
  *   ref, store    references; the public transactional writes;
  *   mail          fu mail's writes: a scan, accepting, ignoring;
  *   export, import, csv, ics, stats, report, doctor, spell,
- *   draft_templates, draft_render, draft_gather, eml, notify
+ *   draft_templates, draft_render, draft_gather, eml, sendmail, notify
  *                 features built on the records.
  *
  * One owner per table: only its file writes the table and parses its
@@ -109,6 +109,13 @@ struct fu_db {
 int fu__command_split(char ***out, size_t *n, fu_db *db, const char *key,
 		      const char *line);
 void fu__command_free(char **argv);
+
+/* --- mailer.c ------------------------------------------------------- */
+
+/* An address a message can carry: local@domain, each part a dot-atom of
+ * ASCII atext, at most 64 and 254 octets (eml.c checks the draft's
+ * addresses with it before it composes, to say which one to fix). */
+int fu__mail_addr_ok(const char *addr);
 
 /* --- db.c ---------------------------------------------------------- */
 

@@ -155,7 +155,9 @@ int fu_spawn_run(fu_db *db, char *const argv[], const fu_spawn_opts *opts)
 	static const fu_spawn_opts none = { 0 };
 	if (!opts)
 		opts = &none;
-	const char *what = opts->what ? opts->what : argv[0];
+	char name[320];
+	snprintf(name, sizeof name, "%s%s'%s'", opts->role ? opts->role : "",
+		 opts->role ? " " : "", opts->what ? opts->what : argv[0]);
 	int timeout = opts->timeout_ms > 0 ? opts->timeout_ms : 60000;
 	int in[2] = { -1, -1 }, err[2] = { -1, -1 };
 	int rc = FU_OK, status = 0, timed_out = 0;
@@ -178,7 +180,7 @@ int fu_spawn_run(fu_db *db, char *const argv[], const fu_spawn_opts *opts)
 	pthread_sigmask(SIG_BLOCK, &pipe_set, &old_mask);
 
 	if ((opts->in && pipe2(in, O_CLOEXEC)) || pipe2(err, O_CLOEXEC)) {
-		rc = fu__error(db, FU_ERROR, "cannot run '%s': %s", what,
+		rc = fu__error(db, FU_ERROR, "cannot run %s: %s", name,
 			       strerror(errno));
 		goto restore;
 	}
@@ -206,7 +208,7 @@ int fu_spawn_run(fu_db *db, char *const argv[], const fu_spawn_opts *opts)
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&attr);
 	if (e) {
-		rc = fu__error(db, FU_ERROR, "cannot run '%s': %s", what,
+		rc = fu__error(db, FU_ERROR, "cannot run %s: %s", name,
 			       strerror(e));
 		goto restore;
 	}
@@ -247,8 +249,8 @@ int fu_spawn_run(fu_db *db, char *const argv[], const fu_spawn_opts *opts)
 		}
 		int r = poll(pf, (nfds_t)np, left < 20 ? (int)left : 20);
 		if (r < 0 && errno != EINTR) {
-			rc = fu__error(db, FU_ERROR, "cannot watch '%s': %s",
-				       what, strerror(errno));
+			rc = fu__error(db, FU_ERROR, "cannot watch %s: %s",
+				       name, strerror(errno));
 			break;
 		}
 		if (r > 0 && ii >= 0 && pf[ii].revents) {
@@ -269,8 +271,8 @@ int fu_spawn_run(fu_db *db, char *const argv[], const fu_spawn_opts *opts)
 		if (w == pid)
 			exited = 1;
 		else if (w < 0 && errno != EINTR)
-			rc = fu__error(db, FU_ERROR, "cannot wait for '%s': %s",
-				       what, strerror(errno));
+			rc = fu__error(db, FU_ERROR, "cannot wait for %s: %s",
+				       name, strerror(errno));
 	}
 	if (exited && err[0] >= 0) /* what it wrote last */
 		read_err(err, line, sizeof line, &line_len, &line_full);
@@ -279,19 +281,19 @@ int fu_spawn_run(fu_db *db, char *const argv[], const fu_spawn_opts *opts)
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
 		if (timed_out)
-			rc = fu__error(db, FU_ERROR, "'%s' did not finish within "
-				       "%d seconds (killed)", what,
+			rc = fu__error(db, FU_ERROR, "%s did not finish within "
+				       "%d seconds (killed)", name,
 				       (timeout + 999) / 1000);
 	} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0 &&
 		   opts->own && line_len) {
 		rc = fu__error(db, FU_ERROR, "%s", line);
 	} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-		rc = fu__error(db, FU_ERROR, "'%s' exited with status %d%s%s",
-			       what, WEXITSTATUS(status), line_len ? ": " : "",
+		rc = fu__error(db, FU_ERROR, "%s exited with status %d%s%s",
+			       name, WEXITSTATUS(status), line_len ? ": " : "",
 			       line);
 	} else if (WIFSIGNALED(status)) {
-		rc = fu__error(db, FU_ERROR, "'%s' was killed by signal %d%s%s",
-			       what, WTERMSIG(status), line_len ? ": " : "",
+		rc = fu__error(db, FU_ERROR, "%s was killed by signal %d%s%s",
+			       name, WTERMSIG(status), line_len ? ": " : "",
 			       line);
 	}
 restore:
