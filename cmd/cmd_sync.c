@@ -81,6 +81,15 @@ static int print_report(cli *c, const fu_sync_report *r, int lrc)
 
 /* Open the database for fu sync, fu sync status and key: a machine
  * with no database is not set up (none is created for it). */
+/* fu-sync-open, when it is installed: sealed change files opened in one
+ * run rather than by age once a file */
+static void use_opener(cli *c)
+{
+	char *path = cli_helper_path("fu-sync-open");
+	fu_sync_set_opener(c->db, path);
+	free(path);
+}
+
 static int open_existing(cli *c, int readonly)
 {
 	char def[4096];
@@ -92,7 +101,10 @@ static int open_existing(cli *c, int readonly)
 		return cli_fail(FU_EXIT_NOTFOUND, "fu sync is not set up on this "
 				"machine (no database at '%s'): fu sync init "
 				"--join REMOTE takes a hunt", db);
-	return cli_open(c, readonly);
+	int rc = cli_open(c, readonly);
+	if (!rc)
+		use_opener(c);
+	return rc;
 }
 
 /* Read the key from standard input (--key -): its first line. */
@@ -169,6 +181,7 @@ static int sync_init(cli *c, int argc, char **argv)
 		free(key);
 		return rc;
 	}
+	use_opener(c);
 	fu_sync_report *r = NULL;
 	int lrc = fu_sync_init(c->db, &o, &r);
 	free(key);

@@ -320,7 +320,7 @@ static const fu_event *invited_to(const owned *o, const fu_event *t,
 static int from_events(fu_draft_input *in, owned *o, fu_db *db,
 		       const fu_action_row *r, int64_t who)
 {
-	int rc;
+	int rc = FU_OK;
 	const char *kind = in->action;
 	if (r->a.trigger_event_id &&
 	    (rc = fu_event_get(&o->trigger, db, r->a.trigger_event_id)) &&

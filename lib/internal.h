@@ -89,6 +89,9 @@ struct fu_db {
 	int sync_quiet;    /* merge.c is applying another machine's
 	                      changes: record nothing */
 	void *session;     /* the open transaction's sqlite3_session */
+	/* sync.c: the program that opens many sealed change files in one
+	 * run (fu-sync-open; fu_sync_set_opener); empty: age, once a file */
+	char sync_opener[4096];
 	struct fu__capture *capture; /* changes.c's cache of the handle */
 	/* db.c: why writes are refused (a file of another user's, or that
 	 * others may change); empty when they are not */

@@ -404,6 +404,11 @@ int fu__spawn(fu_db *db, const char *const argv[], const char *const *env,
 	if (!inlen) {
 		close(pin[1]);
 		pin[1] = -1;
+	} else {
+		/* a write takes what the pipe has room for: a program that
+		 * answers as it reads (fu-sync-open) fills its output pipe
+		 * while a blocking write of the whole input waits for it */
+		fcntl(pin[1], F_SETFL, O_NONBLOCK);
 	}
 	while (pout[0] >= 0 || perr[0] >= 0) {
 		struct pollfd p[3];

@@ -342,7 +342,7 @@ static void chomp(fu_buf *b)
 static int seal(fu_db *db, const char *recipient, const char *text,
 		size_t len, const char *path)
 {
-	char tmp[4200];
+	char tmp[4500];
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	const char *argv[] = { "age", "-e", "-r", recipient, "-o", tmp, NULL };
 	fu_buf err = FU_BUF_INIT;
@@ -821,36 +821,137 @@ static int scan(fu_db *db, const paths *p, const state *s, incoming **out,
 	return rc;
 }
 
+void fu_sync_set_opener(fu_db *db, const char *path)
+{
+	if (!db)
+		return;
+	if (!path || strlen(path) >= sizeof db->sync_opener)
+		path = "";
+	snprintf(db->sync_opener, sizeof db->sync_opener, "%s", path);
+}
+
+/*
+ * Open the sealed files of v with one run of the opener (fu-sync-open
+ * KEYFILE MAXBYTES, the paths on its input): texts[i] the text of v[i],
+ * or whys[i] why it would not open. 1 when the opener answered for
+ * every file; 0 when there is none, or it failed or answered something
+ * else (age then opens them one by one); an error for out of memory.
+ */
+static int open_all(fu_db *db, const paths *p, const incoming *v, size_t n,
+		    fu_buf *texts, char **whys)
+{
+	if (!*db->sync_opener || !n)
+		return 0;
+	fu_buf list = FU_BUF_INIT, out = FU_BUF_INIT, err = FU_BUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		fu_buf_printf(&list, "%s\n", v[i].path);
+	char max[32];
+	snprintf(max, sizeof max, "%lu", (unsigned long)FU_SYNC_FILE_MAX);
+	const char *argv[] = { db->sync_opener, p->key, max, NULL };
+	int status = 0, ok = 0;
+	if (list.data && fu__spawn(db, argv, NULL, list.data, list.len, &out,
+				   &err, &status) == FU_OK && status == 0) {
+		/* "ok LENGTH\n" and its bytes, or "no WHY\n", a file each */
+		size_t at = 0, i = 0;
+		ok = 1;
+		for (; i < n && ok; i++) {
+			const char *s = out.data ? out.data + at : "";
+			const char *nl = out.data ? memchr(s, '\n', out.len - at)
+					   : NULL;
+			if (!nl) {
+				ok = 0;
+				break;
+			}
+			size_t l = (size_t)(nl - s);
+			at += l + 1;
+			if (l > 3 && !strncmp(s, "no ", 3)) {
+				if ((whys[i] = malloc(l - 2))) {
+					memcpy(whys[i], s + 3, l - 3);
+					whys[i][l - 3] = '\0';
+				}
+				ok = whys[i] != NULL;
+				continue;
+			}
+			char *end;
+			unsigned long long len = strtoull(s + 3, &end, 10);
+			if (l < 4 || strncmp(s, "ok ", 3) || end != nl ||
+			    len > out.len - at || len > FU_SYNC_FILE_MAX) {
+				ok = 0;
+				break;
+			}
+			fu_buf_add(&texts[i], out.data + at, (size_t)len);
+			ok = len == 0 || texts[i].data != NULL;
+			at += (size_t)len;
+		}
+		ok = ok && i == n && at == out.len;
+	}
+	fu_buf_free(&list);
+	fu_buf_free(&out);
+	fu_buf_free(&err);
+	if (!ok)
+		for (size_t i = 0; i < n; i++) {
+			fu_buf_free(&texts[i]);
+			free(whys[i]);
+			whys[i] = NULL;
+		}
+	return ok;
+}
+
 /* Read (and open) each file; one that cannot be read has its problem. */
 static int read_incoming(fu_db *db, const paths *p, const state *s,
 			 incoming *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	fu_buf *texts = n ? calloc(n, sizeof *texts) : NULL;
+	char **whys = n ? calloc(n, sizeof *whys) : NULL;
+	if (n && (!texts || !whys)) {
+		free(texts);
+		free(whys);
+		return fu__error(db, FU_ERROR, "out of memory");
+	}
+	int opened = s->encrypted && open_all(db, p, v, n, texts, whys);
+	int rc = FU_OK;
+	for (size_t i = 0; i < n && !rc; i++) {
 		fu_buf b = FU_BUF_INIT;
 		char err[512] = "";
-		int rc = s->encrypted ? unseal(db, p->key, v[i].path, &b)
-				      : read_file(db, v[i].path, &b,
-						  FU_SYNC_FILE_MAX);
-		if (rc == FU_OK)
-			rc = fu_changes_parse(&v[i].f, b.data, b.len, err,
-					      sizeof err);
-		else
-			snprintf(err, sizeof err, "%s", fu_errmsg(db));
+		int frc;
+		if (opened && whys[i]) {
+			snprintf(err, sizeof err, "%s", whys[i]);
+			frc = FU_ECHANGES;
+		} else if (opened) {
+			b = texts[i];
+			texts[i] = (fu_buf)FU_BUF_INIT;
+			frc = FU_OK;
+		} else {
+			frc = s->encrypted ? unseal(db, p->key, v[i].path, &b)
+					   : read_file(db, v[i].path, &b,
+						       FU_SYNC_FILE_MAX);
+			if (frc)
+				snprintf(err, sizeof err, "%s", fu_errmsg(db));
+		}
+		if (frc == FU_OK)
+			frc = fu_changes_parse(&v[i].f, b.data ? b.data : "",
+					       b.len, err, sizeof err);
 		fu_buf_free(&b);
-		if (rc == FU_OK && (strcmp(v[i].f->device, v[i].device) ||
-				    v[i].f->file != v[i].n)) {
+		if (frc == FU_OK && (strcmp(v[i].f->device, v[i].device) ||
+				     v[i].f->file != v[i].n)) {
 			snprintf(err, sizeof err, "it says it is file %lld of "
 				 "%s", (long long)v[i].f->file, v[i].f->device);
 			fu_changes_free(v[i].f);
 			v[i].f = NULL;
-			rc = FU_ECHANGES;
+			frc = FU_ECHANGES;
 		}
-		if (rc == FU_ERROR && !strncmp(err, "out of memory", 13))
-			return fu__error(db, FU_ERROR, "out of memory");
-		if (rc && !(v[i].problem = fu__strdup(err)))
-			return fu__error(db, FU_ERROR, "out of memory");
+		if (frc == FU_ERROR && !strncmp(err, "out of memory", 13))
+			rc = fu__error(db, FU_ERROR, "out of memory");
+		else if (frc && !(v[i].problem = fu__strdup(err)))
+			rc = fu__error(db, FU_ERROR, "out of memory");
 	}
-	return FU_OK;
+	for (size_t i = 0; i < n; i++) {
+		fu_buf_free(&texts[i]);
+		free(whys[i]);
+	}
+	free(texts);
+	free(whys);
+	return rc;
 }
 
 static int note_problem(fu_db *db, const char *device, const char *text)

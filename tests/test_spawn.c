@@ -10,6 +10,7 @@
 
 #include "fu/buf.h"
 #include "fu/spawn.h"
+#include "internal.h"
 
 /* The words of line, joined by '|'. */
 static char *split(fu_db *db, const char *line)
@@ -182,6 +183,33 @@ static void test_spawn_no_sigpipe(void **state)
 	free(big);
 }
 
+/* Input and output both larger than a pipe holds, to a program that
+ * answers as it reads (cat; fu sync's fu-sync-open): the whole output,
+ * and no deadlock (a blocking write of the whole input waited for the
+ * program, which waited for its full output pipe to be read). */
+static void test_spawn_both_ways(void **state)
+{
+	fu_db *db = *state;
+	size_t len = 1 << 20;
+	char *big = malloc(len);
+	assert_non_null(big);
+	for (size_t i = 0; i < len; i++)
+		big[i] = (char)('a' + i % 26);
+	const char *argv[] = { "cat", NULL };
+	fu_buf out = FU_BUF_INIT, err = FU_BUF_INIT;
+	int status = -1;
+	alarm(60); /* a deadlock fails the test rather than hang it */
+	assert_fu_ok_db(db, fu__spawn(db, argv, NULL, big, len, &out, &err,
+				      &status));
+	alarm(0);
+	assert_int_equal(status, 0);
+	assert_int_equal(out.len, len);
+	assert_memory_equal(out.data, big, len);
+	fu_buf_free(&out);
+	fu_buf_free(&err);
+	free(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -190,6 +218,7 @@ int main(void)
 		FU_TEST(test_spawn_run),
 		FU_TEST(test_spawn_time_limit),
 		FU_TEST(test_spawn_no_sigpipe),
+		FU_TEST(test_spawn_both_ways),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -76,6 +76,14 @@ int fu_sync_init(fu_db *db, const fu_sync_options *o, fu_sync_report **rep);
  */
 int fu_sync_run(fu_db *db, fu_sync_report **rep);
 
+/*
+ * The program that opens sealed change files, many in one run
+ * (fu-sync-open, which the front end finds as git finds git-foo): fu
+ * sync uses it when set, else it runs age once a file (as it does when
+ * the program cannot run). NULL or "" unsets it.
+ */
+void fu_sync_set_opener(fu_db *db, const char *path);
+
 /* What is waiting each way (fu sync status). */
 typedef struct fu_sync_peer {
 	char device[37];
