@@ -10,13 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "fu/buf.h"
-#include "fu/date.h"
 #include "fu/draft.h"
 #include "fu/mailer.h"
 #include "draft_internal.h"
