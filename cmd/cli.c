@@ -258,8 +258,7 @@ int strlist_push(char ***list, size_t *n, const char *s)
 	return 0;
 }
 
-/* A person named on the command line: an existing contact, or a new
- * one by name (a number must exist). */
+/* (cli.h) the company a name typed on the command line names */
 int cli_company(cli *c, char **company, int new_company)
 {
 	char *name = NULL;

@@ -12,12 +12,14 @@ enum {
 	O_COMPANY = 1, O_ROLE, O_APPLIED, O_SOURCE, O_URL, O_NOTES, O_CALLS,
 	O_NO_CALLS, O_FOLLOW_UP, O_NO_FOLLOW_UP, O_CONTACT, O_DROP_CONTACT,
 	O_NAME, O_TITLE, O_EMAIL, O_PHONE, O_ADDRESS, O_PREFERS, O_SOCIAL_OK,
-	O_NO_SOCIAL
+	O_NO_SOCIAL, O_NEW_COMPANY
 };
 
 static const opt_spec edit_options[] = {
 	{ "company", 0, "C", O_COMPANY,
-	  "the company (of a contact: empty for none)" },
+	  "the company, found as fu add finds it (of a contact: empty for none)" },
+	{ "new-company", 0, NULL, O_NEW_COMPANY,
+	  "the company as typed, even when it starts a known one's name" },
 	{ "role", 0, "R", O_ROLE, "the application's role" },
 	{ "applied", 0, "DATE", O_APPLIED,
 	  "when you applied: moves the first applied event, or adds one" },
@@ -74,7 +76,16 @@ static const char *opt_name(int id)
 	return "?";
 }
 
-static int edit_application(cli *c, int64_t id, const change *ch, size_t n)
+/* --company C: the company C names, as fu add finds it (cli_company);
+ * "" clears it (contacts only: an application says so first). */
+static int set_company(cli *c, char **company, const char *v, int new_company)
+{
+	int rc = set_field(company, v);
+	return rc || !*company ? rc : cli_company(c, company, new_company);
+}
+
+static int edit_application(cli *c, int64_t id, const change *ch, size_t n,
+			    int new_company)
 {
 	fu_application *a = NULL;
 	int lrc = fu_application_get(&a, c->db, id), rc = FU_EXIT_OK;
@@ -87,7 +98,7 @@ static int edit_application(cli *c, int64_t id, const change *ch, size_t n)
 			if (!*v)
 				rc = cli_fail(FU_EXIT_INVALID, "--company is empty");
 			else
-				rc = set_field(&a->company, v);
+				rc = set_company(c, &a->company, v, new_company);
 			break;
 		case O_ROLE:
 			if (!*v)
@@ -159,7 +170,8 @@ static int edit_application(cli *c, int64_t id, const change *ch, size_t n)
 	return rc;
 }
 
-static int edit_contact(cli *c, int64_t id, const change *ch, size_t n)
+static int edit_contact(cli *c, int64_t id, const change *ch, size_t n,
+			int new_company)
 {
 	fu_contact *p = NULL;
 	int lrc = fu_contact_get(&p, c->db, id), rc = FU_EXIT_OK;
@@ -174,7 +186,9 @@ static int edit_contact(cli *c, int64_t id, const change *ch, size_t n)
 			else
 				rc = set_field(&p->name, v);
 			break;
-		case O_COMPANY: rc = set_field(&p->company, v); break;
+		case O_COMPANY:
+			rc = set_company(c, &p->company, v, new_company);
+			break;
 		case O_TITLE: rc = set_field(&p->title, v); break;
 		case O_EMAIL: rc = set_field(&p->email, v); break;
 		case O_PHONE: rc = set_field(&p->phone, v); break;
@@ -225,7 +239,7 @@ static int cmd_edit(cli *c, int argc, char **argv)
 	size_t n = 0;
 	const char *ref = NULL, *arg;
 	opt_state st;
-	int id, rc = FU_EXIT_OK;
+	int id, rc = FU_EXIT_OK, new_company = 0;
 	if (!ch)
 		return cli_fail(FU_EXIT_FAILURE, "out of memory");
 	opt_init(&st, argc, argv);
@@ -236,6 +250,8 @@ static int cmd_edit(cli *c, int argc, char **argv)
 			if (ref)
 				rc = cli_usage_fail(c, "unexpected '%s'", arg);
 			ref = arg;
+		} else if (id == O_NEW_COMPANY) {
+			new_company = 1;
 		} else {
 			ch[n].id = id;
 			ch[n++].arg = arg ? arg : "";
@@ -254,8 +270,9 @@ static int cmd_edit(cli *c, int argc, char **argv)
 	if (rc || (rc = cli_open(c, CLI_WRITE)) ||
 	    (rc = cli_ref(c, &r, ref, FU_REF_ANY)))
 		goto done;
-	rc = r.type == FU_REF_APPLICATION ? edit_application(c, r.id, ch, n)
-					  : edit_contact(c, r.id, ch, n);
+	rc = r.type == FU_REF_APPLICATION
+		     ? edit_application(c, r.id, ch, n, new_company)
+		     : edit_contact(c, r.id, ch, n, new_company);
 done:
 	free(ch);
 	return rc;
@@ -268,8 +285,9 @@ const cmd cmd_edit_def = {
 	.usage = "fu edit APPLICATION [--company C] [--role R] [--applied DATE] [--source S]\n"
 		 "       [--url U] [--notes TEXT] [--calls | --no-calls]\n"
 		 "       [--follow-up | --no-follow-up] [--contact REF]... [--drop-contact REF]...\n"
+		 "       [--new-company]\n"
 		 "fu edit CONTACT [--name N] [--company C] [--title T] [--email E] [--phone P]\n"
 		 "       [--address A] [--prefers CHANNEL|none] [--calls | --no-calls]\n"
-		 "       [--social-ok | --no-social] [--notes TEXT]",
+		 "       [--social-ok | --no-social] [--notes TEXT] [--new-company]",
 	.options = edit_options,
 };

@@ -14,7 +14,6 @@
 #include <strings.h>
 
 #include "fu/report.h"
-#include "fu/spawn.h"
 #include "internal.h"
 
 /* K_ADDRESSES, K_DOMAINS: lists (fu_config_list_items); K_COMMAND: a
@@ -468,20 +467,14 @@ static int validate(fu_db *db, const key_def *k, const char *value,
 	case K_DOMAINS:
 		return validate_list(db, k, value, path);
 	case K_COMMAND: {
-		/* split as fu draft --send splits it (cmdline.c) and as fu
-		 * notify runs it (spawn.c): both must take it */
+		/* split as fu draft --send and fu notify split it when they
+		 * run it (cmdline.c) */
 		int crc = fu__check_text(db, k->pub.key, value, 500, 0);
-		char *w[FU__COMMAND_WORDS], **argv = NULL, msg[600];
-		size_t n = 0;
-		if (!crc && !(crc = fu__command_split(db, w, &n, path ? path
-						       : k->pub.key, value)))
-			fu__command_free(w, n);
-		if (!crc && (crc = fu_spawn_split(&argv, NULL, db, value))) {
-			snprintf(msg, sizeof msg, "%s", fu_errmsg(db));
-			crc = fu__error(db, crc, "%s: %s", path ? path
-					: k->pub.key, msg);
-		}
-		fu_spawn_free(argv);
+		char **argv = NULL;
+		if (!crc)
+			crc = fu__command_split(&argv, NULL, db, path ? path
+						: k->pub.key, value);
+		fu__command_free(argv);
 		return crc;
 	}
 	case K_VIA: {

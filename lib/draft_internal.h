@@ -32,8 +32,11 @@ const char *fu__draft_channel_file(fu_channel ch);
 void fu__draft_no_means(fu_buf *b, const fu_draft_input *in,
 			const char *what, const char *opt, const char *others);
 
-/* fu_draft_eml's message as handed to the mailer: no X-Unsent (eml.c). */
-int fu_draft_eml_sending(fu_buf *out, fu_db *db, const fu_draft *d,
-			 const fu_draft_input *in);
+struct fu_mail;
+/* The draft d as a message for mailer.c (eml.c): its addresses checked
+ * (FU_EINVALID saying which to fix), *id its Message-ID in brackets
+ * (malloc'd, NULL when d has none; the caller frees it after m's use). */
+int fu__draft_mail(struct fu_mail *m, char **id, fu_db *db, const fu_draft *d,
+		   const fu_draft_input *in);
 
 #endif

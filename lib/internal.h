@@ -20,7 +20,7 @@
  *   ref, store    references; the public transactional writes;
  *   mail          fu mail's writes: a scan, accepting, ignoring;
  *   export, import, csv, ics, stats, report, doctor, spell,
- *   draft_templates, draft_render, draft_gather, eml, notify
+ *   draft_templates, draft_render, draft_gather, eml, sendmail, notify
  *                 features built on the records.
  *
  * One owner per table: only its file writes the table and parses its
@@ -104,13 +104,21 @@ struct fu_db {
 
 /* --- cmdline.c: a configured command line ------------------------------ */
 
-#define FU__COMMAND_WORDS 64
-/* line into w[0..*n) and a NULL (w holds FU__COMMAND_WORDS), each word
- * malloc'd (fu__command_free); FU_EINVALID, naming key, for an unclosed
- * quote, a control character, no word, or too many. */
-int fu__command_split(fu_db *db, char **w, size_t *n, const char *key,
+/* The one splitter (spawn.h says how it splits): line into a NULL-ended
+ * array *out of *n words (n may be NULL), freed by fu__command_free.
+ * FU_EINVALID for an unclosed quote, a line break or other control (a
+ * tab separates words), no word: naming key ("mail.sendmail: a quote is
+ * not closed: ...") when given, else in fu_spawn_split's words. */
+int fu__command_split(char ***out, size_t *n, fu_db *db, const char *key,
 		      const char *line);
-void fu__command_free(char **w, size_t n);
+void fu__command_free(char **argv);
+
+/* --- mailer.c ------------------------------------------------------- */
+
+/* An address a message can carry: local@domain, each part a dot-atom of
+ * ASCII atext, at most 64 and 254 octets (eml.c checks the draft's
+ * addresses with it before it composes, to say which one to fix). */
+int fu__mail_addr_ok(const char *addr);
 
 /* --- db.c ---------------------------------------------------------- */
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * mailer.c - a plain-text e-mail composed (RFC 5322, MIME: RFC 2045 and
- * 2047) and handed to a sendmail-compatible program (mailer.h).
+ * 2047) and handed to a sendmail-compatible program (mailer.h): the one
+ * writer of mail headers and the one hand-off to sendmail, for fu
+ * notify's digests and fu draft's messages (eml.c, sendmail.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -80,7 +82,7 @@ static int dot_atom(const char *s, size_t len)
  * comment, a quoted local part, a second '@', a non-ASCII letter) could
  * add a header or a recipient, or be read differently by each mail
  * program: refused, never rewritten. */
-static int addr_ok(const char *a)
+int fu__mail_addr_ok(const char *a)
 {
 	const char *at = a ? strchr(a, '@') : NULL;
 	if (!at || strchr(at + 1, '@') || strlen(a) > 254 || at - a > 64)
@@ -326,27 +328,30 @@ static void body_lines(fu_buf *b, const char *body, int qp)
 	}
 }
 
-/* The body as UTF-8 (U+FFFD for anything else), without CRs, and
- * whether it needs quoted-printable: not ASCII, a line over 78, or a
- * control other than a tab. */
-static char *body_text(const char *s, int *qp)
+/* The body as UTF-8 (U+FFFD for anything else), without CRs; *qp
+ * whether it needs quoted-printable whatever the transport carries (a
+ * line over 78, a control other than a tab), *wide whether it is not
+ * ASCII. */
+static char *body_text(const char *s, int *qp, int *wide)
 {
 	fu_buf b = FU_BUF_INIT;
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
 	size_t left = strlen((const char *)p), col = 0;
-	*qp = 0;
+	*qp = *wide = 0;
 	while (*p) {
 		size_t n = fu__utf8_len(p, left);
 		if (n == 0) {
 			fu_buf_puts(&b, "\xef\xbf\xbd");
 			n = 1;
-			*qp = 1;
+			*wide = 1;
 		} else if (*p == '\r') {
 			/* dropped: lines end in \n here, CRLF on the wire */
 		} else {
 			fu_buf_add(&b, (const char *)p, n);
-			if (n > 1 || (*p < 0x20 && *p != '\t' && *p != '\n') ||
-			    *p == 0x7f)
+			if (n > 1)
+				*wide = 1;
+			else if ((*p < 0x20 && *p != '\t' && *p != '\n') ||
+				 *p == 0x7f)
 				*qp = 1;
 		}
 		col = *p == '\n' ? 0 : col + 1;
@@ -367,14 +372,14 @@ int fu_mail_compose(fu_buf *out, fu_db *db, const fu_mail *m)
 	if (!m->from_addr || !*m->from_addr)
 		return fu__error(db, FU_EINVALID, "the message has no sender "
 				 "address (fu config user.email)");
-	if (!addr_ok(m->from_addr))
+	if (!fu__mail_addr_ok(m->from_addr))
 		return fu__error(db, FU_EINVALID, "'%s' cannot be sent from: "
 				 "not a plain address (name@example.org)",
 				 m->from_addr);
 	if (!m->to_addr || !*m->to_addr)
 		return fu__error(db, FU_EINVALID, "the message has no "
 				 "recipient address");
-	if (!addr_ok(m->to_addr))
+	if (!fu__mail_addr_ok(m->to_addr))
 		return fu__error(db, FU_EINVALID, "'%s' cannot be sent to: "
 				 "not a plain address (name@example.org)",
 				 m->to_addr);
@@ -403,8 +408,11 @@ int fu_mail_compose(fu_buf *out, fu_db *db, const fu_mail *m)
 		r += n + strspn(r + n, " ");
 	}
 	int64_t date = m->date ? m->date : (int64_t)time(NULL);
-	int qp = 0;
-	char *body = body_text(m->body, &qp);
+	int qp = 0, wide = 0;
+	char *body = body_text(m->body, &qp, &wide);
+	/* a draft's mail client says whether its server carries 8bit */
+	const char *cte = qp || (wide && !m->draft) ? "quoted-printable"
+			  : wide ? "8bit" : "7bit";
 	int bad = !body || mailbox(out, "From", m->from_name, m->from_addr) ||
 		  mailbox(out, "To", m->to_name, m->to_addr) ||
 		  subject_line(out, m->subject);
@@ -415,12 +423,14 @@ int fu_mail_compose(fu_buf *out, fu_db *db, const fu_mail *m)
 				 "range");
 	}
 	if (!bad) {
-		fu_buf_puts(out, "Message-ID: ");
-		if (m->message_id)
-			fu_buf_puts(out, m->message_id);
-		else
-			make_msgid(out, date, m->from_addr);
-		fu_buf_puts(out, "\r\n");
+		if (m->message_id || !m->draft) {
+			fu_buf_puts(out, "Message-ID: ");
+			if (m->message_id)
+				fu_buf_puts(out, m->message_id);
+			else
+				make_msgid(out, date, m->from_addr);
+			fu_buf_puts(out, "\r\n");
+		}
 		if (m->in_reply_to) {
 			fu_buf_printf(out, "In-Reply-To: %s\r\n", m->in_reply_to);
 			fu_buf_puts(out, "References:");
@@ -442,9 +452,9 @@ int fu_mail_compose(fu_buf *out, fu_db *db, const fu_mail *m)
 		}
 		fu_buf_printf(out, "MIME-Version: 1.0\r\n"
 			      "Content-Type: text/plain; charset=UTF-8\r\n"
-			      "Content-Transfer-Encoding: %s\r\n\r\n",
-			      qp ? "quoted-printable" : "7bit");
-		body_lines(out, body, qp);
+			      "Content-Transfer-Encoding: %s\r\n%s\r\n",
+			      cte, m->draft ? "X-Unsent: 1\r\n" : "");
+		body_lines(out, body, !strcmp(cte, "quoted-printable"));
 	}
 	free(body);
 	free(refs);
@@ -520,7 +530,8 @@ int fu_mail_sendmail(char ***out, fu_db *db, const char *configured)
 	return FU_OK;
 }
 
-int fu_mail_send(fu_db *db, const fu_mail *m, char *const *sendmail)
+int fu_mail_send(fu_db *db, const fu_mail *m, char *const *sendmail,
+		 const char *role)
 {
 	fu_buf msg = FU_BUF_INIT;
 	int rc = fu_mail_compose(&msg, db, m);
@@ -537,7 +548,7 @@ int fu_mail_send(fu_db *db, const fu_mail *m, char *const *sendmail)
 	/* the recipients are the message's To:, read by the program (-t):
 	 * no address of the user's data ever becomes an argument */
 	fu_spawn_opts o = { .in = msg.data, .inlen = msg.len,
-			    .timeout_ms = 120000 };
+			    .timeout_ms = 120000, .role = role };
 	rc = fu_spawn_run(db, sendmail, &o);
 	fu_buf_free(&msg);
 	return rc;

@@ -516,7 +516,7 @@ int fu_notify_deliver(fu_db *db, const fu_notify_out *o)
 		m.subject = o->summary;
 		m.body = o->body;
 		m.date = o->date;
-		return fu_mail_send(db, &m, o->argv);
+		return fu_mail_send(db, &m, o->argv, NULL);
 	}
 	case FU_NOTIFY_EXEC: {
 		fu_spawn_opts so = { .in = o->input, .inlen = o->inlen,

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * spawn.c - running another program without a shell (spawn.h): a
- * command line split into words, the program started with posix_spawn,
+ * command line split into words (by cmdline.c), the program started
+ * with posix_spawn,
  * fed its standard input and watched until it exits or its time is up;
  * and (fu__spawn) git and age for fu sync: through posix_spawnp, with
  * the user's own environment (their ssh agent, credential helpers,
@@ -31,94 +32,12 @@ extern char **environ;
 
 void fu_spawn_free(char **argv)
 {
-	for (char **p = argv; p && *p; p++)
-		free(*p);
-	free(argv);
-}
-
-/* Append the word in w to the list; -1 out of memory. */
-static int push_word(char ***list, size_t *n, fu_buf *w)
-{
-	if (w->failed)
-		return -1;
-	char **p = realloc(*list, (*n + 2) * sizeof *p);
-	if (!p)
-		return -1;
-	*list = p;
-	if (!(p[*n] = strdup(w->data)))
-		return -1;
-	p[++*n] = NULL;
-	fu_buf_clear(w);
-	return 0;
+	fu__command_free(argv);
 }
 
 int fu_spawn_split(char ***out, size_t *nout, fu_db *db, const char *line)
 {
-	char **list = NULL;
-	size_t n = 0;
-	fu_buf w = FU_BUF_INIT;
-	int rc = FU_OK, in_word = 0;
-	char quote = 0;
-	*out = NULL;
-	if (nout)
-		*nout = 0;
-	for (const char *p = line ? line : ""; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c < 0x20 && c != '\t') {
-			rc = fu__error(db, FU_EINVALID, "a command line holds no "
-				       "line break or control character");
-			goto done;
-		}
-		if (quote == '\'') {
-			if (c == '\'')
-				quote = 0;
-			else
-				fu_buf_putc(&w, (char)c);
-		} else if (quote == '"') {
-			if (c == '"')
-				quote = 0;
-			else if (c == '\\' && p[1] && strchr("\"\\$`", p[1]))
-				fu_buf_putc(&w, *++p);
-			else
-				fu_buf_putc(&w, (char)c);
-		} else if (c == ' ' || c == '\t') {
-			if (in_word && push_word(&list, &n, &w))
-				goto oom;
-			in_word = 0;
-		} else {
-			in_word = 1;
-			if (c == '\'' || c == '"')
-				quote = (char)c;
-			else if (c == '\\' && p[1])
-				fu_buf_putc(&w, *++p);
-			else
-				fu_buf_putc(&w, (char)c);
-		}
-	}
-	if (quote) {
-		rc = fu__error(db, FU_EINVALID, "the command line has an "
-			       "unclosed %s quote", quote == '"' ? "double"
-			       : "single");
-		goto done;
-	}
-	if (in_word && push_word(&list, &n, &w))
-		goto oom;
-	if (n == 0) {
-		rc = fu__error(db, FU_EINVALID, "the command line names no "
-			       "program");
-		goto done;
-	}
-	*out = list;
-	if (nout)
-		*nout = n;
-	list = NULL;
-	goto done;
-oom:
-	rc = fu__error(db, FU_ERROR, "out of memory");
-done:
-	fu_buf_free(&w);
-	fu_spawn_free(list);
-	return rc;
+	return fu__command_split(out, nout, db, NULL, line);
 }
 
 char **fu_spawn_env_with(const char *name, const char *value)
@@ -236,7 +155,9 @@ int fu_spawn_run(fu_db *db, char *const argv[], const fu_spawn_opts *opts)
 	static const fu_spawn_opts none = { 0 };
 	if (!opts)
 		opts = &none;
-	const char *what = opts->what ? opts->what : argv[0];
+	char name[320];
+	snprintf(name, sizeof name, "%s%s'%s'", opts->role ? opts->role : "",
+		 opts->role ? " " : "", opts->what ? opts->what : argv[0]);
 	int timeout = opts->timeout_ms > 0 ? opts->timeout_ms : 60000;
 	int in[2] = { -1, -1 }, err[2] = { -1, -1 };
 	int rc = FU_OK, status = 0, timed_out = 0;
@@ -259,7 +180,7 @@ int fu_spawn_run(fu_db *db, char *const argv[], const fu_spawn_opts *opts)
 	pthread_sigmask(SIG_BLOCK, &pipe_set, &old_mask);
 
 	if ((opts->in && pipe2(in, O_CLOEXEC)) || pipe2(err, O_CLOEXEC)) {
-		rc = fu__error(db, FU_ERROR, "cannot run '%s': %s", what,
+		rc = fu__error(db, FU_ERROR, "cannot run %s: %s", name,
 			       strerror(errno));
 		goto restore;
 	}
@@ -287,7 +208,7 @@ int fu_spawn_run(fu_db *db, char *const argv[], const fu_spawn_opts *opts)
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&attr);
 	if (e) {
-		rc = fu__error(db, FU_ERROR, "cannot run '%s': %s", what,
+		rc = fu__error(db, FU_ERROR, "cannot run %s: %s", name,
 			       strerror(e));
 		goto restore;
 	}
@@ -328,8 +249,8 @@ int fu_spawn_run(fu_db *db, char *const argv[], const fu_spawn_opts *opts)
 		}
 		int r = poll(pf, (nfds_t)np, left < 20 ? (int)left : 20);
 		if (r < 0 && errno != EINTR) {
-			rc = fu__error(db, FU_ERROR, "cannot watch '%s': %s",
-				       what, strerror(errno));
+			rc = fu__error(db, FU_ERROR, "cannot watch %s: %s",
+				       name, strerror(errno));
 			break;
 		}
 		if (r > 0 && ii >= 0 && pf[ii].revents) {
@@ -350,8 +271,8 @@ int fu_spawn_run(fu_db *db, char *const argv[], const fu_spawn_opts *opts)
 		if (w == pid)
 			exited = 1;
 		else if (w < 0 && errno != EINTR)
-			rc = fu__error(db, FU_ERROR, "cannot wait for '%s': %s",
-				       what, strerror(errno));
+			rc = fu__error(db, FU_ERROR, "cannot wait for %s: %s",
+				       name, strerror(errno));
 	}
 	if (exited && err[0] >= 0) /* what it wrote last */
 		read_err(err, line, sizeof line, &line_len, &line_full);
@@ -360,19 +281,19 @@ int fu_spawn_run(fu_db *db, char *const argv[], const fu_spawn_opts *opts)
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
 		if (timed_out)
-			rc = fu__error(db, FU_ERROR, "'%s' did not finish within "
-				       "%d seconds (killed)", what,
+			rc = fu__error(db, FU_ERROR, "%s did not finish within "
+				       "%d seconds (killed)", name,
 				       (timeout + 999) / 1000);
 	} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0 &&
 		   opts->own && line_len) {
 		rc = fu__error(db, FU_ERROR, "%s", line);
 	} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-		rc = fu__error(db, FU_ERROR, "'%s' exited with status %d%s%s",
-			       what, WEXITSTATUS(status), line_len ? ": " : "",
+		rc = fu__error(db, FU_ERROR, "%s exited with status %d%s%s",
+			       name, WEXITSTATUS(status), line_len ? ": " : "",
 			       line);
 	} else if (WIFSIGNALED(status)) {
-		rc = fu__error(db, FU_ERROR, "'%s' was killed by signal %d%s%s",
-			       what, WTERMSIG(status), line_len ? ": " : "",
+		rc = fu__error(db, FU_ERROR, "%s was killed by signal %d%s%s",
+			       name, WTERMSIG(status), line_len ? ": " : "",
 			       line);
 	}
 restore:

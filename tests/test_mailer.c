@@ -312,7 +312,7 @@ static void test_mailer_send(void **state)
 	snprintf(line, sizeof line, "%s -t -oi", prog);
 	assert_fu_ok_db(db, fu_mail_sendmail(&argv, db, line));
 	fu_mail m = base();
-	assert_fu_ok_db(db, fu_mail_send(db, &m, argv));
+	assert_fu_ok_db(db, fu_mail_send(db, &m, argv, NULL));
 	snprintf(file, sizeof file, "%s/args", dir);
 	char *args = slurp(file);
 	/* run as configured, nothing added: the recipient is in To: */
@@ -367,7 +367,7 @@ static void test_mailer_send(void **state)
 	snprintf(line, sizeof line, "/nonexistent:%s:/usr/bin:/bin", dir);
 	setenv("PATH", line, 1);
 	assert_fu_ok_db(db, fu_mail_sendmail(&argv, db, NULL));
-	assert_fu_ok_db(db, fu_mail_send(db, &m, argv));
+	assert_fu_ok_db(db, fu_mail_send(db, &m, argv, NULL));
 	fu_spawn_free(argv);
 	snprintf(line, sizeof line, "%s/args", dir);
 	args = slurp(line);
@@ -387,7 +387,7 @@ static void test_mailer_send(void **state)
 	assert_fu_ok_db(db, fu_mail_sendmail(&argv, db, "sh -c 'cat >/dev/null; "
 					     "echo; echo \"relay refused\" >&2; "
 					     "echo more >&2; exit 69'"));
-	assert_int_equal(fu_mail_send(db, &m, argv), FU_ERROR);
+	assert_int_equal(fu_mail_send(db, &m, argv, NULL), FU_ERROR);
 	assert_string_equal(fu_errmsg(db), "'sh' exited with status 69: relay "
 			    "refused");
 	fu_spawn_free(argv);
@@ -395,7 +395,7 @@ static void test_mailer_send(void **state)
 	assert_fu_ok_db(db, fu_mail_sendmail(&argv, db, prog));
 	m.to_addr = "-oi";
 	unlink(file);
-	assert_int_equal(fu_mail_send(db, &m, argv), FU_EINVALID);
+	assert_int_equal(fu_mail_send(db, &m, argv, NULL), FU_EINVALID);
 	assert_int_equal(access(file, F_OK), -1);
 	fu_spawn_free(argv);
 	unlink(prog);

@@ -24,13 +24,33 @@ static void make_file(const char *path, int version, const char *rows)
 	sqlite3_close(raw.sql);
 }
 
+/* make_file's file, named vVERSION.db in the tests' directory (its name
+ * into path), opened by fu, which must migrate it to FU_SCHEMA_VERSION.
+ * close_old closes and removes it. */
+static fu_db *open_old(char *path, size_t size, int version, const char *rows)
+{
+	char name[32];
+	snprintf(name, sizeof name, "v%d.db", version);
+	fu_test_temp_path(path, size, name);
+	make_file(path, version, rows);
+	fu_db *db = NULL;
+	assert_fu_ok_db(db, fu_db_open(&db, path, 0));
+	assert_int_equal(fu_db_schema_version(db), FU_SCHEMA_VERSION);
+	return db;
+}
+
+static void close_old(fu_db *db, const char *path)
+{
+	fu_db_close(db);
+	unlink(path);
+}
+
 static void test_schema_migrates_v1(void **state)
 {
 	(void)state;
 	char path[512];
-	fu_test_temp_path(path, sizeof path, "v1.db");
 	/* as fu 0.1 before the actions table (schema 1) left it */
-	make_file(path, 1,
+	fu_db *db = open_old(path, sizeof path, 1,
 		"INSERT INTO companies VALUES (1, 'Acme', 1793600000);"
 		"INSERT INTO contacts (id, name, company_id, created_at) "
 		"VALUES (1, 'Dana Reyes', 1, 1793600000);"
@@ -39,9 +59,6 @@ static void test_schema_migrates_v1(void **state)
 		"INSERT INTO application_contacts VALUES (2, 1, 1);"
 		"INSERT INTO events (kind, at, application_id, created_at) "
 		"VALUES ('applied', 1793606400, 2, 1793606400);");
-	fu_db *db = NULL;
-	assert_fu_ok_db(db, fu_db_open(&db, path, 0));
-	assert_int_equal(fu_db_schema_version(db), FU_SCHEMA_VERSION);
 	fu_application *a = NULL;
 	assert_fu_ok_db(db, fu_application_get(&a, db, 2));
 	assert_string_equal(a->company, "Acme");
@@ -67,8 +84,7 @@ static void test_schema_migrates_v1(void **state)
 	assert_fu_ok_db(db, fu_config_set(db, "user.name", "Alex Morgan"));
 	assert_int_equal(fu_test_int(db, "SELECT count(*) FROM main.actions "
 				     "WHERE kind = 'application-check-in'"), 1);
-	fu_db_close(db);
-	unlink(path);
+	close_old(db, path);
 }
 
 /* Schema 3 adds an index: a file of schema 2 keeps its data and gains it. */
@@ -76,22 +92,17 @@ static void test_schema_migrates_v2(void **state)
 {
 	(void)state;
 	char path[512];
-	fu_test_temp_path(path, sizeof path, "v2.db");
-	make_file(path, 2,
+	fu_db *db = open_old(path, sizeof path, 2,
 		"INSERT INTO companies VALUES (1, 'Acme', 1793600000);"
 		"INSERT INTO applications (id, company_id, role, outcome, "
 		"closed_at, created_at) VALUES (2, 1, 'Backend Engineer', "
 		"'accepted', 1793606400, 1793600000);");
-	fu_db *db = NULL;
-	assert_fu_ok_db(db, fu_db_open(&db, path, 0));
-	assert_int_equal(fu_db_schema_version(db), FU_SCHEMA_VERSION);
 	assert_int_equal(fu_test_int(db, "SELECT count(*) FROM sqlite_master "
 				     "WHERE type = 'index' AND name = "
 				     "'applications_closed'"), 1);
 	assert_int_equal(fu_test_int(db, "SELECT count(*) FROM applications "
 				     "WHERE outcome = 'accepted'"), 1);
-	fu_db_close(db);
-	unlink(path);
+	close_old(db, path);
 }
 
 /* Schema 8: a topic may be one person's, an event has an occasion and
@@ -101,8 +112,7 @@ static void test_schema_migrates_v7(void **state)
 {
 	(void)state;
 	char path[512];
-	fu_test_temp_path(path, sizeof path, "v7.db");
-	make_file(path, 7,
+	fu_db *db = open_old(path, sizeof path, 7,
 		"INSERT INTO companies VALUES (1, 'Acme', 1793600000);"
 		"INSERT INTO contacts (id, name, company_id, created_at) "
 		"VALUES (1, 'Dana Reyes', 1, 1793600000);"
@@ -113,9 +123,6 @@ static void test_schema_migrates_v7(void **state)
 		"INSERT INTO event_contacts (event_id, position, contact_id) "
 		"VALUES (1, 1, 1);"
 		"INSERT INTO event_topics VALUES (1, 1, 'moving billing to Go');");
-	fu_db *db = NULL;
-	assert_fu_ok_db(db, fu_db_open(&db, path, 0));
-	assert_int_equal(fu_db_schema_version(db), FU_SCHEMA_VERSION);
 	fu_event *e = NULL;
 	assert_fu_ok_db(db, fu_event_get(&e, db, 1));
 	assert_int_equal(e->ntopics, 1);
@@ -129,8 +136,7 @@ static void test_schema_migrates_v7(void **state)
 	assert_fu_ok_db(db, fu_event_add_topics(db, 1, more, who, 1));
 	assert_int_equal(fu_test_int(db, "SELECT contact_id FROM event_topics "
 				     "WHERE position = 2"), 1);
-	fu_db_close(db);
-	unlink(path);
+	close_old(db, path);
 }
 
 /* Schema 11: one hunt on several machines (fu sync). A file of schema
@@ -140,8 +146,7 @@ static void test_schema_migrates_v10(void **state)
 {
 	(void)state;
 	char path[512];
-	fu_test_temp_path(path, sizeof path, "v10.db");
-	make_file(path, 10,
+	fu_db *db = open_old(path, sizeof path, 10,
 		"INSERT INTO companies (id, name, fold, created_at) VALUES "
 		"(1, 'Acme', 'acme', 1793600000);"
 		"INSERT INTO contacts (id, name, fold, company_id, created_at) "
@@ -152,9 +157,6 @@ static void test_schema_migrates_v10(void **state)
 		"VALUES (1, 'applied', 1793606400, 2, 1793606400);"
 		"INSERT INTO events (id, kind, at, application_id, created_at) "
 		"VALUES (2, 'sent', 1793606400, 2, 1793606400);");
-	fu_db *db = NULL;
-	assert_fu_ok_db(db, fu_db_open(&db, path, 0));
-	assert_int_equal(fu_db_schema_version(db), FU_SCHEMA_VERSION);
 	char want[FU_UUID_LEN];
 	fu_uuid_company(want, "Acme");
 	assert_int_equal(fu_test_int(db, "SELECT count(*) FROM companies "
@@ -185,8 +187,7 @@ static void test_schema_migrates_v10(void **state)
 	assert_fu_ok_db(db, fu_contact_add(db, &c));
 	assert_int_equal(fu_test_int(db, "SELECT count(*) FROM contacts WHERE "
 				     "length(uuid) = 36"), 2);
-	fu_db_close(db);
-	unlink(path);
+	close_old(db, path);
 }
 
 static void test_schema_refuses_newer_and_foreign(void **state)

@@ -424,8 +424,33 @@ static int one_message(mr_ctx *c, int fd, const char *path, int maildir,
 	return rc;
 }
 
-static int do_file(mr_ctx *c, const char *path, int fd)
+/* What reads an open source of one kind (st: its stat; start: where an
+ * mbox is read from). */
+typedef int reader_fn(mr_ctx *c, const char *path, int fd,
+		      const struct stat *st, uint64_t start);
+
+/* Open path (open_regular, nofollow as it says), read it with fn, close
+ * it; a source that cannot be opened is a failed one of kind. */
+static int read_source(mr_ctx *c, const char *path, const char *kind,
+		       int nofollow, reader_fn *fn, uint64_t start)
 {
+	struct stat st;
+	const char *why;
+	int fd = open_regular(path, &st, &why, nofollow);
+	if (fd < 0) {
+		tally t = { kind, 0, 0, -1 };
+		return source_fail(c, path, &t, "%s", why);
+	}
+	int rc = fn(c, path, fd, &st, start);
+	close(fd);
+	return rc;
+}
+
+static int do_file(mr_ctx *c, const char *path, int fd,
+		   const struct stat *st, uint64_t start)
+{
+	(void)st;
+	(void)start;
 	tally t = { "file", 0, 0, -1 };
 	one_message(c, fd, path, 1, &t);
 	end_record(c, path, &t, NULL);
@@ -434,15 +459,7 @@ static int do_file(mr_ctx *c, const char *path, int fd)
 
 int mr_req_file(mr_ctx *c, const char *path)
 {
-	struct stat st;
-	const char *why;
-	tally t = { "file", 0, 0, -1 };
-	int fd = open_regular(path, &st, &why, 1);
-	if (fd < 0)
-		return source_fail(c, path, &t, "%s", why);
-	int rc = do_file(c, path, fd);
-	close(fd);
-	return rc;
+	return read_source(c, path, "file", 1, do_file, 0);
 }
 
 int mr_req_fd(mr_ctx *c, int fd)
@@ -462,8 +479,11 @@ int mr_req_fd(mr_ctx *c, int fd)
 
 /* --- iCalendar files ------------------------------------------------------ */
 
-static int do_ics(mr_ctx *c, const char *path, int fd)
+static int do_ics(mr_ctx *c, const char *path, int fd,
+		  const struct stat *st, uint64_t start)
 {
+	(void)st;
+	(void)start;
 	tally t = { "ics", 0, 0, -1 };
 	GByteArray *a = g_byte_array_new();
 	const char *why = NULL;
@@ -503,15 +523,7 @@ static int do_ics(mr_ctx *c, const char *path, int fd)
 
 int mr_req_ics(mr_ctx *c, const char *path)
 {
-	struct stat st;
-	const char *why;
-	tally t = { "ics", 0, 0, -1 };
-	int fd = open_regular(path, &st, &why, 0);
-	if (fd < 0)
-		return source_fail(c, path, &t, "%s", why);
-	int rc = do_ics(c, path, fd);
-	close(fd);
-	return rc;
+	return read_source(c, path, "ics", 0, do_ics, 0);
 }
 
 /* --- mbox ----------------------------------------------------------------- */
@@ -730,8 +742,8 @@ static int mbox_scan(mr_ctx *c, reader *r, const char *path, tally *t)
 	return rc;
 }
 
-static int do_mbox(mr_ctx *c, const char *path, int fd, uint64_t start,
-		   const struct stat *st)
+static int do_mbox(mr_ctx *c, const char *path, int fd,
+		   const struct stat *st, uint64_t start)
 {
 	tally t = { "mbox", 0, 0, -1 };
 	if (start > (uint64_t)st->st_size)
@@ -749,15 +761,7 @@ static int do_mbox(mr_ctx *c, const char *path, int fd, uint64_t start,
 
 int mr_req_mbox(mr_ctx *c, const char *path, uint64_t start)
 {
-	struct stat st;
-	const char *why;
-	tally t = { "mbox", 0, 0, -1 };
-	int fd = open_regular(path, &st, &why, 0);
-	if (fd < 0)
-		return source_fail(c, path, &t, "%s", why);
-	int rc = do_mbox(c, path, fd, start, &st);
-	close(fd);
-	return rc;
+	return read_source(c, path, "mbox", 0, do_mbox, start);
 }
 
 void mr_mbox_bytes(mr_ctx *c, const char *buf, size_t len)
@@ -826,24 +830,19 @@ int mr_req_mbox_message(mr_ctx *c, const char *path, uint64_t offset,
 
 /* --- a file of any kind ------------------------------------------------------ */
 
-int mr_req_auto(mr_ctx *c, const char *path)
+/* Which kind it is, by its first bytes: iCalendar, mbox, else one
+ * message. */
+static int do_auto(mr_ctx *c, const char *path, int fd,
+		   const struct stat *st, uint64_t start)
 {
-	struct stat st;
-	const char *why;
 	tally t = { "file", 0, 0, -1 };
-	int fd = open_regular(path, &st, &why, 0);
-	if (fd < 0)
-		return source_fail(c, path, &t, "%s", why);
 	char head[64];
 	ssize_t n;
 	do
 		n = pread(fd, head, sizeof head - 1, 0);
 	while (n < 0 && errno == EINTR);
-	if (n < 0) {
-		int rc = source_fail(c, path, &t, "%s", strerror(errno));
-		close(fd);
-		return rc;
-	}
+	if (n < 0)
+		return source_fail(c, path, &t, "%s", strerror(errno));
 	head[n] = '\0';
 	const char *h = head;
 	if ((unsigned char)h[0] == 0xef && (unsigned char)h[1] == 0xbb &&
@@ -851,13 +850,14 @@ int mr_req_auto(mr_ctx *c, const char *path)
 		h += 3;
 	while (*h == ' ' || *h == '\t' || *h == '\r' || *h == '\n')
 		h++;
-	int rc;
 	if (g_ascii_strncasecmp(h, "BEGIN:VCALENDAR", 15) == 0)
-		rc = do_ics(c, path, fd);
-	else if (n >= 5 && memcmp(head, "From ", 5) == 0)
-		rc = do_mbox(c, path, fd, 0, &st);
-	else
-		rc = do_file(c, path, fd);
-	close(fd);
-	return rc;
+		return do_ics(c, path, fd, st, start);
+	if (n >= 5 && memcmp(head, "From ", 5) == 0)
+		return do_mbox(c, path, fd, st, start);
+	return do_file(c, path, fd, st, start);
+}
+
+int mr_req_auto(mr_ctx *c, const char *path)
+{
+	return read_source(c, path, "file", 0, do_auto, 0);
 }

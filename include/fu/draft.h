@@ -254,14 +254,16 @@ char *fu_draft_dictionary_path(void);
 /* --- e-mail files --------------------------------------------------- */
 
 /*
- * An RFC 5322 message of an e-mail draft, into out: From (user.name,
+ * An RFC 5322 message of an e-mail draft, into out, written by
+ * fu_mail_compose (mailer.h) as every message fu sends: From (user.name,
  * user.email), To (the contact's name and address), Subject, Date (in's
- * now, local time with its numeric zone), MIME-Version, Content-Type
- * text/plain UTF-8, Content-Transfer-Encoding 8bit (quoted-printable
- * when a line is longer than 78 octets), X-Unsent: 1 (mail clients open
- * it as a draft); CRLF line ends; non-ASCII in headers as RFC 2047
- * encoded-words; Message-ID when d->message_id is set. FU_EINVALID
- * when the draft is not an e-mail or an address is missing.
+ * now, local time with its numeric zone), Message-ID when d->message_id
+ * is set, MIME-Version, Content-Type text/plain UTF-8,
+ * Content-Transfer-Encoding 7bit, 8bit when not ASCII (quoted-printable
+ * when a line is longer than 78 octets or holds a control), X-Unsent: 1
+ * (mail clients open it as a draft); CRLF line ends; non-ASCII in
+ * headers as RFC 2047 encoded-words. FU_EINVALID when the draft is not
+ * an e-mail or an address is missing or not a plain address.
  */
 int fu_draft_eml(fu_buf *out, fu_db *db, const fu_draft *d,
 		 const fu_draft_input *in);
@@ -293,14 +295,19 @@ int fu_draft_mark_sent_as(fu_db *db, const fu_draft_input *in,
 			  const char *message_id, int64_t *event_id);
 
 /*
- * Send an e-mail draft through the user's mailer (config mail.sendmail,
- * default "sendmail -t -oi": a command line split into words at blanks,
- * '...' and "..." quoting, no shell), and log the sent only when it
- * exits 0. The message is fu_draft_eml's without X-Unsent, with a new
- * Message-ID (d->message_id), kept on the sent event. The mailer's
- * standard output is thrown away; when it fails, its first line on
- * standard error is in the message: FU_ERROR "the mailer 'msmtp' exited
- * with status 69: msmtp: cannot connect ...", and nothing is logged.
+ * Send an e-mail draft through the user's mailer as fu notify sends
+ * mail (mailer.h: config mail.sendmail, default "sendmail -t -oi", split
+ * as fu_spawn_split splits, found by fu_mail_sendmail, run by
+ * fu_mail_send without a shell within 120 seconds), and log the sent
+ * only when it exits 0. The message is fu_draft_eml's without X-Unsent,
+ * its body 7bit or quoted-printable, with a new Message-ID
+ * (d->message_id), kept on the sent event, and LF line ends as sendmail
+ * reads. The mailer's standard output is thrown away; when it fails,
+ * its first line on standard error is in the message: FU_ERROR "the
+ * mailer 'msmtp' exited with status 69: msmtp: cannot connect ...;
+ * nothing logged", and nothing is logged. FU_ENOTFOUND when the
+ * program named without a slash is in neither PATH, /usr/sbin nor
+ * /usr/lib.
  */
 int fu_draft_send(fu_db *db, fu_draft *d, const fu_draft_input *in,
 		  int64_t *event_id);

@@ -4,8 +4,9 @@
  * composed as RFC 5322 and RFC 2045-2047 want it, then handed on its
  * standard input to a sendmail-compatible program (mail.sendmail,
  * default `sendmail -t -oi`: the recipients read from the message's
- * headers), the way mail(1), git send-email and mutt send. fu notify sends its digest
- * with it; fu draft --send is meant to send drafts with it too.
+ * headers), the way mail(1), git send-email and mutt send. fu notify
+ * sends its digest with it, fu draft --send its drafts; fu draft --eml
+ * writes its files with fu_mail_compose (draft set).
  *
  * No text from the message's fields can add or change a header: line
  * breaks and other controls in a name or subject become spaces, an
@@ -38,6 +39,12 @@ typedef struct fu_mail {
 	const char *references;  /* the answered message's own References:,
 	                            to which in_reply_to is appended (NULL:
 	                            none) */
+	int draft;               /* 1: an unsent draft for the user's mail
+	                            client to open (fu draft --eml):
+	                            X-Unsent: 1, a Message-ID only when
+	                            message_id is given, and a body of short
+	                            lines in 8bit (the client knows whether
+	                            its server carries 8bit) */
 } fu_mail;
 
 /*
@@ -47,9 +54,11 @@ typedef struct fu_mail {
  * quoted-printable), an empty line and the body, every line ending in
  * CRLF, appended to out. The body goes in 7bit when it is ASCII in lines
  * of at most 78 characters, else in quoted-printable, which every mail
- * server carries unchanged (8bit needs one that says 8BITMIME); invalid
- * UTF-8 becomes U+FFFD, a CR alone is dropped. FU_EINVALID with a
- * message for a missing or unusable address or message id.
+ * server carries unchanged (8bit needs one that says 8BITMIME); a draft
+ * (m->draft) of short lines that is not ASCII goes in 8bit, and ends its
+ * headers with X-Unsent: 1. Invalid UTF-8 becomes U+FFFD, a CR alone is
+ * dropped. FU_EINVALID with a message for a missing or unusable address
+ * or message id.
  */
 int fu_mail_compose(fu_buf *out, fu_db *db, const fu_mail *m);
 
@@ -76,8 +85,10 @@ int fu_mail_sendmail(char ***out, fu_db *db, const char *configured);
  * it). The program takes the recipients from the message's To: header,
  * as sendmail -t does. FU_OK when it exits 0; else FU_ERROR with the
  * words of fu_spawn_run (its status and the first line it wrote on
- * standard error).
+ * standard error), the program named after role when given ("the
+ * mailer 'sh' exited with status 69: ...").
  */
-int fu_mail_send(fu_db *db, const fu_mail *m, char *const *sendmail);
+int fu_mail_send(fu_db *db, const fu_mail *m, char *const *sendmail,
+		 const char *role);
 
 #endif

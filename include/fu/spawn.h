@@ -38,6 +38,9 @@ typedef struct fu_spawn_opts {
 	char *const *envp;  /* its environment (NULL: fu's own) */
 	int timeout_ms;     /* killed after this long (0: 60 seconds) */
 	const char *what;   /* how messages name it (NULL: argv[0]) */
+	const char *role;   /* said before that name (NULL: nothing):
+	                       "the mailer" gives "the mailer 'sh' exited
+	                       with status 1" */
 	int own;            /* a helper of fu's: when it fails, the first
 	                       line it wrote on stderr is the message, as it
 	                       is */

@@ -157,6 +157,76 @@ f.write(bytes(random.Random(int(sys.argv[4])).randrange(256) for _ in range(k)))
 " "$1" "$(stat -c %s "$1")" "$2" "$3"
 }
 
+# --- fu sync (t_sync) ---------------------------------------------------
+
+# logical DB: the records of a database as a machine-independent dump:
+# fu export with the per-machine numbers replaced by the identifiers,
+# sorted.
+logical() {
+	FU_DB=$1 "$FU" export >"$T/exp.json" 2>"$T/err" || {
+		fail "fu export failed"; return; }
+	"$PY3" - "$T/exp.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+apps = {a["id"]: a["uuid"] for a in d["applications"]}
+people = {c["id"]: c["uuid"] for c in d["contacts"]}
+for a in d["applications"]:
+    a.pop("id"); a["contacts"] = sorted(people[i] for i in a["contacts"])
+for c in d["contacts"]:
+    c.pop("id")
+for c in d["companies"]:
+    c.pop("id")
+for e in d["events"]:
+    e.pop("id")
+    e["application"] = apps.get(e["application"])
+    e["contact"] = people.get(e["contact"])
+    e["with"] = sorted(people[i] for i in e["with"])
+    e["added"] = sorted(people[i] for i in e.get("added", []))
+d.pop("exported")
+for k in ("companies",):
+    d[k].sort(key=lambda x: x["name"])
+for k in ("contacts", "applications", "events"):
+    d[k].sort(key=lambda x: x["uuid"])
+print(json.dumps(d, sort_keys=True, indent=1))
+PY
+}
+
+# --- drafts (t_draft, t_draft_person) ------------------------------------
+
+# draft_golden DIR NAME ARGS...: fu draft ARGS prints exactly DIR/NAME,
+# with nothing on stderr (no misspelling, within the length). With
+# FU_GOLDEN_UPDATE set, DIR/NAME is first rewritten from the output.
+# Returns 1 when fu draft failed (nothing more to check).
+draft_golden() {
+	dir=$1
+	name=$2
+	shift 2
+	t "golden $name: fu draft $*"
+	run draft "$@"
+	if [ "$code" -ne 0 ]; then
+		fail "fu draft $* exited $code"
+		return 1
+	fi
+	if [ -n "${FU_GOLDEN_UPDATE:-}" ]; then
+		mkdir -p "$dir"
+		cp "$T/out" "$dir/$name"
+	fi
+	if cmp -s "$dir/$name" "$T/out"; then pass; else
+		fail "differs from golden/${dir##*/}/$name"
+		diff "$dir/$name" "$T/out" | head -20
+	fi
+	if [ -s "$T/err" ]; then fail "warned: $(head -3 "$T/err")"; else pass; fi
+	return 0
+}
+
+# have_proselint: draft_check.py can run (python3-proselint); else the
+# check fails, saying what to install.
+have_proselint() {
+	if "$PY3" -c "import proselint" 2>/dev/null; then return 0; fi
+	fail "proselint is missing: apt-get install python3-proselint (scripts/deps)"
+	return 1
+}
+
 # --- completion in the real shells (t_completion, t_docs) ---------------
 # Each shell loads completions/ as a user's does and calls fu from PATH
 # (where the test puts the binary under test); the candidates it offers
@@ -197,7 +267,10 @@ EOF
 # and the line as completion left it, all into $T/zout; zpick N takes
 # the Nth completion from there. What zsh shows beside the matches (the
 # -d arrays: each candidate with its description) goes to $T/zout.d.
-zcomp() {
+zcomp() { zcomp_in "$COMP" "$T/zout" "$@"; }
+# zcomp_in DIR OUT LINE...: the same with DIR on fpath, into OUT; then
+# "from: " and what zsh says of _fu (whence -v: the file it came from).
+zcomp_in() {
 	[ -f "$T/zcomp.zsh" ] || cat >"$T/zcomp.zsh" <<'EOF'
 zmodload zsh/zpty || exit 2
 compdir=$1 out=$2
@@ -219,9 +292,15 @@ for line in "$@"; do
     sleep 0.05
   done
 done
+zpty -w z 'print -r -- "from: $(whence -v _fu)" >>$__out'
+for (( tries = 0; tries < 200; tries++ )); do
+  zpty -r -t z junk 2>/dev/null
+  grep -q '^from: ' $out && break
+  sleep 0.05
+done
 zpty -d z
 EOF
-	zsh -f "$T/zcomp.zsh" "$COMP" "$T/zout" "$@"
+	zsh -f "$T/zcomp.zsh" "$@"
 }
 # zpick N: the Nth completion of zcomp: its matches into $T/got, its line
 # into $T/line.
@@ -229,6 +308,53 @@ zpick() {
 	awk -v n="$1" '/^=== /{b++; next} b == n - 1' "$T/zout" >"$T/got"
 	awk -v n="$1" '/^=== /{b++; if (b == n) print substr($0, 5)}' \
 		"$T/zout" >"$T/line"
+}
+
+# drive_pty OUT SETUP LINE...: a real line editor in a pseudo-terminal
+# (python's pty): $PTY_SHELL reads SETUP, then, for each LINE, gets
+# LINE, TAB, and C-x d, which SETUP binds to append the edited line to
+# OUT and clear it.
+drive_pty() {
+	[ -f "$T/drive_pty.py" ] || cat >"$T/drive_pty.py" <<'EOF'
+import os, pty, select, shlex, sys, time
+out, setup, lines = sys.argv[1], sys.argv[2], sys.argv[3:]
+open(out, 'w').close()
+pid, fd = pty.fork()
+if pid == 0:
+    os.environ['TERM'] = 'dumb'
+    argv = shlex.split(os.environ['PTY_SHELL'])
+    os.execvp(argv[0], argv)
+def drain(t):
+    end = time.time() + t
+    while time.time() < end:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                return
+drain(0.3)
+os.write(fd, setup.encode() + b'\n')
+drain(0.3)
+for n, line in enumerate(lines, 1):
+    os.write(fd, line.encode() + b'\t')
+    drain(0.2)
+    os.write(fd, b'\x18d')
+    end = time.time() + 60
+    while time.time() < end:
+        drain(0.05)
+        with open(out) as f:
+            if len(f.read().splitlines()) >= n:
+                break
+os.write(fd, b'\x15exit\n')
+drain(0.2)
+try:
+    os.kill(pid, 9)
+except OSError:
+    pass
+os.waitpid(pid, 0)
+EOF
+	python3 "$T/drive_pty.py" "$@"
 }
 
 # fcomp LINE: what fish offers for LINE (complete -C), without the

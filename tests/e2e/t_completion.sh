@@ -66,50 +66,8 @@ line_is() {
 	fi
 }
 
-# --- drivers (bcomp, zcomp, zpick and fcomp are in lib.sh) --------------
+# --- drivers (bcomp, zcomp, zpick, fcomp and drive_pty are in lib.sh) ---
 
-# A real line editor in a pseudo-terminal (python's pty): PTY_SHELL reads
-# SETUP, then, for each LINE, gets LINE, TAB, and C-x d, bound to append
-# the edited line to OUT and clear it.
-cat >"$T/drive_pty.py" <<'EOF'
-import os, pty, select, shlex, sys, time
-out, setup, lines = sys.argv[1], sys.argv[2], sys.argv[3:]
-open(out, 'w').close()
-pid, fd = pty.fork()
-if pid == 0:
-    os.environ['TERM'] = 'dumb'
-    argv = shlex.split(os.environ['PTY_SHELL'])
-    os.execvp(argv[0], argv)
-def drain(t):
-    end = time.time() + t
-    while time.time() < end:
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try:
-                os.read(fd, 65536)
-            except OSError:
-                return
-drain(0.3)
-os.write(fd, setup.encode() + b'\n')
-drain(0.3)
-for n, line in enumerate(lines, 1):
-    os.write(fd, line.encode() + b'\t')
-    drain(0.2)
-    os.write(fd, b'\x18d')
-    end = time.time() + 60
-    while time.time() < end:
-        drain(0.05)
-        with open(out) as f:
-            if len(f.read().splitlines()) >= n:
-                break
-os.write(fd, b'\x15exit\n')
-drain(0.2)
-try:
-    os.kill(pid, 9)
-except OSError:
-    pass
-os.waitpid(pid, 0)
-EOF
 # pty_line N: the Nth line the pty run left, into $T/line
 pty_line() { sed -n "${1}p" "$T/pty" >"$T/line"; }
 
@@ -117,7 +75,7 @@ pty_line() { sed -n "${1}p" "$T/pty" >"$T/line"; }
 # name with a space (escaped, or within the quote the user opened) and
 # an event kind, each followed by a space.
 line_editor() {
-	PTY_SHELL=$1 python3 "$T/drive_pty.py" "$T/pty" "$2" \
+	PTY_SHELL=$1 drive_pty "$T/pty" "$2" \
 		"fu show Dan" 'fu show "Dan' "fu log acme sen"
 	pty_line 1
 	line_is 'fu show Dana\ Reyes '
@@ -132,7 +90,7 @@ line_editor() {
 # apostrophe inside the single quote the user opened, a $ never left to
 # be expanded.
 names_line_editor() {
-	PTY_SHELL=$1 python3 "$T/drive_pty.py" "$T/pty" "$2" \
+	PTY_SHELL=$1 drive_pty "$T/pty" "$2" \
 		"fu show ac" "fu show MU" "fu show 'se" "fu show cash" \
 		"fu show sea"
 	pty_line 1
@@ -647,7 +605,7 @@ else
 	t "installed: bash-completion finds it where XDG_DATA_DIRS names PREFIX/share"
 	if [ -n "$BASH_COMPLETION" ]; then
 		PATH=$P/bin:$PATH XDG_DATA_DIRS=$P/share PTY_SHELL="bash --norc --noprofile -i" \
-			python3 "$T/drive_pty.py" "$T/pty" \
+			drive_pty "$T/pty" \
 			". $BASH_COMPLETION; __d() { printf '%s\\n' \"\$READLINE_LINE\" >>$T/pty; READLINE_LINE=; }; bind -x '\"\\C-xd\": __d'" \
 			"fu show da" "fu show 'se"
 		pty_line 1

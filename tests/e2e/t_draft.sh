@@ -13,26 +13,10 @@
 G="$FU_TESTS/e2e/golden/draft"
 
 # golden NAME ARGS...: fu draft ARGS prints exactly golden/draft/NAME,
-# with nothing on stderr (no misspelling, within the length) and no
-# brace left over from a placeholder.
+# with nothing on stderr (no misspelling, within the length; lib.sh's
+# draft_golden) and no brace left over from a placeholder.
 golden() {
-	name=$1
-	shift
-	t "golden $name: fu draft $*"
-	run draft "$@"
-	if [ "$code" -ne 0 ]; then
-		fail "fu draft $* exited $code"
-		return
-	fi
-	if [ -n "${FU_GOLDEN_UPDATE:-}" ]; then
-		mkdir -p "$G"
-		cp "$T/out" "$G/$name"
-	fi
-	if cmp -s "$G/$name" "$T/out"; then pass; else
-		fail "differs from golden/draft/$name"
-		diff "$G/$name" "$T/out" | head -20
-	fi
-	if [ -s "$T/err" ]; then fail "warned: $(head -3 "$T/err")"; else pass; fi
+	draft_golden "$G" "$@" || return
 	if grep -q '[{}]' "$T/out"; then fail "a brace is left"; else pass; fi
 }
 
@@ -525,14 +509,12 @@ ok draft initech withdraw-notice --json
 json "d['situation'] == 'accepted' and 'I have accepted another position' in d['body']"
 
 t "every golden: no placeholder, within RULES.md's limits, nothing proselint flags (draft_check.py)"
-if "$PY3" -c "import proselint" 2>/dev/null; then
+if have_proselint; then
 	if "$PY3" "$FU_TESTS/e2e/draft_check.py" "$G"/* >"$T/check" 2>&1; then
 		pass
 	else
 		fail "$(cat "$T/check")"
 	fi
-else
-	fail "proselint is missing: apt-get install python3-proselint (scripts/deps)"
 fi
 
 finish

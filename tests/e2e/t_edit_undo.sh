@@ -161,4 +161,33 @@ err_has "no event to undo"
 fails_with 3 undo
 err_has "no event to undo"
 
+t "edit --company finds a company as fu add does, or lists the candidates"
+ok add application "Wayne Enterprises" "Architect"
+ok add contact "Bruce Wayne" --company "Wayne Foundation"
+# one company: its name as first recorded
+ok edit kim --company foundation --json
+json "d['company'] == 'Wayne Foundation'"
+ok edit 4 --company enterp --json
+json "d['company'] == 'Wayne Enterprises' and d['role'] == 'Data Engineer'"
+# several: listed, nothing changed
+fails_with 3 edit kim --company wayne --title "CTO"
+err_has "Wayne Enterprises"
+err_has "Wayne Foundation"
+ok show kim --json
+json "d['company'] == 'Wayne Foundation' and d['title'] is None"
+fails_with 3 edit 4 --company wayne --role "Staff Engineer"
+err_has "Wayne Foundation"
+ok show 4 --json
+json "d['company'] == 'Wayne Enterprises' and d['role'] == 'Data Engineer'"
+# the exact name wins, case aside; a new one is recorded as typed
+ok edit 4 --company "WAYNE FOUNDATION" --json
+json "d['company'] == 'Wayne Foundation'"
+ok edit kim --company "Stark Industries" --json
+json "d['company'] == 'Stark Industries'"
+# --new-company: as typed, whatever it starts
+ok edit kim --company wayne --new-company --json
+json "d['company'] == 'wayne'"
+ok edit 4 --company Wayne --json
+json "d['company'] == 'wayne'"
+
 finish

@@ -121,49 +121,6 @@ line_is() {
 	fi
 }
 
-# A line editor in a pseudo-terminal: PTY_SHELL reads SETUP, then, for
-# each LINE, gets LINE, TAB, and C-x d, bound to append the edited line
-# to OUT and clear it.
-cat >"$T/drive_pty.py" <<'EOF'
-import os, pty, select, shlex, sys, time
-out, setup, lines = sys.argv[1], sys.argv[2], sys.argv[3:]
-open(out, 'w').close()
-pid, fd = pty.fork()
-if pid == 0:
-    os.environ['TERM'] = 'dumb'
-    argv = shlex.split(os.environ['PTY_SHELL'])
-    os.execvp(argv[0], argv)
-def drain(t):
-    end = time.time() + t
-    while time.time() < end:
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try:
-                os.read(fd, 65536)
-            except OSError:
-                return
-drain(0.3)
-os.write(fd, setup.encode() + b'\n')
-drain(0.3)
-for n, line in enumerate(lines, 1):
-    os.write(fd, line.encode() + b'\t')
-    drain(0.2)
-    os.write(fd, b'\x18d')
-    end = time.time() + 60
-    while time.time() < end:
-        drain(0.05)
-        with open(out) as f:
-            if len(f.read().splitlines()) >= n:
-                break
-os.write(fd, b'\x15exit\n')
-drain(0.2)
-try:
-    os.kill(pid, 9)
-except OSError:
-    pass
-os.waitpid(pid, 0)
-EOF
-
 BASH_COMPLETION=/usr/share/bash-completion/bash_completion
 t "bash: bash-completion finds fu's completion through XDG_DATA_DIRS"
 if ! command -v bash >/dev/null 2>&1 || [ ! -r "$BASH_COMPLETION" ]; then
@@ -197,7 +154,7 @@ EOF
 		if [ "$line" = "fu " ]; then got_all "$T/commands"; else got_all "$T/dueopts"; fi
 	done
 	XDG_DATA_DIRS=$P/share:/usr/share PTY_SHELL="bash --norc --noprofile -i" \
-		python3 "$T/drive_pty.py" "$T/pty" \
+		drive_pty "$T/pty" \
 		". $BASH_COMPLETION; __d() { printf '%s\\n' \"\$READLINE_LINE\" >>$T/pty; READLINE_LINE=; }; bind -x '\"\\C-xd\": __d'" \
 		"fu du" "fu due --ch"
 	line_is 1 "fu due "
@@ -208,39 +165,9 @@ t "zsh: compinit finds _fu on fpath"
 if ! command -v zsh >/dev/null 2>&1; then
 	echo "SKIP: zsh is not installed"
 else
-	# an interactive zsh -f in a zpty, the prefix's site-functions put on
-	# fpath as a .zshrc does, compadd wrapped to write down the matches,
-	# C-x d writing "=== " and the line after each completion
-	cat >"$T/zcomp.zsh" <<'EOF'
-zmodload zsh/zpty || exit 2
-compdir=$1 out=$2
-shift 2
-: >$out
-zpty z zsh -f -i || exit 2
-zpty -w z "PS1='' RPS1='' LISTMAX=100000; unsetopt beep auto_list auto_menu list_beep"
-zpty -w z "fpath=(${(q)compdir} \$fpath); autoload -Uz compinit; compinit -u -D"
-zpty -w z "__out=${(q)out}"
-zpty -w z 'compadd() { if [[ ${(j: :)@} == *-[OAD]* ]]; then builtin compadd "$@"; return; fi; local -a __m; builtin compadd -O __m "$@"; (( $#__m )) && print -rl -- $__m >>$__out; builtin compadd "$@"; }'
-zpty -w z '__dump() { print -r -- "=== $BUFFER" >>$__out; BUFFER=; }; zle -N __dump; bindkey "^Xd" __dump; bindkey "^I" complete-word'
-integer n=0 tries
-for line in "$@"; do
-  zpty -w -n z "$line"$'\t\x18d'
-  (( n++ ))
-  for (( tries = 0; tries < 1200; tries++ )); do
-    zpty -r -t z junk 2>/dev/null
-    (( $(grep -c '^=== ' $out) >= n )) && break
-    sleep 0.05
-  done
-done
-zpty -w z 'print -r -- "from: $(whence -v _fu)" >>$__out'
-for (( tries = 0; tries < 200; tries++ )); do
-  zpty -r -t z junk 2>/dev/null
-  grep -q '^from: ' $out && break
-  sleep 0.05
-done
-zpty -d z
-EOF
-	zsh -f "$T/zcomp.zsh" "$P/share/zsh/site-functions" "$T/zout" \
+	# zcomp_in (lib.sh): the prefix's site-functions put on fpath as a
+	# .zshrc does; then where _fu came from
+	zcomp_in "$P/share/zsh/site-functions" "$T/zout" \
 		"fu " "fu due --" "fu du" "fu due --ch"
 	awk '/^=== /{b++; next} b == 0' "$T/zout" >"$T/got"
 	got_all "$T/commands"

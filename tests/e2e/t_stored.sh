@@ -256,9 +256,10 @@ def check(plant, argv, tty, code, out, err, before, db, eml):
                 continue
             fields.append(line.split(b":", 1)[0])
         # Message-ID: fu's own (issue 17), so that a reply threads back
-        if fields != [b"From", b"To", b"Subject", b"Date", b"MIME-Version",
-                      b"Content-Type", b"Content-Transfer-Encoding",
-                      b"Message-ID", b"X-Unsent"] or not re.search(
+        # (in the order mailer.c writes every message, fu notify's too)
+        if fields != [b"From", b"To", b"Subject", b"Date", b"Message-ID",
+                      b"MIME-Version", b"Content-Type",
+                      b"Content-Transfer-Encoding", b"X-Unsent"] or not re.search(
                           rb"\r\nMessage-ID: <fu\.[0-9]+\.[0-9a-f]{16}@[!-~]+>\r\n", head):
             bad.append(".eml: header fields %r" % fields)
         if re.search(rb"(^|\r\n)(Bcc|Cc|Reply-To)", head, re.I):

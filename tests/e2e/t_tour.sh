@@ -73,7 +73,8 @@ export FU_LIBEXECDIR="$(dirname "${FU_MAIL_READ:-$FU}")"
 ok config mail.sendmail "sh -c 'cat >\"\$0\"' $T/sent.eml"
 FU_NOW="2026-11-10 18:30" ok draft globex --send --json
 json "d['sent'] is True and d['message_id'].startswith('fu.')"
-MID=$(sed -n 's/^Message-ID: <\(.*\)>\r$/\1/p' "$T/sent.eml")
+# (handed over with LF line ends, as sendmail programs read)
+MID=$(sed -n 's/^Message-ID: <\(.*\)>$/\1/p' "$T/sent.eml")
 printf 'From: Jos\303\251 \303\201lvarez <jose@globex.example>\nTo: alex@example.org\nSubject: Re: hello\nDate: Tue, 10 Nov 2026 19:00:00 +0100\nMessage-ID: <r1@globex.example>\nIn-Reply-To: <%s>\n\nThanks, Alex!\n' "$MID" >"$T/reply.eml"
 FU_NOW="2026-11-10 19:30" ok mail scan "$T/reply.eml"
 out_has "proposed 1: reply on"
