@@ -200,34 +200,7 @@ for round in 1 2; do
 	done
 done
 
-# The records without the per-machine numbers, as in t_sync.
-logical() {
-	FU_DB=$1 "$FU" export >"$T/exp.json" 2>"$T/err" || {
-		fail "fu export failed"; return; }
-	"$PY3" - "$T/exp.json" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-apps = {a["id"]: a["uuid"] for a in d["applications"]}
-people = {c["id"]: c["uuid"] for c in d["contacts"]}
-for a in d["applications"]:
-    a.pop("id"); a["contacts"] = sorted(people[i] for i in a["contacts"])
-for c in d["contacts"]:
-    c.pop("id")
-for c in d["companies"]:
-    c.pop("id")
-for e in d["events"]:
-    e.pop("id")
-    e["application"] = apps.get(e["application"])
-    e["contact"] = people.get(e["contact"])
-    e["with"] = sorted(people[i] for i in e["with"])
-    e["added"] = sorted(people[i] for i in e.get("added", []))
-d.pop("exported")
-d["companies"].sort(key=lambda x: x["name"])
-for k in ("contacts", "applications", "events"):
-    d[k].sort(key=lambda x: x["uuid"])
-print(json.dumps(d, sort_keys=True, indent=1))
-PY
-}
+# (logical: lib.sh's, as t_sync's)
 due_of() {
 	FU_DB=$1 "$FU" due --all --json | "$PY3" -c '
 import json, re, sys
