@@ -311,11 +311,13 @@ static const cmd sync_status_def = {
 	.options = status_options,
 };
 
-static int sync_key(cli *c, int argc, char **argv)
+/* A form that takes no arguments (fu sync, fu sync key): -1 to go on,
+ * or the exit status (a usage mistake, or --help printed). */
+static int no_arguments(cli *c, int argc, char **argv)
 {
-	const char *arg;
-	int id, rc;
 	opt_state st;
+	const char *arg;
+	int id;
 	opt_init(&st, argc, argv);
 	while ((id = opt_next(c, &st, NULL, &arg)) != OPT_END) {
 		if (id == OPT_ERROR)
@@ -326,7 +328,13 @@ static int sync_key(cli *c, int argc, char **argv)
 		cli_print_usage(c->cmd, stdout);
 		return FU_EXIT_OK;
 	}
-	if ((rc = open_existing(c, 1)))
+	return -1;
+}
+
+static int sync_key(cli *c, int argc, char **argv)
+{
+	int rc = no_arguments(c, argc, argv);
+	if (rc >= 0 || (rc = open_existing(c, 1)))
 		return rc;
 	char *key = NULL;
 	int lrc = fu_sync_key(c->db, &key);
@@ -373,20 +381,8 @@ static int cmd_sync(cli *c, int argc, char **argv)
 			argv[j] = argv[j + 1];
 		return form->fn(c, argc - 1, argv);
 	}
-	opt_state st;
-	const char *arg;
-	int id, rc;
-	opt_init(&st, argc, argv);
-	while ((id = opt_next(c, &st, NULL, &arg)) != OPT_END) {
-		if (id == OPT_ERROR)
-			return FU_EXIT_USAGE;
-		return cli_usage_fail(c, "unexpected '%s'", arg);
-	}
-	if (c->help) {
-		cli_print_usage(c->cmd, stdout);
-		return FU_EXIT_OK;
-	}
-	if ((rc = open_existing(c, 0)))
+	int rc = no_arguments(c, argc, argv);
+	if (rc >= 0 || (rc = open_existing(c, 0)))
 		return rc;
 	fu_sync_report *r = NULL;
 	int lrc = fu_sync_run(c->db, &r);

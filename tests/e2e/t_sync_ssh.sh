@@ -108,16 +108,8 @@ FU_NOW="2026-11-10 11:00" FU_DB=$L ok add contact "Wilhelmina Vortigern" --compa
 FU_DB=$D ok sync
 FU_DB=$L ok sync
 FU_DB=$D ok sync
-for db in "$L" "$D"; do
-	FU_DB=$db "$FU" export >"$T/x.json" 2>"$T/err" || fail "fu export"
-	"$PY3" - "$T/x.json" >"$T/x.$(basename "$(dirname "$db")")" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-print(sorted(c["uuid"] + c["name"] for c in d["contacts"]))
-print(sorted(a["uuid"] + a["role"] for a in d["applications"]))
-print(sorted((e["uuid"], e["kind"], e.get("note")) for e in d["events"]))
-PY
-done
+logical "$L" >"$T/x.laptop"
+logical "$D" >"$T/x.desktop"
 if cmp -s "$T/x.laptop" "$T/x.desktop"; then pass; else
 	fail "the machines differ: $(diff "$T/x.laptop" "$T/x.desktop" | head -5)"; fi
 grep -q "Zanzibar call" "$T/x.laptop" && pass || fail "the desktop's reply is not on the laptop"
